@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-application"
+
+#include "config.h"
+
+#include "mer-application.h"
+
+#include "mer-cli.h"
+#include "mer-window.h"
+
+#include <stdio.h>
+
+struct _MerApplication
+{
+  GtkApplication parent_instance;
+
+  /* Owned */
+  char *initial_path;
+};
+
+G_DEFINE_FINAL_TYPE (MerApplication, mer_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    "Validate the event files and exit (0 valid, 1 invalid, 2 unreadable)", NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, "Print the version and exit", NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, "[FILE…]" },
+  { NULL }
+};
+
+/* Headless commands run here, before GTK is initialised, so they need no
+ * display. */
+static int
+mer_application_handle_local_options (GApplication *application,
+                                      GVariantDict *options)
+{
+  MerApplication *self = MER_APPLICATION (application);
+  g_autofree const char **files = NULL;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      printf ("meridian %s\n", PACKAGE_VERSION);
+      return MER_EXIT_OK;
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    return mer_cli_check (files);
+
+  if (files != NULL && files[0] != NULL)
+    {
+      if (files[1] != NULL)
+        {
+          fprintf (stderr, "meridian: open one FILE at a time\n");
+          return MER_EXIT_USAGE;
+        }
+      self->initial_path = g_strdup (files[0]);
+    }
+
+  return -1;
+}
+
+static void
+mer_application_activate (GApplication *application)
+{
+  MerApplication *self = MER_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  g_autofree char *path = NULL;
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (mer_window_new (GTK_APPLICATION (application)));
+      path = self->initial_path != NULL ? g_strdup (self->initial_path) : mer_cli_find_bundled_story ();
+      mer_window_open_path (MER_WINDOW (window), path);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  static const char *authors[] = { "The Meridian developers", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (application),
+                         "program-name", "Meridian",
+                         "logo-icon-name", "find-location-symbolic",
+                         "version", PACKAGE_VERSION,
+                         "comments", "Geopolitical events on a map and a timeline, for briefings",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+mer_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (mer_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  gtk_css_provider_load_from_resource (css, "/org/meridian/Meridian/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+mer_application_finalize (GObject *object)
+{
+  MerApplication *self = MER_APPLICATION (object);
+
+  g_free (self->initial_path);
+
+  G_OBJECT_CLASS (mer_application_parent_class)->finalize (object);
+}
+
+static void
+mer_application_class_init (MerApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = mer_application_finalize;
+  app_class->handle_local_options = mer_application_handle_local_options;
+  app_class->startup = mer_application_startup;
+  app_class->activate = mer_application_activate;
+}
+
+static void
+mer_application_init (MerApplication *self)
+{
+  GApplication *application = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (application, option_entries);
+  g_application_set_option_context_summary (application,
+    "Explore geopolitical events on a map and a timeline.\n"
+    "With no FILE, opens the bundled Russia–Japan story.");
+}
+
+MerApplication *
+mer_application_new (void)
+{
+  /* Not unique: each invocation is its own instance, so that headless
+   * commands and windows on different files never hand over to another
+   * process through the session bus. */
+  return g_object_new (MER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}

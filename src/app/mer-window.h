@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mer-document.h"
+
+G_BEGIN_DECLS
+
+#define MER_TYPE_WINDOW (mer_window_get_type ())
+G_DECLARE_FINAL_TYPE (MerWindow, mer_window, MER, WINDOW, GtkApplicationWindow)
+
+MerWindow   *mer_window_new          (GtkApplication *application);
+MerDocument *mer_window_get_document (MerWindow      *self);
+gboolean     mer_window_open_path    (MerWindow      *self,
+                                      const char     *path);
+
+G_END_DECLS

@@ -1,0 +1,510 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-date"
+
+#include "config.h"
+
+#include "mer-date.h"
+
+#include <string.h>
+
+#define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
+#define SYNTAX_HINT "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]"
+
+static const char * const month_abbrevs[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+static const char * const month_names[] = {
+  "January", "February", "March", "April", "May", "June",
+  "July", "August", "September", "October", "November", "December",
+};
+
+G_DEFINE_QUARK (mer-date-error-quark, mer_date_error)
+
+/* Reads exactly @n_digits digits; returns FALSE if any is missing. */
+static gboolean
+read_fixed (const char **p,
+            guint        n_digits,
+            guint       *value)
+{
+  guint v = 0;
+
+  for (guint i = 0; i < n_digits; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + (guint) ((*p)[i] - '0');
+    }
+
+  *p += n_digits;
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+syntax_error (GError **error)
+{
+  g_set_error_literal (error, MER_DATE_ERROR, MER_DATE_ERROR_SYNTAX, SYNTAX_HINT);
+  return FALSE;
+}
+
+static gboolean
+parse_offset (const char **p,
+              MerDate     *date,
+              GError     **error)
+{
+  char sign = **p;
+  guint hours, minutes;
+
+  if (sign == 'Z')
+    {
+      (*p)++;
+      date->has_offset = TRUE;
+      date->offset_minutes = 0;
+      return TRUE;
+    }
+
+  if (sign != '+' && sign != '-')
+    return TRUE;
+
+  (*p)++;
+  if (!read_fixed (p, 2, &hours) || **p != ':')
+    return syntax_error (error);
+  (*p)++;
+  if (!read_fixed (p, 2, &minutes))
+    return syntax_error (error);
+
+  if (hours > 14 || minutes > 59 || (hours == 14 && minutes > 0))
+    {
+      g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE,
+                   "offset %c%02u:%02u", sign, hours, minutes);
+      return FALSE;
+    }
+
+  date->has_offset = TRUE;
+  date->offset_minutes = (gint16) ((sign == '-' ? -1 : 1) * (int) (hours * 60 + minutes));
+  return TRUE;
+}
+
+/**
+ * mer_date_parse:
+ * @text: an ISO 8601 date such as "2016", "2016-12", "2016-12-15",
+ *   "2016-12-15T10:30+09:00" or "-0480"
+ * @date: (out caller-allocates): the parsed date
+ * @error: a #MER_DATE_ERROR whose message says what is wrong ("month 13")
+ *
+ * Returns: whether @text is a valid date
+ */
+gboolean
+mer_date_parse (const char  *text,
+                MerDate     *date,
+                GError     **error)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gint64 year = 0;
+  guint n_year_digits = 0;
+  guint month, day, hour, minute, second;
+  MerDate result = { 0 };
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+
+  while (g_ascii_isdigit (*p))
+    {
+      if (n_year_digits == 9)
+        {
+          g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE,
+                       "year has more than 9 digits");
+          return FALSE;
+        }
+      year = year * 10 + (*p++ - '0');
+      n_year_digits++;
+    }
+
+  if (n_year_digits == 0)
+    return syntax_error (error);
+  if (n_year_digits < 4)
+    {
+      g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_SYNTAX,
+                   "a year needs at least 4 digits");
+      return FALSE;
+    }
+
+  result.year = negative ? -year : year;
+  result.precision = MER_DATE_PRECISION_YEAR;
+
+  if (*p == '\0')
+    goto done;
+
+  if (*p++ != '-' || !read_fixed (&p, 2, &month))
+    return syntax_error (error);
+  if (month < 1 || month > 12)
+    {
+      g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE, "month %u", month);
+      return FALSE;
+    }
+  result.month = month;
+  result.precision = MER_DATE_PRECISION_MONTH;
+
+  if (*p == '\0')
+    goto done;
+
+  if (*p++ != '-' || !read_fixed (&p, 2, &day))
+    return syntax_error (error);
+  if (day < 1 || day > 31)
+    {
+      g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE, "day %u", day);
+      return FALSE;
+    }
+  if (day > mer_date_days_in_month (result.year, month))
+    {
+      g_autofree char *year_text = g_strdup_printf ("%" G_GINT64_FORMAT, result.year);
+
+      g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE,
+                   "%s %s has %u days", month_names[month - 1], year_text,
+                   mer_date_days_in_month (result.year, month));
+      return FALSE;
+    }
+  result.day = day;
+  result.precision = MER_DATE_PRECISION_DAY;
+
+  if (*p == '\0')
+    goto done;
+
+  if (*p++ != 'T' || !read_fixed (&p, 2, &hour) || *p++ != ':' || !read_fixed (&p, 2, &minute))
+    return syntax_error (error);
+  if (hour > 23)
+    {
+      g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE, "hour %u", hour);
+      return FALSE;
+    }
+  if (minute > 59)
+    {
+      g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE, "minute %u", minute);
+      return FALSE;
+    }
+  result.hour = hour;
+  result.minute = minute;
+  result.precision = MER_DATE_PRECISION_MINUTE;
+
+  if (*p == ':')
+    {
+      p++;
+      if (!read_fixed (&p, 2, &second))
+        return syntax_error (error);
+      if (second > 59)
+        {
+          g_set_error (error, MER_DATE_ERROR, MER_DATE_ERROR_RANGE, "second %u", second);
+          return FALSE;
+        }
+      result.second = second;
+      result.precision = MER_DATE_PRECISION_SECOND;
+    }
+
+  if (!parse_offset (&p, &result, error))
+    return FALSE;
+
+  if (*p != '\0')
+    return syntax_error (error);
+
+done:
+  *date = result;
+  return TRUE;
+}
+
+/**
+ * mer_date_to_iso:
+ * @date: a date
+ *
+ * Returns: (transfer full): @date written back at its own precision
+ */
+char *
+mer_date_to_iso (const MerDate *date)
+{
+  GString *s;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  s = g_string_new (NULL);
+  if (date->year < 0)
+    g_string_append_printf (s, "-%04" G_GINT64_FORMAT, -date->year);
+  else
+    g_string_append_printf (s, "%04" G_GINT64_FORMAT, date->year);
+
+  if (date->precision >= MER_DATE_PRECISION_MONTH)
+    g_string_append_printf (s, "-%02u", date->month);
+  if (date->precision >= MER_DATE_PRECISION_DAY)
+    g_string_append_printf (s, "-%02u", date->day);
+  if (date->precision >= MER_DATE_PRECISION_MINUTE)
+    g_string_append_printf (s, "T%02u:%02u", date->hour, date->minute);
+  if (date->precision >= MER_DATE_PRECISION_SECOND)
+    g_string_append_printf (s, ":%02u", date->second);
+
+  if (date->has_offset)
+    {
+      int off = date->offset_minutes;
+
+      if (off == 0)
+        g_string_append_c (s, 'Z');
+      else
+        g_string_append_printf (s, "%c%02d:%02d", off < 0 ? '-' : '+', ABS (off) / 60, ABS (off) % 60);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+mer_date_is_leap_year (gint64 year)
+{
+  return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
+guint
+mer_date_days_in_month (gint64 year,
+                        guint  month)
+{
+  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+
+  if (month == 2 && mer_date_is_leap_year (year))
+    return 29;
+  return days[month - 1];
+}
+
+/**
+ * mer_date_days_from_civil:
+ *
+ * Returns: the number of days from 1970-01-01 to the given proleptic
+ *   Gregorian date; valid for every year, negative ones included
+ */
+gint64
+mer_date_days_from_civil (gint64 year,
+                          guint  month,
+                          guint  day)
+{
+  gint64 y = year - (month <= 2);
+  gint64 era = (y >= 0 ? y : y - 399) / 400;
+  gint64 year_of_era = y - era * 400;
+  gint64 day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  gint64 day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+
+  return era * 146097 + day_of_era - 719468;
+}
+
+static gint64
+offset_seconds (const MerDate *date)
+{
+  return date->has_offset ? (gint64) date->offset_minutes * 60 : 0;
+}
+
+/**
+ * mer_date_first_second:
+ *
+ * Returns: the first second covered by @date, counted from 1970-01-01T00:00Z.
+ *   Dates without a time are calendar days and are read as UTC.
+ */
+gint64
+mer_date_first_second (const MerDate *date)
+{
+  guint month = date->precision >= MER_DATE_PRECISION_MONTH ? date->month : 1;
+  guint day = date->precision >= MER_DATE_PRECISION_DAY ? date->day : 1;
+  gint64 s = mer_date_days_from_civil (date->year, month, day) * SECONDS_PER_DAY;
+
+  s += (gint64) date->hour * 3600 + date->minute * 60 + date->second;
+  return s - offset_seconds (date);
+}
+
+/**
+ * mer_date_last_second:
+ *
+ * Returns: the last second covered by @date, inclusive at its precision:
+ *   "2016" ends at 2016-12-31T23:59:59.
+ */
+gint64
+mer_date_last_second (const MerDate *date)
+{
+  gint64 days;
+
+  switch ((MerDatePrecision) date->precision)
+    {
+    case MER_DATE_PRECISION_YEAR:
+      days = mer_date_days_from_civil (date->year + 1, 1, 1);
+      return days * SECONDS_PER_DAY - 1;
+
+    case MER_DATE_PRECISION_MONTH:
+      days = mer_date_days_from_civil (date->year, date->month, 1) +
+             mer_date_days_in_month (date->year, date->month);
+      return days * SECONDS_PER_DAY - 1;
+
+    case MER_DATE_PRECISION_DAY:
+      days = mer_date_days_from_civil (date->year, date->month, date->day) + 1;
+      return days * SECONDS_PER_DAY - 1;
+
+    case MER_DATE_PRECISION_MINUTE:
+      return mer_date_first_second (date) + 59;
+
+    case MER_DATE_PRECISION_SECOND:
+    default:
+      return mer_date_first_second (date);
+    }
+}
+
+/**
+ * mer_date_compare:
+ *
+ * A total order: by first second, then by last second (so "2016" sorts
+ * after "2016-01-01"), then by precision and offset, so that only equal
+ * dates compare equal.
+ */
+int
+mer_date_compare (const MerDate *a,
+                  const MerDate *b)
+{
+  gint64 x, y;
+
+  x = mer_date_first_second (a);
+  y = mer_date_first_second (b);
+  if (x != y)
+    return x < y ? -1 : 1;
+
+  x = mer_date_last_second (a);
+  y = mer_date_last_second (b);
+  if (x != y)
+    return x < y ? -1 : 1;
+
+  if (a->precision != b->precision)
+    return a->precision < b->precision ? -1 : 1;
+  if (a->has_offset != b->has_offset)
+    return a->has_offset < b->has_offset ? -1 : 1;
+  if (a->offset_minutes != b->offset_minutes)
+    return a->offset_minutes < b->offset_minutes ? -1 : 1;
+
+  return 0;
+}
+
+static void
+append_year (GString *s,
+             gint64   year)
+{
+  if (year >= 1)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT, year);
+  else
+    g_string_append_printf (s, "%" G_GINT64_FORMAT " BC", 1 - year);
+}
+
+static void
+append_time (GString       *s,
+             const MerDate *date)
+{
+  g_string_append_printf (s, ", %02u:%02u", date->hour, date->minute);
+  if (date->precision >= MER_DATE_PRECISION_SECOND)
+    g_string_append_printf (s, ":%02u", date->second);
+
+  if (date->has_offset)
+    {
+      int off = date->offset_minutes;
+
+      if (off == 0)
+        g_string_append (s, " UTC");
+      else
+        g_string_append_printf (s, " UTC%c%02d:%02d", off < 0 ? '-' : '+', ABS (off) / 60, ABS (off) % 60);
+    }
+}
+
+static void
+append_date (GString       *s,
+             const MerDate *date)
+{
+  if (date->precision >= MER_DATE_PRECISION_DAY)
+    g_string_append_printf (s, "%u ", date->day);
+  if (date->precision >= MER_DATE_PRECISION_MONTH)
+    g_string_append_printf (s, "%s ", month_abbrevs[date->month - 1]);
+  append_year (s, date->year);
+  if (date->precision >= MER_DATE_PRECISION_MINUTE)
+    append_time (s, date);
+}
+
+/**
+ * mer_date_format:
+ * @date: a date
+ * @circa: whether the date is approximate
+ *
+ * Returns: (transfer full): @date for display at its precision: "1905",
+ *   "Dec 2016", "15 Dec 2016", "c. 1780", "481 BC"
+ */
+char *
+mer_date_format (const MerDate *date,
+                 gboolean       circa)
+{
+  GString *s;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  s = g_string_new (circa ? "c. " : NULL);
+  append_date (s, date);
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * mer_date_format_range:
+ * @start: the first date
+ * @end: (nullable): the inclusive last date
+ * @circa: whether the dates are approximate
+ *
+ * Returns: (transfer full): the span for display, shared parts written once:
+ *   "15–16 Dec 2016", "Mar–Jun 2014", "1904–1905", "Feb 1904 – Sep 1905"
+ */
+char *
+mer_date_format_range (const MerDate *start,
+                       const MerDate *end,
+                       gboolean       circa)
+{
+  GString *s;
+
+  g_return_val_if_fail (start != NULL, NULL);
+
+  if (end == NULL || mer_date_compare (start, end) == 0)
+    return mer_date_format (start, circa);
+
+  s = g_string_new (circa ? "c. " : NULL);
+
+  if (start->precision == end->precision && start->year == end->year &&
+      start->precision == MER_DATE_PRECISION_DAY)
+    {
+      if (start->month == end->month)
+        g_string_append_printf (s, "%u–%u %s ", start->day, end->day, month_abbrevs[end->month - 1]);
+      else
+        g_string_append_printf (s, "%u %s – %u %s ", start->day, month_abbrevs[start->month - 1],
+                                end->day, month_abbrevs[end->month - 1]);
+      append_year (s, end->year);
+    }
+  else if (start->precision == end->precision && start->year == end->year &&
+           start->precision == MER_DATE_PRECISION_MONTH)
+    {
+      g_string_append_printf (s, "%s–%s ", month_abbrevs[start->month - 1], month_abbrevs[end->month - 1]);
+      append_year (s, end->year);
+    }
+  else if (start->precision == MER_DATE_PRECISION_YEAR && end->precision == MER_DATE_PRECISION_YEAR &&
+           (start->year >= 1) == (end->year >= 1))
+    {
+      if (start->year >= 1)
+        g_string_append_printf (s, "%" G_GINT64_FORMAT "–", start->year);
+      else
+        g_string_append_printf (s, "%" G_GINT64_FORMAT "–", 1 - start->year);
+      append_year (s, end->year);
+    }
+  else
+    {
+      append_date (s, start);
+      g_string_append (s, " – ");
+      append_date (s, end);
+    }
+
+  return g_string_free (s, FALSE);
+}

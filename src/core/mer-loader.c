@@ -1,0 +1,1712 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-loader"
+
+#include "config.h"
+
+#include "mer-loader.h"
+
+#include "mer-diagnostic.h"
+#include "mer-document-private.h"
+#include "mer-json-reader.h"
+#include "mer-model-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+/* Reads event file format v1 (docs/format.md). The file is streamed: each
+ * category, region, era, event and briefing is converted into the model the
+ * moment the parser completes it, and its JSON tree is freed. Every problem
+ * is recorded with its position; references that point forward in the file
+ * are resolved at the end. */
+
+typedef enum {
+  REF_CATEGORY,
+  REF_REGION,
+  REF_EVENT,
+} RefKind;
+
+typedef struct {
+  RefKind   kind;
+  char     *id;
+  gpointer *slot;       /* where the resolved object goes */
+  char     *path;
+  guint     line;
+  guint     column;
+} PendingRef;
+
+typedef struct {
+  /* Owned */
+  GString    *path;
+  GPtrArray  *categories;
+  GPtrArray  *regions;
+  GPtrArray  *eras;
+  GPtrArray  *events;
+  GPtrArray  *briefings;
+  GHashTable *category_ids;
+  GHashTable *region_ids;
+  GHashTable *era_ids;
+  GHashTable *event_ids;
+  GHashTable *briefing_ids;
+  GArray     *pending;
+  char       *base_dir;
+  char       *display_dir;
+  char       *title;
+  char       *subtitle;
+  char       *description;
+  char       *attribution;
+
+  /* Borrowed */
+  MerJsonReader *reader;
+  GPtrArray     *diagnostics;
+
+  MerView     view;
+  gboolean    has_view;
+  gboolean    has_version;
+} Loader;
+
+static const char * const root_members[] = {
+  "meridian", "title", "subtitle", "description", "attribution", "view",
+  "categories", "regions", "eras", "events", "briefings", NULL
+};
+static const char * const view_members[] = { "lat", "lon", "zoom", NULL };
+static const char * const category_members[] = { "id", "name", "color", "description", NULL };
+static const char * const region_members[] = {
+  "id", "name", "names", "status", "color", "description", "geometry", NULL
+};
+static const char * const era_members[] = { "id", "title", "start", "end", "color", "description", NULL };
+static const char * const event_members[] = {
+  "id", "title", "start", "end", "circa", "summary", "category", "places", "regions",
+  "importance", "tags", "sources", "view", NULL
+};
+static const char * const place_members[] = { "name", "lat", "lon", NULL };
+static const char * const source_members[] = { "title", "url", NULL };
+static const char * const briefing_members[] = { "id", "title", "description", "slides", NULL };
+static const char * const slide_members[] = {
+  "event", "caption", "notes", "view", "regions", "time", NULL
+};
+static const char * const time_members[] = { "start", "end", NULL };
+
+G_DEFINE_QUARK (mer-loader-error-quark, mer_loader_error)
+
+/* Paths */
+
+static gsize
+path_push_member (Loader     *self,
+                  const char *name)
+{
+  gsize length = self->path->len;
+
+  if (length > 0)
+    g_string_append_c (self->path, '.');
+  g_string_append (self->path, name);
+  return length;
+}
+
+static gsize
+path_push_index (Loader *self,
+                 guint   index)
+{
+  gsize length = self->path->len;
+
+  g_string_append_printf (self->path, "[%u]", index);
+  return length;
+}
+
+static void
+path_pop (Loader *self,
+          gsize   length)
+{
+  g_string_truncate (self->path, length);
+}
+
+/* Messages */
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    default:
+      return "a number";
+    }
+}
+
+#define error_at(self, node, ...) \
+  mer_json_reader_error ((self)->reader, (node), (self)->path->str, __VA_ARGS__)
+
+static void
+type_error (Loader     *self,
+            JsonNode   *node,
+            const char *expected)
+{
+  error_at (self, node, "expected %s, found %s", expected, describe_node (node));
+}
+
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = NULL;
+
+  if (la > 32 || lb > 32)
+    return G_MAXUINT;
+
+  row = g_new (guint, lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = (guint) j;
+
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = (guint) i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint above = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return row[lb];
+}
+
+/* Unknown members are warnings: newer files may carry members this version
+ * does not know. A likely misspelling gets a suggestion. */
+static void
+check_members (Loader             *self,
+               JsonObject         *object,
+               const char * const *known)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      const char *closest = NULL;
+      guint best = 3;
+      gsize length;
+
+      if (g_strv_contains (known, name))
+        continue;
+
+      for (guint i = 0; known[i] != NULL; i++)
+        {
+          guint d = edit_distance (name, known[i]);
+
+          if (d < best)
+            {
+              best = d;
+              closest = known[i];
+            }
+        }
+
+      length = path_push_member (self, name);
+      if (closest != NULL)
+        mer_json_reader_member_warning (self->reader, json_object_get_member (object, name), self->path->str,
+                                        "unknown member \"%s\" (did you mean \"%s\"?)", name, closest);
+      else
+        mer_json_reader_member_warning (self->reader, json_object_get_member (object, name), self->path->str,
+                                        "unknown member \"%s\"", name);
+      path_pop (self, length);
+    }
+}
+
+/* Typed members. Each reads one member, reports what is wrong with it at its
+ * position, and returns whether a usable value was read. */
+
+static JsonObject *
+expect_object (Loader   *self,
+               JsonNode *node)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      type_error (self, node, "an object");
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static JsonNode *
+get_member (Loader     *self,
+            JsonObject *object,
+            JsonNode   *object_node,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL && required)
+    error_at (self, object_node, "missing required member \"%s\"", name);
+
+  return node;
+}
+
+static gboolean
+read_string (Loader      *self,
+             JsonObject  *object,
+             JsonNode    *object_node,
+             const char  *name,
+             gboolean     required,
+             const char **value)
+{
+  JsonNode *node = get_member (self, object, object_node, name, required);
+  gsize length;
+  gboolean ok = FALSE;
+
+  *value = NULL;
+  if (node == NULL)
+    return !required;
+
+  length = path_push_member (self, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    type_error (self, node, "a string");
+  else if (required && *json_node_get_string (node) == '\0')
+    error_at (self, node, "must not be empty");
+  else
+    {
+      *value = json_node_get_string (node);
+      ok = TRUE;
+    }
+  path_pop (self, length);
+
+  return ok;
+}
+
+static char *
+dup_string (Loader     *self,
+            JsonObject *object,
+            JsonNode   *object_node,
+            const char *name,
+            gboolean    required)
+{
+  const char *value;
+
+  read_string (self, object, object_node, name, required, &value);
+  return g_strdup (value);
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+/* Checks a number at the current path; json-glib reads "1e400" as infinity. */
+static gboolean
+check_number (Loader   *self,
+              JsonNode *node,
+              double    min,
+              double    max,
+              double   *value)
+{
+  double v;
+
+  if (!node_is_number (node))
+    {
+      type_error (self, node, "a number");
+      return FALSE;
+    }
+
+  v = json_node_get_double (node);
+  if (!isfinite (v))
+    {
+      g_autofree char *text = mer_json_reader_dup_text (self->reader, node);
+
+      error_at (self, node, "%s is not a finite number", text != NULL ? text : "the number");
+      return FALSE;
+    }
+
+  if (v < min || v > max)
+    {
+      g_autofree char *text = mer_json_reader_dup_text (self->reader, node);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      error_at (self, node, "%s is out of range [%g, %g]",
+                text != NULL ? text : g_ascii_dtostr (buffer, sizeof buffer, v), min, max);
+      return FALSE;
+    }
+
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+read_number (Loader     *self,
+             JsonObject *object,
+             JsonNode   *object_node,
+             const char *name,
+             gboolean    required,
+             double      min,
+             double      max,
+             double     *value)
+{
+  JsonNode *node = get_member (self, object, object_node, name, required);
+  gboolean ok;
+  gsize length;
+
+  if (node == NULL)
+    return FALSE;
+
+  length = path_push_member (self, name);
+  ok = check_number (self, node, min, max, value);
+  path_pop (self, length);
+
+  return ok;
+}
+
+static gboolean
+read_boolean (Loader     *self,
+              JsonObject *object,
+              const char *name,
+              gboolean   *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  gsize length;
+
+  if (node == NULL)
+    return FALSE;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      *value = json_node_get_boolean (node);
+      return TRUE;
+    }
+
+  length = path_push_member (self, name);
+  type_error (self, node, "true or false");
+  path_pop (self, length);
+  return FALSE;
+}
+
+static gboolean
+read_date (Loader     *self,
+           JsonObject *object,
+           JsonNode   *object_node,
+           const char *name,
+           gboolean    required,
+           MerDate    *date)
+{
+  const char *text;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+  gsize length;
+
+  if (!read_string (self, object, object_node, name, required, &text) || text == NULL)
+    return FALSE;
+
+  length = path_push_member (self, name);
+  if (mer_date_parse (text, date, &error))
+    ok = TRUE;
+  else
+    error_at (self, json_object_get_member (object, name), "\"%s\" is not a valid date (%s)", text, error->message);
+  path_pop (self, length);
+
+  return ok;
+}
+
+/* Checks that @end does not end before @start begins. */
+static gboolean
+check_date_order (Loader        *self,
+                  JsonObject    *object,
+                  const char    *start_name,
+                  const MerDate *start,
+                  const char    *end_name,
+                  const MerDate *end)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  gsize length;
+
+  if (mer_date_last_second (end) >= mer_date_first_second (start))
+    return TRUE;
+
+  start_text = mer_date_to_iso (start);
+  end_text = mer_date_to_iso (end);
+  length = path_push_member (self, end_name);
+  error_at (self, json_object_get_member (object, end_name), "%s \"%s\" is before %s \"%s\"",
+            end_name, end_text, start_name, start_text);
+  path_pop (self, length);
+
+  return FALSE;
+}
+
+static guint32
+read_color (Loader     *self,
+            JsonObject *object,
+            JsonNode   *object_node)
+{
+  const char *text;
+  guint32 color = MER_NO_COLOR;
+  gsize length;
+
+  if (!read_string (self, object, object_node, "color", FALSE, &text) || text == NULL)
+    return MER_NO_COLOR;
+
+  length = path_push_member (self, "color");
+  if (!mer_color_parse (text, &color))
+    error_at (self, json_object_get_member (object, "color"), "\"%s\" is not a colour (expected #rrggbb)", text);
+  path_pop (self, length);
+
+  return color;
+}
+
+static JsonArray *
+read_array (Loader     *self,
+            JsonObject *object,
+            JsonNode   *object_node,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = get_member (self, object, object_node, name, required);
+  gsize length;
+
+  if (node == NULL)
+    return NULL;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_node_get_array (node);
+
+  length = path_push_member (self, name);
+  type_error (self, node, "an array");
+  path_pop (self, length);
+  return NULL;
+}
+
+static gboolean
+convert_view (Loader   *self,
+              JsonNode *node,
+              MerView  *view)
+{
+  JsonObject *object = expect_object (self, node);
+  gboolean ok;
+
+  if (object == NULL)
+    return FALSE;
+
+  check_members (self, object, view_members);
+  ok = read_number (self, object, node, "lat", TRUE, -90, 90, &view->lat);
+  ok &= read_number (self, object, node, "lon", TRUE, -180, 180, &view->lon);
+  ok &= read_number (self, object, node, "zoom", TRUE, 0, 20, &view->zoom);
+
+  return ok;
+}
+
+static gboolean
+read_view (Loader     *self,
+           JsonObject *object,
+           MerView    *view)
+{
+  JsonNode *node = json_object_get_member (object, "view");
+  gboolean ok;
+  gsize length;
+
+  if (node == NULL)
+    return FALSE;
+
+  length = path_push_member (self, "view");
+  ok = convert_view (self, node, view);
+  path_pop (self, length);
+
+  return ok;
+}
+
+/* Identifiers and references */
+
+static const char *
+read_id (Loader     *self,
+         JsonObject *object,
+         JsonNode   *object_node,
+         GHashTable *ids,
+         const char *kind,
+         guint     (*get_line) (gpointer))
+{
+  const char *id;
+  gpointer first;
+  gsize length;
+
+  if (!read_string (self, object, object_node, "id", TRUE, &id))
+    return NULL;
+
+  first = g_hash_table_lookup (ids, id);
+  if (first == NULL)
+    return id;
+
+  length = path_push_member (self, "id");
+  error_at (self, json_object_get_member (object, "id"), "duplicate %s id \"%s\" (first defined on line %u)",
+            kind, id, get_line (first));
+  path_pop (self, length);
+
+  return NULL;
+}
+
+static const char *
+ref_kind_name (RefKind kind)
+{
+  switch (kind)
+    {
+    case REF_CATEGORY:
+      return "category";
+    case REF_REGION:
+      return "region";
+    case REF_EVENT:
+    default:
+      return "event";
+    }
+}
+
+static GHashTable *
+ids_for_kind (Loader  *self,
+              RefKind  kind)
+{
+  switch (kind)
+    {
+    case REF_CATEGORY:
+      return self->category_ids;
+    case REF_REGION:
+      return self->region_ids;
+    case REF_EVENT:
+    default:
+      return self->event_ids;
+    }
+}
+
+/* A reference to an item defined earlier in the file is bound at once; one
+ * to an item further on waits, with its position, for the end of the file. */
+static void
+add_reference (Loader   *self,
+               RefKind   kind,
+               JsonNode *node,
+               gpointer *slot)
+{
+  PendingRef ref = { kind, NULL, slot, NULL, 0, 0 };
+  gpointer item;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      type_error (self, node, "a string");
+      return;
+    }
+
+  item = g_hash_table_lookup (ids_for_kind (self, kind), json_node_get_string (node));
+  if (item != NULL)
+    {
+      *slot = g_object_ref (item);
+      return;
+    }
+
+  ref.id = g_strdup (json_node_get_string (node));
+  ref.path = g_strdup (self->path->str);
+  mer_json_reader_locate (self->reader, node, &ref.line, &ref.column);
+  g_array_append_val (self->pending, ref);
+}
+
+static void
+resolve_references (Loader *self)
+{
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingRef *ref = &g_array_index (self->pending, PendingRef, i);
+      gpointer item = g_hash_table_lookup (ids_for_kind (self, ref->kind), ref->id);
+
+      if (item != NULL)
+        *ref->slot = g_object_ref (item);
+      else
+        mer_json_reader_error_at (self->reader, ref->line, ref->column, ref->path,
+                                  "unknown %s \"%s\"", ref_kind_name (ref->kind), ref->id);
+    }
+}
+
+/* Returns the number of slots in *@regions, which are filled in as the
+ * references resolve. */
+static guint
+read_references (Loader      *self,
+                 JsonObject  *object,
+                 JsonNode    *object_node,
+                 const char  *name,
+                 MerRegion ***regions)
+{
+  JsonArray *array = read_array (self, object, object_node, name, FALSE);
+  guint n;
+  gsize length;
+
+  if (array == NULL)
+    return 0;
+
+  n = json_array_get_length (array);
+  *regions = g_new0 (MerRegion *, MAX (n, 1));
+
+  length = path_push_member (self, name);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize l = path_push_index (self, i);
+
+      add_reference (self, REF_REGION, json_array_get_element (array, i), (gpointer *) &(*regions)[i]);
+      path_pop (self, l);
+    }
+  path_pop (self, length);
+
+  return n;
+}
+
+/* Geometry */
+
+static gboolean
+convert_position (Loader    *self,
+                  JsonNode  *node,
+                  MerLonLat *point)
+{
+  JsonArray *array;
+  gboolean ok;
+  gsize length;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (array = json_node_get_array (node)) < 2)
+    {
+      error_at (self, node, "expected a position [lon, lat]");
+      return FALSE;
+    }
+
+  length = path_push_index (self, 0);
+  ok = check_number (self, json_array_get_element (array, 0), -180, 180, &point->lon);
+  path_pop (self, length);
+  length = path_push_index (self, 1);
+  ok &= check_number (self, json_array_get_element (array, 1), -90, 90, &point->lat);
+  path_pop (self, length);
+
+  return ok;
+}
+
+static gboolean
+convert_ring (Loader      *self,
+              JsonNode    *node,
+              MerGeometry *geometry)
+{
+  g_autofree MerLonLat *points = NULL;
+  JsonArray *array;
+  guint n;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      type_error (self, node, "an array of positions");
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  points = g_new (MerLonLat, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = path_push_index (self, i);
+
+      ok &= convert_position (self, json_array_get_element (array, i), &points[i]);
+      path_pop (self, length);
+    }
+
+  if (!ok)
+    return FALSE;
+
+  if (n < 4)
+    {
+      error_at (self, node, "a ring has %u position%s; it needs at least 4", n, n == 1 ? "" : "s");
+      return FALSE;
+    }
+
+  if (points[0].lon != points[n - 1].lon || points[0].lat != points[n - 1].lat)
+    {
+      error_at (self, node, "the ring is not closed: its first and last positions differ");
+      return FALSE;
+    }
+
+  mer_geometry_add_ring (geometry, points, n);
+  return TRUE;
+}
+
+static gboolean
+convert_polygon (Loader      *self,
+                 JsonNode    *node,
+                 MerGeometry *geometry)
+{
+  JsonArray *rings;
+  gboolean ok = TRUE;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      type_error (self, node, "an array of rings");
+      return FALSE;
+    }
+
+  rings = json_node_get_array (node);
+  n = json_array_get_length (rings);
+  if (n == 0)
+    {
+      error_at (self, node, "a polygon needs at least one ring");
+      return FALSE;
+    }
+
+  mer_geometry_begin_polygon (geometry);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = path_push_index (self, i);
+
+      ok &= convert_ring (self, json_array_get_element (rings, i), geometry);
+      path_pop (self, length);
+    }
+
+  return ok;
+}
+
+/* Adds the polygons of a GeoJSON Geometry, Feature or FeatureCollection. */
+static gboolean
+convert_geojson (Loader      *self,
+                 JsonNode    *node,
+                 MerGeometry *geometry,
+                 gboolean     geometry_only)
+{
+  JsonObject *object = expect_object (self, node);
+  const char *type;
+  JsonArray *array;
+  JsonNode *member;
+  gboolean ok = TRUE;
+  gsize length;
+
+  if (object == NULL || !read_string (self, object, node, "type", TRUE, &type))
+    return FALSE;
+
+  if (g_str_equal (type, "Polygon") || g_str_equal (type, "MultiPolygon"))
+    {
+      gboolean multi = g_str_equal (type, "MultiPolygon");
+
+      member = get_member (self, object, node, "coordinates", TRUE);
+      if (member == NULL)
+        return FALSE;
+
+      length = path_push_member (self, "coordinates");
+      if (!multi)
+        ok = convert_polygon (self, member, geometry);
+      else if (!JSON_NODE_HOLDS_ARRAY (member))
+        {
+          type_error (self, member, "an array of polygons");
+          ok = FALSE;
+        }
+      else
+        {
+          array = json_node_get_array (member);
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              gsize l = path_push_index (self, i);
+
+              ok &= convert_polygon (self, json_array_get_element (array, i), geometry);
+              path_pop (self, l);
+            }
+        }
+      path_pop (self, length);
+      return ok;
+    }
+
+  if (!geometry_only && g_str_equal (type, "Feature"))
+    {
+      member = get_member (self, object, node, "geometry", TRUE);
+      if (member == NULL)
+        return FALSE;
+
+      length = path_push_member (self, "geometry");
+      ok = convert_geojson (self, member, geometry, TRUE);
+      path_pop (self, length);
+      return ok;
+    }
+
+  if (!geometry_only && g_str_equal (type, "FeatureCollection"))
+    {
+      array = read_array (self, object, node, "features", TRUE);
+      if (array == NULL)
+        return FALSE;
+
+      length = path_push_member (self, "features");
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          gsize l = path_push_index (self, i);
+          JsonNode *feature = json_array_get_element (array, i);
+          JsonObject *feature_object = expect_object (self, feature);
+          const char *feature_type;
+
+          if (feature_object != NULL &&
+              read_string (self, feature_object, feature, "type", TRUE, &feature_type))
+            {
+              if (g_str_equal (feature_type, "Feature"))
+                ok &= convert_geojson (self, feature, geometry, FALSE);
+              else
+                {
+                  gsize lt = path_push_member (self, "type");
+
+                  error_at (self, json_object_get_member (feature_object, "type"),
+                            "expected \"Feature\", found \"%s\"", feature_type);
+                  path_pop (self, lt);
+                  ok = FALSE;
+                }
+            }
+          else
+            ok = FALSE;
+          path_pop (self, l);
+        }
+      path_pop (self, length);
+      return ok;
+    }
+
+  length = path_push_member (self, "type");
+  error_at (self, json_object_get_member (object, "type"),
+            geometry_only ? "a region needs a Polygon or MultiPolygon, found \"%s\""
+                          : "expected a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection, found \"%s\"",
+            type);
+  path_pop (self, length);
+  return FALSE;
+}
+
+/* Resolves a geometry path written in the event file: relative, and inside
+ * the event file's folder even after following symbolic links. */
+static char *
+resolve_geometry_path (Loader     *self,
+                       JsonNode   *node,
+                       const char *relative)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *real = NULL;
+  g_autofree char *real_base = NULL;
+
+  if (*relative == '\0' || g_path_is_absolute (relative) || relative[0] == '~')
+    {
+      error_at (self, node, "geometry path \"%s\" must be relative to the event file's folder", relative);
+      return NULL;
+    }
+
+  parts = g_strsplit (relative, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (*parts[i] == '\0' || g_str_equal (parts[i], "."))
+        continue;
+      if (g_str_equal (parts[i], ".."))
+        {
+          if (kept->len == 0)
+            {
+              error_at (self, node, "geometry path \"%s\" leaves the event file's folder", relative);
+              return NULL;
+            }
+          g_ptr_array_set_size (kept, kept->len - 1);
+          continue;
+        }
+      g_ptr_array_add (kept, parts[i]);
+    }
+  g_ptr_array_add (kept, NULL);
+
+  joined = g_strjoinv ("/", (char **) kept->pdata);
+  full = g_build_filename (self->base_dir, joined, NULL);
+
+  if (g_access (full, R_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      error_at (self, node, "cannot read geometry file \"%s\": %s", relative, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  real = realpath (full, NULL);
+  real_base = realpath (self->base_dir, NULL);
+  if (real == NULL || real_base == NULL ||
+      !g_str_has_prefix (real, real_base) || real[strlen (real_base)] != '/')
+    {
+      error_at (self, node, "geometry path \"%s\" leaves the event file's folder", relative);
+      return NULL;
+    }
+
+  return g_steal_pointer (&full);
+}
+
+static MerGeometry *
+load_geometry_file (Loader     *self,
+                    JsonNode   *node,
+                    const char *relative)
+{
+  g_autoptr(MerJsonReader) reader = NULL;
+  g_autoptr(MerGeometry) geometry = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GString) saved_path = NULL;
+  MerJsonReader *saved_reader;
+  gboolean ok;
+
+  full = resolve_geometry_path (self, node, relative);
+  if (full == NULL)
+    return NULL;
+
+  display = g_build_filename (self->display_dir, relative, NULL);
+  reader = mer_json_reader_new (display, self->diagnostics);
+  if (!mer_json_reader_load_file (reader, full, MER_LOADER_MAX_FILE_SIZE, NULL))
+    {
+      /* The geometry file's own messages say what is wrong with it. */
+      error_at (self, node, "geometry file \"%s\" has errors", relative);
+      return NULL;
+    }
+
+  /* Messages about the geometry point into its own file. */
+  saved_reader = self->reader;
+  saved_path = self->path;
+  self->reader = reader;
+  self->path = g_string_new (NULL);
+
+  geometry = mer_geometry_new ();
+  ok = convert_geojson (self, mer_json_reader_get_root (reader), geometry, FALSE);
+
+  g_string_free (self->path, TRUE);
+  self->path = g_steal_pointer (&saved_path);
+  self->reader = saved_reader;
+
+  if (!ok)
+    {
+      error_at (self, node, "geometry file \"%s\" has errors", relative);
+      return NULL;
+    }
+
+  return g_steal_pointer (&geometry);
+}
+
+/* Items */
+
+static void
+convert_category (Loader   *self,
+                  JsonNode *node)
+{
+  g_autoptr(MerCategory) category = NULL;
+  JsonObject *object = expect_object (self, node);
+  const char *id;
+
+  if (object == NULL)
+    return;
+
+  check_members (self, object, category_members);
+  category = mer_category_new ();
+  category->line = mer_json_reader_get_line (self->reader, node);
+  id = read_id (self, object, node, self->category_ids, "category", (gpointer) mer_category_get_line);
+  category->name = dup_string (self, object, node, "name", TRUE);
+  category->description = dup_string (self, object, node, "description", FALSE);
+  category->color = read_color (self, object, node);
+
+  if (id == NULL)
+    return;
+
+  category->id = g_strdup (id);
+  g_hash_table_insert (self->category_ids, category->id, category);
+  g_ptr_array_add (self->categories, g_steal_pointer (&category));
+}
+
+static void
+read_names (Loader     *self,
+            JsonObject *object,
+            MerRegion  *region)
+{
+  JsonNode *node = json_object_get_member (object, "names");
+  g_autoptr(GList) langs = NULL;
+  JsonObject *names;
+  gsize length;
+
+  if (node == NULL)
+    return;
+
+  length = path_push_member (self, "names");
+  names = expect_object (self, node);
+  if (names != NULL)
+    {
+      langs = json_object_get_members (names);
+      region->names = g_new0 (MerName, MAX (g_list_length (langs), 1));
+
+      for (const GList *l = langs; l != NULL; l = l->next)
+        {
+          const char *text;
+
+          if (read_string (self, names, node, l->data, TRUE, &text))
+            {
+              region->names[region->n_names].lang = g_strdup (l->data);
+              region->names[region->n_names].text = g_strdup (text);
+              region->n_names++;
+            }
+        }
+    }
+  path_pop (self, length);
+}
+
+static void
+convert_region (Loader   *self,
+                JsonNode *node)
+{
+  g_autoptr(MerRegion) region = NULL;
+  JsonObject *object = expect_object (self, node);
+  const char *status;
+  const char *id;
+  JsonNode *geometry;
+
+  if (object == NULL)
+    return;
+
+  check_members (self, object, region_members);
+  region = mer_region_new ();
+  region->line = mer_json_reader_get_line (self->reader, node);
+  id = read_id (self, object, node, self->region_ids, "region", (gpointer) mer_region_get_line);
+  region->name = dup_string (self, object, node, "name", TRUE);
+  region->description = dup_string (self, object, node, "description", FALSE);
+  region->color = read_color (self, object, node);
+  read_names (self, object, region);
+
+  if (read_string (self, object, node, "status", FALSE, &status) && status != NULL &&
+      !mer_region_status_from_string (status, &region->status))
+    {
+      gsize length = path_push_member (self, "status");
+
+      error_at (self, json_object_get_member (object, "status"),
+                "\"%s\" is not a region status (expected undisputed, disputed, occupied or settled)", status);
+      path_pop (self, length);
+    }
+
+  geometry = get_member (self, object, node, "geometry", TRUE);
+  if (geometry != NULL)
+    {
+      gsize length = path_push_member (self, "geometry");
+
+      if (JSON_NODE_HOLDS_VALUE (geometry) && json_node_get_value_type (geometry) == G_TYPE_STRING)
+        {
+          region->geometry_path = g_strdup (json_node_get_string (geometry));
+          region->geometry = load_geometry_file (self, geometry, region->geometry_path);
+        }
+      else if (JSON_NODE_HOLDS_OBJECT (geometry))
+        {
+          g_autoptr(MerGeometry) inline_geometry = mer_geometry_new ();
+
+          if (convert_geojson (self, geometry, inline_geometry, TRUE))
+            region->geometry = g_steal_pointer (&inline_geometry);
+        }
+      else
+        type_error (self, geometry, "a GeoJSON Polygon or MultiPolygon, or the path of a GeoJSON file");
+      path_pop (self, length);
+    }
+
+  if (id == NULL)
+    return;
+
+  region->id = g_strdup (id);
+  g_hash_table_insert (self->region_ids, region->id, region);
+  g_ptr_array_add (self->regions, g_steal_pointer (&region));
+}
+
+static void
+convert_era (Loader   *self,
+             JsonNode *node)
+{
+  g_autoptr(MerEra) era = NULL;
+  JsonObject *object = expect_object (self, node);
+  const char *id;
+  gboolean dates_ok;
+
+  if (object == NULL)
+    return;
+
+  check_members (self, object, era_members);
+  era = mer_era_new ();
+  era->line = mer_json_reader_get_line (self->reader, node);
+  id = read_id (self, object, node, self->era_ids, "era", (gpointer) mer_era_get_line);
+  era->title = dup_string (self, object, node, "title", TRUE);
+  era->description = dup_string (self, object, node, "description", FALSE);
+  era->color = read_color (self, object, node);
+  dates_ok = read_date (self, object, node, "start", TRUE, &era->start);
+  dates_ok &= read_date (self, object, node, "end", TRUE, &era->end);
+  if (dates_ok)
+    check_date_order (self, object, "start", &era->start, "end", &era->end);
+
+  if (id == NULL)
+    return;
+
+  era->id = g_strdup (id);
+  g_hash_table_insert (self->era_ids, era->id, era);
+  g_ptr_array_add (self->eras, g_steal_pointer (&era));
+}
+
+static void
+read_places (Loader     *self,
+             JsonObject *object,
+             JsonNode   *object_node,
+             MerEvent   *event)
+{
+  JsonArray *array = read_array (self, object, object_node, "places", FALSE);
+  guint n;
+  gsize length;
+
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  event->places = g_new0 (MerPlace, MAX (n, 1));
+
+  length = path_push_member (self, "places");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize l = path_push_index (self, i);
+      JsonObject *place = expect_object (self, node);
+
+      if (place != NULL)
+        {
+          MerPlace *p = &event->places[event->n_places];
+          gboolean ok;
+
+          check_members (self, place, place_members);
+          p->name = dup_string (self, place, node, "name", FALSE);
+          ok = read_number (self, place, node, "lat", TRUE, -90, 90, &p->lat);
+          ok &= read_number (self, place, node, "lon", TRUE, -180, 180, &p->lon);
+          if (ok)
+            event->n_places++;
+          else
+            g_clear_pointer (&p->name, g_free);
+        }
+      path_pop (self, l);
+    }
+  path_pop (self, length);
+}
+
+static void
+read_sources (Loader     *self,
+              JsonObject *object,
+              JsonNode   *object_node,
+              MerEvent   *event)
+{
+  JsonArray *array = read_array (self, object, object_node, "sources", FALSE);
+  guint n;
+  gsize length;
+
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  event->sources = g_new0 (MerSource, MAX (n, 1));
+
+  length = path_push_member (self, "sources");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize l = path_push_index (self, i);
+      JsonObject *source = expect_object (self, node);
+
+      if (source != NULL)
+        {
+          MerSource *s = &event->sources[event->n_sources];
+          const char *url;
+
+          check_members (self, source, source_members);
+          s->title = dup_string (self, source, node, "title", TRUE);
+          if (read_string (self, source, node, "url", FALSE, &url) && url != NULL)
+            {
+              g_autofree char *scheme = g_uri_parse_scheme (url);
+
+              if (scheme == NULL ||
+                  !(g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+                    g_ascii_strcasecmp (scheme, "mailto") == 0))
+                {
+                  gsize lu = path_push_member (self, "url");
+
+                  mer_json_reader_warning (self->reader, json_object_get_member (source, "url"), self->path->str,
+                                           "\"%s\" is not an http, https or mailto link; Meridian will not open it",
+                                           url);
+                  path_pop (self, lu);
+                }
+              s->url = g_strdup (url);
+            }
+          if (s->title != NULL)
+            event->n_sources++;
+          else
+            g_clear_pointer (&s->url, g_free);
+        }
+      path_pop (self, l);
+    }
+  path_pop (self, length);
+}
+
+static void
+read_tags (Loader     *self,
+           JsonObject *object,
+           JsonNode   *object_node,
+           MerEvent   *event)
+{
+  JsonArray *array = read_array (self, object, object_node, "tags", FALSE);
+  g_autoptr(GStrvBuilder) tags = NULL;
+  gsize length;
+
+  if (array == NULL)
+    return;
+
+  tags = g_strv_builder_new ();
+  length = path_push_member (self, "tags");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        g_strv_builder_add (tags, json_node_get_string (node));
+      else
+        {
+          gsize l = path_push_index (self, i);
+
+          type_error (self, node, "a string");
+          path_pop (self, l);
+        }
+    }
+  path_pop (self, length);
+
+  event->tags = g_strv_builder_end (tags);
+}
+
+static void
+convert_event (Loader   *self,
+               JsonNode *node)
+{
+  g_autoptr(MerEvent) event = NULL;
+  JsonObject *object = expect_object (self, node);
+  JsonNode *member;
+  const char *id;
+  double importance;
+  gboolean circa = FALSE;
+
+  if (object == NULL)
+    return;
+
+  check_members (self, object, event_members);
+  event = mer_event_new ();
+  event->line = mer_json_reader_get_line (self->reader, node);
+  id = read_id (self, object, node, self->event_ids, "event", (gpointer) mer_event_get_line);
+  event->title = dup_string (self, object, node, "title", TRUE);
+  event->summary = dup_string (self, object, node, "summary", FALSE);
+
+  if (read_date (self, object, node, "start", TRUE, &event->start))
+    {
+      event->first_second = mer_date_first_second (&event->start);
+      event->last_second = mer_date_last_second (&event->start);
+
+      if (read_date (self, object, node, "end", FALSE, &event->end) &&
+          check_date_order (self, object, "start", &event->start, "end", &event->end))
+        {
+          event->has_end = TRUE;
+          event->last_second = MAX (event->last_second, mer_date_last_second (&event->end));
+        }
+    }
+
+  if (read_boolean (self, object, "circa", &circa))
+    event->circa = circa;
+
+  member = json_object_get_member (object, "category");
+  if (member != NULL)
+    {
+      gsize length = path_push_member (self, "category");
+
+      add_reference (self, REF_CATEGORY, member, (gpointer *) &event->category);
+      path_pop (self, length);
+    }
+
+  read_places (self, object, node, event);
+  event->n_regions = read_references (self, object, node, "regions", &event->regions);
+  read_sources (self, object, node, event);
+  read_tags (self, object, node, event);
+
+  member = json_object_get_member (object, "importance");
+  if (member != NULL)
+    {
+      gsize length = path_push_member (self, "importance");
+
+      if (check_number (self, member, 1, 5, &importance))
+        {
+          if (importance != floor (importance))
+            {
+              g_autofree char *text = mer_json_reader_dup_text (self->reader, member);
+
+              error_at (self, member, "%s is not a whole number (expected 1 to 5)", text);
+            }
+          else
+            event->importance = (guint8) importance;
+        }
+      path_pop (self, length);
+    }
+
+  event->has_view = read_view (self, object, &event->view);
+
+  if (id == NULL)
+    return;
+
+  event->id = g_strdup (id);
+  g_hash_table_insert (self->event_ids, event->id, event);
+  g_ptr_array_add (self->events, g_steal_pointer (&event));
+}
+
+static MerSlide *
+convert_slide (Loader   *self,
+               JsonNode *node)
+{
+  g_autoptr(MerSlide) slide = NULL;
+  JsonObject *object = expect_object (self, node);
+  JsonNode *member;
+
+  if (object == NULL)
+    return NULL;
+
+  check_members (self, object, slide_members);
+  slide = mer_slide_new ();
+  slide->line = mer_json_reader_get_line (self->reader, node);
+  slide->caption = dup_string (self, object, node, "caption", FALSE);
+  slide->notes = dup_string (self, object, node, "notes", FALSE);
+  slide->has_view = read_view (self, object, &slide->view);
+  slide->n_regions = read_references (self, object, node, "regions", &slide->regions);
+
+  member = json_object_get_member (object, "event");
+  if (member != NULL)
+    {
+      gsize length = path_push_member (self, "event");
+
+      add_reference (self, REF_EVENT, member, (gpointer *) &slide->event);
+      path_pop (self, length);
+    }
+  else if (json_object_get_member (object, "view") == NULL)
+    error_at (self, node, "a slide needs an \"event\", a \"view\" or both");
+
+  member = json_object_get_member (object, "time");
+  if (member != NULL)
+    {
+      gsize length = path_push_member (self, "time");
+      JsonObject *time = expect_object (self, member);
+
+      if (time != NULL)
+        {
+          gboolean ok;
+
+          check_members (self, time, time_members);
+          ok = read_date (self, time, member, "start", TRUE, &slide->time_start);
+          ok &= read_date (self, time, member, "end", TRUE, &slide->time_end);
+          if (ok && check_date_order (self, time, "start", &slide->time_start, "end", &slide->time_end))
+            slide->has_time = TRUE;
+        }
+      path_pop (self, length);
+    }
+
+  return g_steal_pointer (&slide);
+}
+
+static void
+convert_briefing (Loader   *self,
+                  JsonNode *node)
+{
+  g_autoptr(MerBriefing) briefing = NULL;
+  JsonObject *object = expect_object (self, node);
+  JsonArray *slides;
+  const char *id;
+
+  if (object == NULL)
+    return;
+
+  check_members (self, object, briefing_members);
+  briefing = mer_briefing_new ();
+  briefing->line = mer_json_reader_get_line (self->reader, node);
+  id = read_id (self, object, node, self->briefing_ids, "briefing", (gpointer) mer_briefing_get_line);
+  briefing->title = dup_string (self, object, node, "title", TRUE);
+  briefing->description = dup_string (self, object, node, "description", FALSE);
+
+  slides = read_array (self, object, node, "slides", TRUE);
+  if (slides != NULL)
+    {
+      gsize length = path_push_member (self, "slides");
+
+      if (json_array_get_length (slides) == 0)
+        error_at (self, json_object_get_member (object, "slides"), "a briefing needs at least one slide");
+
+      for (guint i = 0; i < json_array_get_length (slides); i++)
+        {
+          gsize l = path_push_index (self, i);
+          MerSlide *slide = convert_slide (self, json_array_get_element (slides, i));
+
+          if (slide != NULL)
+            g_ptr_array_add (briefing->slides, slide);
+          path_pop (self, l);
+        }
+      path_pop (self, length);
+    }
+
+  if (id == NULL)
+    return;
+
+  briefing->id = g_strdup (id);
+  g_hash_table_insert (self->briefing_ids, briefing->id, briefing);
+  g_ptr_array_add (self->briefings, g_steal_pointer (&briefing));
+}
+
+/* Streaming */
+
+typedef void (*ConvertFunc) (Loader   *self,
+                             JsonNode *node);
+
+static ConvertFunc
+converter_for (const char *array_name)
+{
+  if (g_str_equal (array_name, "events"))
+    return convert_event;
+  if (g_str_equal (array_name, "regions"))
+    return convert_region;
+  if (g_str_equal (array_name, "categories"))
+    return convert_category;
+  if (g_str_equal (array_name, "eras"))
+    return convert_era;
+  if (g_str_equal (array_name, "briefings"))
+    return convert_briefing;
+  return NULL;
+}
+
+static void
+convert_element (Loader      *self,
+                 ConvertFunc  convert,
+                 const char  *array_name,
+                 guint        index,
+                 JsonNode    *node)
+{
+  gsize length = path_push_member (self, array_name);
+
+  path_push_index (self, index);
+  convert (self, node);
+  path_pop (self, length);
+}
+
+static void
+on_element (MerJsonReader *reader,
+            const char    *array_name,
+            guint          index,
+            JsonNode      *node,
+            gpointer       user_data)
+{
+  Loader *self = user_data;
+  ConvertFunc convert = converter_for (array_name);
+
+  if (convert != NULL)
+    convert_element (self, convert, array_name, index, node);
+}
+
+static void
+on_member (MerJsonReader *reader,
+           const char    *name,
+           JsonNode      *node,
+           gpointer       user_data)
+{
+  Loader *self = user_data;
+  ConvertFunc convert = converter_for (name);
+  gsize length;
+
+  if (convert != NULL)
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        {
+          length = path_push_member (self, name);
+          type_error (self, node, "an array");
+          path_pop (self, length);
+          return;
+        }
+
+      /* Elements are converted as they are parsed; any left here were not
+       * streamed (an escaped member name, say). */
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        convert_element (self, convert, name, i, json_array_get_element (json_node_get_array (node), i));
+      return;
+    }
+
+  length = path_push_member (self, name);
+  if (g_str_equal (name, "meridian"))
+    {
+      self->has_version = TRUE;
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        type_error (self, node, "an integer");
+      else if (json_node_get_int (node) != MER_FORMAT_VERSION)
+        error_at (self, node, "unsupported version %" G_GINT64_FORMAT " (this Meridian reads version %d)",
+                  json_node_get_int (node), MER_FORMAT_VERSION);
+    }
+  else if (g_str_equal (name, "view"))
+    self->has_view = convert_view (self, node, &self->view);
+  else if (g_strv_contains (root_members, name))
+    {
+      char **field = g_str_equal (name, "title") ? &self->title :
+                     g_str_equal (name, "subtitle") ? &self->subtitle :
+                     g_str_equal (name, "description") ? &self->description : &self->attribution;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          g_free (*field);
+          *field = g_strdup (json_node_get_string (node));
+        }
+      else
+        type_error (self, node, "a string");
+    }
+  else
+    {
+      const char *closest = NULL;
+
+      for (guint i = 0; root_members[i] != NULL && closest == NULL; i++)
+        if (edit_distance (name, root_members[i]) <= 2)
+          closest = root_members[i];
+
+      if (closest != NULL)
+        mer_json_reader_member_warning (self->reader, node, self->path->str,
+                                        "unknown member \"%s\" (did you mean \"%s\"?)", name, closest);
+      else
+        mer_json_reader_member_warning (self->reader, node, self->path->str, "unknown member \"%s\"", name);
+    }
+  path_pop (self, length);
+}
+
+static void
+pending_ref_clear (gpointer data)
+{
+  PendingRef *ref = data;
+
+  g_free (ref->id);
+  g_free (ref->path);
+}
+
+static void
+loader_clear (Loader *self)
+{
+  g_string_free (self->path, TRUE);
+  g_ptr_array_unref (self->categories);
+  g_ptr_array_unref (self->regions);
+  g_ptr_array_unref (self->eras);
+  g_ptr_array_unref (self->events);
+  g_ptr_array_unref (self->briefings);
+  g_hash_table_unref (self->category_ids);
+  g_hash_table_unref (self->region_ids);
+  g_hash_table_unref (self->era_ids);
+  g_hash_table_unref (self->event_ids);
+  g_hash_table_unref (self->briefing_ids);
+  g_array_unref (self->pending);
+  g_free (self->base_dir);
+  g_free (self->display_dir);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->description);
+  g_free (self->attribution);
+}
+
+/**
+ * mer_loader_load_file:
+ * @path: the event file
+ * @display_name: (nullable): the file's name in messages, as the user wrote
+ *   it; @path if %NULL
+ * @diagnostics: (element-type MerDiagnostic): receives every error and
+ *   warning, sorted by position
+ * @error: a #MER_LOADER_ERROR saying why the file was not loaded
+ *
+ * Reads an event file in format v1. Warnings do not stop a file from loading;
+ * any error does, and all of them are reported, not only the first.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+MerDocument *
+mer_loader_load_file (const char  *path,
+                      const char  *display_name,
+                      GPtrArray   *diagnostics,
+                      GError     **error)
+{
+  g_autoptr(MerJsonReader) reader = NULL;
+  g_autoptr(GFile) file = NULL;
+  MerDocument *document = NULL;
+  Loader self = { 0 };
+  JsonNode *root;
+  guint n_errors;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = path;
+
+  self.path = g_string_new (NULL);
+  self.categories = g_ptr_array_new_with_free_func (g_object_unref);
+  self.regions = g_ptr_array_new_with_free_func (g_object_unref);
+  self.eras = g_ptr_array_new_with_free_func (g_object_unref);
+  self.events = g_ptr_array_new_with_free_func (g_object_unref);
+  self.briefings = g_ptr_array_new_with_free_func (g_object_unref);
+  self.category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.region_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.era_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.event_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.briefing_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+  g_array_set_clear_func (self.pending, pending_ref_clear);
+  self.base_dir = g_path_get_dirname (path);
+  self.display_dir = g_path_get_dirname (display_name);
+  self.diagnostics = diagnostics;
+
+  reader = mer_json_reader_new (display_name, diagnostics);
+  self.reader = reader;
+  mer_json_reader_set_streaming (reader, on_member, on_element, &self);
+
+  if (!mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error))
+    goto out;
+
+  root = mer_json_reader_get_root (reader);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    error_at (&self, root, "the top level must be an object, found %s", describe_node (root));
+  else
+    {
+      if (!self.has_version)
+        error_at (&self, root, "missing required member \"meridian\" (the format version, 1)");
+      resolve_references (&self);
+    }
+
+  n_errors = mer_diagnostics_count (diagnostics, MER_SEVERITY_ERROR);
+  if (mer_json_reader_get_n_errors (reader) > 0 || n_errors > 0)
+    {
+      g_set_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_INVALID,
+                   "%s has %u error%s", display_name, n_errors, n_errors == 1 ? "" : "s");
+      goto out;
+    }
+
+  file = g_file_new_for_path (path);
+  document = mer_document_new (file);
+  mer_document_set_text (document, self.title, self.subtitle, self.description, self.attribution);
+  mer_document_set_view (document, self.has_view ? &self.view : NULL);
+  mer_document_finish (document, self.categories, self.regions, self.eras, self.events, self.briefings);
+
+out:
+  mer_diagnostics_sort (diagnostics);
+  loader_clear (&self);
+  return document;
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mer-document.h"
+
+G_BEGIN_DECLS
+
+/* Files larger than this are refused before any byte is parsed. */
+#define MER_LOADER_MAX_FILE_SIZE ((gsize) 512 * 1024 * 1024)
+
+/* The version of the event file format this Meridian reads. */
+#define MER_FORMAT_VERSION 1
+
+#define MER_LOADER_ERROR (mer_loader_error_quark ())
+
+/**
+ * MerLoaderError:
+ * @MER_LOADER_ERROR_READ: the file cannot be read (missing, a folder, no permission)
+ * @MER_LOADER_ERROR_TOO_LARGE: the file is over %MER_LOADER_MAX_FILE_SIZE
+ * @MER_LOADER_ERROR_INVALID: the file has errors; the diagnostics list them
+ */
+typedef enum {
+  MER_LOADER_ERROR_READ,
+  MER_LOADER_ERROR_TOO_LARGE,
+  MER_LOADER_ERROR_INVALID,
+} MerLoaderError;
+
+GQuark       mer_loader_error_quark (void);
+
+MerDocument *mer_loader_load_file   (const char  *path,
+                                     const char  *display_name,
+                                     GPtrArray   *diagnostics,
+                                     GError     **error);
+
+G_END_DECLS
