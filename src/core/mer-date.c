@@ -126,7 +126,7 @@ mer_date_parse (const char  *text,
       n_year_digits++;
     }
 
-  if (n_year_digits == 0)
+  if (n_year_digits == 0 || (*p != '\0' && *p != '-'))
     return syntax_error (error);
   if (n_year_digits < 4)
     {

@@ -864,6 +864,14 @@ on_array_element (JsonParser    *parser,
 }
 
 static void
+set_text (char       **text,
+          const char  *value)
+{
+  g_free (*text);
+  *text = g_strdup (value);
+}
+
+static void
 report_syntax_error (MerJsonReader *self,
                      const GError  *parse_error)
 {
@@ -878,10 +886,16 @@ report_syntax_error (MerJsonReader *self,
     line = pos = 0;
   text = g_strdup (marker != NULL ? marker + strlen ("Parse error: ") : message);
 
-  /* json-glib 1.6 says "unexpected character `}', expected character `}'"
-   * when a value is missing: say what is meant. */
-  if (sscanf (text, "unexpected character `%c', expected character `%c'", &unexpected, &expected) == 2 &&
-      unexpected == expected)
+  /* Say plainly what the common mistakes are; json-glib 1.6 even says
+   * "unexpected character `}', expected character `}'" for a missing value. */
+  if (g_error_matches (parse_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_TRAILING_COMMA))
+    set_text (&text, "trailing comma: nothing may follow the last comma in an object or array");
+  else if (g_error_matches (parse_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_MISSING_COMMA))
+    set_text (&text, "missing comma between two members or elements");
+  else if (g_error_matches (parse_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_MISSING_COLON))
+    set_text (&text, "missing colon after a member name");
+  else if (sscanf (text, "unexpected character `%c', expected character `%c'", &unexpected, &expected) == 2 &&
+           unexpected == expected)
     {
       g_free (text);
       text = g_strdup_printf ("unexpected character `%c', expected a value", unexpected);
@@ -942,11 +956,12 @@ mer_json_reader_load_file (MerJsonReader  *self,
 
   if ((guint64) st.st_size > max_size)
     {
-      g_autofree char *size = g_format_size_full ((guint64) st.st_size, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *message = g_strdup_printf ("the file is %s; Meridian reads files of up to %s",
-                                                  size, limit);
+      g_autofree char *message = NULL;
 
+      /* In plain digits: g_format_size() separates the unit with a
+       * no-break space, which terminals and logs mangle. */
+      message = g_strdup_printf ("the file is %.1f MiB; Meridian reads files of up to %.1f MiB",
+                                 st.st_size / 1048576.0, max_size / 1048576.0);
       close (fd);
       return fail_file (self, error, MER_LOADER_ERROR_TOO_LARGE, message);
     }

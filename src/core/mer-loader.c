@@ -972,7 +972,8 @@ load_geometry_file (Loader     *self,
   if (full == NULL)
     return NULL;
 
-  display = g_build_filename (self->display_dir, relative, NULL);
+  display = g_str_equal (self->display_dir, ".") ? g_strdup (relative)
+                                                 : g_build_filename (self->display_dir, relative, NULL);
   reader = mer_json_reader_new (display, self->diagnostics);
   if (!mer_json_reader_load_file (reader, full, MER_LOADER_MAX_FILE_SIZE, NULL))
     {

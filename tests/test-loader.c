@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "mer-diagnostic.h"
+#include "mer-loader.h"
+
+/* Each bad-input class has a fixture in tests/data and the exact messages it
+ * must produce: file, line, column, path and text. */
+
+typedef struct {
+  const char *fixture;
+  int         code;           /* -1: loads */
+  const char *expected[8];
+} FixtureCase;
+
+static const FixtureCase fixtures[] = {
+  { "syntax-missing-value.json", MER_LOADER_ERROR_INVALID, {
+      "syntax-missing-value.json:4:1: error: unexpected character `}', expected a value",
+  } },
+  { "syntax-trailing-comma.json", MER_LOADER_ERROR_INVALID, {
+      "syntax-trailing-comma.json:4:49: error: trailing comma: nothing may follow the last comma in an object or array",
+  } },
+  { "empty.json", MER_LOADER_ERROR_INVALID, {
+      "empty.json:1:1: error: the file is empty",
+  } },
+  { "not-object.json", MER_LOADER_ERROR_INVALID, {
+      "not-object.json:1:1: error: the top level must be an object, found an array",
+  } },
+  { "version.json", MER_LOADER_ERROR_INVALID, {
+      "version.json:2:15: error: meridian: unsupported version 2 (this Meridian reads version 1)",
+  } },
+  { "no-version.json", MER_LOADER_ERROR_INVALID, {
+      "no-version.json:1:1: error: missing required member \"meridian\" (the format version, 1)",
+  } },
+  { "missing-required.json", MER_LOADER_ERROR_INVALID, {
+      "missing-required.json:4:5: error: events[0]: missing required member \"title\"",
+      "missing-required.json:5:5: error: events[1]: missing required member \"id\"",
+      "missing-required.json:7:13: error: eras[0]: missing required member \"end\"",
+      "missing-required.json:8:16: error: regions[0]: missing required member \"name\"",
+  } },
+  { "wrong-type.json", MER_LOADER_ERROR_INVALID, {
+      "wrong-type.json:3:12: error: title: expected a string, found an array",
+      "wrong-type.json:5:27: error: events[0].title: expected a string, found a number",
+      "wrong-type.json:5:56: error: events[0].circa: expected true or false, found a string",
+      "wrong-type.json:6:17: error: events[0].places: expected an array, found an object",
+      "wrong-type.json:6:54: error: events[0].tags[1]: expected a string, found a number",
+      "wrong-type.json:8:17: error: categories: expected an array, found a string",
+  } },
+  { "range.json", MER_LOADER_ERROR_INVALID, {
+      "range.json:3:44: error: view.zoom: 25 is out of range [0, 20]",
+      "range.json:10:37: error: events[0].places[0].lat: 95 is out of range [-90, 90]",
+      "range.json:10:48: error: events[0].places[0].lon: -181.5 is out of range [-180, 180]",
+      "range.json:12:21: error: events[0].importance: 7 is out of range [1, 5]",
+  } },
+  { "infinite.json", MER_LOADER_ERROR_INVALID, {
+      "infinite.json:5:28: error: events[0].places[0].lat: 1e400 is not a finite number",
+      "infinite.json:5:42: error: events[0].places[0].lon: -1e400 is not a finite number",
+  } },
+  { "bad-date.json", MER_LOADER_ERROR_INVALID, {
+      "bad-date.json:4:41: error: events[0].start: \"2016-13-01\" is not a valid date (month 13)",
+      "bad-date.json:5:41: error: events[1].start: \"2015-02-29\" is not a valid date (February 2015 has 28 days)",
+      "bad-date.json:6:41: error: events[2].start: \"16-12-15\" is not a valid date (a year needs at least 4 digits)",
+      "bad-date.json:7:41: error: events[3].start: \"2016-12-15T25:00\" is not a valid date (hour 25)",
+      "bad-date.json:8:41: error: events[4].start: \"15 December 2016\" is not a valid date "
+        "(expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm])",
+  } },
+  { "end-before-start.json", MER_LOADER_ERROR_INVALID, {
+      "end-before-start.json:3:64: error: eras[0].end: end \"1947\" is before start \"1991\"",
+      "end-before-start.json:5:62: error: events[0].end: end \"2016-12-14\" is before start \"2016-12-15\"",
+  } },
+  { "duplicate-id.json", MER_LOADER_ERROR_INVALID, {
+      "duplicate-id.json:5:13: error: categories[1].id: duplicate category id \"war\" (first defined on line 4)",
+      "duplicate-id.json:9:13: error: events[1].id: duplicate event id \"summit\" (first defined on line 8)",
+  } },
+  { "unresolved-ref.json", MER_LOADER_ERROR_INVALID, {
+      "unresolved-ref.json:4:61: error: events[0].category: unknown category \"diplomacy\"",
+      "unresolved-ref.json:5:20: error: events[0].regions[0]: unknown region \"kurils\"",
+      "unresolved-ref.json:9:48: error: briefings[0].slides[1].event: unknown event \"summit\"",
+      "unresolved-ref.json:9:71: error: briefings[0].slides[1].regions[0]: unknown region \"crimea\"",
+  } },
+  { "bad-color.json", MER_LOADER_ERROR_INVALID, {
+      "bad-color.json:4:40: error: categories[0].color: \"#1c71d\" is not a colour (expected #rrggbb)",
+      "bad-color.json:5:40: error: categories[1].color: \"blue\" is not a colour (expected #rrggbb)",
+  } },
+  { "geometry-absolute.json", MER_LOADER_ERROR_INVALID, {
+      "geometry-absolute.json:3:54: error: regions[0].geometry: geometry path \"/etc/passwd\" "
+        "must be relative to the event file's folder",
+  } },
+  { "geometry-escape.json", MER_LOADER_ERROR_INVALID, {
+      "geometry-escape.json:3:54: error: regions[0].geometry: geometry path \"regions/../../secret.geojson\" "
+        "leaves the event file's folder",
+  } },
+  { "geometry-missing.json", MER_LOADER_ERROR_INVALID, {
+      "geometry-missing.json:3:54: error: regions[0].geometry: cannot read geometry file "
+        "\"regions/missing.geojson\": No such file or directory",
+  } },
+  { "geometry-ring.json", MER_LOADER_ERROR_INVALID, {
+      "geometry-ring.json:6:38: error: regions[0].geometry.coordinates[0]: a ring has 3 positions; it needs at least 4",
+      "geometry-ring.json:9:38: error: regions[1].geometry.coordinates[0]: the ring is not closed: "
+        "its first and last positions differ",
+      "geometry-ring.json:11:29: error: regions[2].geometry.type: a region needs a Polygon or MultiPolygon, "
+        "found \"Point\"",
+  } },
+  { "geometry-file-errors.json", MER_LOADER_ERROR_INVALID, {
+      "regions/bad.geojson:6:40: error: features[0].geometry.coordinates[0][0]: a ring has 3 positions; "
+        "it needs at least 4",
+      "regions/bad.geojson:9:42: error: features[1].geometry.coordinates[0][0][0]: 200 is out of range [-180, 180]",
+      "regions/bad.geojson:9:81: error: features[1].geometry.coordinates[0][3][0]: 200 is out of range [-180, 180]",
+      "geometry-file-errors.json:3:54: error: regions[0].geometry: geometry file \"regions/bad.geojson\" has errors",
+  } },
+  { "invalid-utf8.json", MER_LOADER_ERROR_INVALID, {
+      "invalid-utf8.json:3:16: error: the file is not valid UTF-8 text",
+  } },
+  { "unknown-member.json", -1, {
+      "unknown-member.json:3:3: warning: titel: unknown member \"titel\" (did you mean \"title\"?)",
+      "unknown-member.json:5:49: warning: events[0].colour: unknown member \"colour\"",
+      "unknown-member.json:5:70: warning: events[0].x-note: unknown member \"x-note\"",
+  } },
+  { "valid-small.json", -1, { NULL } },
+};
+
+static MerDocument *
+load (const char *path,
+      const char *display_name,
+      GPtrArray  *diagnostics,
+      GError    **error)
+{
+  MerDocument *document = mer_loader_load_file (path, display_name, diagnostics, error);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = mer_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+      g_test_message ("%s", line);
+    }
+
+  return document;
+}
+
+static void
+assert_diagnostics (GPtrArray          *diagnostics,
+                    const char * const *expected)
+{
+  guint n_expected = 0;
+
+  while (n_expected < 8 && expected[n_expected] != NULL)
+    n_expected++;
+
+  for (guint i = 0; i < MIN (diagnostics->len, n_expected); i++)
+    {
+      g_autofree char *line = mer_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+      g_assert_cmpstr (line, ==, expected[i]);
+    }
+  g_assert_cmpuint (diagnostics->len, ==, n_expected);
+}
+
+static void
+test_fixture (gconstpointer data)
+{
+  const FixtureCase *c = data;
+  g_autofree char *path = g_build_filename (TESTDATADIR, c->fixture, NULL);
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+
+  document = load (path, c->fixture, diagnostics, &error);
+
+  if (c->code < 0)
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (document);
+    }
+  else
+    {
+      g_assert_error (error, MER_LOADER_ERROR, c->code);
+      g_assert_null (document);
+    }
+
+  assert_diagnostics (diagnostics, c->expected);
+}
+
+static char *
+write_temp (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meridian-test-XXXXXX", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static void
+remove_temp (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* json-glib 1.6 overflows the stack on deep nesting: the loader must refuse
+ * it before json-glib sees it. */
+static void
+test_deep_nesting (void)
+{
+  const guint depth = 100000;
+  g_autoptr(GString) text = g_string_new ("{\"meridian\": 1, \"x\": ");
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autofree char *path = NULL;
+  static const char *expected[] = {
+    "deep.json:1:149: error: nesting is deeper than 128 levels", NULL
+  };
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  path = write_temp ("deep.json", text->str, (gssize) text->len);
+  document = load (path, "deep.json", diagnostics, &error);
+  g_assert_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_INVALID);
+  g_assert_null (document);
+  assert_diagnostics (diagnostics, expected);
+  remove_temp (path);
+}
+
+static void
+test_too_large (void)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autofree char *path = write_temp ("large.json", "", 0);
+  static const char *expected[] = {
+    "large.json: error: the file is 513.0 MiB; Meridian reads files of up to 512.0 MiB", NULL
+  };
+  int fd;
+
+  /* A sparse file: it takes no disk space and is refused before reading. */
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) 513 * 1024 * 1024), ==, 0);
+  close (fd);
+
+  document = load (path, "large.json", diagnostics, &error);
+  g_assert_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_TOO_LARGE);
+  g_assert_null (document);
+  assert_diagnostics (diagnostics, expected);
+  remove_temp (path);
+}
+
+static void
+test_unreadable (void)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  static const char *missing[] = { "missing.json: error: cannot read the file: No such file or directory", NULL };
+  static const char *folder[] = { "data: error: cannot read the file: it is a folder", NULL };
+
+  document = load (TESTDATADIR "/missing.json", "missing.json", diagnostics, &error);
+  g_assert_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ);
+  g_assert_null (document);
+  assert_diagnostics (diagnostics, missing);
+
+  g_clear_error (&error);
+  g_ptr_array_set_size (diagnostics, 0);
+  document = load (TESTDATADIR, "data", diagnostics, &error);
+  g_assert_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ);
+  g_assert_null (document);
+  assert_diagnostics (diagnostics, folder);
+}
+
+static void
+test_valid_small (void)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(GPtrArray) in_window = NULL;
+  g_autofree char *late_date = NULL;
+  MerEvent *late, *early, *bc;
+  MerRegion *square, *inline_region;
+  MerBriefing *briefing;
+  MerSlide *slide;
+  const MerPlace *places;
+  const MerSource *sources;
+  const MerPolygon *polygons;
+  const MerRing *rings;
+  MerRegion * const *regions;
+  GPtrArray *square_events;
+  double west, south, east, north;
+  guint n;
+  MerDate from, to;
+
+  document = load (TESTDATADIR "/valid-small.json", "valid-small.json", diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  g_assert_cmpstr (mer_document_get_title (document), ==, "Small");
+  g_assert_null (mer_document_get_subtitle (document));
+  g_assert_cmpfloat (mer_document_get_view (document)->zoom, ==, 6);
+  g_assert_true (g_list_model_get_item_type (mer_document_get_events (document)) == MER_TYPE_EVENT);
+
+  /* Events are sorted by start, whatever the file's order. */
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 3);
+  bc = g_list_model_get_item (mer_document_get_events (document), 0);
+  early = g_list_model_get_item (mer_document_get_events (document), 1);
+  late = g_list_model_get_item (mer_document_get_events (document), 2);
+  g_assert_cmpstr (mer_event_get_id (bc), ==, "bc");
+  g_assert_cmpstr (mer_event_get_id (early), ==, "early");
+  g_assert_cmpstr (mer_event_get_id (late), ==, "late");
+  g_assert_true (mer_document_lookup_event (document, "late") == late);
+  g_assert_null (mer_document_lookup_event (document, "nope"));
+
+  late_date = mer_event_format_date (late);
+  g_assert_cmpstr (late_date, ==, "15–16 Dec 2016");
+  g_assert_cmpuint (mer_event_get_importance (late), ==, 5);
+  g_assert_cmpuint (mer_event_get_importance (early), ==, 3);
+  g_assert_true (mer_event_get_circa (early));
+  g_assert_cmpstr (mer_category_get_name (mer_event_get_category (late)), ==, "Diplomacy");
+  g_assert_cmphex (mer_category_get_color (mer_event_get_category (late)), ==, 0x1c71d8);
+  places = mer_event_get_places (late, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (places[0].name, ==, "Nagato");
+  g_assert_cmpfloat (places[0].lat, ==, 34.37);
+  sources = mer_event_get_sources (late, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_null (sources[0].url);
+  g_assert_cmpstr (sources[1].url, ==, "https://example.org/");
+  g_assert_cmpstr (mer_event_get_tags (late)[0], ==, "summit");
+  g_assert_cmpfloat (mer_event_get_view (late)->zoom, ==, 5);
+  g_assert_null (mer_event_get_view (early));
+  g_assert_cmpuint (mer_event_get_line (late), ==, 16);
+
+  square = mer_document_lookup_region (document, "square");
+  inline_region = mer_document_lookup_region (document, "inline");
+  g_assert_cmpint (mer_region_get_status (square), ==, MER_REGION_STATUS_DISPUTED);
+  g_assert_cmpint (mer_region_get_status (inline_region), ==, MER_REGION_STATUS_UNDISPUTED);
+  g_assert_cmpstr (mer_region_get_name_for_lang (square, "ja"), ==, "四角");
+  g_assert_cmpstr (mer_region_get_name_for_lang (square, "ru"), ==, "Квадрат");
+  g_assert_null (mer_region_get_name_for_lang (square, "zh"));
+  g_assert_cmpstr (mer_region_get_geometry_path (square), ==, "regions/square.geojson");
+  g_assert_null (mer_region_get_geometry_path (inline_region));
+  g_assert_true (mer_geometry_get_bounds (mer_region_get_geometry (square), &west, &south, &east, &north));
+  g_assert_cmpfloat (west, ==, 146);
+  g_assert_cmpfloat (north, ==, 44);
+  polygons = mer_geometry_get_polygons (mer_region_get_geometry (inline_region), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (polygons[0].n_rings, ==, 2);
+  rings = mer_geometry_get_rings (mer_region_get_geometry (inline_region), &n);
+  g_assert_cmpuint (rings[1].n_points, ==, 4);
+
+  regions = mer_event_get_regions (early, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (regions[0] == square);
+  g_assert_true (mer_event_touches_region (early, inline_region));
+  g_assert_false (mer_event_touches_region (late, inline_region));
+
+  square_events = mer_document_get_region_events (document, square);
+  g_assert_cmpuint (square_events->len, ==, 2);
+  g_assert_true (g_ptr_array_index (square_events, 0) == early);
+  g_assert_true (g_ptr_array_index (square_events, 1) == late);
+
+  g_assert_true (mer_date_parse ("1800", &from, NULL));
+  g_assert_true (mer_date_parse ("1900", &to, NULL));
+  in_window = mer_document_query_dates (document, &from, &to);
+  g_assert_cmpuint (in_window->len, ==, 1);
+  g_assert_true (g_ptr_array_index (in_window, 0) == early);
+
+  briefing = mer_document_lookup_briefing (document, "b");
+  g_assert_cmpuint (mer_briefing_get_n_slides (briefing), ==, 2);
+  slide = mer_briefing_get_slide (briefing, 0);
+  g_assert_true (mer_slide_get_event (slide) == late);
+  g_assert_null (mer_slide_get_view (slide));
+  g_assert_true (mer_slide_get_time (slide, &from, &to));
+  g_assert_cmpint (from.year, ==, 1945);
+  g_assert_cmpint (to.year, ==, 2016);
+  slide = mer_briefing_get_slide (briefing, 1);
+  g_assert_null (mer_slide_get_event (slide));
+  g_assert_cmpfloat (mer_slide_get_view (slide)->zoom, ==, 3);
+  g_assert_false (mer_slide_get_time (slide, NULL, NULL));
+
+  g_object_unref (bc);
+  g_object_unref (early);
+  g_object_unref (late);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_bundled_story (void)
+{
+  g_autofree char *path = g_build_filename (SRCDIR, "data", "events", "russia-japan.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(GPtrArray) cold_war = NULL;
+  GListModel *events;
+  MerRegion *kurils;
+  MerEvent *summit, *shimoda;
+  g_autofree char *summit_date = NULL;
+  GPtrArray *kuril_events;
+  guint n;
+  MerDate from, to;
+  static const char *fifties[] = {
+    "san-francisco-treaty", "joint-declaration-1956", "japan-joins-un", "soviet-memorandum-1960",
+  };
+
+  document = load (path, "russia-japan.json", diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  events = mer_document_get_events (document);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 53);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_regions (document)), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_eras (document)), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_briefings (document)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_categories (document)), ==, 8);
+
+  /* From the 1855 border to the December 2016 summit, in order. */
+  for (guint i = 1; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) a = g_list_model_get_item (events, i - 1);
+      g_autoptr(MerEvent) b = g_list_model_get_item (events, i);
+
+      g_assert_cmpint (mer_date_compare (mer_event_get_start (a), mer_event_get_start (b)), <=, 0);
+    }
+  shimoda = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (mer_event_get_id (shimoda), ==, "treaty-of-shimoda");
+  g_object_unref (shimoda);
+  summit = mer_document_lookup_event (document, "nagato-summit");
+  summit_date = mer_event_format_date (summit);
+  g_assert_cmpstr (summit_date, ==, "15–16 Dec 2016");
+
+  /* The southern Kurils are disputed, named by both sides, and cut from
+   * Natural Earth 10m: Iturup, Kunashir, Shikotan and the Habomai islets. */
+  kurils = mer_document_lookup_region (document, "southern-kurils");
+  g_assert_cmpint (mer_region_get_status (kurils), ==, MER_REGION_STATUS_DISPUTED);
+  g_assert_cmpstr (mer_region_get_name_for_lang (kurils, "ja"), ==, "北方領土");
+  g_assert_cmpstr (mer_region_get_name_for_lang (kurils, "ru"), ==, "Южные Курилы");
+  mer_geometry_get_polygons (mer_region_get_geometry (kurils), &n);
+  g_assert_cmpuint (n, ==, 7);
+  kuril_events = mer_document_get_region_events (document, kurils);
+  g_assert_true (g_ptr_array_find (kuril_events, summit, NULL));
+  g_assert_true (g_ptr_array_find (kuril_events, mer_document_lookup_event (document, "joint-declaration-1956"), NULL));
+
+  g_assert_true (mer_date_parse ("1950", &from, NULL));
+  g_assert_true (mer_date_parse ("1960", &to, NULL));
+  cold_war = mer_document_query_dates (document, &from, &to);
+  g_assert_cmpuint (cold_war->len, ==, G_N_ELEMENTS (fifties));
+  for (guint i = 0; i < cold_war->len; i++)
+    g_assert_cmpstr (mer_event_get_id (g_ptr_array_index (cold_war, i)), ==, fifties[i]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/core/loader/fixture/%s", fixtures[i].fixture);
+      g_test_add_data_func (name, &fixtures[i], test_fixture);
+    }
+  g_test_add_func ("/core/loader/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/core/loader/too-large", test_too_large);
+  g_test_add_func ("/core/loader/unreadable", test_unreadable);
+  g_test_add_func ("/core/loader/valid-small", test_valid_small);
+  g_test_add_func ("/core/loader/bundled-story", test_bundled_story);
+
+  return g_test_run ();
+}
