@@ -117,6 +117,9 @@ compare_events (gconstpointer a,
   MerEvent *x = *(MerEvent * const *) a;
   MerEvent *y = *(MerEvent * const *) b;
 
+  /* The first seconds are computed already and settle almost every pair. */
+  if (x->first_second != y->first_second)
+    return x->first_second < y->first_second ? -1 : 1;
   return mer_date_compare (&x->start, &y->start);
 }
 

@@ -575,7 +575,11 @@ fail_at (MerJsonReader *self,
   return FALSE;
 }
 
-/* Within a string, returns the offset of its closing quote (or the end). */
+/* From the opening quote of a string, returns the offset of its closing
+ * quote (or the end). memchr finds candidate quotes fast; a quote preceded by
+ * an odd number of backslashes is escaped. A raw newline is not valid JSON
+ * and json-glib says so; the string is taken to end there, so that the line
+ * index still counts it. */
 static gsize
 skip_string (MerJsonReader *self,
              gsize          i,
@@ -583,24 +587,27 @@ skip_string (MerJsonReader *self,
 {
   const char *data = self->data;
   gsize n = self->length;
+  gsize start = i + 1;
 
-  for (i++; i < n; i++)
+  for (gsize from = start; from < n;)
     {
-      char c = data[i];
+      const char *quote = memchr (data + from, '"', n - from);
+      gsize q = quote != NULL ? (gsize) (quote - data) : n;
+      const char *newline = memchr (data + from, '\n', q - from);
+      gsize n_backslashes = 0;
 
-      if (c == '"')
-        return i;
-      if (c == '\\')
-        {
-          *has_escape = TRUE;
-          i++;
-        }
-      else if (c == '\n')
-        {
-          /* Not valid JSON, and json-glib says so; the line index must
-           * still count it. */
-          return i - 1;
-        }
+      if (newline != NULL)
+        return (gsize) (newline - data) - 1;
+      if (quote == NULL)
+        return n;
+
+      while (q - n_backslashes > start && data[q - 1 - n_backslashes] == '\\')
+        n_backslashes++;
+      if (n_backslashes > 0 || memchr (data + from, '\\', q - from) != NULL)
+        *has_escape = TRUE;
+      if (n_backslashes % 2 == 0)
+        return q;
+      from = q + 1;
     }
 
   return n;
@@ -905,6 +912,130 @@ report_syntax_error (MerJsonReader *self,
                   NULL, text);
 }
 
+/* json-glib 1.6 registers its parser signals without marshallers, so every
+ * emission goes through GLib's generic marshaller and libffi; with a handful
+ * of signals per value that cost more than the parse itself. These
+ * marshallers for the exact signatures let GLib call the one handler
+ * directly. They are set once per process on json-glib's signals; they are
+ * correct for any handler, so other users of JsonParser are unaffected. */
+typedef void (*BoxedStringFunc) (gpointer instance, gpointer boxed, const char *text, gpointer data);
+typedef void (*BoxedIntFunc) (gpointer instance, gpointer boxed, int value, gpointer data);
+
+static void
+marshal_void__boxed_string_v (GClosure *closure,
+                              GValue   *return_value,
+                              gpointer  instance,
+                              va_list   args,
+                              gpointer  marshal_data,
+                              int       n_params,
+                              GType    *param_types)
+{
+  GCClosure *cclosure = (GCClosure *) closure;
+  BoxedStringFunc callback = (BoxedStringFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
+  va_list copy;
+  gpointer boxed;
+  const char *text;
+
+  /* The arguments live for the whole emission, so no copies are made. */
+  va_copy (copy, args);
+  boxed = va_arg (copy, gpointer);
+  text = va_arg (copy, const char *);
+  va_end (copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    callback (closure->data, boxed, text, instance);
+  else
+    callback (instance, boxed, text, closure->data);
+}
+
+static void
+marshal_void__boxed_int_v (GClosure *closure,
+                           GValue   *return_value,
+                           gpointer  instance,
+                           va_list   args,
+                           gpointer  marshal_data,
+                           int       n_params,
+                           GType    *param_types)
+{
+  GCClosure *cclosure = (GCClosure *) closure;
+  BoxedIntFunc callback = (BoxedIntFunc) (marshal_data != NULL ? marshal_data : cclosure->callback);
+  va_list copy;
+  gpointer boxed;
+  int value;
+
+  va_copy (copy, args);
+  boxed = va_arg (copy, gpointer);
+  value = va_arg (copy, int);
+  va_end (copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    callback (closure->data, boxed, value, instance);
+  else
+    callback (instance, boxed, value, closure->data);
+}
+
+static void
+marshal_void__boxed_v (GClosure *closure,
+                       GValue   *return_value,
+                       gpointer  instance,
+                       va_list   args,
+                       gpointer  marshal_data,
+                       int       n_params,
+                       GType    *param_types)
+{
+  GCClosure *cclosure = (GCClosure *) closure;
+  void (*callback) (gpointer, gpointer, gpointer) =
+    (void (*) (gpointer, gpointer, gpointer)) (marshal_data != NULL ? marshal_data : cclosure->callback);
+  va_list copy;
+  gpointer boxed;
+
+  va_copy (copy, args);
+  boxed = va_arg (copy, gpointer);
+  va_end (copy);
+
+  if (G_CCLOSURE_SWAP_DATA (closure))
+    callback (closure->data, boxed, instance);
+  else
+    callback (instance, boxed, closure->data);
+}
+
+/* GLib also offers each marshaller to the signal's class closure, which
+ * already has the generic one and says so in a warning; JsonParser's class
+ * handlers are empty, so that closure never runs and the warning is noise. */
+static void
+drop_override_warning (const char     *domain,
+                       GLogLevelFlags  level,
+                       const char     *message,
+                       gpointer        user_data)
+{
+  if (!g_str_has_prefix (message, "attempt to override closure->va_marshal"))
+    g_log_default_handler (domain, level, message, user_data);
+}
+
+static void
+install_marshallers (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      GType type = JSON_TYPE_PARSER;
+      GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      guint handler = g_log_set_handler ("GLib-GObject", G_LOG_LEVEL_WARNING, drop_override_warning, NULL);
+
+      g_type_class_unref (g_type_class_ref (type));
+      g_signal_set_va_marshaller (g_signal_lookup ("object-start", type), type, g_cclosure_marshal_VOID__VOIDv);
+      g_signal_set_va_marshaller (g_signal_lookup ("array-start", type), type, g_cclosure_marshal_VOID__VOIDv);
+      g_signal_set_va_marshaller (g_signal_lookup ("object-end", type), type, marshal_void__boxed_v);
+      g_signal_set_va_marshaller (g_signal_lookup ("array-end", type), type, marshal_void__boxed_v);
+      g_signal_set_va_marshaller (g_signal_lookup ("object-member", type), type, marshal_void__boxed_string_v);
+      g_signal_set_va_marshaller (g_signal_lookup ("array-element", type), type, marshal_void__boxed_int_v);
+      g_log_remove_handler ("GLib-GObject", handler);
+      g_log_set_always_fatal (fatal);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 static gboolean
 is_blank (const char *data,
           gsize       length)
@@ -1004,18 +1135,7 @@ mer_json_reader_load_file (MerJsonReader  *self,
   if (!prescan (self, error))
     return FALSE;
 
-  {
-    const char *end = NULL;
-    const char *nul = memchr (self->data, '\0', self->length);
-
-    if (!g_utf8_validate_len (self->data, self->length, &end) || nul != NULL)
-      {
-        if (nul != NULL && nul < end)
-          end = nul;
-        return fail_at (self, error, (gsize) (end - self->data), "the file is not valid UTF-8 text");
-      }
-  }
-
+  install_marshallers ();
   self->parser = json_parser_new ();
   g_signal_connect (self->parser, "object-start", G_CALLBACK (on_object_start), self);
   g_signal_connect (self->parser, "object-end", G_CALLBACK (on_object_end), self);
@@ -1026,6 +1146,18 @@ mer_json_reader_load_file (MerJsonReader  *self,
 
   if (!json_parser_load_from_data (self->parser, self->data, (gssize) self->length, &local_error))
     {
+      /* json-glib checks the encoding first but does not say where it fails. */
+      if (g_error_matches (local_error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA))
+        {
+          const char *end = NULL;
+          const char *nul = memchr (self->data, '\0', self->length);
+
+          g_utf8_validate_len (self->data, self->length, &end);
+          if (nul != NULL && nul < end)
+            end = nul;
+          return fail_at (self, error, (gsize) (end - self->data), "the file is not valid UTF-8 text");
+        }
+
       report_syntax_error (self, local_error);
       g_set_error_literal (error, MER_LOADER_ERROR, MER_LOADER_ERROR_INVALID, local_error->message);
       return FALSE;

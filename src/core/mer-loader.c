@@ -200,11 +200,14 @@ check_members (Loader             *self,
                JsonObject         *object,
                const char * const *known)
 {
-  g_autoptr(GList) names = json_object_get_members (object);
+  JsonObjectIter iter;
+  const char *name;
 
-  for (const GList *l = names; l != NULL; l = l->next)
+  /* Messages are sorted by position later, so the iteration order of the
+   * object does not matter. */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
     {
-      const char *name = l->data;
       const char *closest = NULL;
       guint best = 3;
       gsize length;
