@@ -16,6 +16,8 @@ struct _MerApplication
 
   /* Owned */
   char *initial_path;
+
+  gboolean options_parsed;
 };
 
 G_DEFINE_FINAL_TYPE (MerApplication, mer_application, GTK_TYPE_APPLICATION)
@@ -37,6 +39,7 @@ mer_application_handle_local_options (GApplication *application,
   MerApplication *self = MER_APPLICATION (application);
   g_autofree const char **files = NULL;
 
+  self->options_parsed = TRUE;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (g_variant_dict_contains (options, "version"))
@@ -59,6 +62,24 @@ mer_application_handle_local_options (GApplication *application,
     }
 
   return -1;
+}
+
+/* GApplication exits with 1 when the options cannot be parsed; Meridian's
+ * headless commands reserve 1 for invalid files and use 2 for usage errors. */
+static gboolean
+mer_application_local_command_line (GApplication   *application,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  MerApplication *self = MER_APPLICATION (application);
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (mer_application_parent_class)->local_command_line (application, arguments,
+                                                                                     exit_status);
+  if (handled && *exit_status != 0 && !self->options_parsed)
+    *exit_status = MER_EXIT_USAGE;
+
+  return handled;
 }
 
 static void
@@ -143,6 +164,7 @@ mer_application_class_init (MerApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = mer_application_finalize;
+  app_class->local_command_line = mer_application_local_command_line;
   app_class->handle_local_options = mer_application_handle_local_options;
   app_class->startup = mer_application_startup;
   app_class->activate = mer_application_activate;

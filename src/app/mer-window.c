@@ -91,7 +91,10 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (date), 0);
   gtk_label_set_yalign (GTK_LABEL (date), 0);
-  gtk_label_set_width_chars (GTK_LABEL (date), 18);
+  /* A fixed column: long spans wrap rather than push the titles aside. */
+  gtk_label_set_width_chars (GTK_LABEL (date), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (date), 16);
+  gtk_label_set_wrap (GTK_LABEL (date), TRUE);
   gtk_widget_add_css_class (date, "event-date");
   gtk_widget_add_css_class (date, "dim-label");
 

@@ -68,10 +68,11 @@ mer_geometry_unref (MerGeometry *self)
 void
 mer_geometry_begin_polygon (MerGeometry *self)
 {
-  MerPolygon polygon = { self->rings->len, 0 };
+  MerPolygon polygon;
 
   g_return_if_fail (self != NULL);
 
+  polygon = (MerPolygon) { self->rings->len, 0 };
   g_array_append_val (self->polygons, polygon);
 }
 
@@ -80,11 +81,12 @@ mer_geometry_add_ring (MerGeometry     *self,
                        const MerLonLat *points,
                        guint            n_points)
 {
-  MerRing ring = { self->points->len, n_points };
+  MerRing ring;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (self->polygons->len > 0);
 
+  ring = (MerRing) { self->points->len, n_points };
   g_array_append_vals (self->points, points, n_points);
   g_array_append_val (self->rings, ring);
   g_array_index (self->polygons, MerPolygon, self->polygons->len - 1).n_rings++;
