@@ -1,0 +1,41 @@
+# shellcheck shell=bash
+# The Debian 12 packages Meridian builds and tests with, and a function that
+# installs those that are missing. Sourced by tools/run, tools/test and .ci/run.
+
+BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev libjson-glib-dev)
+TEST_PACKAGES=(xvfb xauth)
+
+ensure_packages () {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  ((${#missing[@]})) || return 0
+
+  local sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  echo "Installing ${missing[*]}…" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# Prints "N passed, N failed" from a meson build directory's test log.
+summarize_tests () {
+  python3 - "$@" <<'PY'
+import json, sys
+passed = failed = skipped = 0
+for log in sys.argv[1:]:
+    with open(log) as f:
+        for line in f:
+            result = json.loads(line).get("result")
+            if result in ("OK", "EXPECTEDFAIL"):
+                passed += 1
+            elif result == "SKIP":
+                skipped += 1
+            else:
+                failed += 1
+if skipped:
+    print(f"({skipped} skipped)")
+print(f"{passed} passed, {failed} failed")
+PY
+}
