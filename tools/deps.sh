@@ -3,6 +3,9 @@
 # installs those that are missing. Sourced by tools/run, tools/test and .ci/run.
 
 BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev libjson-glib-dev)
+# Fonts the map's labels need: Cantarell (GNOME's UI font) and a Japanese
+# face for names such as 北方領土 (DejaVu covers Latin and Cyrillic).
+RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic)
 TEST_PACKAGES=(xvfb xauth)
 
 ensure_packages () {

@@ -727,19 +727,23 @@ drop_consumed_pages (MerJsonReader *self,
                      guint          line)
 {
   long page = sysconf (_SC_PAGESIZE);
+  const char *base;
   gsize offset, end;
 
   if (self->mapped == NULL || page <= 0)
     return;
 
-  offset = line_start_offset (self, line);
+  /* Offsets from the start of the mapping, which is page-aligned; the data
+   * may start 3 bytes later, after a byte-order mark. */
+  base = g_mapped_file_get_contents (self->mapped);
+  offset = (gsize) (self->data - base) + line_start_offset (self, line);
   end = (offset / (gsize) page) * (gsize) page;
   /* Keep a page of slack behind the parser for messages about recent values. */
   end = end > (gsize) page ? end - (gsize) page : 0;
   if (end <= self->dropped)
     return;
 
-  madvise ((char *) self->data + self->dropped, end - self->dropped, MADV_DONTNEED);
+  madvise ((char *) base + self->dropped, end - self->dropped, MADV_DONTNEED);
   self->dropped = end;
 }
 
