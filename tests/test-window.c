@@ -3,7 +3,10 @@
 
 #include <gtk/gtk.h>
 
+#include <math.h>
+
 #include "mer-cli.h"
+#include "mer-map-style.h"
 #include "mer-window.h"
 
 /* Drives the real window under Xvfb. Without a display the test is skipped,
@@ -110,6 +113,114 @@ test_failed_open_keeps_document (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Renders what the widget shows, as the screen would, and reads it back. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static guint32
+texture_pixel (GdkTexture *texture,
+               int         x,
+               int         y)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint32 *pixels = g_new (guint32, width * height);
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[y * width + x] & 0xffffff;
+}
+
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The map asks for tiles in an idle after the view changes: wait for it to
+ * ask, then for every tile to be drawn. */
+static void
+wait_for_tiles (MerMapWidget *map)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  run_main_loop_for (200);
+  while ((mer_map_widget_get_n_filled_tiles (map) == 0 || mer_map_widget_get_n_pending_tiles (map) > 0) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  run_main_loop_for (200);
+}
+
+static void
+test_map_shows_kurils (void)
+{
+  g_autofree char *story = mer_cli_find_bundled_story ();
+  const MerMapStyle *style = mer_map_style_get (FALSE);
+  g_autoptr(GdkTexture) texture = NULL;
+  MerView kurils = { 44.6, 147.2, 7 };
+  MerWindow *window;
+  MerMapWidget *map;
+  MerMapView view;
+  guint32 sea, iturup;
+  double x, y;
+
+  if (!require_display ())
+    return;
+
+  window = mer_window_new (NULL);
+  g_assert_true (mer_window_open_path (window, story));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  map = mer_window_get_map (window);
+  mer_map_widget_go_to (map, &kurils, FALSE);
+  wait_for_tiles (map);
+  g_assert_cmpuint (mer_map_widget_get_n_filled_tiles (map), >, 0);
+
+  mer_map_widget_get_map_view (map, &view);
+  g_assert_cmpfloat_with_epsilon (view.zoom, 7, 1e-9);
+  texture = render_widget (mer_map_widget_get_map (map));
+  if (g_getenv ("MERIDIAN_TEST_SAVE") != NULL)
+    gdk_texture_save_to_png (texture, g_getenv ("MERIDIAN_TEST_SAVE"));
+
+  /* The Sea of Okhotsk is sea; Iturup is covered by the southern Kurils' tint. */
+  mer_map_view_location_to_point (&view, 46.2, 146.6, &x, &y);
+  sea = texture_pixel (texture, (int) x, (int) y);
+  g_assert_cmphex (sea, ==, ((guint32) lround (style->sea.red * 255) << 16) |
+                            ((guint32) lround (style->sea.green * 255) << 8) |
+                            (guint32) lround (style->sea.blue * 255));
+  /* South-west Iturup, clear of the region's label: orange-tinted land and
+   * hatch lines, red well above blue, in most of a small square. */
+  mer_map_view_location_to_point (&view, 44.62, 147.08, &x, &y);
+  {
+    guint orange = 0, n = 0;
+
+    for (int dy = -3; dy <= 3; dy++)
+      for (int dx = -3; dx <= 3; dx++, n++)
+        {
+          iturup = texture_pixel (texture, (int) x + dx, (int) y + dy);
+          g_assert_cmphex (iturup, !=, sea);
+          orange += ((iturup >> 16) & 0xff) > (iturup & 0xff) + 15;
+        }
+    g_assert_cmpuint (orange * 10, >=, n * 8);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +230,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/lists-bundled-story", test_lists_bundled_story);
   g_test_add_func ("/app/window/failed-open-keeps-document", test_failed_open_keeps_document);
+  g_test_add_func ("/app/window/map-shows-kurils", test_map_shows_kurils);
 
   return g_test_run ();
 }

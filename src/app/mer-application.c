@@ -9,6 +9,7 @@
 #include "mer-window.h"
 
 #include <stdio.h>
+#include <string.h>
 
 struct _MerApplication
 {
@@ -18,6 +19,7 @@ struct _MerApplication
   char *initial_path;
 
   gboolean options_parsed;
+  gint64   start_time;
 };
 
 G_DEFINE_FINAL_TYPE (MerApplication, mer_application, GTK_TYPE_APPLICATION)
@@ -82,6 +84,31 @@ mer_application_local_command_line (GApplication   *application,
   return handled;
 }
 
+/* For the start-up benchmark: with $MERIDIAN_BENCHMARK_STARTUP set, print
+ * how long the process took to show a fully drawn map, and its resident
+ * memory then, and quit. */
+static gboolean
+report_when_drawn (gpointer user_data)
+{
+  MerApplication *self = user_data;
+  MerWindow *window = MER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  MerMapWidget *map = mer_window_get_map (window);
+  g_autofree char *status = NULL;
+  const char *rss;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (map)) || mer_map_widget_get_n_filled_tiles (map) == 0 ||
+      mer_map_widget_get_n_pending_tiles (map) > 0)
+    return G_SOURCE_CONTINUE;
+
+  g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
+  rss = status != NULL ? strstr (status, "VmRSS:") : NULL;
+  printf ("drawn after %.0f ms, %u tiles; %s", (g_get_monotonic_time () - self->start_time) / 1000.0,
+          mer_map_widget_get_n_filled_tiles (map), rss != NULL ? rss : "VmRSS: unknown\n");
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 mer_application_activate (GApplication *application)
 {
@@ -97,6 +124,9 @@ mer_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+
+  if (g_getenv ("MERIDIAN_BENCHMARK_STARTUP") != NULL)
+    g_timeout_add (2, report_when_drawn, self);
 }
 
 static void
@@ -175,6 +205,7 @@ mer_application_init (MerApplication *self)
 {
   GApplication *application = G_APPLICATION (self);
 
+  self->start_time = g_get_monotonic_time ();
   g_application_add_main_option_entries (application, option_entries);
   g_application_set_option_context_summary (application,
     "Explore geopolitical events on a map and a timeline.\n"

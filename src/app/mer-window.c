@@ -7,10 +7,12 @@
 
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
+#include "mer-map-widget.h"
+#include "mer-state.h"
 
-/* Until the map and the timeline land, the window lists the story's events
- * in time order. Opening a file that has errors shows them and keeps the
- * document that was open. */
+/* The map above, the story's events in time order below (until the timeline
+ * lands), both views of one shared state. Opening a file that has errors
+ * shows them and keeps the document that was open. */
 
 #define MAX_SHOWN_DIAGNOSTICS 20
 
@@ -24,10 +26,15 @@ struct _MerWindow
   GtkInfoBar  *error_bar;
   GtkLabel    *error_label;
   GtkListView *event_list;
+  GtkBox      *map_box;
 
   /* Owned */
-  MerDocument          *document;
+  MerState             *state;
+  GtkSingleSelection   *selection;
   GtkFileChooserNative *chooser;
+
+  /* Borrowed */
+  MerMapWidget *map;
 };
 
 G_DEFINE_FINAL_TYPE (MerWindow, mer_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -72,48 +79,38 @@ on_error_bar_response (MerWindow *self,
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
 }
 
+/* One line per event: the summary waits for the details panel, and shaping
+ * every summary's text would cost more than drawing the whole map. */
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *date = gtk_label_new (NULL);
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *summary = gtk_label_new (NULL);
   GtkWidget *category = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (row, 12);
   gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_margin_top (row, 6);
-  gtk_widget_set_margin_bottom (row, 6);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
 
   gtk_label_set_xalign (GTK_LABEL (date), 0);
-  gtk_label_set_yalign (GTK_LABEL (date), 0);
-  /* A fixed column: long spans wrap rather than push the titles aside. */
-  gtk_label_set_width_chars (GTK_LABEL (date), 16);
-  gtk_label_set_max_width_chars (GTK_LABEL (date), 16);
-  gtk_label_set_wrap (GTK_LABEL (date), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (date), 22);
+  gtk_label_set_max_width_chars (GTK_LABEL (date), 22);
+  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (date, "event-date");
   gtk_widget_add_css_class (date, "dim-label");
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
 
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
-  gtk_widget_add_css_class (summary, "event-summary");
-
-  gtk_label_set_yalign (GTK_LABEL (category), 0);
   gtk_widget_add_css_class (category, "dim-label");
 
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), summary);
   gtk_box_append (GTK_BOX (row), date);
-  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), title);
   gtk_box_append (GTK_BOX (row), category);
 
   gtk_list_item_set_child (item, row);
@@ -127,30 +124,63 @@ bind_row (GtkSignalListItemFactory *factory,
   MerEvent *event = gtk_list_item_get_item (item);
   GtkWidget *row = gtk_list_item_get_child (item);
   GtkWidget *date = gtk_widget_get_first_child (row);
-  GtkWidget *text = gtk_widget_get_next_sibling (date);
-  GtkWidget *category = gtk_widget_get_next_sibling (text);
-  GtkWidget *title = gtk_widget_get_first_child (text);
-  GtkWidget *summary = gtk_widget_get_next_sibling (title);
+  GtkWidget *title = gtk_widget_get_next_sibling (date);
+  GtkWidget *category = gtk_widget_get_next_sibling (title);
   g_autofree char *when = mer_event_format_date (event);
   MerCategory *c = mer_event_get_category (event);
-  const char *s = mer_event_get_summary (event);
 
   gtk_label_set_text (GTK_LABEL (date), when);
   gtk_label_set_text (GTK_LABEL (title), mer_event_get_title (event));
-  gtk_label_set_text (GTK_LABEL (summary), s != NULL ? s : "");
-  gtk_widget_set_visible (summary, s != NULL);
+  gtk_widget_set_tooltip_text (row, mer_event_get_summary (event));
   gtk_label_set_text (GTK_LABEL (category), c != NULL ? mer_category_get_name (c) : "");
+}
+
+static void
+on_list_selection_changed (MerWindow *self)
+{
+  mer_state_set_selected_event (self->state, gtk_single_selection_get_selected_item (self->selection));
+}
+
+/* The list follows a selection made elsewhere, on the map for instance. */
+static void
+on_state_selected_event (MerWindow *self)
+{
+  MerEvent *event = mer_state_get_selected_event (self->state);
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->selection == NULL)
+    return;
+
+  for (guint i = 0; event != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MerEvent) item = g_list_model_get_item (model, i);
+
+      if (item == event)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  if (gtk_single_selection_get_selected (self->selection) == position)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
 }
 
 static void
 mer_window_set_document (MerWindow   *self,
                          MerDocument *document)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
   const char *title, *subtitle;
 
-  if (!g_set_object (&self->document, document))
+  if (mer_state_get_document (self->state) == document)
     return;
+
+  mer_state_set_document (self->state, document);
 
   title = mer_document_get_title (document);
   subtitle = mer_document_get_subtitle (document);
@@ -159,8 +189,15 @@ mer_window_set_document (MerWindow   *self,
   gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 
-  selection = gtk_no_selection_new (g_object_ref (mer_document_get_events (document)));
-  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (selection));
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_list_selection_changed, self);
+  g_clear_object (&self->selection);
+  self->selection = gtk_single_selection_new (g_object_ref (mer_document_get_events (document)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_list_selection_changed), self);
+  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->selection));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -216,7 +253,7 @@ mer_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+      g_value_set_object (value, mer_state_get_document (self->state));
       break;
 
     default:
@@ -232,7 +269,10 @@ mer_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->document);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_list_selection_changed, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
 }
@@ -258,6 +298,7 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, map_box);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
@@ -270,6 +311,12 @@ mer_window_init (MerWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->state = mer_state_new ();
+  g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (on_state_selected_event), self,
+                           G_CONNECT_SWAPPED);
+  self->map = mer_map_widget_new (self->state);
+  gtk_box_append (self->map_box, GTK_WIDGET (self->map));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
@@ -291,7 +338,31 @@ MerDocument *
 mer_window_get_document (MerWindow *self)
 {
   g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
-  return self->document;
+  return mer_state_get_document (self->state);
+}
+
+/**
+ * mer_window_get_state:
+ *
+ * Returns: (transfer none): the state the window's views share
+ */
+MerState *
+mer_window_get_state (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
+  return self->state;
+}
+
+/**
+ * mer_window_get_map:
+ *
+ * Returns: (transfer none): the map
+ */
+MerMapWidget *
+mer_window_get_map (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
+  return self->map;
 }
 
 /**

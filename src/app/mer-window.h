@@ -4,6 +4,8 @@
 #include <gtk/gtk.h>
 
 #include "mer-document.h"
+#include "mer-map-widget.h"
+#include "mer-state.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +14,8 @@ G_DECLARE_FINAL_TYPE (MerWindow, mer_window, MER, WINDOW, GtkApplicationWindow)
 
 MerWindow   *mer_window_new          (GtkApplication *application);
 MerDocument *mer_window_get_document (MerWindow      *self);
+MerState    *mer_window_get_state    (MerWindow      *self);
+MerMapWidget *mer_window_get_map     (MerWindow      *self);
 gboolean     mer_window_open_path    (MerWindow      *self,
                                       const char     *path);
 

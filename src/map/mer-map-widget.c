@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-map-widget"
+
+#include "config.h"
+
+#include "mer-map-widget.h"
+
+#include <math.h>
+#include <shumate/shumate.h>
+
+#include "mer-basemap.h"
+#include "mer-fit.h"
+#include "mer-overlay-layer.h"
+#include "mer-region-painter.h"
+#include "mer-tile-source.h"
+
+/* The map half of the window: a libshumate map showing the offline base map
+ * and, over it, the story's regions and events. Pointer and keys write the
+ * user's intent into the shared state (selection, hover); the overlay redraws
+ * from the state. Drag to pan and wheel to zoom are libshumate's own. */
+
+#define ANIMATION_MS 600
+#define PAN_FRACTION 0.25
+
+struct _MerMapWidget
+{
+  GtkWidget parent_instance;
+
+  /* Owned */
+  MerState        *state;
+  MerBasemapPainter *basemap;
+  GtkWidget       *overlay;
+  ShumateMap      *map;
+  ShumateViewport *viewport;
+  ShumateMapLayer *tile_layer;
+  MerTileSource   *tile_source;
+  MerOverlayLayer *overlay_layer;
+  GtkWidget       *message;
+
+  /* The animation in progress */
+  guint   tick_id;
+  gint64  start_time;
+  MerView from;
+  MerView to;
+  double  lon_delta;
+
+  gboolean dark;
+  int      scale_factor;
+};
+
+G_DEFINE_FINAL_TYPE (MerMapWidget, mer_map_widget, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Style */
+
+static gboolean
+prefers_dark (GtkWidget *widget)
+{
+  GtkSettings *settings = gtk_widget_get_settings (widget);
+  g_autofree char *theme = NULL;
+  gboolean dark = FALSE;
+
+  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme, NULL);
+  return dark || (theme != NULL && g_str_has_suffix (theme, "-dark"));
+}
+
+/* libshumate caches tiles by source id and cannot restyle a layer: a new
+ * style or scale factor takes a new source and a new layer. */
+static void
+update_tile_layer (MerMapWidget *self)
+{
+  gboolean dark = prefers_dark (GTK_WIDGET (self));
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  ShumateMapLayer *old_layer = self->tile_layer;
+
+  if (self->basemap == NULL)
+    return;
+  if (self->tile_source != NULL && dark == self->dark && scale_factor == self->scale_factor)
+    return;
+
+  self->dark = dark;
+  self->scale_factor = scale_factor;
+
+  g_clear_object (&self->tile_source);
+  self->tile_source = mer_tile_source_new (self->basemap, dark, scale_factor);
+  shumate_viewport_set_reference_map_source (self->viewport, SHUMATE_MAP_SOURCE (self->tile_source));
+  /* Setting the reference source resets the zoom limits to the source's. */
+  shumate_viewport_set_min_zoom_level (self->viewport, MER_MAP_MIN_ZOOM);
+  shumate_viewport_set_max_zoom_level (self->viewport, MER_MAP_MAX_ZOOM);
+
+  self->tile_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (self->tile_source), self->viewport);
+  if (old_layer != NULL)
+    {
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer), SHUMATE_LAYER (old_layer));
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (old_layer));
+    }
+  else
+    shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->tile_layer),
+                                     SHUMATE_LAYER (self->overlay_layer));
+
+  mer_overlay_layer_set_dark (self->overlay_layer, dark);
+}
+
+/* Views */
+
+static void
+set_view (MerMapWidget  *self,
+          const MerView *view)
+{
+  shumate_viewport_set_zoom_level (self->viewport, view->zoom);
+  shumate_location_set_location (SHUMATE_LOCATION (self->viewport), view->lat,
+                                 mer_projection_wrap_longitude (view->lon));
+}
+
+static void
+stop_animation (MerMapWidget *self)
+{
+  if (self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static double
+ease_in_out (double t)
+{
+  return t < 0.5 ? 4 * t * t * t : 1 - pow (-2 * t + 2, 3) / 2;
+}
+
+static gboolean
+on_animation_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->start_time) / (ANIMATION_MS * 1000.0);
+  double e = ease_in_out (CLAMP (t, 0, 1));
+  MerView view = {
+    self->from.lat + (self->to.lat - self->from.lat) * e,
+    self->from.lon + self->lon_delta * e,
+    self->from.zoom + (self->to.zoom - self->from.zoom) * e,
+  };
+
+  set_view (self, &view);
+
+  if (t >= 1)
+    {
+      self->tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * mer_map_widget_go_to:
+ * @view: where to go
+ * @animate: whether to move there smoothly (when animations are enabled)
+ *
+ * Moves the map, the short way round across ±180°.
+ */
+void
+mer_map_widget_go_to (MerMapWidget  *self,
+                      const MerView *view,
+                      gboolean       animate)
+{
+  gboolean animations = TRUE;
+  MerView target;
+
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+  g_return_if_fail (view != NULL);
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animations, NULL);
+  stop_animation (self);
+
+  target = *view;
+  target.zoom = CLAMP (target.zoom, MER_MAP_MIN_ZOOM, MER_MAP_MAX_ZOOM);
+
+  if (!animate || !animations || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      set_view (self, &target);
+      return;
+    }
+
+  self->from = (MerView) {
+    shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+    shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+    shumate_viewport_get_zoom_level (self->viewport),
+  };
+  self->to = target;
+  self->lon_delta = mer_projection_longitude_delta (self->from.lon, target.lon);
+  self->start_time = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_animation_tick, NULL, NULL);
+}
+
+/**
+ * mer_map_widget_get_map_view:
+ * @view: (out): the current view in the painters' terms
+ */
+void
+mer_map_widget_get_map_view (MerMapWidget *self,
+                             MerMapView   *view)
+{
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+
+  mer_overlay_layer_get_map_view (self->overlay_layer, view);
+}
+
+static void
+show_document (MerMapWidget *self)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  const MerView *view;
+
+  if (document == NULL)
+    return;
+
+  view = mer_document_get_view (document);
+  if (view != NULL)
+    mer_map_widget_go_to (self, view, FALSE);
+  else
+    {
+      GListModel *regions = mer_document_get_regions (document);
+      guint n = g_list_model_get_n_items (regions);
+      g_autofree MerGeometry **geometries = g_new0 (MerGeometry *, MAX (n, 1));
+      int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 800);
+      int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 500);
+      MerView fitted;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+          geometries[i] = mer_region_get_geometry (region);
+        }
+      if (mer_fit_view (NULL, 0, geometries, n, width, height, 40, MER_MAP_MIN_ZOOM, 8, &fitted))
+        mer_map_widget_go_to (self, &fitted, FALSE);
+    }
+}
+
+/* Input */
+
+static void
+zoom_by (MerMapWidget *self,
+         double        delta)
+{
+  MerView view = {
+    shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+    shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+    round (shumate_viewport_get_zoom_level (self->viewport)) + delta,
+  };
+
+  mer_map_widget_go_to (self, &view, TRUE);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  zoom_by (MER_MAP_WIDGET (widget), 1);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  zoom_by (MER_MAP_WIDGET (widget), -1);
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+  MerMapView map_view;
+  MerView view;
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  mer_map_widget_get_map_view (self, &map_view);
+  mer_map_view_point_to_location (&map_view,
+                                  map_view.width / 2 + dx * map_view.width * PAN_FRACTION,
+                                  map_view.height / 2 + dy * map_view.height * PAN_FRACTION,
+                                  &view.lat, &view.lon);
+  view.lat = mer_projection_clamp_latitude (view.lat);
+  view.zoom = map_view.zoom;
+  mer_map_widget_go_to (self, &view, TRUE);
+}
+
+/**
+ * mer_map_widget_click:
+ * @x: a point of the map, in pixels
+ * @y: a point of the map, in pixels
+ *
+ * What a click does: select the event under the point, zoom into a cluster,
+ * or select the region under the point; a click on nothing clears the
+ * selection.
+ */
+void
+mer_map_widget_click (MerMapWidget *self,
+                      double        x,
+                      double        y)
+{
+  MerEventHit hit;
+  MerEvent *event;
+  MerRegion *region;
+
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  event = mer_overlay_layer_pick_event (self->overlay_layer, x, y, &hit);
+  if (event != NULL)
+    {
+      mer_state_set_selected_event (self->state, event);
+      return;
+    }
+
+  if (hit.count > 1)
+    {
+      MerMapView map_view;
+      MerView view;
+
+      mer_map_widget_get_map_view (self, &map_view);
+      mer_map_view_point_to_location (&map_view, hit.x, hit.y, &view.lat, &view.lon);
+      view.zoom = map_view.zoom + 2;
+      mer_map_widget_go_to (self, &view, TRUE);
+      return;
+    }
+
+  region = mer_overlay_layer_pick_region (self->overlay_layer, x, y);
+  mer_state_set_selected_event (self->state, NULL);
+  mer_state_set_selected_region (self->state, region);
+}
+
+/**
+ * mer_map_widget_hover:
+ *
+ * What the pointer at (@x, @y) hovers: an event's marker first, else a region.
+ */
+void
+mer_map_widget_hover (MerMapWidget *self,
+                      double        x,
+                      double        y)
+{
+  MerEvent *event;
+
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+
+  event = mer_overlay_layer_pick_event (self->overlay_layer, x, y, NULL);
+  mer_state_set_hovered_event (self->state, event);
+  mer_state_set_hovered_region (self->state,
+                                event == NULL ? mer_overlay_layer_pick_region (self->overlay_layer, x, y) : NULL);
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   MerMapWidget    *self)
+{
+  if (n_press == 1)
+    mer_map_widget_click (self, x, y);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           MerMapWidget             *self)
+{
+  mer_map_widget_hover (self, x, y);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          MerMapWidget             *self)
+{
+  mer_state_set_hovered_event (self->state, NULL);
+  mer_state_set_hovered_region (self->state, NULL);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget    *map,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip,
+                  MerMapWidget *self)
+{
+  MerEventHit hit;
+  MerEvent *event = mer_overlay_layer_pick_event (self->overlay_layer, x, y, &hit);
+  MerRegion *region;
+  g_autofree char *markup = NULL;
+
+  if (event != NULL)
+    {
+      g_autofree char *date = mer_event_format_date (event);
+
+      markup = g_markup_printf_escaped ("<b>%s</b>\n%s", mer_event_get_title (event), date);
+    }
+  else if (hit.count > 1)
+    markup = g_markup_printf_escaped ("%u events: click to zoom in", hit.count);
+  else if ((region = mer_overlay_layer_pick_region (self->overlay_layer, x, y)) != NULL)
+    {
+      g_autofree char *names = mer_region_format_names (region);
+      const char *status = mer_region_get_status (region) == MER_REGION_STATUS_UNDISPUTED
+                             ? NULL : mer_region_status_to_string (mer_region_get_status (region));
+
+      markup = g_markup_printf_escaped ("<b>%s</b>%s%s%s%s", mer_region_get_name (region),
+                                        names != NULL ? "\n" : "", names != NULL ? names : "",
+                                        status != NULL ? "\n" : "", status != NULL ? status : "");
+    }
+
+  if (markup == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+/* Life cycle */
+
+static void
+mer_map_widget_constructed (GObject *object)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (object);
+  g_autofree char *path = mer_basemap_find_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerBasemap) basemap = NULL;
+  GtkGesture *click;
+  GtkEventController *motion;
+  ShumateScale *scale;
+  ShumateLicense *license;
+  GtkWidget *zoom_box, *zoom_in, *zoom_out;
+
+  G_OBJECT_CLASS (mer_map_widget_parent_class)->constructed (object);
+
+  self->overlay = gtk_overlay_new ();
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  self->map = g_object_ref_sink (shumate_map_new ());
+  self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
+
+  self->overlay_layer = g_object_ref_sink (mer_overlay_layer_new (self->viewport, self->state));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->overlay_layer));
+
+  basemap = mer_basemap_new_from_file (path, &error);
+  if (basemap != NULL)
+    self->basemap = mer_basemap_painter_new (basemap);
+  else
+    {
+      g_autofree char *text = g_strdup_printf ("The base map cannot be drawn: %s", error->message);
+
+      self->message = gtk_label_new (text);
+      gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
+      gtk_widget_add_css_class (self->message, "osd");
+      gtk_widget_set_valign (self->message, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (self->message, 12);
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->message);
+    }
+  update_tile_layer (self);
+
+  scale = shumate_scale_new (self->viewport);
+  gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_END);
+  gtk_widget_set_margin_start (GTK_WIDGET (scale), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 6);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (scale));
+
+  license = shumate_license_new ();
+  if (self->tile_source != NULL)
+    shumate_license_append_map_source (license, SHUMATE_MAP_SOURCE (self->tile_source));
+  gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (license));
+
+  zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "map.zoom-in");
+  gtk_widget_set_tooltip_text (zoom_in, "Zoom In (+)");
+  zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_out), "map.zoom-out");
+  gtk_widget_set_tooltip_text (zoom_out, "Zoom Out (−)");
+  zoom_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (zoom_box, "linked");
+  gtk_widget_add_css_class (zoom_box, "osd");
+  gtk_box_append (GTK_BOX (zoom_box), zoom_in);
+  gtk_box_append (GTK_BOX (zoom_box), zoom_out);
+  gtk_widget_set_halign (zoom_box, GTK_ALIGN_END);
+  gtk_widget_set_valign (zoom_box, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (zoom_box, 6);
+  gtk_widget_set_margin_end (zoom_box, 6);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), zoom_box);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->map), TRUE);
+  g_signal_connect (self->map, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  g_signal_connect_object (self->state, "notify::document", G_CALLBACK (show_document), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (update_tile_layer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-theme-name",
+                           G_CALLBACK (update_tile_layer), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_tile_layer), NULL);
+
+  show_document (self);
+}
+
+static void
+mer_map_widget_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mer_map_widget_dispose (GObject *object)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (object);
+
+  stop_animation (self);
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_object (&self->overlay_layer);
+  g_clear_object (&self->map);
+  g_clear_object (&self->viewport);
+  g_clear_object (&self->tile_source);
+  g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (mer_map_widget_parent_class)->dispose (object);
+}
+
+static void
+mer_map_widget_class_init (MerMapWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mer_map_widget_constructed;
+  object_class->set_property = mer_map_widget_set_property;
+  object_class->dispose = mer_map_widget_dispose;
+
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "map.pan", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "map.pan", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "map.pan", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "map.pan", "(ii)", 0, 1);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mer-map");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+mer_map_widget_init (MerMapWidget *self)
+{
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Map. Arrow keys pan, plus and minus zoom.", -1);
+}
+
+MerMapWidget *
+mer_map_widget_new (MerState *state)
+{
+  g_return_val_if_fail (MER_IS_STATE (state), NULL);
+
+  return g_object_new (MER_TYPE_MAP_WIDGET, "state", state, NULL);
+}
+
+/**
+ * mer_map_widget_get_map:
+ *
+ * Returns: (transfer none): the inner #ShumateMap, which receives the
+ *   pointer and is what exports of the screen render
+ */
+GtkWidget *
+mer_map_widget_get_map (MerMapWidget *self)
+{
+  g_return_val_if_fail (MER_IS_MAP_WIDGET (self), NULL);
+  return GTK_WIDGET (self->map);
+}
+
+/**
+ * mer_map_widget_get_n_pending_tiles:
+ *
+ * Returns: the base-map tiles being drawn
+ */
+guint
+mer_map_widget_get_n_pending_tiles (MerMapWidget *self)
+{
+  g_return_val_if_fail (MER_IS_MAP_WIDGET (self), 0);
+  return self->tile_source != NULL ? mer_tile_source_get_n_pending (self->tile_source) : 0;
+}
+
+/**
+ * mer_map_widget_get_n_filled_tiles:
+ *
+ * Returns: the base-map tiles drawn so far
+ */
+guint
+mer_map_widget_get_n_filled_tiles (MerMapWidget *self)
+{
+  g_return_val_if_fail (MER_IS_MAP_WIDGET (self), 0);
+  return self->tile_source != NULL ? mer_tile_source_get_n_filled (self->tile_source) : 0;
+}

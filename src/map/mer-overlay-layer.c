@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-overlay-layer"
+
+#include "config.h"
+
+#include "mer-overlay-layer.h"
+
+/* The story drawn over the base map: regions, then event markers, through
+ * the same painters as the exports. The layer observes the shared state and
+ * the viewport and redraws when either changes; it writes nothing. */
+
+struct _MerOverlayLayer
+{
+  ShumateLayer parent_instance;
+
+  /* Owned */
+  MerState         *state;
+  MerRegionPainter *regions;
+  MerEventPainter  *events;
+
+  gboolean dark;
+};
+
+G_DEFINE_FINAL_TYPE (MerOverlayLayer, mer_overlay_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+rebuild_painters (MerOverlayLayer *self)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+
+  g_clear_pointer (&self->regions, mer_region_painter_free);
+  g_clear_pointer (&self->events, mer_event_painter_free);
+
+  if (document != NULL)
+    {
+      self->regions = mer_region_painter_new (mer_document_get_regions (document));
+      self->events = mer_event_painter_new (mer_document_get_events (document));
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mer_overlay_layer_get_map_view:
+ * @view: (out): the view the layer draws, in the painters' terms
+ */
+void
+mer_overlay_layer_get_map_view (MerOverlayLayer *self,
+                                MerMapView      *view)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  *view = (MerMapView) {
+    shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+    shumate_viewport_get_zoom_level (viewport),
+    gtk_widget_get_width (widget),
+    gtk_widget_get_height (widget),
+    gtk_widget_get_scale_factor (widget),
+  };
+}
+
+static void
+mer_overlay_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  MerOverlayLayer *self = MER_OVERLAY_LAYER (widget);
+  const MerMapStyle *style = mer_map_style_get (self->dark);
+  MerMapView view;
+  cairo_t *cr;
+
+  if (self->regions == NULL)
+    return;
+
+  mer_overlay_layer_get_map_view (self, &view);
+  if (view.width <= 0 || view.height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  mer_region_painter_draw (self->regions, cr, &view, style, self->state);
+  mer_event_painter_draw (self->events, cr, &view, style, self->state);
+  cairo_destroy (cr);
+}
+
+static void
+mer_overlay_layer_constructed (GObject *object)
+{
+  MerOverlayLayer *self = MER_OVERLAY_LAYER (object);
+
+  G_OBJECT_CLASS (mer_overlay_layer_parent_class)->constructed (object);
+
+  g_signal_connect_object (shumate_layer_get_viewport (SHUMATE_LAYER (self)), "notify",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::document",
+                           G_CALLBACK (rebuild_painters), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-event",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::hovered-event",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-region",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::hovered-region",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  rebuild_painters (self);
+}
+
+static void
+mer_overlay_layer_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MerOverlayLayer *self = MER_OVERLAY_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      self->state = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mer_overlay_layer_dispose (GObject *object)
+{
+  MerOverlayLayer *self = MER_OVERLAY_LAYER (object);
+
+  g_clear_pointer (&self->regions, mer_region_painter_free);
+  g_clear_pointer (&self->events, mer_event_painter_free);
+  g_clear_object (&self->state);
+
+  G_OBJECT_CLASS (mer_overlay_layer_parent_class)->dispose (object);
+}
+
+static void
+mer_overlay_layer_class_init (MerOverlayLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = mer_overlay_layer_constructed;
+  object_class->set_property = mer_overlay_layer_set_property;
+  object_class->dispose = mer_overlay_layer_dispose;
+  widget_class->snapshot = mer_overlay_layer_snapshot;
+
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+mer_overlay_layer_init (MerOverlayLayer *self)
+{
+}
+
+MerOverlayLayer *
+mer_overlay_layer_new (ShumateViewport *viewport,
+                       MerState        *state)
+{
+  return g_object_new (MER_TYPE_OVERLAY_LAYER, "viewport", viewport, "state", state, NULL);
+}
+
+/**
+ * mer_overlay_layer_pick_event:
+ * @hit: (out) (optional): the marker or cluster under the point
+ *
+ * Returns: (transfer none) (nullable): the event whose marker is under the
+ *   point; %NULL for a cluster or nothing
+ */
+MerEvent *
+mer_overlay_layer_pick_event (MerOverlayLayer *self,
+                              double           x,
+                              double           y,
+                              MerEventHit     *hit)
+{
+  MerEventHit local;
+  MerMapView view;
+
+  g_return_val_if_fail (MER_IS_OVERLAY_LAYER (self), NULL);
+
+  if (hit == NULL)
+    hit = &local;
+  *hit = (MerEventHit) { 0 };
+  if (self->events == NULL)
+    return NULL;
+
+  mer_overlay_layer_get_map_view (self, &view);
+  if (!mer_event_painter_pick (self->events, &view, self->state, x, y, hit))
+    return NULL;
+
+  return hit->event;
+}
+
+/**
+ * mer_overlay_layer_pick_region:
+ *
+ * Returns: (transfer none) (nullable): the region under the point
+ */
+MerRegion *
+mer_overlay_layer_pick_region (MerOverlayLayer *self,
+                               double           x,
+                               double           y)
+{
+  MerMapView view;
+
+  g_return_val_if_fail (MER_IS_OVERLAY_LAYER (self), NULL);
+
+  if (self->regions == NULL)
+    return NULL;
+
+  mer_overlay_layer_get_map_view (self, &view);
+  return mer_region_painter_pick (self->regions, &view, x, y);
+}
+
+void
+mer_overlay_layer_set_dark (MerOverlayLayer *self,
+                            gboolean         dark)
+{
+  g_return_if_fail (MER_IS_OVERLAY_LAYER (self));
+
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}

@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-event-painter"
+
+#include "config.h"
+
+#include "mer-event-painter.h"
+
+#include <math.h>
+
+/* Draws one marker per place of each event, coloured by category and sized
+ * by importance. Positions are projected once; a frame places the markers on
+ * screen and, when there are too many to tell apart, gathers those sharing a
+ * grid cell into a cluster showing their count. The selected and hovered
+ * events are always drawn on their own, on top, with a ring. */
+
+typedef struct {
+  double nx, ny;
+  guint  event;
+} Marker;
+
+typedef struct {
+  double    x, y;
+  double    radius;
+  MerEvent *event;     /* NULL for a cluster */
+  guint     count;
+} Item;
+
+struct _MerEventPainter
+{
+  GPtrArray *events;   /* MerEvent */
+  GArray    *markers;  /* Marker, in time order of their events */
+
+  /* Pre-drawn markers, keyed by colour, size and scale: many markers cost
+   * one small copy each instead of a fill and a stroke. */
+  GHashTable *sprites;
+  gboolean    vector;
+
+  /* The layout of the last view, shared by drawing and picking. */
+  GArray     *items;
+  MerMapView  layout_view;
+  gboolean    have_layout;
+  MerEvent   *layout_selected;
+  MerEvent   *layout_hovered;
+};
+
+double
+mer_event_marker_radius (guint importance)
+{
+  return 3.5 + 1.2 * CLAMP (importance, 1, 5);
+}
+
+/**
+ * mer_event_painter_new:
+ * @events: a #GListModel of #MerEvent
+ *
+ * Returns: (transfer full): a painter for the events' places
+ */
+MerEventPainter *
+mer_event_painter_new (GListModel *events)
+{
+  MerEventPainter *self = g_new0 (MerEventPainter, 1);
+  guint n = g_list_model_get_n_items (events);
+
+  self->events = g_ptr_array_new_full (n, g_object_unref);
+  self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  self->items = g_array_new (FALSE, FALSE, sizeof (Item));
+  self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MerEvent *event = g_list_model_get_item (events, i);
+      const MerPlace *places;
+      guint n_places;
+
+      g_ptr_array_add (self->events, event);
+      places = mer_event_get_places (event, &n_places);
+      for (guint p = 0; p < n_places; p++)
+        {
+          Marker marker;
+
+          mer_projection_location_to_normalized (places[p].lat, places[p].lon, &marker.nx, &marker.ny);
+          marker.event = i;
+          g_array_append_val (self->markers, marker);
+        }
+    }
+
+  return self;
+}
+
+void
+mer_event_painter_free (MerEventPainter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->events);
+  g_array_unref (self->markers);
+  g_array_unref (self->items);
+  g_hash_table_unref (self->sprites);
+  g_free (self);
+}
+
+typedef struct {
+  double sx, sy;
+  guint  count;
+  guint  first;      /* index in visible */
+} Cell;
+
+static void
+layout (MerEventPainter  *self,
+        const MerMapView *view,
+        MerState         *state)
+{
+  MerEvent *selected = state != NULL ? mer_state_get_selected_event (state) : NULL;
+  MerEvent *hovered = state != NULL ? mer_state_get_hovered_event (state) : NULL;
+  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (Item));
+  double margin = 12;
+
+  if (self->have_layout && memcmp (&self->layout_view, view, sizeof *view) == 0 &&
+      self->layout_selected == selected && self->layout_hovered == hovered)
+    return;
+
+  g_array_set_size (self->items, 0);
+
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, i);
+      MerEvent *event = g_ptr_array_index (self->events, marker->event);
+      int shift = mer_map_view_nearest_world_copy (view, marker->nx);
+      Item item;
+
+      mer_map_view_normalized_to_point (view, marker->nx + shift, marker->ny, &item.x, &item.y);
+      if (item.x < -margin || item.y < -margin || item.x > view->width + margin || item.y > view->height + margin)
+        continue;
+
+      item.event = event;
+      item.count = 1;
+      item.radius = mer_event_marker_radius (mer_event_get_importance (event));
+      if (event == selected || event == hovered)
+        continue;
+      g_array_append_val (visible, item);
+    }
+
+  if (visible->len <= MER_EVENT_CLUSTER_THRESHOLD)
+    g_array_append_vals (self->items, visible->data, visible->len);
+  else
+    {
+      g_autoptr(GHashTable) cells = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GArray) cell_data = g_array_new (FALSE, FALSE, sizeof (Cell));
+      g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), visible->len);
+
+      g_array_set_size (keys, visible->len);
+      for (guint i = 0; i < visible->len; i++)
+        {
+          const Item *item = &g_array_index (visible, Item, i);
+          gint64 *key = &g_array_index (keys, gint64, i);
+          gpointer index;
+
+          *key = ((gint64) floor (item->x / MER_EVENT_CLUSTER_CELL) << 32) ^
+                 (gint64) (guint32) floor (item->y / MER_EVENT_CLUSTER_CELL);
+          if (g_hash_table_lookup_extended (cells, key, NULL, &index))
+            {
+              Cell *cell = &g_array_index (cell_data, Cell, GPOINTER_TO_UINT (index));
+
+              cell->sx += item->x;
+              cell->sy += item->y;
+              cell->count++;
+            }
+          else
+            {
+              Cell cell = { item->x, item->y, 1, i };
+
+              g_hash_table_insert (cells, key, GUINT_TO_POINTER (cell_data->len));
+              g_array_append_val (cell_data, cell);
+            }
+        }
+
+      for (guint c = 0; c < cell_data->len; c++)
+        {
+          const Cell *cell = &g_array_index (cell_data, Cell, c);
+
+          if (cell->count == 1)
+            g_array_append_val (self->items, g_array_index (visible, Item, cell->first));
+          else
+            {
+              Item cluster = {
+                cell->sx / cell->count, cell->sy / cell->count,
+                9 + 2.5 * log2 (cell->count), NULL, cell->count,
+              };
+
+              g_array_append_val (self->items, cluster);
+            }
+        }
+    }
+
+  /* The hovered and selected events come last, so they are drawn on top. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      MerEvent *event = pass == 0 ? hovered : selected;
+      const MerPlace *places;
+      guint n_places;
+
+      if (event == NULL || (pass == 0 && hovered == selected))
+        continue;
+
+      places = mer_event_get_places (event, &n_places);
+      for (guint p = 0; p < n_places; p++)
+        {
+          Item item = { 0, 0, mer_event_marker_radius (mer_event_get_importance (event)) + 2, event, 1 };
+
+          mer_map_view_location_to_point (view, places[p].lat, places[p].lon, &item.x, &item.y);
+          g_array_append_val (self->items, item);
+        }
+    }
+
+  self->layout_view = *view;
+  self->layout_selected = selected;
+  self->layout_hovered = hovered;
+  self->have_layout = TRUE;
+}
+
+static void
+set_color (cairo_t        *cr,
+           const MerColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static MerColor
+event_color (MerEvent          *event,
+             const MerMapStyle *style)
+{
+  MerCategory *category = mer_event_get_category (event);
+
+  if (category != NULL && mer_category_get_color (category) != MER_NO_COLOR)
+    return mer_color_from_rgb (mer_category_get_color (category), 1);
+  return style->marker_default;
+}
+
+static void
+set_color_rgba (cairo_t        *cr,
+                const MerColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+static cairo_surface_t *
+get_sprite (MerEventPainter *self,
+            const MerColor  *fill,
+            const MerColor  *outline,
+            double           radius,
+            double           scale)
+{
+  gint64 key = ((gint64) lround (fill->red * 255) << 40) | ((gint64) lround (fill->green * 255) << 32) |
+               ((gint64) lround (fill->blue * 255) << 24) | ((gint64) lround (fill->alpha * 255) << 16) |
+               ((gint64) lround (radius * 4) << 4) | (gint64) MIN (scale, 15);
+  cairo_surface_t *sprite = g_hash_table_lookup (self->sprites, &key);
+  int size = (int) ceil ((radius + 2) * 2);
+  cairo_t *cr;
+
+  if (sprite != NULL)
+    return sprite;
+
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (size * scale), (int) (size * scale));
+  cairo_surface_set_device_scale (sprite, scale, scale);
+  cr = cairo_create (sprite);
+  cairo_arc (cr, size / 2.0, size / 2.0, radius, 0, 2 * G_PI);
+  set_color_rgba (cr, fill);
+  cairo_fill_preserve (cr);
+  set_color_rgba (cr, outline);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), sprite);
+  return sprite;
+}
+
+static void
+draw_sprite (cairo_t         *cr,
+             cairo_surface_t *sprite,
+             double           x,
+             double           y,
+             double           scale)
+{
+  double size = cairo_image_surface_get_width (sprite) / scale;
+  /* Whole device pixels: copying is then a plain blend, not a resampling. */
+  double left = round ((x - size / 2) * scale) / scale;
+  double top = round ((y - size / 2) * scale) / scale;
+
+  cairo_set_source_surface (cr, sprite, left, top);
+  cairo_rectangle (cr, left, top, size, size);
+  cairo_fill (cr);
+}
+
+static void
+draw_marker (MerEventPainter   *self,
+             cairo_t           *cr,
+             const MerMapStyle *style,
+             const MerColor    *fill,
+             double             x,
+             double             y,
+             double             radius,
+             double             scale)
+{
+  if (!self->vector)
+    {
+      draw_sprite (cr, get_sprite (self, fill, &style->marker_outline, radius, scale), x, y, scale);
+      return;
+    }
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  set_color_rgba (cr, fill);
+  cairo_fill_preserve (cr);
+  set_color_rgba (cr, &style->marker_outline);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_clusters (MerEventPainter   *self,
+               cairo_t           *cr,
+               const MerMapStyle *style,
+               double             scale)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if (item->event != NULL)
+        continue;
+      draw_marker (self, cr, style, &style->cluster, item->x, item->y, round (item->radius), scale);
+      any = TRUE;
+    }
+  if (!any)
+    return;
+
+  /* Counts are digits only: cairo's own text API draws them far faster
+   * than laying each out with Pango, and they stay text in exports. */
+  cairo_select_font_face (cr, "Cantarell", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+  cairo_set_font_size (cr, 11);
+  set_color_rgba (cr, &style->cluster_text);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      char count[16];
+      cairo_text_extents_t extents;
+
+      if (item->event != NULL)
+        continue;
+      g_snprintf (count, sizeof count, "%u", item->count);
+      cairo_text_extents (cr, count, &extents);
+      cairo_move_to (cr, item->x - extents.width / 2 - extents.x_bearing,
+                     item->y - extents.height / 2 - extents.y_bearing);
+      cairo_show_text (cr, count);
+    }
+  cairo_new_path (cr);
+}
+
+/**
+ * mer_event_painter_set_vector:
+ * @vector: whether every marker must be a path
+ *
+ * By default markers are copied from small pre-drawn images, which is much
+ * faster on screen; vector exports ask for paths.
+ */
+void
+mer_event_painter_set_vector (MerEventPainter *self,
+                              gboolean         vector)
+{
+  g_return_if_fail (self != NULL);
+  self->vector = vector;
+}
+
+/**
+ * mer_event_painter_draw:
+ * @cr: a context whose user space is the view's pixels
+ * @state: (nullable): what is selected and hovered
+ */
+void
+mer_event_painter_draw (MerEventPainter   *self,
+                        cairo_t           *cr,
+                        const MerMapView  *view,
+                        const MerMapStyle *style,
+                        MerState          *state)
+{
+  MerEvent *selected = state != NULL ? mer_state_get_selected_event (state) : NULL;
+  MerEvent *hovered = state != NULL ? mer_state_get_hovered_event (state) : NULL;
+
+  g_return_if_fail (self != NULL);
+
+  layout (self, view, state);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  draw_clusters (self, cr, style, view->scale_factor);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      MerColor fill;
+
+      if (item->event == NULL)
+        continue;
+
+      fill = event_color (item->event, style);
+
+      /* The hovered and selected events come last, on top, with a ring. */
+      if (item->event == selected || item->event == hovered)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, item->x, item->y, item->radius + 4, 0, 2 * G_PI);
+          set_color (cr, item->event == selected ? &style->selection : &style->hover);
+          cairo_set_line_width (cr, item->event == selected ? 3 : 2);
+          cairo_stroke (cr);
+        }
+
+      draw_marker (self, cr, style, &fill, item->x, item->y, item->radius, view->scale_factor);
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * mer_event_painter_pick:
+ * @x: a point of the view, in pixels
+ * @y: a point of the view, in pixels
+ * @hit: (out): what is under the point
+ *
+ * Returns: whether a marker or a cluster is under the point (within a few
+ *   pixels of its edge); the topmost wins
+ */
+gboolean
+mer_event_painter_pick (MerEventPainter  *self,
+                        const MerMapView *view,
+                        MerState         *state,
+                        double            x,
+                        double            y,
+                        MerEventHit      *hit)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  layout (self, view, state);
+
+  for (guint i = self->items->len; i > 0; i--)
+    {
+      const Item *item = &g_array_index (self->items, Item, i - 1);
+      double reach = item->radius + 3;
+
+      if ((item->x - x) * (item->x - x) + (item->y - y) * (item->y - y) <= reach * reach)
+        {
+          *hit = (MerEventHit) { item->event, item->count, item->x, item->y };
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "mer-map-style.h"
+#include "mer-projection.h"
+#include "mer-region.h"
+#include "mer-state.h"
+
+G_BEGIN_DECLS
+
+typedef struct _MerRegionPainter MerRegionPainter;
+
+/* Regions are labelled from this zoom level on. */
+#define MER_REGION_LABEL_MIN_ZOOM 4.0
+
+MerRegionPainter *mer_region_painter_new     (GListModel         *regions);
+void              mer_region_painter_free    (MerRegionPainter   *self);
+void              mer_region_painter_draw    (MerRegionPainter   *self,
+                                              cairo_t            *cr,
+                                              const MerMapView   *view,
+                                              const MerMapStyle  *style,
+                                              MerState           *state);
+MerRegion        *mer_region_painter_pick    (MerRegionPainter   *self,
+                                              const MerMapView   *view,
+                                              double              x,
+                                              double              y);
+char             *mer_region_format_names    (MerRegion          *region);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerRegionPainter, mer_region_painter_free)
+
+G_END_DECLS
