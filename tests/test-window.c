@@ -221,16 +221,143 @@ test_map_shows_kurils (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static MerWindow *
+show_story (void)
+{
+  g_autofree char *story = mer_cli_find_bundled_story ();
+  MerWindow *window = mer_window_new (NULL);
+
+  g_assert_true (mer_window_open_path (window, story));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+/* A click on a marker selects its event in the shared state, which the event
+ * list follows; a click on a region selects the region; hovering a marker
+ * highlights its event. */
+static void
+test_map_click_and_hover (void)
+{
+  MerWindow *window;
+  MerMapWidget *map;
+  MerState *state;
+  MerEvent *summit;
+  MerView nagato = { 34.37, 131.18, 9 };
+  MerView kurils = { 44.6, 147.2, 7 };
+  MerMapView view;
+  double x, y;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  map = mer_window_get_map (window);
+  state = mer_window_get_state (window);
+  summit = mer_document_lookup_event (mer_window_get_document (window), "nagato-summit");
+
+  mer_map_widget_go_to (map, &nagato, FALSE);
+  run_main_loop_for (100);
+  mer_map_widget_get_map_view (map, &view);
+  mer_map_view_location_to_point (&view, 34.37, 131.18, &x, &y);
+
+  mer_map_widget_hover (map, x + 1, y);
+  g_assert_true (mer_state_get_hovered_event (state) == summit);
+  mer_map_widget_click (map, x + 1, y - 1);
+  g_assert_true (mer_state_get_selected_event (state) == summit);
+
+  mer_map_widget_go_to (map, &kurils, FALSE);
+  run_main_loop_for (100);
+  mer_map_widget_get_map_view (map, &view);
+  mer_map_view_location_to_point (&view, 44.62, 147.08, &x, &y);
+  mer_map_widget_hover (map, x, y);
+  g_assert_null (mer_state_get_hovered_event (state));
+  g_assert_cmpstr (mer_region_get_id (mer_state_get_hovered_region (state)), ==, "southern-kurils");
+  mer_map_widget_click (map, x, y);
+  g_assert_null (mer_state_get_selected_event (state));
+  g_assert_cmpstr (mer_region_get_id (mer_state_get_selected_region (state)), ==, "southern-kurils");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Keys go through the map's actions: + and - zoom a level, arrows pan. */
+static void
+test_map_keyboard (void)
+{
+  MerWindow *window;
+  MerMapWidget *map;
+  MerView start = { 45.0, 145.0, 5 };
+  MerMapView before, after;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  map = mer_window_get_map (window);
+  mer_map_widget_go_to (map, &start, FALSE);
+  run_main_loop_for (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-in", NULL));
+  mer_map_widget_get_map_view (map, &after);
+  g_assert_cmpfloat_with_epsilon (after.zoom, 6, 1e-9);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.zoom-out", NULL));
+  mer_map_widget_get_map_view (map, &before);
+  g_assert_cmpfloat_with_epsilon (before.zoom, 4, 1e-9);
+
+  /* Right pans by a quarter of the width: the centre moves east by that much. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.pan", "(ii)", 1, 0));
+  mer_map_widget_get_map_view (map, &after);
+  g_assert_cmpfloat_with_epsilon (after.lat, before.lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (after.lon - before.lon, before.width / 4 / mer_projection_world_size (before.zoom) * 360, 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Offline by default: nothing may be written to the cache; the online layer
+ * is a switch away. */
+static void
+test_online_layer_off_by_default (void)
+{
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "shumate", NULL);
+  MerWindow *window;
+  MerMapWidget *map;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  map = mer_window_get_map (window);
+  wait_for_tiles (map);
+
+  g_assert_false (mer_map_widget_get_online_layer (map));
+  g_assert_false (g_file_test (cache, G_FILE_TEST_EXISTS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.online-map", NULL));
+  g_assert_true (mer_map_widget_get_online_layer (map));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.online-map", NULL));
+  g_assert_false (mer_map_widget_get_online_layer (map));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
+  /* Moves are instant, so that the tests need not wait for animations. */
+  if (have_display)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/app/window/lists-bundled-story", test_lists_bundled_story);
   g_test_add_func ("/app/window/failed-open-keeps-document", test_failed_open_keeps_document);
   g_test_add_func ("/app/window/map-shows-kurils", test_map_shows_kurils);
+  g_test_add_func ("/app/window/map-click-and-hover", test_map_click_and_hover);
+  g_test_add_func ("/app/window/map-keyboard", test_map_keyboard);
+  g_test_add_func ("/app/window/online-layer-off-by-default", test_online_layer_off_by_default);
 
   return g_test_run ();
 }

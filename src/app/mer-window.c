@@ -42,6 +42,7 @@ G_DEFINE_FINAL_TYPE (MerWindow, mer_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_ONLINE_MAP,
   N_PROPS
 };
 
@@ -256,6 +257,31 @@ mer_window_get_property (GObject    *object,
       g_value_set_object (value, mer_state_get_document (self->state));
       break;
 
+    case PROP_ONLINE_MAP:
+      /* Asked by the action as soon as it exists, before the map does. */
+      g_value_set_boolean (value, self->map != NULL && mer_map_widget_get_online_layer (self->map));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mer_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  MerWindow *self = MER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLINE_MAP:
+      mer_map_widget_set_online_layer (self->map, g_value_get_boolean (value));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -284,12 +310,16 @@ mer_window_class_init (MerWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = mer_window_get_property;
+  object_class->set_property = mer_window_set_property;
   object_class->dispose = mer_window_dispose;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          MER_TYPE_DOCUMENT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLINE_MAP] =
+    g_param_spec_boolean ("online-map", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/meridian/Meridian/ui/mer-window.ui");
@@ -302,6 +332,7 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_property_action (widget_class, "win.online-map", "online-map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 }
 

@@ -36,6 +36,9 @@ struct _MerMapWidget
   MerTileSource   *tile_source;
   MerOverlayLayer *overlay_layer;
   GtkWidget       *message;
+  ShumateLicense  *license;
+  ShumateMapSource *online_source;
+  ShumateMapLayer *online_layer;
 
   /* The animation in progress */
   guint   tick_id;
@@ -53,6 +56,7 @@ G_DEFINE_FINAL_TYPE (MerMapWidget, mer_map_widget, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_STATE,
+  PROP_ONLINE_LAYER,
   N_PROPS
 };
 
@@ -482,7 +486,7 @@ mer_map_widget_constructed (GObject *object)
   gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 6);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (scale));
 
-  license = shumate_license_new ();
+  license = self->license = shumate_license_new ();
   if (self->tile_source != NULL)
     shumate_license_append_map_source (license, SHUMATE_MAP_SOURCE (self->tile_source));
   gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
@@ -529,6 +533,74 @@ mer_map_widget_constructed (GObject *object)
   show_document (self);
 }
 
+/**
+ * mer_map_widget_set_online_layer:
+ * @online: whether to show OpenStreetMap's tiles over the base map
+ *
+ * The online layer is off by default. When on, tiles come from
+ * tile.openstreetmap.org and libshumate caches them under ~/.cache/shumate;
+ * offline, its tiles fail quietly and the offline base map shows through.
+ * The layer's attribution joins the map's.
+ */
+void
+mer_map_widget_set_online_layer (MerMapWidget *self,
+                                 gboolean      online)
+{
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+
+  if (online == (self->online_layer != NULL))
+    return;
+
+  if (online)
+    {
+      self->online_source = SHUMATE_MAP_SOURCE (
+        shumate_raster_renderer_new_full_from_url ("osm-mapnik", "OpenStreetMap",
+                                                   "Map data © OpenStreetMap contributors",
+                                                   "https://www.openstreetmap.org/copyright",
+                                                   0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                   "https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
+      self->online_layer = shumate_map_layer_new (self->online_source, self->viewport);
+      shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->online_layer),
+                                       SHUMATE_LAYER (self->overlay_layer));
+      shumate_license_append_map_source (self->license, self->online_source);
+    }
+  else
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->online_layer));
+      shumate_license_remove_map_source (self->license, self->online_source);
+      self->online_layer = NULL;
+      g_clear_object (&self->online_source);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLINE_LAYER]);
+}
+
+gboolean
+mer_map_widget_get_online_layer (MerMapWidget *self)
+{
+  g_return_val_if_fail (MER_IS_MAP_WIDGET (self), FALSE);
+  return self->online_layer != NULL;
+}
+
+static void
+mer_map_widget_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLINE_LAYER:
+      g_value_set_boolean (value, mer_map_widget_get_online_layer (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 mer_map_widget_set_property (GObject      *object,
                              guint         prop_id,
@@ -541,6 +613,10 @@ mer_map_widget_set_property (GObject      *object,
     {
     case PROP_STATE:
       self->state = g_value_dup_object (value);
+      break;
+
+    case PROP_ONLINE_LAYER:
+      mer_map_widget_set_online_layer (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -559,6 +635,7 @@ mer_map_widget_dispose (GObject *object)
   g_clear_object (&self->map);
   g_clear_object (&self->viewport);
   g_clear_object (&self->tile_source);
+  g_clear_object (&self->online_source);
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_object (&self->state);
 
@@ -572,12 +649,16 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = mer_map_widget_constructed;
+  object_class->get_property = mer_map_widget_get_property;
   object_class->set_property = mer_map_widget_set_property;
   object_class->dispose = mer_map_widget_dispose;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ONLINE_LAYER] =
+    g_param_spec_boolean ("online-layer", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);

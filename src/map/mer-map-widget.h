@@ -23,6 +23,9 @@ void          mer_map_widget_go_to            (MerMapWidget  *self,
 void          mer_map_widget_get_map_view     (MerMapWidget  *self,
                                                MerMapView    *view);
 GtkWidget    *mer_map_widget_get_map          (MerMapWidget  *self);
+gboolean      mer_map_widget_get_online_layer (MerMapWidget  *self);
+void          mer_map_widget_set_online_layer (MerMapWidget  *self,
+                                               gboolean       online);
 guint         mer_map_widget_get_n_pending_tiles (MerMapWidget *self);
 guint         mer_map_widget_get_n_filled_tiles  (MerMapWidget *self);
 void          mer_map_widget_click            (MerMapWidget  *self,
