@@ -346,6 +346,13 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = g_dir_make_tmp ("meridian-cache-XXXXXX", NULL);
+  g_autofree char *remove_cache = g_strdup_printf ("rm -rf %s", cache);
+  int status;
+
+  /* A cache of our own, to tell whether anything is written to it. */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
   g_test_init (&argc, &argv, NULL);
   have_display = gtk_init_check ();
   /* Moves are instant, so that the tests need not wait for animations. */
@@ -359,5 +366,7 @@ main (int   argc,
   g_test_add_func ("/app/window/map-keyboard", test_map_keyboard);
   g_test_add_func ("/app/window/online-layer-off-by-default", test_online_layer_off_by_default);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_spawn_command_line_sync (remove_cache, NULL, NULL, NULL, NULL);
+  return status;
 }

@@ -64,15 +64,18 @@ static GParamSpec *properties[N_PROPS];
 
 /* Style */
 
+/* Dark when the theme's text is light, whichever way the theme was chosen
+ * (the setting, a -dark theme name or $GTK_THEME=Adwaita:dark). */
 static gboolean
 prefers_dark (GtkWidget *widget)
 {
-  GtkSettings *settings = gtk_widget_get_settings (widget);
-  g_autofree char *theme = NULL;
-  gboolean dark = FALSE;
+  GdkRGBA color;
 
-  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme, NULL);
-  return dark || (theme != NULL && g_str_has_suffix (theme, "-dark"));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5;
 }
 
 /* libshumate caches tiles by source id and cannot restyle a layer: a new
@@ -524,10 +527,6 @@ mer_map_widget_constructed (GObject *object)
   g_signal_connect (self->map, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
   g_signal_connect_object (self->state, "notify::document", G_CALLBACK (show_document), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-application-prefer-dark-theme",
-                           G_CALLBACK (update_tile_layer), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-theme-name",
-                           G_CALLBACK (update_tile_layer), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_tile_layer), NULL);
 
   show_document (self);
@@ -643,6 +642,15 @@ mer_map_widget_dispose (GObject *object)
 }
 
 static void
+mer_map_widget_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (mer_map_widget_parent_class)->css_changed (widget, change);
+
+  update_tile_layer (MER_MAP_WIDGET (widget));
+}
+
+static void
 mer_map_widget_class_init (MerMapWidgetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -652,6 +660,7 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
   object_class->get_property = mer_map_widget_get_property;
   object_class->set_property = mer_map_widget_set_property;
   object_class->dispose = mer_map_widget_dispose;
+  widget_class->css_changed = mer_map_widget_css_changed;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,

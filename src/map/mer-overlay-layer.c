@@ -88,6 +88,7 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
   mer_region_painter_draw (self->regions, cr, &view, style, self->state);
   mer_event_painter_draw (self->events, cr, &view, style, self->state);
+  mer_region_painter_draw_labels (self->regions, cr, &view, style);
   cairo_destroy (cr);
 }
 

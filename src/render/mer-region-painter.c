@@ -287,7 +287,12 @@ draw_label (cairo_t            *cr,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
   cairo_move_to (cr, x - ink.width / 2.0 - ink.x, y - ink.height / 2.0 - ink.y);
-  cairo_set_source_rgba (cr, color.red * 0.6, color.green * 0.6, color.blue * 0.6, 1);
+  /* The region's colour, darkened on a light halo and lightened on a dark
+   * one, so that the label reads in both styles. */
+  if (style->label_halo.red + style->label_halo.green + style->label_halo.blue > 1.5)
+    cairo_set_source_rgba (cr, color.red * 0.6, color.green * 0.6, color.blue * 0.6, 1);
+  else
+    cairo_set_source_rgba (cr, 0.5 + color.red * 0.5, 0.5 + color.green * 0.5, 0.5 + color.blue * 0.5, 1);
   pango_cairo_show_layout (cr, layout);
   cairo_new_path (cr);
   cairo_restore (cr);
@@ -344,13 +349,53 @@ draw_region (cairo_t            *cr,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+static void
+draw_pass (MerRegionPainter  *self,
+           cairo_t           *cr,
+           const MerMapView  *view,
+           const MerMapStyle *style,
+           MerState          *state,
+           gboolean           labels)
+{
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  double vx_min, vy_min, vx_max, vy_max;
+
+  mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
+
+  cairo_save (cr);
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
+      gboolean emphasised = state != NULL && mer_state_is_region_emphasised (state, cached->region);
+      int first = (int) floor (vx_min - cached->x_max);
+      int last = (int) ceil (vx_max - cached->x_min);
+
+      if (cached->path.num_data == 0 || cached->y_max < vy_min || cached->y_min > vy_max)
+        continue;
+
+      for (int shift = first; shift <= last; shift++)
+        {
+          if (cached->x_max + shift < vx_min || cached->x_min + shift > vx_max)
+            continue;
+
+          if (!labels)
+            draw_region (cr, view, cached, shift, emphasised);
+          else if (view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
+            draw_label (cr, view, style, cached, shift, placed);
+        }
+    }
+  cairo_restore (cr);
+}
+
 /**
  * mer_region_painter_draw:
  * @cr: a context whose user space is the widget's (or the export's) pixels
  * @view: the map view
  * @state: (nullable): what is selected and hovered, to emphasise
  *
- * Draws every region that meets the view, then their labels.
+ * Draws every region that meets the view: fill, hatch and outline. Labels
+ * are drawn apart, with mer_region_painter_draw_labels(), so that they can
+ * go over the event markers.
  */
 void
 mer_region_painter_draw (MerRegionPainter  *self,
@@ -359,41 +404,30 @@ mer_region_painter_draw (MerRegionPainter  *self,
                          const MerMapStyle *style,
                          MerState          *state)
 {
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
-  double vx_min, vy_min, vx_max, vy_max;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (view != NULL);
 
-  mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
+  draw_pass (self, cr, view, style, state, FALSE);
+}
 
-  cairo_save (cr);
-  for (int pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < self->regions->len; i++)
-        {
-          const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
-          gboolean emphasised = state != NULL && mer_state_is_region_emphasised (state, cached->region);
-          int first = (int) floor (vx_min - cached->x_max);
-          int last = (int) ceil (vx_max - cached->x_min);
+/**
+ * mer_region_painter_draw_labels:
+ *
+ * Labels the regions that meet the view, from %MER_REGION_LABEL_MIN_ZOOM on;
+ * labels never overlap one another.
+ */
+void
+mer_region_painter_draw_labels (MerRegionPainter  *self,
+                                cairo_t           *cr,
+                                const MerMapView  *view,
+                                const MerMapStyle *style)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (view != NULL);
 
-          if (cached->path.num_data == 0 || cached->y_max < vy_min || cached->y_min > vy_max)
-            continue;
-
-          for (int shift = first; shift <= last; shift++)
-            {
-              if (cached->x_max + shift < vx_min || cached->x_min + shift > vx_max)
-                continue;
-
-              if (pass == 0)
-                draw_region (cr, view, cached, shift, emphasised);
-              else if (view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
-                draw_label (cr, view, style, cached, shift, placed);
-            }
-        }
-    }
-  cairo_restore (cr);
+  draw_pass (self, cr, view, style, NULL, TRUE);
 }
 
 /**

@@ -23,6 +23,10 @@ void              mer_region_painter_draw    (MerRegionPainter   *self,
                                               const MerMapView   *view,
                                               const MerMapStyle  *style,
                                               MerState           *state);
+void              mer_region_painter_draw_labels (MerRegionPainter  *self,
+                                                  cairo_t           *cr,
+                                                  const MerMapView  *view,
+                                                  const MerMapStyle *style);
 MerRegion        *mer_region_painter_pick    (MerRegionPainter   *self,
                                               const MerMapView   *view,
                                               double              x,
