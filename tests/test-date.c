@@ -256,6 +256,26 @@ test_leap_years (void)
 }
 
 static void
+test_civil_round_trip (void)
+{
+  static const gint64 years[] = { -100000, -481, -4, 0, 1, 1582, 1900, 1970, 2000, 2016, 9999, 123456 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    for (guint month = 1; month <= 12; month++)
+      for (guint day = 1; day <= mer_date_days_in_month (years[i], month); day++)
+        {
+          gint64 days = mer_date_days_from_civil (years[i], month, day);
+          gint64 y;
+          guint m, d;
+
+          mer_date_civil_from_days (days, &y, &m, &d);
+          g_assert_cmpint (y, ==, years[i]);
+          g_assert_cmpuint (m, ==, month);
+          g_assert_cmpuint (d, ==, day);
+        }
+}
+
+static void
 test_order (void)
 {
   /* Strictly ascending; of dates starting together, the shorter first. */
@@ -291,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/core/date/seconds", test_seconds);
   g_test_add_func ("/core/date/leap-years", test_leap_years);
   g_test_add_func ("/core/date/order", test_order);
+  g_test_add_func ("/core/date/civil-round-trip", test_civil_round_trip);
 
   return g_test_run ();
 }

@@ -297,6 +297,35 @@ mer_date_days_from_civil (gint64 year,
   return era * 146097 + day_of_era - 719468;
 }
 
+/**
+ * mer_date_civil_from_days:
+ * @days: days from 1970-01-01
+ * @year: (out): the proleptic Gregorian year (astronomical)
+ * @month: (out): 1..12
+ * @day: (out): 1..31
+ *
+ * The inverse of mer_date_days_from_civil().
+ */
+void
+mer_date_civil_from_days (gint64  days,
+                          gint64 *year,
+                          guint  *month,
+                          guint  *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 day_of_era = z - era * 146097;
+  gint64 year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  gint64 day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  gint64 mp = (5 * day_of_year + 2) / 153;
+  guint d = (guint) (day_of_year - (153 * mp + 2) / 5 + 1);
+  guint m = (guint) (mp < 10 ? mp + 3 : mp - 9);
+
+  *year = year_of_era + era * 400 + (m <= 2);
+  *month = m;
+  *day = d;
+}
+
 static gint64
 offset_seconds (const MerDate *date)
 {

@@ -72,6 +72,11 @@ gint64    mer_date_days_from_civil  (gint64         year,
                                      guint          month,
                                      guint          day);
 
+void      mer_date_civil_from_days  (gint64         days,
+                                     gint64        *year,
+                                     guint         *month,
+                                     guint         *day);
+
 char     *mer_date_format           (const MerDate *date,
                                      gboolean       circa);
 char     *mer_date_format_range     (const MerDate *start,

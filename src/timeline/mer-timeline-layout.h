@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * MerTimelineExtent:
+ * @x0: where the event starts, in pixels
+ * @x1: where it ends (equal to @x0 for a point in time)
+ * @label_width: the width its label needs after @x0
+ *
+ * What one event needs on a row of the timeline.
+ */
+typedef struct {
+  double x0;
+  double x1;
+  double label_width;
+} MerTimelineExtent;
+
+guint    mer_timeline_layout_rows     (const MerTimelineExtent *extents,
+                                       guint                    n_extents,
+                                       guint                    max_rows,
+                                       double                   gap,
+                                       int                     *rows);
+double   mer_timeline_extent_end      (const MerTimelineExtent *extent);
+
+/**
+ * MerTimelineTick:
+ * @time: the tick's time, in seconds from 1970
+ * @label: (nullable): its label, or %NULL for a minor tick
+ */
+typedef struct {
+  double  time;
+  char   *label;
+} MerTimelineTick;
+
+GArray  *mer_timeline_axis_ticks      (double start,
+                                       double end,
+                                       double width,
+                                       double min_spacing);
+
+G_END_DECLS
