@@ -5,6 +5,8 @@
 
 #include "mer-state.h"
 
+#include <string.h>
+
 /* The state the views share: what is open, selected and hovered. Views never
  * call each other; each writes the user's intent here and redraws from the
  * notifications, so they stay in step by construction. */
@@ -18,6 +20,14 @@ struct _MerState
   MerEvent    *hovered_event;
   MerRegion   *selected_region;
   MerRegion   *hovered_region;
+  MerRegion   *filter_region;
+  char        *search;
+  GHashTable  *hidden_categories;   /* MerCategory set */
+
+  double       window_start;
+  double       window_end;
+  gboolean     has_window;
+  gboolean     hide_outside_window;
 };
 
 G_DEFINE_FINAL_TYPE (MerState, mer_state, G_TYPE_OBJECT)
@@ -29,8 +39,19 @@ enum {
   PROP_HOVERED_EVENT,
   PROP_SELECTED_REGION,
   PROP_HOVERED_REGION,
+  PROP_FILTER_REGION,
+  PROP_SEARCH,
+  PROP_HIDE_OUTSIDE_WINDOW,
   N_PROPS
 };
+
+enum {
+  TIME_WINDOW_CHANGED,
+  FILTER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GParamSpec *properties[N_PROPS];
 
@@ -43,9 +64,21 @@ mer_state_dispose (GObject *object)
   g_clear_object (&self->hovered_event);
   g_clear_object (&self->selected_region);
   g_clear_object (&self->hovered_region);
+  g_clear_object (&self->filter_region);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (mer_state_parent_class)->dispose (object);
+}
+
+static void
+mer_state_finalize (GObject *object)
+{
+  MerState *self = MER_STATE (object);
+
+  g_free (self->search);
+  g_hash_table_unref (self->hidden_categories);
+
+  G_OBJECT_CLASS (mer_state_parent_class)->finalize (object);
 }
 
 static void
@@ -72,6 +105,15 @@ mer_state_get_property (GObject    *object,
       break;
     case PROP_HOVERED_REGION:
       g_value_set_object (value, self->hovered_region);
+      break;
+    case PROP_FILTER_REGION:
+      g_value_set_object (value, self->filter_region);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_HIDE_OUTSIDE_WINDOW:
+      g_value_set_boolean (value, self->hide_outside_window);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -103,6 +145,15 @@ mer_state_set_property (GObject      *object,
     case PROP_HOVERED_REGION:
       mer_state_set_hovered_region (self, g_value_get_object (value));
       break;
+    case PROP_FILTER_REGION:
+      mer_state_set_filter_region (self, g_value_get_object (value));
+      break;
+    case PROP_SEARCH:
+      mer_state_set_search (self, g_value_get_string (value));
+      break;
+    case PROP_HIDE_OUTSIDE_WINDOW:
+      mer_state_set_hide_outside_window (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +165,7 @@ mer_state_class_init (MerStateClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = mer_state_dispose;
+  object_class->finalize = mer_state_finalize;
   object_class->get_property = mer_state_get_property;
   object_class->set_property = mer_state_set_property;
 
@@ -133,12 +185,39 @@ mer_state_class_init (MerStateClass *klass)
     g_param_spec_object ("hovered-region", NULL, NULL, MER_TYPE_REGION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_FILTER_REGION] =
+    g_param_spec_object ("filter-region", NULL, NULL, MER_TYPE_REGION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_OUTSIDE_WINDOW] =
+    g_param_spec_boolean ("hide-outside-window", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * MerState::time-window-changed:
+   *
+   * The time window was set, moved or cleared.
+   */
+  signals[TIME_WINDOW_CHANGED] = g_signal_new ("time-window-changed", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MerState::filter-changed:
+   *
+   * Which events pass the filters (search, categories, region) changed.
+   */
+  signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 mer_state_init (MerState *self)
 {
+  self->hidden_categories = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 MerState *
@@ -180,9 +259,13 @@ mer_state_set_document (MerState    *self,
   mer_state_set_hovered_event (self, NULL);
   mer_state_set_selected_region (self, NULL);
   mer_state_set_hovered_region (self, NULL);
+  mer_state_set_filter_region (self, NULL);
+  g_hash_table_remove_all (self->hidden_categories);
+  mer_state_clear_time_window (self);
   g_set_object (&self->document, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
 /**
@@ -280,8 +363,8 @@ mer_state_set_hovered_region (MerState  *self,
 /**
  * mer_state_is_region_emphasised:
  *
- * Returns: whether @region is selected, hovered, or touched by the selected
- *   event
+ * Returns: whether @region is selected, hovered, touched by the selected
+ *   event, or touched by an event in the time window
  */
 gboolean
 mer_state_is_region_emphasised (MerState  *self,
@@ -289,6 +372,268 @@ mer_state_is_region_emphasised (MerState  *self,
 {
   g_return_val_if_fail (MER_IS_STATE (self), FALSE);
 
-  return region == self->selected_region || region == self->hovered_region ||
-         (self->selected_event != NULL && mer_event_touches_region (self->selected_event, region));
+  if (region == self->selected_region || region == self->hovered_region ||
+      (self->selected_event != NULL && mer_event_touches_region (self->selected_event, region)))
+    return TRUE;
+
+  /* A time window marks the regions that its events touch. */
+  if (self->has_window && self->document != NULL)
+    {
+      GPtrArray *events = mer_document_get_region_events (self->document, region);
+
+      for (guint i = 0; events != NULL && i < events->len; i++)
+        if (mer_state_event_in_window (self, g_ptr_array_index (events, i)) &&
+            mer_state_event_passes_filters (self, g_ptr_array_index (events, i)))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * mer_state_set_time_window:
+ * @start: the window's first second
+ * @end: its last second
+ *
+ * Marks a span of time: the map shows the events in it and fades (or hides)
+ * the others, and marks the regions active in it.
+ */
+void
+mer_state_set_time_window (MerState *self,
+                           double    start,
+                           double    end)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (end < start)
+    {
+      double swap = start;
+      start = end;
+      end = swap;
+    }
+
+  if (self->has_window && self->window_start == start && self->window_end == end)
+    return;
+
+  self->has_window = TRUE;
+  self->window_start = start;
+  self->window_end = end;
+  g_signal_emit (self, signals[TIME_WINDOW_CHANGED], 0);
+}
+
+void
+mer_state_clear_time_window (MerState *self)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (!self->has_window)
+    return;
+
+  self->has_window = FALSE;
+  g_signal_emit (self, signals[TIME_WINDOW_CHANGED], 0);
+}
+
+/**
+ * mer_state_get_time_window:
+ * @start: (out) (optional): the window's first second
+ * @end: (out) (optional): its last second
+ *
+ * Returns: whether a time window is set
+ */
+gboolean
+mer_state_get_time_window (MerState *self,
+                           double   *start,
+                           double   *end)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), FALSE);
+
+  if (start != NULL)
+    *start = self->window_start;
+  if (end != NULL)
+    *end = self->window_end;
+  return self->has_window;
+}
+
+/**
+ * mer_state_event_in_window:
+ *
+ * Returns: whether @event overlaps the time window, or %TRUE without one
+ */
+gboolean
+mer_state_event_in_window (MerState *self,
+                           MerEvent *event)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), TRUE);
+
+  return !self->has_window ||
+         (mer_event_get_first_second (event) <= self->window_end &&
+          mer_event_get_last_second (event) >= self->window_start);
+}
+
+gboolean
+mer_state_get_hide_outside_window (MerState *self)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), FALSE);
+  return self->hide_outside_window;
+}
+
+void
+mer_state_set_hide_outside_window (MerState *self,
+                                   gboolean  hide)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (self->hide_outside_window == hide)
+    return;
+
+  self->hide_outside_window = hide;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_OUTSIDE_WINDOW]);
+}
+
+/**
+ * mer_state_get_filter_region:
+ *
+ * Returns: (transfer none) (nullable): the region whose events alone are shown
+ */
+MerRegion *
+mer_state_get_filter_region (MerState *self)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), NULL);
+  return self->filter_region;
+}
+
+void
+mer_state_set_filter_region (MerState  *self,
+                             MerRegion *region)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+  g_return_if_fail (region == NULL || MER_IS_REGION (region));
+
+  if (!g_set_object (&self->filter_region, region))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_REGION]);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+/**
+ * mer_state_get_search:
+ *
+ * Returns: (nullable): the search text
+ */
+const char *
+mer_state_get_search (MerState *self)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), NULL);
+  return self->search;
+}
+
+/**
+ * mer_state_set_search:
+ * @text: (nullable): words to find in titles, summaries, tags and places;
+ *   %NULL or empty shows every event
+ */
+void
+mer_state_set_search (MerState   *self,
+                      const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (text != NULL && *text != '\0')
+    folded = g_utf8_casefold (text, -1);
+  if (g_strcmp0 (self->search, folded) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+gboolean
+mer_state_get_category_visible (MerState    *self,
+                                MerCategory *category)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), TRUE);
+  return !g_hash_table_contains (self->hidden_categories, category);
+}
+
+void
+mer_state_set_category_visible (MerState    *self,
+                                MerCategory *category,
+                                gboolean     visible)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+  g_return_if_fail (MER_IS_CATEGORY (category));
+
+  if (visible == mer_state_get_category_visible (self, category))
+    return;
+
+  if (visible)
+    g_hash_table_remove (self->hidden_categories, category);
+  else
+    g_hash_table_add (self->hidden_categories, g_object_ref (category));
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+}
+
+static gboolean
+matches (const char *haystack,
+         const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+matches_search (MerEvent   *event,
+                const char *needle)
+{
+  const char * const *tags = mer_event_get_tags (event);
+  const MerPlace *places;
+  guint n_places;
+
+  if (matches (mer_event_get_title (event), needle) || matches (mer_event_get_summary (event), needle))
+    return TRUE;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    if (matches (tags[i], needle))
+      return TRUE;
+
+  places = mer_event_get_places (event, &n_places);
+  for (guint i = 0; i < n_places; i++)
+    if (matches (places[i].name, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * mer_state_event_passes_filters:
+ *
+ * Returns: whether @event passes the search, the category toggles and the
+ *   region filter, which both views apply alike
+ */
+gboolean
+mer_state_event_passes_filters (MerState *self,
+                                MerEvent *event)
+{
+  MerCategory *category;
+
+  g_return_val_if_fail (MER_IS_STATE (self), TRUE);
+
+  category = mer_event_get_category (event);
+  if (category != NULL && g_hash_table_contains (self->hidden_categories, category))
+    return FALSE;
+  if (self->filter_region != NULL && !mer_event_touches_region (event, self->filter_region))
+    return FALSE;
+  if (self->search != NULL && !matches_search (event, self->search))
+    return FALSE;
+
+  return TRUE;
 }

@@ -28,4 +28,31 @@ void         mer_state_set_hovered_region  (MerState    *self,
 gboolean     mer_state_is_region_emphasised (MerState   *self,
                                              MerRegion  *region);
 
+void         mer_state_set_time_window     (MerState    *self,
+                                            double       start,
+                                            double       end);
+void         mer_state_clear_time_window   (MerState    *self);
+gboolean     mer_state_get_time_window     (MerState    *self,
+                                            double      *start,
+                                            double      *end);
+gboolean     mer_state_event_in_window     (MerState    *self,
+                                            MerEvent    *event);
+gboolean     mer_state_get_hide_outside_window (MerState *self);
+void         mer_state_set_hide_outside_window (MerState *self,
+                                                gboolean  hide);
+
+MerRegion   *mer_state_get_filter_region   (MerState    *self);
+void         mer_state_set_filter_region   (MerState    *self,
+                                            MerRegion   *region);
+const char  *mer_state_get_search          (MerState    *self);
+void         mer_state_set_search          (MerState    *self,
+                                            const char  *text);
+gboolean     mer_state_get_category_visible (MerState   *self,
+                                             MerCategory *category);
+void         mer_state_set_category_visible (MerState   *self,
+                                             MerCategory *category,
+                                             gboolean    visible);
+gboolean     mer_state_event_passes_filters (MerState   *self,
+                                             MerEvent   *event);
+
 G_END_DECLS

@@ -70,6 +70,14 @@ mer_overlay_layer_get_map_view (MerOverlayLayer *self,
 }
 
 static void
+on_filters_changed (MerOverlayLayer *self)
+{
+  if (self->events != NULL)
+    mer_event_painter_invalidate (self->events);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 mer_overlay_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
@@ -111,6 +119,12 @@ mer_overlay_layer_constructed (GObject *object)
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::hovered-region",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "filter-changed",
+                           G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "time-window-changed",
+                           G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::hide-outside-window",
+                           G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   rebuild_painters (self);
 }
 

@@ -23,6 +23,7 @@ typedef struct {
   double    radius;
   MerEvent *event;     /* NULL for a cluster */
   guint     count;
+  gboolean  faded;     /* outside the time window */
 } Item;
 
 struct _MerEventPainter
@@ -137,8 +138,17 @@ layout (MerEventPainter  *self,
       item.event = event;
       item.count = 1;
       item.radius = mer_event_marker_radius (mer_event_get_importance (event));
+      item.faded = FALSE;
       if (event == selected || event == hovered)
         continue;
+      if (state != NULL)
+        {
+          if (!mer_state_event_passes_filters (state, event))
+            continue;
+          item.faded = !mer_state_event_in_window (state, event);
+          if (item.faded && mer_state_get_hide_outside_window (state))
+            continue;
+        }
       g_array_append_val (visible, item);
     }
 
@@ -186,7 +196,7 @@ layout (MerEventPainter  *self,
             {
               Item cluster = {
                 cell->sx / cell->count, cell->sy / cell->count,
-                9 + 2.5 * log2 (cell->count), NULL, cell->count,
+                9 + 2.5 * log2 (cell->count), NULL, cell->count, FALSE,
               };
 
               g_array_append_val (self->items, cluster);
@@ -207,7 +217,7 @@ layout (MerEventPainter  *self,
       places = mer_event_get_places (event, &n_places);
       for (guint p = 0; p < n_places; p++)
         {
-          Item item = { 0, 0, mer_event_marker_radius (mer_event_get_importance (event)) + 2, event, 1 };
+          Item item = { 0, 0, mer_event_marker_radius (mer_event_get_importance (event)) + 2, event, 1, FALSE };
 
           mer_map_view_location_to_point (view, places[p].lat, places[p].lon, &item.x, &item.y);
           g_array_append_val (self->items, item);
@@ -282,7 +292,8 @@ draw_sprite (cairo_t         *cr,
              cairo_surface_t *sprite,
              double           x,
              double           y,
-             double           scale)
+             double           scale,
+             double           alpha)
 {
   double size = cairo_image_surface_get_width (sprite) / scale;
   /* Whole device pixels: copying is then a plain blend, not a resampling. */
@@ -290,9 +301,21 @@ draw_sprite (cairo_t         *cr,
   double top = round ((y - size / 2) * scale) / scale;
 
   cairo_set_source_surface (cr, sprite, left, top);
+  if (alpha < 1)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, left, top, size, size);
+      cairo_clip (cr);
+      cairo_paint_with_alpha (cr, alpha);
+      cairo_restore (cr);
+      return;
+    }
   cairo_rectangle (cr, left, top, size, size);
   cairo_fill (cr);
 }
+
+/* Events outside the time window stay, faded, to keep their context. */
+#define FADED_ALPHA 0.25
 
 static void
 draw_marker (MerEventPainter   *self,
@@ -302,21 +325,30 @@ draw_marker (MerEventPainter   *self,
              double             x,
              double             y,
              double             radius,
-             double             scale)
+             double             scale,
+             gboolean           faded)
 {
   if (!self->vector)
     {
-      draw_sprite (cr, get_sprite (self, fill, &style->marker_outline, radius, scale), x, y, scale);
+      draw_sprite (cr, get_sprite (self, fill, &style->marker_outline, radius, scale), x, y, scale,
+                   faded ? FADED_ALPHA : 1);
       return;
     }
 
   cairo_new_path (cr);
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  if (faded)
+    cairo_push_group (cr);
   set_color_rgba (cr, fill);
   cairo_fill_preserve (cr);
   set_color_rgba (cr, &style->marker_outline);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
+  if (faded)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, FADED_ALPHA);
+    }
 }
 
 static void
@@ -333,7 +365,7 @@ draw_clusters (MerEventPainter   *self,
 
       if (item->event != NULL)
         continue;
-      draw_marker (self, cr, style, &style->cluster, item->x, item->y, round (item->radius), scale);
+      draw_marker (self, cr, style, &style->cluster, item->x, item->y, round (item->radius), scale, FALSE);
       any = TRUE;
     }
   if (!any)
@@ -359,6 +391,18 @@ draw_clusters (MerEventPainter   *self,
       cairo_show_text (cr, count);
     }
   cairo_new_path (cr);
+}
+
+/**
+ * mer_event_painter_invalidate:
+ *
+ * Forgets the layout of the last view: the filters or the time window changed.
+ */
+void
+mer_event_painter_invalidate (MerEventPainter *self)
+{
+  g_return_if_fail (self != NULL);
+  self->have_layout = FALSE;
 }
 
 /**
@@ -419,7 +463,7 @@ mer_event_painter_draw (MerEventPainter   *self,
           cairo_stroke (cr);
         }
 
-      draw_marker (self, cr, style, &fill, item->x, item->y, item->radius, view->scale_factor);
+      draw_marker (self, cr, style, &fill, item->x, item->y, item->radius, view->scale_factor, item->faded);
     }
   cairo_restore (cr);
 }

@@ -33,6 +33,7 @@ typedef struct {
 
 MerEventPainter *mer_event_painter_new     (GListModel        *events);
 void             mer_event_painter_free    (MerEventPainter   *self);
+void             mer_event_painter_invalidate (MerEventPainter *self);
 void             mer_event_painter_set_vector (MerEventPainter *self,
                                                gboolean         vector);
 void             mer_event_painter_draw    (MerEventPainter   *self,
