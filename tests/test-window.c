@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include <math.h>
+#include <string.h>
 
 #include "mer-cli.h"
 #include "mer-map-style.h"
@@ -36,6 +37,15 @@ wait_until_mapped (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 static GtkWidget *
 find_label_with_text (GtkWidget  *root,
                       const char *text)
@@ -57,7 +67,7 @@ find_label_with_text (GtkWidget  *root,
 }
 
 static void
-test_lists_bundled_story (void)
+test_shows_bundled_story (void)
 {
   g_autofree char *story = mer_cli_find_bundled_story ();
   MerWindow *window;
@@ -75,9 +85,18 @@ test_lists_bundled_story (void)
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 53);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Russia and Japan");
 
-  /* The first events of the story are on screen, with their dates. */
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Treaty of Shimoda draws the first Russo-Japanese border"));
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "7 Feb 1855"));
+  /* The timeline opens on the whole story: its first and last events are
+   * laid out on screen. */
+  {
+    MerTimeline *timeline = mer_window_get_timeline (window);
+    double x, y;
+
+    run_main_loop_for (50);
+    g_assert_true (mer_timeline_get_event_position (timeline, mer_document_lookup_event (document, "treaty-of-shimoda"),
+                                                    &x, &y));
+    g_assert_cmpfloat (x, >, 0);
+    g_assert_true (mer_timeline_pick (timeline, x, y) == mer_document_lookup_event (document, "treaty-of-shimoda"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -141,14 +160,6 @@ texture_pixel (GdkTexture *texture,
   return pixels[y * width + x] & 0xffffff;
 }
 
-static void
-run_main_loop_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* The map asks for tiles in an idle after the view changes: wait for it to
  * ask, then for every tile to be drawn. */
@@ -342,6 +353,184 @@ test_online_layer_off_by_default (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static MerEvent *
+lookup_event (MerWindow  *window,
+              const char *id)
+{
+  return mer_document_lookup_event (mer_window_get_document (window), id);
+}
+
+/* Selecting on the timeline (here with its keys) flies the map to the
+ * event's view. */
+static void
+test_timeline_selection_moves_map (void)
+{
+  MerWindow *window;
+  MerState *state;
+  MerEvent *summit;
+  MerMapView view;
+  const MerView *target;
+  guint steps = 0;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  state = mer_window_get_state (window);
+  summit = lookup_event (window, "nagato-summit");
+  target = mer_event_get_view (summit);
+
+  gtk_widget_grab_focus (GTK_WIDGET (mer_window_get_timeline (window)));
+  while (mer_state_get_selected_event (state) != summit && steps++ < 60)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mer_window_get_timeline (window)),
+                                               "timeline.previous", NULL));
+  g_assert_true (mer_state_get_selected_event (state) == summit);
+  run_main_loop_for (50);
+
+  mer_map_widget_get_map_view (mer_window_get_map (window), &view);
+  g_assert_cmpfloat_with_epsilon (view.lat, target->lat, 0.01);
+  g_assert_cmpfloat_with_epsilon (view.lon, target->lon, 0.01);
+  g_assert_cmpfloat_with_epsilon (view.zoom, target->zoom, 0.01);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Clicking a marker on the map selects the event on the timeline, which
+ * brings it into view. */
+static void
+test_map_click_selects_on_timeline (void)
+{
+  MerWindow *window;
+  MerTimeline *timeline;
+  MerTimelineViewport *viewport;
+  MerEvent *shimoda;
+  MerView shimoda_view = { 34.67, 138.95, 8 };
+  MerMapView view;
+  double x, y;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  timeline = mer_window_get_timeline (window);
+  viewport = mer_timeline_get_viewport (timeline);
+  shimoda = lookup_event (window, "treaty-of-shimoda");
+
+  /* The timeline looks at 2010–2016: Shimoda (1855) is far out of view. */
+  mer_timeline_viewport_set_range (viewport, 1262304000.0, 1483228800.0);
+  run_main_loop_for (50);
+  g_assert_false (mer_timeline_get_event_position (timeline, shimoda, &x, &y));
+
+  mer_map_widget_go_to (mer_window_get_map (window), &shimoda_view, FALSE);
+  run_main_loop_for (50);
+  mer_map_widget_get_map_view (mer_window_get_map (window), &view);
+  mer_map_view_location_to_point (&view, 34.67, 138.95, &x, &y);
+  mer_map_widget_click (mer_window_get_map (window), x, y);
+
+  g_assert_true (mer_state_get_selected_event (mer_window_get_state (window)) == shimoda);
+  run_main_loop_for (50);
+  g_assert_true (mer_timeline_get_event_position (timeline, shimoda, &x, &y));
+  g_assert_cmpfloat (x, >=, 0);
+  g_assert_cmpfloat (x, <=, gtk_widget_get_width (GTK_WIDGET (timeline)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A time window of 1950–1960, with events outside it hidden, leaves no 2016
+ * marker on the map. */
+static void
+test_time_window_hides_markers (void)
+{
+  MerWindow *window;
+  MerState *state;
+  MerMapWidget *map;
+  MerView nagato = { 34.37, 131.18, 9 };
+  MerMapView view;
+  MerDate from, to;
+  double x, y;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  state = mer_window_get_state (window);
+  map = mer_window_get_map (window);
+  mer_map_widget_go_to (map, &nagato, FALSE);
+  run_main_loop_for (50);
+  mer_map_widget_get_map_view (map, &view);
+  mer_map_view_location_to_point (&view, 34.37, 131.18, &x, &y);
+
+  mer_map_widget_hover (map, x, y);
+  g_assert_true (mer_state_get_hovered_event (state) == lookup_event (window, "nagato-summit"));
+
+  g_assert_true (mer_date_parse ("1950", &from, NULL));
+  g_assert_true (mer_date_parse ("1960", &to, NULL));
+  mer_state_set_time_window (state, mer_date_first_second (&from), mer_date_last_second (&to));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.hide-outside-window", NULL));
+  g_assert_true (mer_state_get_hide_outside_window (state));
+  run_main_loop_for (50);
+
+  mer_map_widget_hover (map, x, y);
+  g_assert_null (mer_state_get_hovered_event (state));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Searching "Crimea" leaves only matching events, in both views. */
+static void
+test_search_filters_both_views (void)
+{
+  MerWindow *window;
+  MerState *state;
+  MerTimeline *timeline;
+  GListModel *events;
+  MerView nagato = { 34.37, 131.18, 9 };
+  MerMapView view;
+  guint shown = 0;
+  double x, y;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  state = mer_window_get_state (window);
+  timeline = mer_window_get_timeline (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window))), "Crimea");
+  run_main_loop_for (400);
+  g_assert_cmpstr (mer_state_get_search (state), ==, "crimea");
+
+  events = mer_document_get_events (mer_window_get_document (window));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      gboolean matches = mer_state_event_passes_filters (state, event);
+      g_autofree char *text = g_utf8_casefold (mer_event_get_summary (event) != NULL ? mer_event_get_summary (event) : "", -1);
+      g_autofree char *title = g_utf8_casefold (mer_event_get_title (event), -1);
+
+      if (mer_timeline_get_event_position (timeline, event, &x, &y))
+        {
+          g_assert_true (matches);
+          shown++;
+        }
+      if (strstr (text, "crimea") != NULL || strstr (title, "crimea") != NULL)
+        g_assert_true (matches);
+    }
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_false (mer_state_event_passes_filters (state, lookup_event (window, "nagato-summit")));
+
+  /* On the map, the summit's marker is gone. */
+  mer_map_widget_go_to (mer_window_get_map (window), &nagato, FALSE);
+  run_main_loop_for (50);
+  mer_map_widget_get_map_view (mer_window_get_map (window), &view);
+  mer_map_view_location_to_point (&view, 34.37, 131.18, &x, &y);
+  mer_map_widget_hover (mer_window_get_map (window), x, y);
+  g_assert_null (mer_state_get_hovered_event (state));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,12 +548,16 @@ main (int   argc,
   if (have_display)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  g_test_add_func ("/app/window/lists-bundled-story", test_lists_bundled_story);
+  g_test_add_func ("/app/window/shows-bundled-story", test_shows_bundled_story);
   g_test_add_func ("/app/window/failed-open-keeps-document", test_failed_open_keeps_document);
   g_test_add_func ("/app/window/map-shows-kurils", test_map_shows_kurils);
   g_test_add_func ("/app/window/map-click-and-hover", test_map_click_and_hover);
   g_test_add_func ("/app/window/map-keyboard", test_map_keyboard);
   g_test_add_func ("/app/window/online-layer-off-by-default", test_online_layer_off_by_default);
+  g_test_add_func ("/app/window/timeline-selection-moves-map", test_timeline_selection_moves_map);
+  g_test_add_func ("/app/window/map-click-selects-on-timeline", test_map_click_selects_on_timeline);
+  g_test_add_func ("/app/window/time-window-hides-markers", test_time_window_hides_markers);
+  g_test_add_func ("/app/window/search-filters-both-views", test_search_filters_both_views);
 
   status = g_test_run ();
   g_spawn_command_line_sync (remove_cache, NULL, NULL, NULL, NULL);

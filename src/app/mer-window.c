@@ -5,14 +5,19 @@
 
 #include "mer-window.h"
 
+#include <math.h>
+
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
+#include "mer-details.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
+#include "mer-timeline.h"
 
-/* The map above, the story's events in time order below (until the timeline
- * lands), both views of one shared state. Opening a file that has errors
- * shows them and keeps the document that was open. */
+/* The map above, the timeline below, the details of the selected event at
+ * the side: views of one shared state, which never call one another.
+ * Opening a file that has errors shows them and keeps the document that was
+ * open. */
 
 #define MAX_SHOWN_DIAGNOSTICS 20
 
@@ -21,20 +26,33 @@ struct _MerWindow
   GtkApplicationWindow parent_instance;
 
   /* Template widgets */
-  GtkLabel    *title_label;
-  GtkLabel    *subtitle_label;
-  GtkInfoBar  *error_bar;
-  GtkLabel    *error_label;
-  GtkListView *event_list;
-  GtkBox      *map_box;
+  GtkLabel       *title_label;
+  GtkLabel       *subtitle_label;
+  GtkInfoBar     *error_bar;
+  GtkLabel       *error_label;
+  GtkSearchBar   *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *search_button;
+  GtkBox         *map_box;
+  GtkBox         *timeline_box;
+  GtkBox         *legend_box;
+  GtkBox         *details_box;
+  GtkButton      *region_chip;
+  GtkButton      *window_chip;
+  GtkToggleButton *play_button;
+  GtkDropDown    *speed_dropdown;
 
   /* Owned */
   MerState             *state;
-  GtkSingleSelection   *selection;
   GtkFileChooserNative *chooser;
 
   /* Borrowed */
   MerMapWidget *map;
+  MerTimeline  *timeline;
+  MerDetails   *details;
+
+  guint  play_id;
+  gint64 play_last_time;
 };
 
 G_DEFINE_FINAL_TYPE (MerWindow, mer_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -43,6 +61,8 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_ONLINE_MAP,
+  PROP_LANES,
+  PROP_HIDE_OUTSIDE_WINDOW,
   N_PROPS
 };
 
@@ -80,96 +100,195 @@ on_error_bar_response (MerWindow *self,
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
 }
 
-/* One line per event: the summary waits for the details panel, and shaping
- * every summary's text would cost more than drawing the whole map. */
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+on_search_changed (MerWindow *self)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *date = gtk_label_new (NULL);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *category = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_margin_top (row, 4);
-  gtk_widget_set_margin_bottom (row, 4);
-
-  gtk_label_set_xalign (GTK_LABEL (date), 0);
-  gtk_label_set_width_chars (GTK_LABEL (date), 22);
-  gtk_label_set_max_width_chars (GTK_LABEL (date), 22);
-  gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (date, "event-date");
-  gtk_widget_add_css_class (date, "dim-label");
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-
-  gtk_widget_add_css_class (category, "dim-label");
-
-  gtk_box_append (GTK_BOX (row), date);
-  gtk_box_append (GTK_BOX (row), title);
-  gtk_box_append (GTK_BOX (row), category);
-
-  gtk_list_item_set_child (item, row);
+  mer_state_set_search (self->state, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
+on_region_chip_clicked (MerWindow *self)
 {
-  MerEvent *event = gtk_list_item_get_item (item);
-  GtkWidget *row = gtk_list_item_get_child (item);
-  GtkWidget *date = gtk_widget_get_first_child (row);
-  GtkWidget *title = gtk_widget_get_next_sibling (date);
-  GtkWidget *category = gtk_widget_get_next_sibling (title);
-  g_autofree char *when = mer_event_format_date (event);
-  MerCategory *c = mer_event_get_category (event);
-
-  gtk_label_set_text (GTK_LABEL (date), when);
-  gtk_label_set_text (GTK_LABEL (title), mer_event_get_title (event));
-  gtk_widget_set_tooltip_text (row, mer_event_get_summary (event));
-  gtk_label_set_text (GTK_LABEL (category), c != NULL ? mer_category_get_name (c) : "");
+  mer_state_set_filter_region (self->state, NULL);
 }
 
 static void
-on_list_selection_changed (MerWindow *self)
+on_window_chip_clicked (MerWindow *self)
 {
-  mer_state_set_selected_event (self->state, gtk_single_selection_get_selected_item (self->selection));
+  mer_state_clear_time_window (self->state);
 }
 
-/* The list follows a selection made elsewhere, on the map for instance. */
 static void
-on_state_selected_event (MerWindow *self)
+on_filter_region (MerWindow *self)
 {
-  MerEvent *event = mer_state_get_selected_event (self->state);
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint position = GTK_INVALID_LIST_POSITION;
+  MerRegion *region = mer_state_get_filter_region (self->state);
+  g_autofree char *label = NULL;
 
-  if (self->selection == NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->region_chip), region != NULL);
+  if (region == NULL)
     return;
 
-  for (guint i = 0; event != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MerEvent) item = g_list_model_get_item (model, i);
+  label = g_strdup_printf ("%s ✕", mer_region_get_name (region));
+  gtk_button_set_label (self->region_chip, label);
+}
 
-      if (item == event)
-        {
-          position = i;
-          break;
-        }
+static void
+on_time_window (MerWindow *self)
+{
+  double start, end;
+  gboolean has_window = mer_state_get_time_window (self->state, &start, &end);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->window_chip), has_window);
+  if (has_window)
+    {
+      MerDate from = { 0 }, to = { 0 };
+      g_autofree char *text = NULL;
+      g_autofree char *label = NULL;
+      gint64 year;
+      guint month, day;
+
+      mer_date_civil_from_days ((gint64) floor (start / 86400), &year, &month, &day);
+      from = (MerDate) { .year = year, .month = month, .day = day, .precision = MER_DATE_PRECISION_DAY };
+      mer_date_civil_from_days ((gint64) floor (end / 86400), &year, &month, &day);
+      to = (MerDate) { .year = year, .month = month, .day = day, .precision = MER_DATE_PRECISION_DAY };
+      text = mer_date_format_range (&from, &to, FALSE);
+      label = g_strdup_printf ("%s ✕", text);
+      gtk_button_set_label (self->window_chip, label);
+    }
+}
+
+static void
+on_legend_toggled (GtkToggleButton *button,
+                   MerWindow       *self)
+{
+  MerCategory *category = g_object_get_data (G_OBJECT (button), "category");
+
+  mer_state_set_category_visible (self->state, category, gtk_toggle_button_get_active (button));
+}
+
+/* The category toggles double as the legend. */
+static void
+rebuild_legend (MerWindow   *self,
+                MerDocument *document)
+{
+  GListModel *categories = mer_document_get_categories (document);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box))) != NULL)
+    gtk_box_remove (self->legend_box, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(MerCategory) category = g_list_model_get_item (categories, i);
+      guint32 rgb = mer_category_get_color (category);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+      g_autofree char *markup = NULL;
+      g_autofree char *tooltip = NULL;
+
+      markup = rgb != MER_NO_COLOR
+                 ? g_markup_printf_escaped ("<span foreground='#%06x'>●</span> %s", rgb, mer_category_get_name (category))
+                 : g_markup_escape_text (mer_category_get_name (category), -1);
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      gtk_widget_add_css_class (button, "flat");
+      tooltip = g_strdup_printf ("Show or hide %s events", mer_category_get_name (category));
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_object_set_data_full (G_OBJECT (button), "category", g_object_ref (category), g_object_unref);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_legend_toggled), self);
+      gtk_box_append (self->legend_box, button);
+    }
+}
+
+/* Playback sweeps a time window through the story; the map follows it live. */
+static const double play_speeds[] = { 365.2425 * 86400 / 12, 365.2425 * 86400, 3652.425 * 86400 };
+
+static gboolean
+on_play_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double speed = play_speeds[MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_speeds) - 1)];
+  double dt = (now - self->play_last_time) / 1e6;
+  double start, end, limit;
+
+  self->play_last_time = now;
+  if (!mer_state_get_time_window (self->state, &start, &end))
+    return G_SOURCE_CONTINUE;
+
+  start += speed * dt;
+  end += speed * dt;
+  mer_state_set_time_window (self->state, start, end);
+
+  /* The timeline keeps the window in view. */
+  limit = mer_timeline_viewport_get_end (viewport);
+  if (end > limit)
+    mer_timeline_viewport_center_on (viewport, (start + end) / 2);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_play_toggled (MerWindow *self)
+{
+  gboolean playing = gtk_toggle_button_get_active (self->play_button);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+
+  if (!playing)
+    {
+      if (self->play_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_id);
+      self->play_id = 0;
+      return;
     }
 
-  if (gtk_single_selection_get_selected (self->selection) == position)
-    return;
+  if (!mer_state_get_time_window (self->state, NULL, NULL))
+    {
+      MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
+      double start = mer_timeline_viewport_get_start (viewport);
+      double span = (mer_timeline_viewport_get_end (viewport) - start) / 12;
 
-  gtk_single_selection_set_selected (self->selection, position);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->event_list), "list.scroll-to-item", "u", position);
+      mer_state_set_time_window (self->state, start, start + span);
+    }
+
+  self->play_last_time = g_get_monotonic_time ();
+  self->play_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_play_tick, NULL, NULL);
+}
+
+static void
+on_activate_event (MerWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->details));
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline),
+                              g_str_equal (action_name, "win.previous-event") ? "timeline.previous" : "timeline.next",
+                              NULL);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -190,15 +309,9 @@ mer_window_set_document (MerWindow   *self,
   gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_list_selection_changed, self);
-  g_clear_object (&self->selection);
-  self->selection = gtk_single_selection_new (g_object_ref (mer_document_get_events (document)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_list_selection_changed), self);
-  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (self->selection));
+  rebuild_legend (self, document);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->play_button, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -262,6 +375,14 @@ mer_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->map != NULL && mer_map_widget_get_online_layer (self->map));
       break;
 
+    case PROP_LANES:
+      g_value_set_boolean (value, self->timeline != NULL && mer_timeline_get_lanes (self->timeline));
+      break;
+
+    case PROP_HIDE_OUTSIDE_WINDOW:
+      g_value_set_boolean (value, self->state != NULL && mer_state_get_hide_outside_window (self->state));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -282,6 +403,16 @@ mer_window_set_property (GObject      *object,
       g_object_notify_by_pspec (object, pspec);
       break;
 
+    case PROP_LANES:
+      mer_timeline_set_lanes (self->timeline, g_value_get_boolean (value));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
+    case PROP_HIDE_OUTSIDE_WINDOW:
+      mer_state_set_hide_outside_window (self->state, g_value_get_boolean (value));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -295,9 +426,9 @@ mer_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_list_selection_changed, self);
-  g_clear_object (&self->selection);
+  if (self->play_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_id);
+  self->play_id = 0;
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
@@ -320,6 +451,12 @@ mer_window_class_init (MerWindowClass *klass)
   properties[PROP_ONLINE_MAP] =
     g_param_spec_boolean ("online-map", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LANES] =
+    g_param_spec_boolean ("lanes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_OUTSIDE_WINDOW] =
+    g_param_spec_boolean ("hide-outside-window", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/meridian/Meridian/ui/mer-window.ui");
@@ -327,11 +464,30 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_label);
-  gtk_widget_class_bind_template_child (widget_class, MerWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, map_box);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, details_box);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, region_chip);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, window_chip);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, speed_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_region_chip_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_window_chip_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_play_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
+  gtk_widget_class_install_property_action (widget_class, "win.lanes", "lanes");
+  gtk_widget_class_install_property_action (widget_class, "win.hide-outside-window", "hide-outside-window");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.online-map", "online-map");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 }
@@ -339,19 +495,29 @@ mer_window_class_init (MerWindowClass *klass)
 static void
 mer_window_init (MerWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = mer_state_new ();
-  g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (on_state_selected_event), self,
+  g_signal_connect_object (self->state, "notify::filter-region", G_CALLBACK (on_filter_region), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "time-window-changed", G_CALLBACK (on_time_window), self,
+                           G_CONNECT_SWAPPED);
+
   self->map = mer_map_widget_new (self->state);
   gtk_box_append (self->map_box, GTK_WIDGET (self->map));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->event_list, factory);
+  self->timeline = mer_timeline_new (self->state);
+  gtk_box_append (self->timeline_box, GTK_WIDGET (self->timeline));
+  g_signal_connect_object (self->timeline, "activate-event", G_CALLBACK (on_activate_event), self,
+                           G_CONNECT_SWAPPED);
+
+  self->details = mer_details_new (self->state);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->details), TRUE);
+  gtk_box_append (self->details_box, GTK_WIDGET (self->details));
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
 }
 
 MerWindow *
@@ -394,6 +560,18 @@ mer_window_get_map (MerWindow *self)
 {
   g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
   return self->map;
+}
+
+/**
+ * mer_window_get_timeline:
+ *
+ * Returns: (transfer none): the timeline
+ */
+MerTimeline *
+mer_window_get_timeline (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
+  return self->timeline;
 }
 
 /**

@@ -6,6 +6,7 @@
 #include "mer-document.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
+#include "mer-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,7 @@ MerWindow   *mer_window_new          (GtkApplication *application);
 MerDocument *mer_window_get_document (MerWindow      *self);
 MerState    *mer_window_get_state    (MerWindow      *self);
 MerMapWidget *mer_window_get_map     (MerWindow      *self);
+MerTimeline  *mer_window_get_timeline (MerWindow     *self);
 gboolean     mer_window_open_path    (MerWindow      *self,
                                       const char     *path);
 

@@ -252,6 +252,42 @@ show_document (MerMapWidget *self)
     }
 }
 
+/* Flies to the selected event: its own view if it has one, else a fit of its
+ * places and regions. */
+static void
+on_selected_event (MerMapWidget *self)
+{
+  MerEvent *event = mer_state_get_selected_event (self->state);
+  const MerView *view;
+  MerView fitted;
+  const MerPlace *places;
+  MerRegion * const *regions;
+  g_autofree MerGeometry **geometries = NULL;
+  guint n_places, n_regions;
+  int width, height;
+
+  if (event == NULL)
+    return;
+
+  view = mer_event_get_view (event);
+  if (view != NULL)
+    {
+      mer_map_widget_go_to (self, view, TRUE);
+      return;
+    }
+
+  places = mer_event_get_places (event, &n_places);
+  regions = mer_event_get_regions (event, &n_regions);
+  geometries = g_new0 (MerGeometry *, MAX (n_regions, 1));
+  for (guint i = 0; i < n_regions; i++)
+    geometries[i] = mer_region_get_geometry (regions[i]);
+
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 200);
+  height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 150);
+  if (mer_fit_view (places, n_places, geometries, n_regions, width, height, 60, MER_MAP_MIN_ZOOM, 8, &fitted))
+    mer_map_widget_go_to (self, &fitted, TRUE);
+}
+
 /* Input */
 
 static void
@@ -345,9 +381,12 @@ mer_map_widget_click (MerMapWidget *self,
       return;
     }
 
+  /* A region also filters the timeline to its events; a click on open
+   * land or sea clears both. */
   region = mer_overlay_layer_pick_region (self->overlay_layer, x, y);
   mer_state_set_selected_event (self->state, NULL);
   mer_state_set_selected_region (self->state, region);
+  mer_state_set_filter_region (self->state, region);
 }
 
 /**
@@ -527,6 +566,8 @@ mer_map_widget_constructed (GObject *object)
   g_signal_connect (self->map, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 
   g_signal_connect_object (self->state, "notify::document", G_CALLBACK (show_document), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (on_selected_event), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_tile_layer), NULL);
 
   show_document (self);

@@ -213,6 +213,9 @@ layout (MerEventPainter  *self,
 
       if (event == NULL || (pass == 0 && hovered == selected))
         continue;
+      if (state != NULL && (!mer_state_event_passes_filters (state, event) ||
+                            (mer_state_get_hide_outside_window (state) && !mer_state_event_in_window (state, event))))
+        continue;
 
       places = mer_event_get_places (event, &n_places);
       for (guint p = 0; p < n_places; p++)
