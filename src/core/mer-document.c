@@ -426,6 +426,27 @@ mer_document_query_window (MerDocument *self,
 }
 
 /**
+ * mer_document_query_positions:
+ * @positions: an array of guint to which the positions, in
+ *   mer_document_get_events(), of the events overlapping the window are
+ *   appended in time order
+ *
+ * Like mer_document_query_window() without taking a reference on each
+ * event, for views that lay out many events each frame.
+ */
+void
+mer_document_query_positions (MerDocument *self,
+                              gint64       first_second,
+                              gint64       last_second,
+                              GArray      *positions)
+{
+  g_return_if_fail (MER_IS_DOCUMENT (self));
+  g_return_if_fail (positions != NULL);
+
+  mer_time_index_query (self->time_index, first_second, last_second, positions);
+}
+
+/**
  * mer_document_query_dates:
  * @from: the window's first date
  * @to: its last date, inclusive at its precision

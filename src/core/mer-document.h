@@ -45,6 +45,10 @@ GPtrArray     *mer_document_get_region_events (MerDocument *self,
 GPtrArray     *mer_document_query_window      (MerDocument *self,
                                                gint64       first_second,
                                                gint64       last_second);
+void           mer_document_query_positions   (MerDocument *self,
+                                               gint64       first_second,
+                                               gint64       last_second,
+                                               GArray      *positions);
 GPtrArray     *mer_document_query_dates       (MerDocument   *self,
                                                const MerDate *from,
                                                const MerDate *to);

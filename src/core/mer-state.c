@@ -614,6 +614,20 @@ matches_search (MerEvent   *event,
 }
 
 /**
+ * mer_state_has_filters:
+ *
+ * Returns: whether any filter is on, so that views can skip testing each
+ *   event when none is
+ */
+gboolean
+mer_state_has_filters (MerState *self)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), FALSE);
+
+  return self->search != NULL || self->filter_region != NULL || g_hash_table_size (self->hidden_categories) > 0;
+}
+
+/**
  * mer_state_event_passes_filters:
  *
  * Returns: whether @event passes the search, the category toggles and the

@@ -52,6 +52,7 @@ gboolean     mer_state_get_category_visible (MerState   *self,
 void         mer_state_set_category_visible (MerState   *self,
                                              MerCategory *category,
                                              gboolean    visible);
+gboolean     mer_state_has_filters          (MerState   *self);
 gboolean     mer_state_event_passes_filters (MerState   *self,
                                              MerEvent   *event);
 

@@ -16,6 +16,7 @@
 typedef struct {
   double nx, ny;
   guint  event;
+  double radius;
 } Marker;
 
 typedef struct {
@@ -40,8 +41,7 @@ struct _MerEventPainter
   GArray     *items;
   MerMapView  layout_view;
   gboolean    have_layout;
-  MerEvent   *layout_selected;
-  MerEvent   *layout_hovered;
+  guint       n_base;
 };
 
 double
@@ -82,6 +82,7 @@ mer_event_painter_new (GListModel *events)
 
           mer_projection_location_to_normalized (places[p].lat, places[p].lon, &marker.nx, &marker.ny);
           marker.event = i;
+          marker.radius = mer_event_marker_radius (mer_event_get_importance (event));
           g_array_append_val (self->markers, marker);
         }
     }
@@ -108,19 +109,18 @@ typedef struct {
   guint  first;      /* index in visible */
 } Cell;
 
+/* The markers and clusters of a view. They do not depend on what is
+ * selected or hovered, so that a new selection costs no relayout: the
+ * selected and hovered events are drawn again on top. */
 static void
-layout (MerEventPainter  *self,
-        const MerMapView *view,
-        MerState         *state)
+layout_base (MerEventPainter  *self,
+             const MerMapView *view,
+             MerState         *state)
 {
-  MerEvent *selected = state != NULL ? mer_state_get_selected_event (state) : NULL;
-  MerEvent *hovered = state != NULL ? mer_state_get_hovered_event (state) : NULL;
   g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (Item));
+  gboolean filters = state != NULL && mer_state_has_filters (state);
+  gboolean window = state != NULL && mer_state_get_time_window (state, NULL, NULL);
   double margin = 12;
-
-  if (self->have_layout && memcmp (&self->layout_view, view, sizeof *view) == 0 &&
-      self->layout_selected == selected && self->layout_hovered == hovered)
-    return;
 
   g_array_set_size (self->items, 0);
 
@@ -137,14 +137,12 @@ layout (MerEventPainter  *self,
 
       item.event = event;
       item.count = 1;
-      item.radius = mer_event_marker_radius (mer_event_get_importance (event));
+      item.radius = marker->radius;
       item.faded = FALSE;
-      if (event == selected || event == hovered)
+      if (filters && !mer_state_event_passes_filters (state, event))
         continue;
-      if (state != NULL)
+      if (window)
         {
-          if (!mer_state_event_passes_filters (state, event))
-            continue;
           item.faded = !mer_state_event_in_window (state, event);
           if (item.faded && mer_state_get_hide_outside_window (state))
             continue;
@@ -156,43 +154,30 @@ layout (MerEventPainter  *self,
     g_array_append_vals (self->items, visible->data, visible->len);
   else
     {
-      g_autoptr(GHashTable) cells = g_hash_table_new (g_int64_hash, g_int64_equal);
-      g_autoptr(GArray) cell_data = g_array_new (FALSE, FALSE, sizeof (Cell));
-      g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), visible->len);
+      guint columns = (guint) ceil ((view->width + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
+      guint rows = (guint) ceil ((view->height + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
+      g_autofree Cell *cells = g_new0 (Cell, (gsize) columns * rows);
 
-      g_array_set_size (keys, visible->len);
       for (guint i = 0; i < visible->len; i++)
         {
           const Item *item = &g_array_index (visible, Item, i);
-          gint64 *key = &g_array_index (keys, gint64, i);
-          gpointer index;
+          guint column = (guint) CLAMP ((item->x + margin) / MER_EVENT_CLUSTER_CELL, 0, columns - 1);
+          guint row = (guint) CLAMP ((item->y + margin) / MER_EVENT_CLUSTER_CELL, 0, rows - 1);
+          Cell *cell = &cells[row * columns + column];
 
-          *key = ((gint64) floor (item->x / MER_EVENT_CLUSTER_CELL) << 32) ^
-                 (gint64) (guint32) floor (item->y / MER_EVENT_CLUSTER_CELL);
-          if (g_hash_table_lookup_extended (cells, key, NULL, &index))
-            {
-              Cell *cell = &g_array_index (cell_data, Cell, GPOINTER_TO_UINT (index));
-
-              cell->sx += item->x;
-              cell->sy += item->y;
-              cell->count++;
-            }
-          else
-            {
-              Cell cell = { item->x, item->y, 1, i };
-
-              g_hash_table_insert (cells, key, GUINT_TO_POINTER (cell_data->len));
-              g_array_append_val (cell_data, cell);
-            }
+          if (cell->count++ == 0)
+            cell->first = i;
+          cell->sx += item->x;
+          cell->sy += item->y;
         }
 
-      for (guint c = 0; c < cell_data->len; c++)
+      for (guint c = 0; c < columns * rows; c++)
         {
-          const Cell *cell = &g_array_index (cell_data, Cell, c);
+          const Cell *cell = &cells[c];
 
           if (cell->count == 1)
             g_array_append_val (self->items, g_array_index (visible, Item, cell->first));
-          else
+          else if (cell->count > 1)
             {
               Item cluster = {
                 cell->sx / cell->count, cell->sy / cell->count,
@@ -203,6 +188,24 @@ layout (MerEventPainter  *self,
             }
         }
     }
+
+  self->n_base = self->items->len;
+  self->layout_view = *view;
+  self->have_layout = TRUE;
+}
+
+static void
+layout (MerEventPainter  *self,
+        const MerMapView *view,
+        MerState         *state)
+{
+  MerEvent *selected = state != NULL ? mer_state_get_selected_event (state) : NULL;
+  MerEvent *hovered = state != NULL ? mer_state_get_hovered_event (state) : NULL;
+
+  if (!self->have_layout || memcmp (&self->layout_view, view, sizeof *view) != 0)
+    layout_base (self, view, state);
+
+  g_array_set_size (self->items, self->n_base);
 
   /* The hovered and selected events come last, so they are drawn on top. */
   for (int pass = 0; pass < 2; pass++)
@@ -226,11 +229,6 @@ layout (MerEventPainter  *self,
           g_array_append_val (self->items, item);
         }
     }
-
-  self->layout_view = *view;
-  self->layout_selected = selected;
-  self->layout_hovered = hovered;
-  self->have_layout = TRUE;
 }
 
 static void

@@ -32,6 +32,16 @@ typedef struct {
   int       lane;
 } Placed;
 
+/* What the layout needs of each event, read once per document: a frame may
+ * lay out 100,000 events. */
+typedef struct {
+  MerEvent    *event;
+  MerCategory *category;
+  double       first;
+  double       last;
+  guint        title_chars;
+} Cached;
+
 struct _MerTimeline
 {
   GtkWidget parent_instance;
@@ -39,6 +49,7 @@ struct _MerTimeline
   /* Owned */
   MerState            *state;
   MerTimelineViewport *viewport;
+  GArray              *cache;       /* Cached, by position in the document's events */
   GArray              *placed;      /* Placed, for drawing and picking */
   GArray              *density;     /* guint per 4-px bucket */
   GPtrArray           *lanes;       /* MerCategory (or NULL), when lanes are on */
@@ -101,15 +112,43 @@ available_rows (MerTimeline *self)
 
 static int
 lane_of (MerTimeline *self,
-         MerEvent    *event)
+         MerCategory *category)
 {
   guint index;
 
   if (self->lanes == NULL)
     return 0;
-  if (g_ptr_array_find (self->lanes, mer_event_get_category (event), &index))
+  if (g_ptr_array_find (self->lanes, category, &index))
     return (int) index;
   return (int) self->lanes->len - 1;
+}
+
+static void
+update_cache (MerTimeline *self)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  GListModel *events;
+  guint n;
+
+  g_array_set_size (self->cache, 0);
+  if (document == NULL)
+    return;
+
+  events = mer_document_get_events (document);
+  n = g_list_model_get_n_items (events);
+  g_array_set_size (self->cache, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      Cached *cached = &g_array_index (self->cache, Cached, i);
+
+      /* Borrowed: the document, which the state holds, owns the events. */
+      cached->event = event;
+      cached->category = mer_event_get_category (event);
+      cached->first = mer_event_get_first_second (event);
+      cached->last = mer_event_get_last_second (event);
+      cached->title_chars = (guint) g_utf8_strlen (mer_event_get_title (event), -1);
+    }
 }
 
 static void
@@ -139,10 +178,11 @@ relayout (MerTimeline *self)
   double start = mer_timeline_viewport_get_start (self->viewport);
   double end = mer_timeline_viewport_get_end (self->viewport);
   double seconds_per_pixel = mer_timeline_viewport_get_seconds_per_pixel (self->viewport);
-  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GArray) positions = NULL;
   g_autoptr(GArray) extents = NULL;
   g_autofree int *rows = NULL;
   guint n_lanes, rows_per_lane;
+  gboolean filters;
 
   self->dirty = FALSE;
   g_array_set_size (self->placed, 0);
@@ -153,25 +193,30 @@ relayout (MerTimeline *self)
     return;
 
   /* Labels reach right of their start: look a little to the left too. */
-  events = mer_document_query_window (document, (gint64) floor (start - 300 * seconds_per_pixel),
-                                      (gint64) ceil (end));
+  positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  mer_document_query_positions (document, (gint64) floor (start - 300 * seconds_per_pixel), (gint64) ceil (end),
+                                positions);
+  filters = mer_state_has_filters (self->state);
   n_lanes = self->lanes != NULL ? self->lanes->len : 1;
   rows_per_lane = MAX (1, available_rows (self) / n_lanes);
   self->max_rows = rows_per_lane * n_lanes;
+  extents = g_array_sized_new (FALSE, FALSE, sizeof (MerTimelineExtent), positions->len);
 
   for (guint lane = 0; lane < n_lanes; lane++)
     {
-      g_autoptr(GPtrArray) lane_events = g_ptr_array_new ();
+      g_autoptr(GArray) lane_events = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      g_array_set_size (extents ? extents : (extents = g_array_new (FALSE, FALSE, sizeof (MerTimelineExtent))), 0);
-      for (guint i = 0; i < events->len; i++)
+      g_array_set_size (extents, 0);
+      for (guint i = 0; i < positions->len; i++)
         {
-          MerEvent *event = g_ptr_array_index (events, i);
+          guint position = g_array_index (positions, guint, i);
+          const Cached *cached = &g_array_index (self->cache, Cached, position);
           MerTimelineExtent extent;
-          double x0 = mer_timeline_viewport_time_to_x (self->viewport, mer_event_get_first_second (event));
-          double x1 = mer_timeline_viewport_time_to_x (self->viewport, mer_event_get_last_second (event));
+          double x0 = (cached->first - start) / seconds_per_pixel;
+          double x1 = (cached->last - start) / seconds_per_pixel;
 
-          if (!mer_state_event_passes_filters (self->state, event) || lane_of (self, event) != (int) lane)
+          if ((self->lanes != NULL && lane_of (self, cached->category) != (int) lane) ||
+              (filters && !mer_state_event_passes_filters (self->state, cached->event)))
             continue;
 
           /* A point, or a span shorter than the marker, is drawn as a point. */
@@ -179,10 +224,9 @@ relayout (MerTimeline *self)
             x1 = x0;
           extent.x0 = x0 - MARKER_RADIUS;
           extent.x1 = x1 + MARKER_RADIUS;
-          extent.label_width = 2 * MARKER_RADIUS + LABEL_GAP +
-                               g_utf8_strlen (mer_event_get_title (event), -1) * self->char_width;
+          extent.label_width = 2 * MARKER_RADIUS + LABEL_GAP + cached->title_chars * self->char_width;
           g_array_append_val (extents, extent);
-          g_ptr_array_add (lane_events, event);
+          g_array_append_val (lane_events, position);
         }
 
       rows = g_renew (int, rows, MAX (extents->len, 1));
@@ -192,6 +236,7 @@ relayout (MerTimeline *self)
       for (guint i = 0; i < lane_events->len; i++)
         {
           const MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i);
+          const Cached *cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
 
           if (rows[i] < 0)
             {
@@ -204,7 +249,7 @@ relayout (MerTimeline *self)
 
           {
             Placed placed = {
-              g_ptr_array_index (lane_events, i),
+              cached->event,
               extent->x0 + MARKER_RADIUS, extent->x1 - MARKER_RADIUS,
               rows_top (self) + (lane * rows_per_lane + rows[i]) * ROW_HEIGHT + ROW_HEIGHT / 2,
               rows[i], (int) lane,
@@ -609,6 +654,9 @@ mer_timeline_pick (MerTimeline *self,
       const Placed *placed = &g_array_index (self->placed, Placed, i - 1);
       double label_end = placed->x0 + MARKER_RADIUS + LABEL_GAP +
                          g_utf8_strlen (mer_event_get_title (placed->event), -1) * self->char_width;
+
+      if (fabs (y - placed->y) > ROW_HEIGHT / 2)
+        continue;
 
       if (fabs (y - placed->y) <= ROW_HEIGHT / 2 &&
           x >= placed->x0 - MARKER_RADIUS - 2 && x <= MAX (label_end, placed->x1 + 2))
@@ -1034,6 +1082,7 @@ on_query_tooltip (GtkWidget   *widget,
 static void
 on_document_changed (MerTimeline *self)
 {
+  update_cache (self);
   update_lanes (self);
   mer_timeline_show_all (self);
   invalidate (self);
@@ -1145,6 +1194,7 @@ mer_timeline_dispose (GObject *object)
   g_clear_object (&self->state);
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->cache, g_array_unref);
   g_clear_pointer (&self->density, g_array_unref);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
 
@@ -1221,6 +1271,7 @@ mer_timeline_init (MerTimeline *self)
 
   self->viewport = mer_timeline_viewport_new ();
   self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  self->cache = g_array_new (FALSE, FALSE, sizeof (Cached));
   self->density = g_array_new (FALSE, TRUE, sizeof (guint));
   self->char_width = 7;
   self->dirty = TRUE;

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "mer-diagnostic.h"
+#include "mer-loader.h"
+#include "mer-map-widget.h"
+#include "mer-timeline.h"
+
+/* Under a display (xvfb-run): a timeline of 100,000 events at 1920×300 —
+ * frame time (drawing and rasterising), zoom step (relayout and frame) —
+ * and the time from a selection to the map's first frame of its flight.
+ * Targets: 8, 8 and 16 ms. Figures go into docs/performance.md. */
+
+#define N_EVENTS 100000
+
+static char *
+write_story (const char *dir)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"meridian\": 1, \"categories\": [");
+  g_autofree char *path = g_build_filename (dir, "events.json", NULL);
+  GRand *rand = g_rand_new_with_seed (1991);
+
+  for (int c = 0; c < 6; c++)
+    g_string_append_printf (json, "%s{ \"id\": \"c%d\", \"name\": \"Category %d\", \"color\": \"#%06x\" }",
+                            c ? ", " : "", c, c, g_rand_int_range (rand, 0, 0xffffff));
+  g_string_append (json, "], \"eras\": [ { \"id\": \"a\", \"title\": \"First era\", \"start\": \"1850\", "
+                         "\"end\": \"1945\" }, { \"id\": \"b\", \"title\": \"Second era\", \"start\": \"1946\", "
+                         "\"end\": \"2016\" } ], \"events\": [");
+  for (guint i = 0; i < N_EVENTS; i++)
+    {
+      int year = g_rand_int_range (rand, 1800, 2017);
+
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"Event number %u of the benchmark\", "
+                                    "\"start\": \"%04d-%02d-%02d\"%s, \"category\": \"c%d\", "
+                                    "\"places\": [ { \"lat\": %.2f, \"lon\": %.2f } ] }",
+                              i ? ", " : "", i, i, year, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
+                              g_rand_int_range (rand, 0, 5) == 0 ? ", \"end\": \"2016\"" : "",
+                              g_rand_int_range (rand, 0, 6),
+                              g_rand_double_range (rand, 30, 55), g_rand_double_range (rand, 125, 160));
+    }
+  g_string_append (json, "] }");
+  g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+
+  g_rand_free (rand);
+  return g_steal_pointer (&path);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *what,
+        GArray     *ms)
+{
+  g_array_sort (ms, compare_doubles);
+  printf ("%s: median %.2f ms, p95 %.2f ms (%u samples)\n", what, g_array_index (ms, double, ms->len / 2),
+          g_array_index (ms, double, ms->len * 95 / 100), ms->len);
+}
+
+/* Draws the widget as a frame would: snapshot, then rasterise the nodes. */
+static double
+frame (GtkWidget       *widget,
+       cairo_surface_t *surface)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  gint64 start = g_get_monotonic_time ();
+  cairo_t *cr;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meridian-bench-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) zooms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) selections = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 300);
+  cairo_surface_t *map_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 600);
+  GtkWidget *window, *box;
+  MerTimeline *timeline;
+  MerMapWidget *map;
+  GListModel *events;
+  GRand *rand = g_rand_new_with_seed (2013);
+
+  if (!gtk_init_check ())
+    {
+      printf ("no display: run under xvfb-run\n");
+      return 77;
+    }
+
+  path = write_story (dir);
+  document = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  events = mer_document_get_events (document);
+
+  window = gtk_window_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  map = mer_map_widget_new (state);
+  gtk_widget_set_size_request (GTK_WIDGET (map), 1920, 600);
+  timeline = mer_timeline_new (state);
+  gtk_widget_set_size_request (GTK_WIDGET (timeline), 1920, 300);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (map));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (timeline));
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (timeline)))
+    g_main_context_iteration (NULL, TRUE);
+  mer_state_set_document (state, document);
+  run_main_loop_for (300);
+
+  /* Frames: the whole story, then views panned across it. */
+  for (guint i = 0; i < 60; i++)
+    {
+      double ms;
+
+      if (i > 0)
+        mer_timeline_viewport_pan_pixels (mer_timeline_get_viewport (timeline), (i % 2 ? 1 : -1) * 37.0);
+      ms = frame (GTK_WIDGET (timeline), surface);
+      g_array_append_val (frames, ms);
+    }
+
+  /* Zoom steps in and out about the middle. */
+  mer_timeline_show_all (timeline);
+  for (guint i = 0; i < 60; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      mer_timeline_viewport_zoom_at (mer_timeline_get_viewport (timeline), 960, i < 30 ? 0.8 : 1.25);
+      frame (GTK_WIDGET (timeline), surface);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (zooms, ms);
+    }
+
+  /* A selection, to the map's first frame of its flight. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, g_rand_int_range (rand, 0, N_EVENTS));
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      mer_state_set_selected_event (state, event);
+      frame (mer_map_widget_get_map (map), map_surface);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (selections, ms);
+      run_main_loop_for (20);
+    }
+
+  printf ("%u events\n", g_list_model_get_n_items (events));
+  report ("timeline frame, 1920×300", frames);
+  report ("zoom step (relayout + frame)", zooms);
+  report ("selection to the map's first frame", selections);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (map_surface);
+  g_rand_free (rand);
+  g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}
