@@ -531,6 +531,41 @@ test_search_filters_both_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opening runs in a worker thread; the window shows the new document when
+ * it is loaded, and a cancelled load changes nothing. */
+static void
+test_open_in_background (void)
+{
+  MerWindow *window;
+  MerDocument *story;
+  gint64 deadline;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  story = mer_window_get_document (window);
+
+  mer_window_open_file (window, TESTDATADIR "/valid-small.json");
+  g_assert_true (mer_window_is_loading (window));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (mer_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (mer_window_is_loading (window));
+  g_assert_true (mer_window_get_document (window) != story);
+  g_assert_cmpstr (mer_document_get_title (mer_window_get_document (window)), ==, "Small");
+
+  /* Cancelled at once: the small story stays. */
+  story = mer_window_get_document (window);
+  mer_window_open_file (window, TESTDATADIR "/../../data/events/russia-japan.json");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL));
+  g_assert_false (mer_window_is_loading (window));
+  run_main_loop_for (300);
+  g_assert_true (mer_window_get_document (window) == story);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -558,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/app/window/map-click-selects-on-timeline", test_map_click_selects_on_timeline);
   g_test_add_func ("/app/window/time-window-hides-markers", test_time_window_hides_markers);
   g_test_add_func ("/app/window/search-filters-both-views", test_search_filters_both_views);
+  g_test_add_func ("/app/window/open-in-background", test_open_in_background);
 
   status = g_test_run ();
   g_spawn_command_line_sync (remove_cache, NULL, NULL, NULL, NULL);

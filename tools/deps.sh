@@ -3,9 +3,10 @@
 # installs those that are missing. Sourced by tools/run, tools/test and .ci/run.
 
 BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev libjson-glib-dev)
-# Fonts the map's labels need: Cantarell (GNOME's UI font) and a Japanese
-# face for names such as 北方領土 (DejaVu covers Latin and Cyrillic).
-RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic)
+# At run time: the fonts the map's labels need — Cantarell (GNOME's UI font)
+# and a Japanese face for names such as 北方領土 (DejaVu covers Latin and
+# Cyrillic) — and dconf, where the window keeps its sizes.
+RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic dconf-gsettings-backend)
 TEST_PACKAGES=(xvfb xauth)
 
 ensure_packages () {

@@ -96,8 +96,9 @@ report_when_drawn (gpointer user_data)
   g_autofree char *status = NULL;
   const char *rss;
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (map)) || mer_map_widget_get_n_filled_tiles (map) == 0 ||
-      mer_map_widget_get_n_pending_tiles (map) > 0)
+  /* The story is shown and every tile of its view is drawn. */
+  if (mer_window_get_document (window) == NULL || !gtk_widget_get_mapped (GTK_WIDGET (map)) ||
+      mer_map_widget_get_n_filled_tiles (map) == 0 || mer_map_widget_get_n_pending_tiles (map) > 0)
     return G_SOURCE_CONTINUE;
 
   g_file_get_contents ("/proc/self/status", &status, NULL, NULL);
@@ -120,7 +121,7 @@ mer_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (mer_window_new (GTK_APPLICATION (application)));
       path = self->initial_path != NULL ? g_strdup (self->initial_path) : mer_cli_find_bundled_story ();
-      mer_window_open_path (MER_WINDOW (window), path);
+      mer_window_open_file (MER_WINDOW (window), path);
     }
 
   gtk_window_present (window);

@@ -42,9 +42,17 @@ struct _MerWindow
   GtkToggleButton *play_button;
   GtkDropDown    *speed_dropdown;
 
+  GtkPaned       *paned;
+  GtkPaned       *side_paned;
+  GtkInfoBar     *loading_bar;
+  GtkLabel       *loading_label;
+  GtkProgressBar *loading_progress;
+
   /* Owned */
   MerState             *state;
+  GCancellable         *loading;
   GtkFileChooserNative *chooser;
+  GSettings            *settings;
 
   /* Borrowed */
   MerMapWidget *map;
@@ -53,6 +61,8 @@ struct _MerWindow
 
   guint  play_id;
   gint64 play_last_time;
+  guint  loading_timeout_id;
+  int    loading_permille;   /* written by the loading thread */
 };
 
 G_DEFINE_FINAL_TYPE (MerWindow, mer_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -98,6 +108,69 @@ on_error_bar_response (MerWindow *self,
                        int        response)
 {
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
+}
+
+/* The settings schema is installed with the app; run from the build tree,
+ * it is found in the build's data folder. Without it, sizes are not kept. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL && g_file_test (BUILD_SCHEMADIR "/gschemas.compiled", G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(GSettingsSchemaSource) build = g_settings_schema_source_new_from_directory (BUILD_SCHEMADIR, source,
+                                                                                            FALSE, NULL);
+
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, APP_ID, FALSE);
+    }
+
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+static void
+restore_sizes (MerWindow *self)
+{
+  int content_width;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  gtk_paned_set_position (self->paned, g_settings_get_int (self->settings, "map-height"));
+  content_width = g_settings_get_int (self->settings, "content-width");
+  if (content_width > 0)
+    gtk_paned_set_position (self->side_paned, content_width);
+  mer_timeline_set_lanes (self->timeline, g_settings_get_boolean (self->settings, "timeline-lanes"));
+}
+
+static gboolean
+on_close_request (MerWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_int (self->settings, "map-height", gtk_paned_get_position (self->paned));
+  g_settings_set_int (self->settings, "content-width", gtk_paned_get_position (self->side_paned));
+  g_settings_set_boolean (self->settings, "timeline-lanes", mer_timeline_get_lanes (self->timeline));
+  return FALSE;
 }
 
 static void
@@ -329,7 +402,7 @@ on_chooser_response (MerWindow            *self,
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       path = g_file_get_path (file);
       if (path != NULL)
-        mer_window_open_path (self, path);
+        mer_window_open_file (self, path);
     }
 
   g_clear_object (&self->chooser);
@@ -354,6 +427,166 @@ open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Loading in a worker thread: the window stays responsive, a long load shows
+ * its progress and can be cancelled, and a failed load keeps the document
+ * that was open. */
+
+typedef struct {
+  char      *path;
+  GPtrArray *diagnostics;
+  int       *permille;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_free (job->path);
+  g_ptr_array_unref (job->diagnostics);
+  g_free (job);
+}
+
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  LoadJob *job = user_data;
+
+  g_atomic_int_set (job->permille, (int) (fraction * 1000));
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+  MerDocument *document;
+
+  document = mer_loader_load_file_full (job->path, job->path, job->diagnostics, on_load_progress, job,
+                                        cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static gboolean
+update_loading (gpointer user_data)
+{
+  MerWindow *self = user_data;
+
+  gtk_info_bar_set_revealed (self->loading_bar, TRUE);
+  gtk_progress_bar_set_fraction (self->loading_progress, g_atomic_int_get (&self->loading_permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_loading_feedback (MerWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  gtk_info_bar_set_revealed (self->loading_bar, FALSE);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  MerWindow *self = MER_WINDOW (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer open, or a cancel, took over. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  stop_loading_feedback (self);
+  g_clear_object (&self->loading);
+
+  if (document == NULL)
+    {
+      show_diagnostics (self, job->diagnostics, error->message);
+      return;
+    }
+
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  mer_window_set_document (self, document);
+}
+
+static void
+on_loading_cancel (MerWindow *self)
+{
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  stop_loading_feedback (self);
+}
+
+static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  on_loading_cancel (MER_WINDOW (widget));
+}
+
+/**
+ * mer_window_open_file:
+ * @path: an event file
+ *
+ * Loads @path in a worker thread and shows it when loaded; while it loads
+ * the window stays usable, and after a moment shows the progress with a
+ * Cancel button. If the file has errors they are shown and the document
+ * that was open stays. Opening another file cancels a load in progress.
+ */
+void
+mer_window_open_file (MerWindow  *self,
+                      const char *path)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *label = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (MER_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  on_loading_cancel (self);
+  self->loading = g_cancellable_new ();
+  g_atomic_int_set (&self->loading_permille, 0);
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (path);
+  job->diagnostics = mer_diagnostics_new ();
+  job->permille = &self->loading_permille;
+
+  basename = g_path_get_basename (path);
+  label = g_strdup_printf ("Opening %s…", basename);
+  gtk_label_set_text (self->loading_label, label);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0);
+  self->loading_timeout_id = g_timeout_add (150, update_loading, self);
+
+  task = g_task_new (self, self->loading, on_loaded, NULL);
+  g_task_set_source_tag (task, mer_window_open_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * mer_window_is_loading:
+ *
+ * Returns: whether a file is being loaded
+ */
+gboolean
+mer_window_is_loading (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), FALSE);
+  return self->loading != NULL;
 }
 
 static void
@@ -426,6 +659,11 @@ mer_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->settings);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   if (self->play_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_id);
   self->play_id = 0;
@@ -465,6 +703,12 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_bar);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, map_box);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_bar);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_progress);
+  gtk_widget_class_bind_template_callback (widget_class, on_loading_cancel);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, legend_box);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, details_box);
@@ -483,6 +727,7 @@ mer_window_class_init (MerWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
   gtk_widget_class_install_property_action (widget_class, "win.lanes", "lanes");
@@ -517,6 +762,10 @@ mer_window_init (MerWindow *self)
   gtk_box_append (self->details_box, GTK_WIDGET (self->details));
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  self->settings = create_settings ();
+  restore_sizes (self);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
 
 }
 

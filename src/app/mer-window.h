@@ -20,5 +20,8 @@ MerMapWidget *mer_window_get_map     (MerWindow      *self);
 MerTimeline  *mer_window_get_timeline (MerWindow     *self);
 gboolean     mer_window_open_path    (MerWindow      *self,
                                       const char     *path);
+void         mer_window_open_file    (MerWindow      *self,
+                                      const char     *path);
+gboolean     mer_window_is_loading   (MerWindow      *self);
 
 G_END_DECLS

@@ -69,6 +69,11 @@ struct _MerJsonReader
   MerJsonElementFunc  element_func;
   gpointer            user_data;
 
+  MerJsonProgressFunc progress_func;
+  gpointer            progress_data;
+  GCancellable       *cancellable;
+  guint               n_lines;
+
   guint        next_array_name;
   guint        n_errors;
   gsize        dropped;        /* bytes of the mapping already given back */
@@ -105,6 +110,31 @@ mer_json_reader_free (MerJsonReader *self)
   g_array_unref (self->log);
   g_clear_object (&self->parser);
   g_free (self);
+}
+
+/**
+ * mer_json_reader_set_progress:
+ * @progress_func: (nullable): called now and then with how far reading got
+ * @cancellable: (nullable): stops the conversion of elements when cancelled
+ *
+ * json-glib cannot stop in the middle of a parse: once cancelled, the rest
+ * of the file is only scanned, and the load fails with %G_IO_ERROR_CANCELLED.
+ */
+void
+mer_json_reader_set_progress (MerJsonReader       *self,
+                              MerJsonProgressFunc  progress_func,
+                              gpointer             user_data,
+                              GCancellable        *cancellable)
+{
+  self->progress_func = progress_func;
+  self->progress_data = user_data;
+  self->cancellable = cancellable;
+}
+
+gboolean
+mer_json_reader_is_cancelled (MerJsonReader *self)
+{
+  return self->cancellable != NULL && g_cancellable_is_cancelled (self->cancellable);
 }
 
 /**
@@ -715,6 +745,7 @@ prescan (MerJsonReader *self,
         }
     }
 
+  self->n_lines = line;
   return TRUE;
 }
 
@@ -862,7 +893,8 @@ on_array_element (JsonParser    *parser,
 
   if (self->element_func != NULL && frame->array_name != NULL)
     {
-      self->element_func (self, frame->array_name, (guint) index, node, self->user_data);
+      if (!mer_json_reader_is_cancelled (self))
+        self->element_func (self, frame->array_name, (guint) index, node, self->user_data);
       json_array_remove_element (array, length - 1);
       g_array_set_size (self->log, frame->log_mark);
 
@@ -870,6 +902,8 @@ on_array_element (JsonParser    *parser,
         {
           self->since_drop = 0;
           drop_consumed_pages (self, line);
+          if (self->progress_func != NULL && self->n_lines > 0)
+            self->progress_func ((double) line / self->n_lines, self->progress_data);
         }
     }
 }

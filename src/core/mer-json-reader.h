@@ -44,8 +44,22 @@ typedef void (*MerJsonElementFunc) (MerJsonReader *reader,
                                     JsonNode      *node,
                                     gpointer       user_data);
 
+/**
+ * MerJsonProgressFunc:
+ * @fraction: how much of the file has been read, from 0 to 1
+ *
+ * Called from the thread that reads, now and then while it reads.
+ */
+typedef void (*MerJsonProgressFunc) (double   fraction,
+                                     gpointer user_data);
+
 MerJsonReader *mer_json_reader_new            (const char         *display_name,
                                                GPtrArray          *diagnostics);
+void           mer_json_reader_set_progress   (MerJsonReader      *self,
+                                               MerJsonProgressFunc progress_func,
+                                               gpointer            user_data,
+                                               GCancellable       *cancellable);
+gboolean       mer_json_reader_is_cancelled   (MerJsonReader      *self);
 void           mer_json_reader_free           (MerJsonReader      *self);
 void           mer_json_reader_set_streaming  (MerJsonReader      *self,
                                                MerJsonMemberFunc   member_func,

@@ -1648,6 +1648,27 @@ mer_loader_load_file (const char  *path,
                       GPtrArray   *diagnostics,
                       GError     **error)
 {
+  return mer_loader_load_file_full (path, display_name, diagnostics, NULL, NULL, NULL, error);
+}
+
+/**
+ * mer_loader_load_file_full:
+ * @progress_func: (nullable): called now and then, from the calling thread,
+ *   with how much of the file has been read
+ * @cancellable: (nullable): cancels the load; it then fails with
+ *   %G_IO_ERROR_CANCELLED
+ *
+ * Like mer_loader_load_file(), for loading in a worker thread.
+ */
+MerDocument *
+mer_loader_load_file_full (const char            *path,
+                           const char            *display_name,
+                           GPtrArray             *diagnostics,
+                           MerLoaderProgressFunc  progress_func,
+                           gpointer               user_data,
+                           GCancellable          *cancellable,
+                           GError               **error)
+{
   g_autoptr(MerJsonReader) reader = NULL;
   g_autoptr(GFile) file = NULL;
   MerDocument *document = NULL;
@@ -1681,8 +1702,12 @@ mer_loader_load_file (const char  *path,
   reader = mer_json_reader_new (display_name, diagnostics);
   self.reader = reader;
   mer_json_reader_set_streaming (reader, on_member, on_element, &self);
+  mer_json_reader_set_progress (reader, progress_func, user_data, cancellable);
 
   if (!mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error))
+    goto out;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
   root = mer_json_reader_get_root (reader);

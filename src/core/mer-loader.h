@@ -29,9 +29,25 @@ typedef enum {
 
 GQuark       mer_loader_error_quark (void);
 
+/**
+ * MerLoaderProgressFunc:
+ * @fraction: how much of the file has been read, from 0 to 1
+ *
+ * Called from the loading thread.
+ */
+typedef void (*MerLoaderProgressFunc) (double   fraction,
+                                       gpointer user_data);
+
 MerDocument *mer_loader_load_file   (const char  *path,
                                      const char  *display_name,
                                      GPtrArray   *diagnostics,
                                      GError     **error);
+MerDocument *mer_loader_load_file_full (const char            *path,
+                                        const char            *display_name,
+                                        GPtrArray             *diagnostics,
+                                        MerLoaderProgressFunc  progress_func,
+                                        gpointer               user_data,
+                                        GCancellable          *cancellable,
+                                        GError               **error);
 
 G_END_DECLS
