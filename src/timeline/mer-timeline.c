@@ -64,6 +64,7 @@ struct _MerTimeline
   double   drag_last_x;
   double   drag_start_time;
   gboolean drag_window;
+  gboolean dragged;
   double   velocity;
   gint64   last_motion_time;
   guint    kinetic_id;
@@ -519,6 +520,60 @@ draw_event (MerTimeline   *self,
     }
 }
 
+/* The selected event when it found no row of its own (the view is dense):
+ * drawn over the first row on the window's background, so that a selection
+ * is always seen. */
+static gboolean
+floating_selection (MerTimeline *self,
+                    Placed      *floating)
+{
+  MerEvent *selected = mer_state_get_selected_event (self->state);
+  double x;
+
+  if (selected == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->placed->len; i++)
+    if (g_array_index (self->placed, Placed, i).event == selected)
+      return FALSE;
+
+  x = mer_timeline_viewport_time_to_x (self->viewport, mer_event_get_first_second (selected));
+  if (x < -MARKER_RADIUS || x > mer_timeline_viewport_get_width (self->viewport) ||
+      !mer_state_event_passes_filters (self->state, selected))
+    return FALSE;
+
+  *floating = (Placed) {
+    selected, x, MAX (x, mer_timeline_viewport_time_to_x (self->viewport, mer_event_get_last_second (selected))),
+    rows_top (self) + ROW_HEIGHT / 2, 0, 0,
+  };
+  if (floating->x1 - floating->x0 < 2 * MARKER_RADIUS)
+    floating->x1 = floating->x0;
+  return TRUE;
+}
+
+static void
+draw_floating_selection (MerTimeline   *self,
+                         cairo_t       *cr,
+                         PangoLayout   *layout,
+                         const GdkRGBA *fg,
+                         const GdkRGBA *accent,
+                         double         width)
+{
+  Placed floating;
+  double label;
+  GdkRGBA bg = { 1 - fg->red, 1 - fg->green, 1 - fg->blue, 0.92f };
+
+  if (!floating_selection (self, &floating))
+    return;
+
+  label = 3 * MARKER_RADIUS + LABEL_GAP + g_utf8_strlen (mer_event_get_title (floating.event), -1) * self->char_width;
+  cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, bg.alpha);
+  cairo_rectangle (cr, floating.x0 - MARKER_RADIUS - 6, floating.y - ROW_HEIGHT / 2,
+                   MIN (label + 12, width - floating.x0 + MARKER_RADIUS + 6), ROW_HEIGHT);
+  cairo_fill (cr);
+  draw_event (self, cr, layout, &floating, fg, accent, MIN (label, width - floating.x0) - MARKER_RADIUS - LABEL_GAP);
+}
+
 static void
 mer_timeline_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -569,6 +624,8 @@ mer_timeline_snapshot (GtkWidget   *widget,
         continue;
       draw_event (self, cr, layout, placed, &fg, &accent, limit - MARKER_RADIUS - LABEL_GAP);
     }
+
+  draw_floating_selection (self, cr, layout, &fg, &accent, width);
 
   if (self->lanes != NULL)
     {
@@ -649,6 +706,16 @@ mer_timeline_pick (MerTimeline *self,
   if (self->dirty)
     relayout (self);
 
+  {
+    Placed floating;
+
+    if (floating_selection (self, &floating) && fabs (y - floating.y) <= ROW_HEIGHT / 2 &&
+        x >= floating.x0 - MARKER_RADIUS - 2 &&
+        x <= floating.x0 + MARKER_RADIUS + LABEL_GAP +
+             g_utf8_strlen (mer_event_get_title (floating.event), -1) * self->char_width)
+      return floating.event;
+  }
+
   for (guint i = self->placed->len; i > 0; i--)
     {
       const Placed *placed = &g_array_index (self->placed, Placed, i - 1);
@@ -709,6 +776,28 @@ events_model (MerTimeline *self)
   return document != NULL ? mer_document_get_events (document) : NULL;
 }
 
+/* The first and last seconds of the story, with a margin. */
+static gboolean
+story_extent (MerTimeline *self,
+              double      *start,
+              double      *end)
+{
+  double margin;
+
+  if (self->cache->len == 0)
+    return FALSE;
+
+  *start = g_array_index (self->cache, Cached, 0).first;
+  *end = -G_MAXDOUBLE;
+  for (guint i = 0; i < self->cache->len; i++)
+    *end = MAX (*end, g_array_index (self->cache, Cached, i).last);
+
+  margin = MAX ((*end - *start) * 0.04, 86400 * 30);
+  *start -= margin;
+  *end += margin;
+  return TRUE;
+}
+
 /* Brings the selected event into view, if it is not. */
 static void
 reveal_event (MerTimeline *self,
@@ -726,7 +815,21 @@ reveal_event (MerTimeline *self,
   if (first >= start + (end - start) * 0.05 && first <= end - (end - start) * 0.2)
     return;
 
-  mer_timeline_viewport_center_on (self->viewport, first + MIN (last - first, (end - start) / 2) / 2);
+  /* Centred, but not so far that the view shows empty time past the story. */
+  {
+    double span = end - start;
+    double new_start = first + MIN (last - first, span / 2) / 2 - span / 2;
+    double story_start, story_end;
+
+    if (story_extent (self, &story_start, &story_end))
+      {
+        if (story_end - story_start > span)
+          new_start = CLAMP (new_start, story_start, story_end - span);
+        else
+          new_start = (story_start + story_end - span) / 2;
+      }
+    mer_timeline_viewport_set_range (self->viewport, new_start, new_start + span);
+  }
 }
 
 static void
@@ -852,26 +955,12 @@ clear_window_action (GtkWidget  *widget,
 void
 mer_timeline_show_all (MerTimeline *self)
 {
-  GListModel *events = events_model (self);
-  g_autoptr(MerEvent) first = NULL;
-  double start = G_MAXDOUBLE, end = -G_MAXDOUBLE, margin;
-  guint n;
+  double start, end;
 
   g_return_if_fail (MER_IS_TIMELINE (self));
 
-  if (events == NULL || (n = g_list_model_get_n_items (events)) == 0)
-    return;
-
-  first = g_list_model_get_item (events, 0);
-  start = mer_event_get_first_second (first);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
-      end = MAX (end, mer_event_get_last_second (event));
-    }
-
-  margin = MAX ((end - start) * 0.04, 86400 * 30);
-  mer_timeline_viewport_set_range (self->viewport, start - margin, end + margin);
+  if (story_extent (self, &start, &end))
+    mer_timeline_viewport_set_range (self->viewport, start, end);
 }
 
 /* Input */
@@ -913,6 +1002,7 @@ on_drag_begin (GtkGestureDrag *gesture,
   GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
   stop_kinetic (self);
+  self->dragged = FALSE;
   self->drag_last_x = x;
   self->velocity = 0;
   self->last_motion_time = g_get_monotonic_time ();
@@ -933,6 +1023,8 @@ on_drag_update (GtkGestureDrag *gesture,
 
   gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
   x = start_x + dx;
+  if (fabs (dx) >= 3 || fabs (dy) >= 3)
+    self->dragged = TRUE;
 
   if (self->drag_window)
     {
@@ -975,6 +1067,10 @@ on_click_released (GtkGestureClick *gesture,
   MerEvent *event = mer_timeline_pick (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  /* The end of a pan or of a time window is not a click. */
+  if (self->dragged)
+    return;
 
   if (n_press == 2 && event != NULL)
     {
