@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mer-cli.h"
+#include "mer-details.h"
 #include "mer-map-style.h"
 #include "mer-window.h"
 
@@ -566,6 +567,66 @@ test_open_in_background (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The details panel shows the selected event; its links open only for
+ * http, https and mailto. */
+static void
+test_details_panel (void)
+{
+  MerWindow *window;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window),
+                                          "Select an event on the map or the timeline to see its details."));
+
+  mer_state_set_selected_event (mer_window_get_state (window), lookup_event (window, "nagato-summit"));
+  run_main_loop_for (50);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Putin–Abe summit in Nagato and Tokyo"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "15–16 Dec 2016"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-event", NULL));
+  g_assert_true (mer_state_get_selected_event (mer_window_get_state (window)) != lookup_event (window, "nagato-summit"));
+
+  g_assert_true (mer_details_link_allowed ("https://en.wikipedia.org/wiki/Kuril_Islands_dispute"));
+  g_assert_true (mer_details_link_allowed ("mailto:desk@example.org"));
+  g_assert_false (mer_details_link_allowed ("file:///etc/passwd"));
+  g_assert_false (mer_details_link_allowed ("javascript:alert(1)"));
+  g_assert_false (mer_details_link_allowed ("not a link"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Playback sweeps the time window forward. */
+static void
+test_playback_moves_window (void)
+{
+  MerWindow *window;
+  MerState *state;
+  double start, end, later_start, later_end;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  state = mer_window_get_state (window);
+  g_assert_false (mer_state_get_time_window (state, NULL, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL));
+  g_assert_true (mer_state_get_time_window (state, &start, &end));
+  run_main_loop_for (500);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL));
+  g_assert_true (mer_state_get_time_window (state, &later_start, &later_end));
+
+  /* 1 year a second, for about half a second. */
+  g_assert_cmpfloat (later_start - start, >, 0.1 * 365 * 86400);
+  g_assert_cmpfloat (later_start - start, <, 2.0 * 365 * 86400);
+  g_assert_cmpfloat_with_epsilon (later_end - later_start, end - start, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +655,8 @@ main (int   argc,
   g_test_add_func ("/app/window/time-window-hides-markers", test_time_window_hides_markers);
   g_test_add_func ("/app/window/search-filters-both-views", test_search_filters_both_views);
   g_test_add_func ("/app/window/open-in-background", test_open_in_background);
+  g_test_add_func ("/app/window/details-panel", test_details_panel);
+  g_test_add_func ("/app/window/playback-moves-window", test_playback_moves_window);
 
   status = g_test_run ();
   g_spawn_command_line_sync (remove_cache, NULL, NULL, NULL, NULL);

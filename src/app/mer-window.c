@@ -73,6 +73,7 @@ enum {
   PROP_ONLINE_MAP,
   PROP_LANES,
   PROP_HIDE_OUTSIDE_WINDOW,
+  PROP_PLAYING,
   N_PROPS
 };
 
@@ -306,9 +307,11 @@ on_play_tick (GtkWidget     *widget,
 }
 
 static void
-on_play_toggled (MerWindow *self)
+set_playing (MerWindow *self,
+             gboolean   playing)
 {
-  gboolean playing = gtk_toggle_button_get_active (self->play_button);
+  if (playing == (self->play_id != 0))
+    return;
 
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
                             playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
@@ -332,6 +335,13 @@ on_play_toggled (MerWindow *self)
 
   self->play_last_time = g_get_monotonic_time ();
   self->play_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_play_tick, NULL, NULL);
+}
+
+static void
+on_play_toggled (MerWindow *self)
+{
+  set_playing (self, gtk_toggle_button_get_active (self->play_button));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
 }
 
 static void
@@ -384,6 +394,7 @@ mer_window_set_document (MerWindow   *self,
 
   rebuild_legend (self, document);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  set_playing (self, FALSE);
   gtk_toggle_button_set_active (self->play_button, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -616,6 +627,10 @@ mer_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->state != NULL && mer_state_get_hide_outside_window (self->state));
       break;
 
+    case PROP_PLAYING:
+      g_value_set_boolean (value, self->play_id != 0);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -646,6 +661,11 @@ mer_window_set_property (GObject      *object,
       g_object_notify_by_pspec (object, pspec);
       break;
 
+    case PROP_PLAYING:
+      /* Through the button, so that it shows the state. */
+      gtk_toggle_button_set_active (self->play_button, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -664,9 +684,7 @@ mer_window_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
-  if (self->play_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_id);
-  self->play_id = 0;
+  set_playing (self, FALSE);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
@@ -694,6 +712,9 @@ mer_window_class_init (MerWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIDE_OUTSIDE_WINDOW] =
     g_param_spec_boolean ("hide-outside-window", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAYING] =
+    g_param_spec_boolean ("playing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -731,6 +752,8 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
   gtk_widget_class_install_property_action (widget_class, "win.lanes", "lanes");
+  gtk_widget_class_install_property_action (widget_class, "win.play", "playing");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "win.play", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.hide-outside-window", "hide-outside-window");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.online-map", "online-map");
