@@ -28,6 +28,15 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     "Validate the event files and exit (0 valid, 1 invalid, 2 unreadable)", NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, "Print the version and exit", NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    "Render a snapshot of the map to OUT (.png, .svg or .pdf) and exit", "OUT" },
+  { "event", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: fit the map to this event", "ID" },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the map's centre and zoom", "LAT,LON,ZOOM" },
+  { "time", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: a time window", "START/END" },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the picture's size (default 1920x1080; PDF: A4)", "WxH" },
+  { "handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    "Write a PDF handout: a title page and a page per slide (or event), and exit", "OUT.pdf" },
+  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout: the briefing to print", "ID" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, "[FILE…]" },
   { NULL }
 };
@@ -52,6 +61,29 @@ mer_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "check"))
     return mer_cli_check (files);
+
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "handout"))
+    {
+      const char *out = NULL, *event = NULL, *view = NULL, *time = NULL, *size = NULL, *briefing = NULL;
+      gboolean handout = g_variant_dict_contains (options, "handout");
+
+      if (files != NULL && files[0] != NULL && files[1] != NULL)
+        {
+          fprintf (stderr, "meridian: export one FILE at a time\n");
+          return MER_EXIT_USAGE;
+        }
+
+      g_variant_dict_lookup (options, handout ? "handout" : "export", "^&ay", &out);
+      g_variant_dict_lookup (options, "event", "&s", &event);
+      g_variant_dict_lookup (options, "view", "&s", &view);
+      g_variant_dict_lookup (options, "time", "&s", &time);
+      g_variant_dict_lookup (options, "size", "&s", &size);
+      g_variant_dict_lookup (options, "briefing", "&s", &briefing);
+
+      if (handout)
+        return mer_cli_handout (out, briefing, files != NULL ? files[0] : NULL);
+      return mer_cli_export (out, event, view, time, size, files != NULL ? files[0] : NULL);
+    }
 
   if (files != NULL && files[0] != NULL)
     {

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "mer-basemap-painter.h"
+#include "mer-document.h"
+#include "mer-state.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  MER_EXPORT_FORMAT_UNKNOWN,
+  MER_EXPORT_FORMAT_PNG,
+  MER_EXPORT_FORMAT_SVG,
+  MER_EXPORT_FORMAT_PDF,
+} MerExportFormat;
+
+/**
+ * MerExportOptions:
+ * @document: the story
+ * @state: (nullable): the selection, highlights, filters and time window to show
+ * @view: the map's centre and zoom
+ * @width: the picture's width: pixels for PNG, points for SVG and PDF
+ * @height: its height
+ * @scale: device pixels per unit, for PNG (1 unless rendering a HiDPI copy)
+ * @title: draw the story's title and subtitle
+ * @caption: draw the selected event's date and title
+ * @legend: draw the legend of the categories and regions shown
+ * @timeline: draw a strip with the time window and its events
+ * @scale_bar: draw a scale bar
+ * @attribution: draw the sources' credit and the export date
+ * @online_layer: the OpenStreetMap layer was on: credit it too
+ * @date: (nullable): the export date for the attribution; now if %NULL
+ *
+ * What to draw. The same painters draw the screen, so the picture matches it.
+ */
+typedef struct {
+  MerDocument *document;
+  MerState    *state;
+  MerView      view;
+  double       width;
+  double       height;
+  double       scale;
+  gboolean     title;
+  gboolean     caption;
+  gboolean     legend;
+  gboolean     timeline;
+  gboolean     scale_bar;
+  gboolean     attribution;
+  gboolean     online_layer;
+  GDateTime   *date;
+} MerExportOptions;
+
+#define MER_EXPORT_ERROR (mer_export_error_quark ())
+
+typedef enum {
+  MER_EXPORT_ERROR_FORMAT,
+  MER_EXPORT_ERROR_WRITE,
+} MerExportError;
+
+GQuark          mer_export_error_quark       (void);
+void            mer_export_options_init      (MerExportOptions        *options,
+                                              MerDocument             *document,
+                                              MerState                *state,
+                                              const MerView           *view,
+                                              double                   width,
+                                              double                   height);
+MerExportFormat mer_export_format_from_path  (const char              *path);
+void            mer_export_draw              (cairo_t                 *cr,
+                                              MerBasemapPainter       *basemap,
+                                              const MerExportOptions  *options,
+                                              gboolean                 vector);
+gboolean        mer_export_write             (const char              *path,
+                                              MerBasemapPainter       *basemap,
+                                              const MerExportOptions  *options,
+                                              GError                 **error);
+gboolean        mer_export_write_handout     (const char              *path,
+                                              MerBasemapPainter       *basemap,
+                                              MerDocument             *document,
+                                              MerBriefing             *briefing,
+                                              GError                 **error);
+gboolean        mer_export_view_for_event    (MerEvent                *event,
+                                              double                   width,
+                                              double                   height,
+                                              MerView                 *view);
+
+G_END_DECLS
