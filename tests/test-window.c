@@ -8,6 +8,7 @@
 
 #include "mer-cli.h"
 #include "mer-details.h"
+#include "mer-export-dialog.h"
 #include "mer-map-style.h"
 #include "mer-window.h"
 
@@ -627,6 +628,58 @@ test_playback_moves_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Ctrl+E opens the export dialog on what the window shows; its preview is
+ * the picture the file will hold. */
+static void
+test_export_dialog (void)
+{
+  MerWindow *window;
+  GListModel *toplevels;
+  MerExportDialog *dialog = NULL;
+  MerExportOptions options;
+  MerExportFormat format;
+  MerMapView view;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  run_main_loop_for (300);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (MER_IS_EXPORT_DIALOG (toplevel))
+        dialog = MER_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  /* By default 1920×1080 PNG, centred where the map is, with everything. */
+  mer_export_dialog_get_options (dialog, &options, &format);
+  mer_map_widget_get_map_view (mer_window_get_map (window), &view);
+  g_assert_cmpint (format, ==, MER_EXPORT_FORMAT_PNG);
+  g_assert_cmpfloat (options.width, ==, 1920);
+  g_assert_cmpfloat (options.height, ==, 1080);
+  g_assert_cmpfloat_with_epsilon (options.view.lat, view.lat, 1e-9);
+  g_assert_cmpfloat_with_epsilon (options.view.lon, view.lon, 1e-9);
+  g_assert_cmpfloat_with_epsilon (options.view.zoom,
+                                  view.zoom + log2 (MIN (1920 / view.width, 1080 / view.height)), 1e-9);
+  g_assert_true (options.title && options.legend && options.attribution);
+
+  if (g_getenv ("MERIDIAN_TEST_SAVE_DIALOG") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (dialog));
+      gdk_texture_save_to_png (texture, g_getenv ("MERIDIAN_TEST_SAVE_DIALOG"));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/app/window/open-in-background", test_open_in_background);
   g_test_add_func ("/app/window/details-panel", test_details_panel);
   g_test_add_func ("/app/window/playback-moves-window", test_playback_moves_window);
+  g_test_add_func ("/app/window/export-dialog", test_export_dialog);
 
   status = g_test_run ();
   g_spawn_command_line_sync (remove_cache, NULL, NULL, NULL, NULL);

@@ -10,6 +10,7 @@
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
 #include "mer-details.h"
+#include "mer-export-dialog.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
 #include "mer-timeline.h"
@@ -361,6 +362,105 @@ step_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->timeline),
                               g_str_equal (action_name, "win.previous-event") ? "timeline.previous" : "timeline.next",
                               NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerExportDialog *dialog;
+
+  if (mer_state_get_document (self->state) == NULL)
+    return;
+
+  dialog = mer_export_dialog_new (GTK_WINDOW (self), self->state, self->map, self->settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+Shift+C: the snapshot, with the last export's choices, straight to
+ * the clipboard for pasting into slides. */
+static void
+copy_snapshot_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerExportDialog *dialog;
+  g_autoptr(GdkTexture) texture = NULL;
+  MerExportOptions options;
+  MerExportFormat format;
+
+  if (mer_state_get_document (self->state) == NULL)
+    return;
+
+  dialog = mer_export_dialog_new (GTK_WINDOW (self), self->state, self->map, self->settings);
+  mer_export_dialog_get_options (dialog, &options, &format);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  texture = mer_export_render_texture (&options, NULL);
+  if (texture != NULL)
+    gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+}
+
+static void
+on_handout_response (MerWindow            *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basemap_path = mer_basemap_find_default_path ();
+  g_autoptr(MerBasemap) basemap = NULL;
+  g_autoptr(MerBasemapPainter) painter = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_object_unref (chooser);
+  if (path == NULL)
+    return;
+
+  basemap = mer_basemap_new_from_file (basemap_path, &error);
+  if (basemap != NULL)
+    {
+      painter = mer_basemap_painter_new (basemap);
+      if (!g_str_has_suffix (path, ".pdf"))
+        {
+          char *fixed = g_strconcat (path, ".pdf", NULL);
+          g_free (path);
+          path = fixed;
+        }
+      mer_export_write_handout (path, painter, mer_state_get_document (self->state), NULL, &error);
+    }
+
+  if (error != NULL)
+    {
+      g_autoptr(GPtrArray) none = mer_diagnostics_new ();
+      show_diagnostics (self, none, error->message);
+    }
+}
+
+static void
+handout_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (mer_state_get_document (self->state) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new ("Export Handout", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         "_Export", "_Cancel");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "Handout.pdf");
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_handout_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -748,6 +848,12 @@ mer_window_class_init (MerWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-snapshot", NULL, copy_snapshot_action);
+  gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-snapshot", NULL);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
