@@ -680,6 +680,161 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Stepping through the bundled briefing sets the shared state exactly as
+ * each slide says; Esc gives back what was there before. */
+static void
+test_presentation_follows_slides (void)
+{
+  MerWindow *window;
+  MerState *state;
+  MerDocument *document;
+  MerBriefing *briefing;
+  MerPresentation *presentation;
+  MerView before = { 30.0, 120.0, 4 };
+  MerMapView view;
+  MerDate from, to;
+  double start, end;
+  MerEvent *picked;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  state = mer_window_get_state (window);
+  document = mer_window_get_document (window);
+  briefing = mer_document_lookup_briefing (document, "reconciliation");
+
+  /* Something to give back: a view, a selection, a window and a search. */
+  mer_map_widget_go_to (mer_window_get_map (window), &before, FALSE);
+  picked = lookup_event (window, "fukushima-disaster");
+  mer_state_set_selected_event (state, picked);
+  mer_map_widget_go_to (mer_window_get_map (window), &before, FALSE);
+  g_assert_true (mer_date_parse ("1990", &from, NULL));
+  g_assert_true (mer_date_parse ("2000", &to, NULL));
+  mer_state_set_time_window (state, mer_date_first_second (&from), mer_date_last_second (&to));
+  mer_state_set_search (state, "treaty");
+  run_main_loop_for (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", "s", "reconciliation"));
+  presentation = mer_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (mer_presentation_get_n_slides (presentation), ==, mer_briefing_get_n_slides (briefing));
+
+  for (guint i = 0; i < mer_briefing_get_n_slides (briefing); i++)
+    {
+      MerSlide *slide = mer_briefing_get_slide (briefing, i);
+      GPtrArray *highlighted = mer_state_get_highlighted_regions (state);
+      MerRegion * const *regions;
+      guint n_regions;
+
+      if (i > 0)
+        g_assert_true (mer_presentation_next (presentation));
+      run_main_loop_for (20);
+
+      g_assert_cmpuint (mer_presentation_get_index (presentation), ==, i);
+      g_assert_true (mer_state_get_selected_event (state) == mer_slide_get_event (slide));
+
+      regions = mer_slide_get_regions (slide, &n_regions);
+      g_assert_cmpuint (highlighted->len, ==, n_regions);
+      for (guint r = 0; r < n_regions; r++)
+        g_assert_true (g_ptr_array_index (highlighted, r) == regions[r]);
+
+      if (mer_slide_get_time (slide, &from, &to))
+        {
+          g_assert_true (mer_state_get_time_window (state, &start, &end));
+          g_assert_cmpfloat (start, ==, mer_date_first_second (&from));
+          g_assert_cmpfloat (end, ==, mer_date_last_second (&to));
+        }
+
+      if (mer_slide_get_view (slide) != NULL)
+        {
+          mer_map_widget_get_map_view (mer_window_get_map (window), &view);
+          g_assert_cmpfloat_with_epsilon (view.lat, mer_slide_get_view (slide)->lat, 1e-6);
+          g_assert_cmpfloat_with_epsilon (view.lon, mer_slide_get_view (slide)->lon, 1e-6);
+          g_assert_cmpfloat_with_epsilon (view.zoom, mer_slide_get_view (slide)->zoom, 1e-6);
+        }
+    }
+  g_assert_false (mer_presentation_next (presentation));
+
+  /* Esc, through the presentation's own key handling. */
+  mer_window_stop_presenting (window);
+  run_main_loop_for (20);
+  g_assert_null (mer_window_get_presentation (window));
+  g_assert_true (mer_state_get_selected_event (state) == picked);
+  g_assert_cmpstr (mer_state_get_search (state), ==, "treaty");
+  g_assert_true (mer_state_get_time_window (state, &start, &end));
+  g_assert_true (mer_date_parse ("1990", &from, NULL));
+  g_assert_cmpfloat (start, ==, mer_date_first_second (&from));
+  g_assert_cmpuint (mer_state_get_highlighted_regions (state)->len, ==, 0);
+  mer_map_widget_get_map_view (mer_window_get_map (window), &view);
+  g_assert_cmpfloat_with_epsilon (view.lat, before.lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.lon, before.lon, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.zoom, before.zoom, 1e-6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+press_key (GtkWidget *window,
+           guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  /* The presentation's key controller, as a clicker's key reaches it. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  g_object_unref (controllers);
+  return handled;
+}
+
+/* Clickers send Page Down and Page Up; digits then Enter jump; Esc leaves. */
+static void
+test_presentation_keys (void)
+{
+  MerWindow *window;
+  MerPresentation *presentation;
+
+  if (!require_display ())
+    return;
+
+  window = show_story ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", "s", ""));
+  presentation = mer_window_get_presentation (window);
+  g_assert_cmpuint (mer_presentation_get_index (presentation), ==, 0);
+
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Page_Down));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Page_Down));
+  g_assert_cmpuint (mer_presentation_get_index (presentation), ==, 2);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Page_Up));
+  g_assert_cmpuint (mer_presentation_get_index (presentation), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_space));
+  g_assert_cmpuint (mer_presentation_get_index (presentation), ==, 2);
+
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_1));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_0));
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Return));
+  g_assert_cmpuint (mer_presentation_get_index (presentation), ==, 9);
+
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_End));
+  g_assert_cmpuint (mer_presentation_get_index (presentation), ==, mer_presentation_get_n_slides (presentation) - 1);
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Home));
+  g_assert_cmpuint (mer_presentation_get_index (presentation), ==, 0);
+
+  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Escape));
+  g_assert_null (mer_window_get_presentation (window));
+  g_assert_false (press_key (GTK_WIDGET (window), GDK_KEY_Page_Down));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -711,6 +866,8 @@ main (int   argc,
   g_test_add_func ("/app/window/details-panel", test_details_panel);
   g_test_add_func ("/app/window/playback-moves-window", test_playback_moves_window);
   g_test_add_func ("/app/window/export-dialog", test_export_dialog);
+  g_test_add_func ("/app/window/presentation-follows-slides", test_presentation_follows_slides);
+  g_test_add_func ("/app/window/presentation-keys", test_presentation_keys);
 
   status = g_test_run ();
   g_spawn_command_line_sync (remove_cache, NULL, NULL, NULL, NULL);

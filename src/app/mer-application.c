@@ -17,6 +17,7 @@ struct _MerApplication
 
   /* Owned */
   char *initial_path;
+  char *present;
 
   gboolean options_parsed;
   gint64   start_time;
@@ -36,7 +37,8 @@ static const GOptionEntry option_entries[] = {
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the picture's size (default 1920x1080; PDF: A4)", "WxH" },
   { "handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     "Write a PDF handout: a title page and a page per slide (or event), and exit", "OUT.pdf" },
-  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout: the briefing to print", "ID" },
+  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout or --present: the briefing", "ID" },
+  { "present", 0, 0, G_OPTION_ARG_NONE, NULL, "Open the window in presentation mode", NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, "[FILE…]" },
   { NULL }
 };
@@ -83,6 +85,14 @@ mer_application_handle_local_options (GApplication *application,
       if (handout)
         return mer_cli_handout (out, briefing, files != NULL ? files[0] : NULL);
       return mer_cli_export (out, event, view, time, size, files != NULL ? files[0] : NULL);
+    }
+
+  if (g_variant_dict_contains (options, "present"))
+    {
+      const char *briefing = NULL;
+
+      g_variant_dict_lookup (options, "briefing", "&s", &briefing);
+      self->present = g_strdup (briefing != NULL ? briefing : "");
     }
 
   if (files != NULL && files[0] != NULL)
@@ -153,6 +163,8 @@ mer_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (mer_window_new (GTK_APPLICATION (application)));
       path = self->initial_path != NULL ? g_strdup (self->initial_path) : mer_cli_find_bundled_story ();
+      if (self->present != NULL)
+        mer_window_set_present_on_load (MER_WINDOW (window), self->present);
       mer_window_open_file (MER_WINDOW (window), path);
     }
 
@@ -216,6 +228,7 @@ mer_application_finalize (GObject *object)
   MerApplication *self = MER_APPLICATION (object);
 
   g_free (self->initial_path);
+  g_free (self->present);
 
   G_OBJECT_CLASS (mer_application_parent_class)->finalize (object);
 }

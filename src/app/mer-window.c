@@ -11,6 +11,7 @@
 #include "mer-loader.h"
 #include "mer-details.h"
 #include "mer-export-dialog.h"
+#include "mer-presentation.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
 #include "mer-timeline.h"
@@ -59,6 +60,28 @@ struct _MerWindow
   MerMapWidget *map;
   MerTimeline  *timeline;
   MerDetails   *details;
+
+  /* Presentation */
+  MerPresentation *presentation;
+  GtkWidget       *card;
+  GtkWidget       *card_title;
+  GtkWidget       *card_date;
+  GtkWidget       *card_caption;
+  GtkWidget       *counter;
+  GtkWidget       *progress;
+  GtkWidget       *notes;
+  GtkWidget       *blank;
+  GtkWidget       *presenter;
+  GtkLabel        *presenter_notes;
+  GtkLabel        *presenter_next;
+  GtkLabel        *presenter_timer;
+  GtkEventController *presentation_keys;
+  GString         *typed_number;
+  gint64           presentation_started;
+  guint            timer_id;
+  gboolean         was_fullscreen;
+  char            *present_on_load;
+  GtkMenuButton   *briefing_button;
 
   guint  play_id;
   gint64 play_last_time;
@@ -241,6 +264,31 @@ on_legend_toggled (GtkToggleButton *button,
   mer_state_set_category_visible (self->state, category, gtk_toggle_button_get_active (button));
 }
 
+/* The briefing picker: one item a briefing, or the events one by one. */
+static void
+rebuild_briefing_menu (MerWindow   *self,
+                       MerDocument *document)
+{
+  GListModel *briefings = mer_document_get_briefings (document);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  guint n = g_list_model_get_n_items (briefings);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MerBriefing) briefing = g_list_model_get_item (briefings, i);
+      g_autofree char *label = g_strdup_printf ("%s (%u slides)", mer_briefing_get_title (briefing),
+                                                mer_briefing_get_n_slides (briefing));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.present", "s", mer_briefing_get_id (briefing));
+      g_menu_append_item (menu, item);
+    }
+  if (n == 0)
+    g_menu_append (menu, "Every Event in Time Order", "win.present('')");
+
+  gtk_menu_button_set_menu_model (self->briefing_button, G_MENU_MODEL (menu));
+}
+
 /* The category toggles double as the legend. */
 static void
 rebuild_legend (MerWindow   *self,
@@ -362,6 +410,469 @@ step_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->timeline),
                               g_str_equal (action_name, "win.previous-event") ? "timeline.previous" : "timeline.next",
                               NULL);
+}
+
+
+/* Presentation mode */
+
+/* The caption card goes in the corner that hides least of the highlighted
+ * regions. */
+static void
+place_card (MerWindow *self)
+{
+  static const GtkAlign corners[4][2] = {
+    { GTK_ALIGN_START, GTK_ALIGN_END }, { GTK_ALIGN_START, GTK_ALIGN_START },
+    { GTK_ALIGN_END, GTK_ALIGN_END }, { GTK_ALIGN_END, GTK_ALIGN_START },
+  };
+  GPtrArray *regions = mer_state_get_highlighted_regions (self->state);
+  MerMapView view;
+  double best = G_MAXDOUBLE;
+  guint choice = 0;
+
+  mer_map_widget_get_map_view (self->map, &view);
+
+  for (guint c = 0; c < 4; c++)
+    {
+      double x0 = corners[c][0] == GTK_ALIGN_START ? 0 : view.width * 0.55;
+      double y0 = corners[c][1] == GTK_ALIGN_START ? 0 : view.height * 0.6;
+      double x1 = x0 + view.width * 0.45, y1 = y0 + view.height * 0.4;
+      double overlap = 0;
+
+      /* The event's places count as much as a region each. */
+      if (mer_state_get_selected_event (self->state) != NULL)
+        {
+          const MerPlace *places;
+          guint n_places;
+
+          places = mer_event_get_places (mer_state_get_selected_event (self->state), &n_places);
+          for (guint i = 0; i < n_places; i++)
+            {
+              double px, py;
+
+              mer_map_view_location_to_point (&view, places[i].lat, places[i].lon, &px, &py);
+              if (px >= x0 - 30 && px <= x1 + 30 && py >= y0 - 30 && py <= y1 + 30)
+                overlap += 1e7;
+            }
+        }
+
+      for (guint i = 0; i < regions->len; i++)
+        {
+          double west, south, east, north, ax, ay, bx, by;
+
+          if (!mer_geometry_get_bounds (mer_region_get_geometry (g_ptr_array_index (regions, i)),
+                                        &west, &south, &east, &north))
+            continue;
+          mer_map_view_location_to_point (&view, north, west, &ax, &ay);
+          mer_map_view_location_to_point (&view, south, east, &bx, &by);
+          overlap += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
+        }
+
+      /* Ties go to the bottom left, where captions usually sit. */
+      if (overlap < best)
+        {
+          best = overlap;
+          choice = c;
+        }
+    }
+
+  gtk_widget_set_halign (self->card, corners[choice][0]);
+  gtk_widget_set_valign (self->card, corners[choice][1]);
+}
+
+static void
+update_presenter (MerWindow *self)
+{
+  guint index, n;
+  const char *notes;
+  g_autofree char *next = NULL;
+
+  if (self->presenter == NULL || self->presentation == NULL)
+    return;
+
+  index = mer_presentation_get_index (self->presentation);
+  n = mer_presentation_get_n_slides (self->presentation);
+  notes = mer_presentation_get_notes (self->presentation, index);
+  gtk_label_set_text (self->presenter_notes, notes != NULL ? notes : "(no notes)");
+  if (index + 1 < n)
+    {
+      g_autofree char *title = mer_presentation_dup_title (self->presentation, index + 1);
+      next = g_strdup_printf ("Next: %s", title);
+    }
+  gtk_label_set_text (self->presenter_next, next != NULL ? next : "Last slide");
+}
+
+static void
+on_slide_changed (MerWindow *self)
+{
+  guint index = mer_presentation_get_index (self->presentation);
+  guint n = mer_presentation_get_n_slides (self->presentation);
+  g_autofree char *title = mer_presentation_dup_title (self->presentation, index);
+  g_autofree char *date = mer_presentation_dup_date (self->presentation, index);
+  g_autofree char *counter = g_strdup_printf ("%u / %u", index + 1, n);
+  const char *caption = mer_presentation_get_caption (self->presentation, index);
+  const char *notes = mer_presentation_get_notes (self->presentation, index);
+
+  gtk_label_set_text (GTK_LABEL (self->card_title), title);
+  gtk_label_set_text (GTK_LABEL (self->card_date), date != NULL ? date : "");
+  gtk_widget_set_visible (self->card_date, date != NULL);
+  gtk_label_set_text (GTK_LABEL (self->card_caption), caption != NULL ? caption : "");
+  gtk_widget_set_visible (self->card_caption, caption != NULL);
+  gtk_label_set_text (GTK_LABEL (self->counter), counter);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), (index + 1) / (double) n);
+  gtk_label_set_text (GTK_LABEL (self->notes), notes != NULL ? notes : "(no notes for this slide)");
+  place_card (self);
+  update_presenter (self);
+}
+
+static gboolean
+on_presenter_tick (gpointer user_data)
+{
+  MerWindow *self = user_data;
+  gint64 seconds = (g_get_monotonic_time () - self->presentation_started) / G_USEC_PER_SEC;
+  g_autofree char *text = g_strdup_printf ("%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, seconds / 60, seconds % 60);
+
+  if (self->presenter_timer != NULL)
+    gtk_label_set_text (self->presenter_timer, text);
+  return G_SOURCE_CONTINUE;
+}
+
+/* With a second monitor, the audience sees the slides there and the speaker
+ * gets notes, the next slide and a timer on this one. */
+static void
+open_presenter_view (MerWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  GtkWidget *box;
+  g_autoptr(GdkMonitor) audience = NULL;
+
+  if (g_list_model_get_n_items (monitors) < 2)
+    return;
+
+  audience = g_list_model_get_item (monitors, 1);
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), audience);
+
+  self->presenter = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (self->presenter), "Presenter — Meridian");
+  gtk_window_set_default_size (GTK_WINDOW (self->presenter), 900, 600);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_widget_set_margin_top (box, 24);
+  self->presenter_timer = GTK_LABEL (gtk_label_new ("00:00"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->presenter_timer), "presentation-title");
+  self->presenter_next = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->presenter_next), "presentation-date");
+  self->presenter_notes = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->presenter_notes, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->presenter_notes), "presentation-caption");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_timer));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_notes));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_next));
+  gtk_window_set_child (GTK_WINDOW (self->presenter), box);
+  gtk_window_present (GTK_WINDOW (self->presenter));
+  self->timer_id = g_timeout_add_seconds (1, on_presenter_tick, self);
+}
+
+static void
+set_presenting_ui (MerWindow *self,
+                   gboolean   presenting)
+{
+  gtk_widget_set_visible (gtk_window_get_titlebar (GTK_WINDOW (self)), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_box), !presenting);
+  gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self->timeline_box)), !presenting);
+  gtk_widget_set_visible (self->card, presenting);
+  gtk_widget_set_visible (self->counter, presenting);
+  gtk_widget_set_visible (self->progress, presenting);
+  gtk_widget_set_visible (self->notes, FALSE);
+  gtk_widget_set_visible (self->blank, FALSE);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/**
+ * mer_window_present_briefing:
+ * @briefing: (nullable): the briefing; %NULL for the first one, or the
+ *   events one by one when the story has none
+ *
+ * Enters presentation mode on the first slide.
+ */
+void
+mer_window_present_briefing (MerWindow   *self,
+                             MerBriefing *briefing)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  g_autoptr(MerBriefing) first = NULL;
+
+  g_return_if_fail (MER_IS_WINDOW (self));
+
+  if (document == NULL || self->presentation != NULL)
+    return;
+
+  if (briefing == NULL && g_list_model_get_n_items (mer_document_get_briefings (document)) > 0)
+    briefing = first = g_list_model_get_item (mer_document_get_briefings (document), 0);
+
+  set_playing (self, FALSE);
+  self->presentation = mer_presentation_new (self->state, self->map, self->timeline, briefing);
+  if (mer_presentation_get_n_slides (self->presentation) == 0)
+    {
+      g_clear_object (&self->presentation);
+      return;
+    }
+  g_signal_connect_object (self->presentation, "changed", G_CALLBACK (on_slide_changed), self, G_CONNECT_SWAPPED);
+
+  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  self->presentation_started = g_get_monotonic_time ();
+  g_string_truncate (self->typed_number, 0);
+  set_presenting_ui (self, TRUE);
+  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_CAPTURE);
+  open_presenter_view (self);
+  if (self->presenter == NULL)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+
+  mer_presentation_go_to (self->presentation, 0);
+}
+
+/**
+ * mer_window_stop_presenting:
+ *
+ * Leaves presentation mode and restores what was shown before.
+ */
+void
+mer_window_stop_presenting (MerWindow *self)
+{
+  g_return_if_fail (MER_IS_WINDOW (self));
+
+  if (self->presentation == NULL)
+    return;
+
+  mer_presentation_restore (self->presentation);
+  g_clear_object (&self->presentation);
+  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_NONE);
+  set_presenting_ui (self, FALSE);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->presenter != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presenter));
+  self->presenter = NULL;
+  self->presenter_notes = self->presenter_next = self->presenter_timer = NULL;
+  if (!self->was_fullscreen)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+/**
+ * mer_window_get_presentation:
+ *
+ * Returns: (transfer none) (nullable): the presentation being given
+ */
+MerPresentation *
+mer_window_get_presentation (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
+  return self->presentation;
+}
+
+static void
+blank (MerWindow  *self,
+       const char *css_class)
+{
+  gboolean showing = gtk_widget_get_visible (self->blank) && gtk_widget_has_css_class (self->blank, css_class);
+
+  gtk_widget_remove_css_class (self->blank, "blank-black");
+  gtk_widget_remove_css_class (self->blank, "blank-white");
+  gtk_widget_add_css_class (self->blank, css_class);
+  gtk_widget_set_visible (self->blank, !showing);
+}
+
+/* Keys while presenting, before the map or the timeline sees them. Clickers
+ * send Page Up and Page Down. */
+static gboolean
+on_presentation_key (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        modifiers,
+                     MerWindow             *self)
+{
+  MerPresentation *presentation = self->presentation;
+
+  if (presentation == NULL)
+    return FALSE;
+
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    {
+      g_string_append_c (self->typed_number, (char) ('0' + keyval - GDK_KEY_0));
+      return TRUE;
+    }
+  if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    {
+      g_string_append_c (self->typed_number, (char) ('0' + keyval - GDK_KEY_KP_0));
+      return TRUE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      if (self->typed_number->len > 0)
+        {
+          guint64 number = g_ascii_strtoull (self->typed_number->str, NULL, 10);
+
+          g_string_truncate (self->typed_number, 0);
+          if (number >= 1)
+            mer_presentation_go_to (presentation, (guint) MIN (number, G_MAXUINT) - 1);
+          return TRUE;
+        }
+      mer_presentation_next (presentation);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      g_string_truncate (self->typed_number, 0);
+      mer_presentation_next (presentation);
+      return TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_BackSpace:
+      g_string_truncate (self->typed_number, 0);
+      mer_presentation_previous (presentation);
+      return TRUE;
+
+    case GDK_KEY_Home:
+      mer_presentation_go_to (presentation, 0);
+      return TRUE;
+
+    case GDK_KEY_End:
+      mer_presentation_go_to (presentation, mer_presentation_get_n_slides (presentation) - 1);
+      return TRUE;
+
+    case GDK_KEY_b:
+    case GDK_KEY_B:
+    case GDK_KEY_period:
+      blank (self, "blank-black");
+      return TRUE;
+
+    case GDK_KEY_w:
+    case GDK_KEY_W:
+      blank (self, "blank-white");
+      return TRUE;
+
+    case GDK_KEY_n:
+    case GDK_KEY_N:
+      gtk_widget_set_visible (self->notes, !gtk_widget_get_visible (self->notes));
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      mer_window_stop_presenting (self);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerDocument *document = mer_state_get_document (self->state);
+  MerBriefing *briefing = NULL;
+
+  if (document == NULL)
+    return;
+
+  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
+    briefing = mer_document_lookup_briefing (document, g_variant_get_string (parameter, NULL));
+  mer_window_present_briefing (self, briefing);
+}
+
+static GtkWidget *
+card_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The caption card, counter and progress over the map; the notes and the
+ * blank screen over everything. */
+static void
+build_presentation_ui (MerWindow *self)
+{
+  GtkWidget *map_overlay = gtk_overlay_new ();
+  GtkWidget *root = gtk_overlay_new ();
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (self));
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  g_object_ref (self->map);
+  gtk_box_remove (self->map_box, GTK_WIDGET (self->map));
+  gtk_overlay_set_child (GTK_OVERLAY (map_overlay), GTK_WIDGET (self->map));
+  g_object_unref (self->map);
+  gtk_widget_set_hexpand (map_overlay, TRUE);
+  gtk_box_append (self->map_box, map_overlay);
+
+  self->card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->card, "presentation-card");
+  gtk_widget_set_margin_start (self->card, 28);
+  gtk_widget_set_margin_end (self->card, 28);
+  gtk_widget_set_margin_top (self->card, 28);
+  gtk_widget_set_margin_bottom (self->card, 48);
+  self->card_title = card_label ("presentation-title");
+  self->card_date = card_label ("presentation-date");
+  self->card_caption = card_label ("presentation-caption");
+  gtk_box_append (GTK_BOX (self->card), self->card_date);
+  gtk_box_append (GTK_BOX (self->card), self->card_title);
+  gtk_box_append (GTK_BOX (self->card), self->card_caption);
+  gtk_widget_set_visible (self->card, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), self->card);
+
+  self->counter = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->counter, "presentation-counter");
+  gtk_widget_add_css_class (self->counter, "osd");
+  self->progress = gtk_progress_bar_new ();
+  gtk_widget_set_hexpand (self->progress, TRUE);
+  gtk_widget_set_valign (self->progress, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bottom), self->progress);
+  gtk_box_append (GTK_BOX (bottom), self->counter);
+  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (bottom, 12);
+  gtk_widget_set_margin_end (bottom, 12);
+  gtk_widget_set_margin_bottom (bottom, 8);
+  gtk_widget_set_can_target (bottom, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), bottom);
+  gtk_widget_set_visible (self->counter, FALSE);
+  gtk_widget_set_visible (self->progress, FALSE);
+
+  g_object_ref (content);
+  gtk_window_set_child (GTK_WINDOW (self), root);
+  gtk_overlay_set_child (GTK_OVERLAY (root), content);
+  g_object_unref (content);
+
+  self->notes = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->notes), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->notes), 0);
+  gtk_widget_add_css_class (self->notes, "presentation-notes");
+  gtk_widget_set_valign (self->notes, GTK_ALIGN_END);
+  gtk_widget_set_visible (self->notes, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (root), self->notes);
+
+  self->blank = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_visible (self->blank, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (root), self->blank);
+
+  self->typed_number = g_string_new (NULL);
+  self->presentation_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_NONE);
+  g_signal_connect (self->presentation_keys, "key-pressed", G_CALLBACK (on_presentation_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), self->presentation_keys);
 }
 
 static void
@@ -493,6 +1004,7 @@ mer_window_set_document (MerWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 
   rebuild_legend (self, document);
+  rebuild_briefing_menu (self, document);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   set_playing (self, FALSE);
   gtk_toggle_button_set_active (self->play_button, FALSE);
@@ -627,6 +1139,37 @@ on_loaded (GObject      *source,
 
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   mer_window_set_document (self, document);
+
+  if (self->present_on_load != NULL)
+    {
+      g_autofree char *id = g_steal_pointer (&self->present_on_load);
+      MerBriefing *briefing = *id != '\0' ? mer_document_lookup_briefing (document, id) : NULL;
+
+      if (*id != '\0' && briefing == NULL)
+        {
+          g_autoptr(GPtrArray) none = mer_diagnostics_new ();
+          g_autofree char *message = g_strdup_printf ("The story has no briefing “%s”.", id);
+
+          show_diagnostics (self, none, message);
+          return;
+        }
+      mer_window_present_briefing (self, briefing);
+    }
+}
+
+/**
+ * mer_window_set_present_on_load:
+ * @briefing_id: the briefing to present once the file being opened is
+ *   loaded; "" for the first
+ */
+void
+mer_window_set_present_on_load (MerWindow  *self,
+                                const char *briefing_id)
+{
+  g_return_if_fail (MER_IS_WINDOW (self));
+
+  g_free (self->present_on_load);
+  self->present_on_load = g_strdup (briefing_id);
 }
 
 static void
@@ -780,6 +1323,14 @@ mer_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
+  g_clear_object (&self->presentation);
+  g_clear_pointer (&self->present_on_load, g_free);
+  g_clear_handle_id (&self->timer_id, g_source_remove);
+  if (self->presenter != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->presenter));
+  self->presenter = NULL;
+  if (self->typed_number != NULL)
+    g_string_free (g_steal_pointer (&self->typed_number), TRUE);
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
@@ -825,6 +1376,7 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, briefing_button);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_progress);
@@ -849,6 +1401,8 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.present", "s", present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", "s", "");
   gtk_widget_class_install_action (widget_class, "win.copy-snapshot", NULL, copy_snapshot_action);
   gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
@@ -891,6 +1445,7 @@ mer_window_init (MerWindow *self)
   gtk_box_append (self->details_box, GTK_WIDGET (self->details));
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  build_presentation_ui (self);
 
   self->settings = create_settings ();
   restore_sizes (self);

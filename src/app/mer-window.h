@@ -6,6 +6,7 @@
 #include "mer-document.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
+#include "mer-presentation.h"
 #include "mer-timeline.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,11 @@ gboolean     mer_window_open_path    (MerWindow      *self,
 void         mer_window_open_file    (MerWindow      *self,
                                       const char     *path);
 gboolean     mer_window_is_loading   (MerWindow      *self);
+void         mer_window_present_briefing (MerWindow   *self,
+                                          MerBriefing *briefing);
+void         mer_window_stop_presenting  (MerWindow   *self);
+void         mer_window_set_present_on_load (MerWindow  *self,
+                                             const char *briefing_id);
+MerPresentation *mer_window_get_presentation (MerWindow *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _MerState
   MerRegion   *filter_region;
   char        *search;
   GHashTable  *hidden_categories;   /* MerCategory set */
+  GPtrArray   *highlighted;         /* MerRegion, a slide's */
 
   double       window_start;
   double       window_end;
@@ -42,6 +43,7 @@ enum {
   PROP_FILTER_REGION,
   PROP_SEARCH,
   PROP_HIDE_OUTSIDE_WINDOW,
+  PROP_HIGHLIGHTED_REGIONS,
   N_PROPS
 };
 
@@ -77,6 +79,7 @@ mer_state_finalize (GObject *object)
 
   g_free (self->search);
   g_hash_table_unref (self->hidden_categories);
+  g_ptr_array_unref (self->highlighted);
 
   G_OBJECT_CLASS (mer_state_parent_class)->finalize (object);
 }
@@ -114,6 +117,9 @@ mer_state_get_property (GObject    *object,
       break;
     case PROP_HIDE_OUTSIDE_WINDOW:
       g_value_set_boolean (value, self->hide_outside_window);
+      break;
+    case PROP_HIGHLIGHTED_REGIONS:
+      g_value_set_boxed (value, self->highlighted);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -191,6 +197,9 @@ mer_state_class_init (MerStateClass *klass)
   properties[PROP_SEARCH] =
     g_param_spec_string ("search", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIGHLIGHTED_REGIONS] =
+    g_param_spec_boxed ("highlighted-regions", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIDE_OUTSIDE_WINDOW] =
     g_param_spec_boolean ("hide-outside-window", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -218,6 +227,7 @@ static void
 mer_state_init (MerState *self)
 {
   self->hidden_categories = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->highlighted = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 MerState *
@@ -260,6 +270,7 @@ mer_state_set_document (MerState    *self,
   mer_state_set_selected_region (self, NULL);
   mer_state_set_hovered_region (self, NULL);
   mer_state_set_filter_region (self, NULL);
+  mer_state_set_highlighted_regions (self, NULL, 0);
   g_hash_table_remove_all (self->hidden_categories);
   mer_state_clear_time_window (self);
   g_set_object (&self->document, document);
@@ -371,6 +382,9 @@ mer_state_is_region_emphasised (MerState  *self,
                                 MerRegion *region)
 {
   g_return_val_if_fail (MER_IS_STATE (self), FALSE);
+
+  if (g_ptr_array_find (self->highlighted, region, NULL))
+    return TRUE;
 
   if (region == self->selected_region || region == self->hovered_region ||
       (self->selected_event != NULL && mer_event_touches_region (self->selected_event, region)))
@@ -650,4 +664,39 @@ mer_state_event_passes_filters (MerState *self,
     return FALSE;
 
   return TRUE;
+}
+
+/**
+ * mer_state_set_highlighted_regions:
+ * @regions: (array length=n_regions) (nullable): regions to emphasise, a
+ *   slide's for instance
+ */
+void
+mer_state_set_highlighted_regions (MerState         *self,
+                                   MerRegion * const *regions,
+                                   guint             n_regions)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (self->highlighted->len == 0 && n_regions == 0)
+    return;
+
+  g_ptr_array_set_size (self->highlighted, 0);
+  for (guint i = 0; i < n_regions; i++)
+    if (regions[i] != NULL)
+      g_ptr_array_add (self->highlighted, g_object_ref (regions[i]));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED_REGIONS]);
+}
+
+/**
+ * mer_state_get_highlighted_regions:
+ *
+ * Returns: (transfer none) (element-type MerRegion): the regions emphasised
+ *   besides those of the selection
+ */
+GPtrArray *
+mer_state_get_highlighted_regions (MerState *self)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), NULL);
+  return self->highlighted;
 }

@@ -53,6 +53,10 @@ void         mer_state_set_category_visible (MerState   *self,
                                              MerCategory *category,
                                              gboolean    visible);
 gboolean     mer_state_has_filters          (MerState   *self);
+void         mer_state_set_highlighted_regions (MerState          *self,
+                                                MerRegion * const *regions,
+                                                guint              n_regions);
+GPtrArray   *mer_state_get_highlighted_regions (MerState          *self);
 gboolean     mer_state_event_passes_filters (MerState   *self,
                                              MerEvent   *event);
 

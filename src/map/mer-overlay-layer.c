@@ -119,6 +119,8 @@ mer_overlay_layer_constructed (GObject *object)
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::hovered-region",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::highlighted-regions",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "filter-changed",
                            G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "time-window-changed",
