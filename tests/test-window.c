@@ -835,6 +835,69 @@ test_presentation_keys (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Add Slide from View" captures the view, the selection and the time
+ * window; saving writes it into the file, which is read again. */
+static void
+test_add_slide_and_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-slides-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *copy = g_strdup_printf ("cp -r %s/data/events/regions %s/data/events/russia-japan.json %s",
+                                           SRCDIR, SRCDIR, dir);
+  g_autofree char *rename = g_strdup_printf ("mv %s/russia-japan.json %s", dir, path);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf %s", dir);
+  g_autoptr(GError) error = NULL;
+  MerWindow *window;
+  MerSlidesPanel *panel;
+  MerBriefingEditor *editor;
+  MerBriefing *briefing;
+  MerSlide *slide;
+  MerView view = { 44.2, 146.4, 7 };
+  MerDate start, end;
+
+  if (!require_display ())
+    return;
+
+  g_assert_true (g_spawn_command_line_sync (copy, NULL, NULL, NULL, NULL));
+  g_assert_true (g_spawn_command_line_sync (rename, NULL, NULL, NULL, NULL));
+
+  window = mer_window_new (NULL);
+  g_assert_true (mer_window_open_path (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  mer_state_set_selected_event (mer_window_get_state (window), lookup_event (window, "joint-economic-activity"));
+  mer_map_widget_go_to (mer_window_get_map (window), &view, FALSE);
+  g_assert_true (mer_date_parse ("2016-12-01", &start, NULL));
+  g_assert_true (mer_date_parse ("2016-12-31", &end, NULL));
+  mer_state_set_time_window (mer_window_get_state (window), mer_date_first_second (&start), mer_date_last_second (&end));
+  run_main_loop_for (50);
+
+  panel = mer_window_get_slides_panel (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "slides.add", NULL));
+  editor = mer_slides_panel_get_editor (panel);
+  g_assert_cmpuint (mer_briefing_editor_get_n_slides (editor), ==, 13);
+  mer_briefing_editor_set_caption (editor, 12, "Joint economic activity on the islands");
+  g_assert_true (mer_briefing_editor_is_dirty (editor));
+
+  g_assert_true (mer_slides_panel_save (panel, &error));
+  g_assert_no_error (error);
+  run_main_loop_for (50);
+
+  briefing = mer_document_lookup_briefing (mer_window_get_document (window), "reconciliation");
+  g_assert_cmpuint (mer_briefing_get_n_slides (briefing), ==, 13);
+  slide = mer_briefing_get_slide (briefing, 12);
+  g_assert_cmpstr (mer_event_get_id (mer_slide_get_event (slide)), ==, "joint-economic-activity");
+  g_assert_cmpstr (mer_slide_get_caption (slide), ==, "Joint economic activity on the islands");
+  g_assert_cmpfloat_with_epsilon (mer_slide_get_view (slide)->zoom, 7, 0.01);
+  g_assert_true (mer_slide_get_time (slide, &start, &end));
+  g_assert_cmpint (start.day, ==, 1);
+  g_assert_cmpint (end.day, ==, 31);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/app/window/export-dialog", test_export_dialog);
   g_test_add_func ("/app/window/presentation-follows-slides", test_presentation_follows_slides);
   g_test_add_func ("/app/window/presentation-keys", test_presentation_keys);
+  g_test_add_func ("/app/window/add-slide-and-save", test_add_slide_and_save);
 
   status = g_test_run ();
   g_spawn_command_line_sync (remove_cache, NULL, NULL, NULL, NULL);

@@ -12,6 +12,7 @@
 #include "mer-details.h"
 #include "mer-export-dialog.h"
 #include "mer-presentation.h"
+#include "mer-slides-panel.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
 #include "mer-timeline.h"
@@ -60,6 +61,7 @@ struct _MerWindow
   MerMapWidget *map;
   MerTimeline  *timeline;
   MerDetails   *details;
+  MerSlidesPanel *slides;
 
   /* Presentation */
   MerPresentation *presentation;
@@ -177,10 +179,71 @@ restore_sizes (MerWindow *self)
   mer_timeline_set_lanes (self->timeline, g_settings_get_boolean (self->settings, "timeline-lanes"));
 }
 
+/* Saved: the document is read again, so that presenting uses the slides
+ * as written. */
+static void
+on_briefing_saved (MerWindow *self)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  g_autofree char *path = document != NULL ? g_file_get_path (mer_document_get_file (document)) : NULL;
+
+  if (path != NULL)
+    mer_window_open_path (self, path);
+}
+
+static void
+on_unsaved_response (GtkDialog *dialog,
+                     int        response,
+                     MerWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      if (!mer_slides_panel_save (self->slides, &error))
+        {
+          g_autoptr(GPtrArray) none = mer_diagnostics_new ();
+          show_diagnostics (self, none, error->message);
+          return;
+        }
+    }
+  else if (response != GTK_RESPONSE_REJECT)
+    return;
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+confirm_unsaved (MerWindow *self)
+{
+  MerBriefingEditor *editor = mer_slides_panel_get_editor (self->slides);
+  GtkWidget *dialog;
+
+  if (editor == NULL || !mer_briefing_editor_is_dirty (editor))
+    return FALSE;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   "Save the changes to the briefing before closing?");
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            "If you don't save, the slides you added or edited are lost.");
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), "Close _without Saving", GTK_RESPONSE_REJECT,
+                          "_Cancel", GTK_RESPONSE_CANCEL, "_Save", GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 on_close_request (MerWindow *self)
 {
   int width, height;
+
+  if (confirm_unsaved (self))
+    return TRUE;
 
   if (self->settings == NULL)
     return FALSE;
@@ -1441,8 +1504,24 @@ mer_window_init (MerWindow *self)
                            G_CONNECT_SWAPPED);
 
   self->details = mer_details_new (self->state);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->details), TRUE);
-  gtk_box_append (self->details_box, GTK_WIDGET (self->details));
+  self->slides = mer_slides_panel_new (self->state, self->map);
+  g_signal_connect_object (self->slides, "saved", G_CALLBACK (on_briefing_saved), self, G_CONNECT_SWAPPED);
+  {
+    GtkWidget *stack = gtk_stack_new ();
+    GtkWidget *switcher = gtk_stack_switcher_new ();
+    GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->details), "details", "Details");
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->slides), "slides", "Slides");
+    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
+    gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+    gtk_widget_set_margin_top (switcher, 6);
+    gtk_widget_set_vexpand (stack, TRUE);
+    gtk_box_append (GTK_BOX (side), switcher);
+    gtk_box_append (GTK_BOX (side), stack);
+    gtk_widget_set_hexpand (side, TRUE);
+    gtk_box_append (self->details_box, side);
+  }
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   build_presentation_ui (self);
@@ -1493,6 +1572,18 @@ mer_window_get_map (MerWindow *self)
 {
   g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
   return self->map;
+}
+
+/**
+ * mer_window_get_slides_panel:
+ *
+ * Returns: (transfer none): the panel where the briefing is prepared
+ */
+MerSlidesPanel *
+mer_window_get_slides_panel (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
+  return self->slides;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include "mer-map-widget.h"
 #include "mer-state.h"
 #include "mer-presentation.h"
+#include "mer-slides-panel.h"
 #include "mer-timeline.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ MerDocument *mer_window_get_document (MerWindow      *self);
 MerState    *mer_window_get_state    (MerWindow      *self);
 MerMapWidget *mer_window_get_map     (MerWindow      *self);
 MerTimeline  *mer_window_get_timeline (MerWindow     *self);
+MerSlidesPanel *mer_window_get_slides_panel (MerWindow *self);
 gboolean     mer_window_open_path    (MerWindow      *self,
                                       const char     *path);
 void         mer_window_open_file    (MerWindow      *self,
