@@ -680,6 +680,56 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_by_css_class (GtkWidget  *widget,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The caption card hides none of the slide event's places. */
+static void
+assert_card_clear_of_places (MerWindow *window)
+{
+  GtkWidget *card = find_by_css_class (GTK_WIDGET (window), "presentation-card");
+  GtkWidget *map = GTK_WIDGET (mer_window_get_map (window));
+  MerEvent *event = mer_state_get_selected_event (mer_window_get_state (window));
+  const MerPlace *places;
+  graphene_rect_t bounds;
+  MerMapView view;
+  guint n_places;
+
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_get_visible (card));
+  g_assert_true (gtk_widget_compute_bounds (card, map, &bounds));
+  g_assert_cmpfloat (bounds.size.width, >, 300);
+  g_assert_cmpfloat (bounds.size.height, >, 100);
+  mer_map_widget_get_map_view (mer_window_get_map (window), &view);
+
+  places = mer_event_get_places (event, &n_places);
+  for (guint i = 0; i < n_places; i++)
+    {
+      double x, y;
+
+      mer_map_view_location_to_point (&view, places[i].lat, places[i].lon, &x, &y);
+      if (x < 0 || y < 0 || x > view.width || y > view.height)
+        continue;
+      g_assert_false (graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)));
+    }
+}
+
 /* Stepping through the bundled briefing sets the shared state exactly as
  * each slide says; Esc gives back what was there before. */
 static void
@@ -753,6 +803,9 @@ test_presentation_follows_slides (void)
           g_assert_cmpfloat_with_epsilon (view.lon, mer_slide_get_view (slide)->lon, 1e-6);
           g_assert_cmpfloat_with_epsilon (view.zoom, mer_slide_get_view (slide)->zoom, 1e-6);
         }
+
+      run_main_loop_for (80);
+      assert_card_clear_of_places (window);
     }
   g_assert_false (mer_presentation_next (presentation));
 
@@ -913,7 +966,15 @@ main (int   argc,
   have_display = gtk_init_check ();
   /* Moves are instant, so that the tests need not wait for animations. */
   if (have_display)
-    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+      /* The application's style, so that the caption card has its real size. */
+      gtk_css_provider_load_from_resource (css, "/org/meridian/Meridian/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 
   g_test_add_func ("/app/window/shows-bundled-story", test_shows_bundled_story);
   g_test_add_func ("/app/window/failed-open-keeps-document", test_failed_open_keeps_document);

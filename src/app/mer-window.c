@@ -82,6 +82,7 @@ struct _MerWindow
   gint64           presentation_started;
   guint            timer_id;
   gboolean         was_fullscreen;
+  int              paned_position;
   char            *present_on_load;
   GtkMenuButton   *briefing_button;
 
@@ -478,68 +479,103 @@ step_action (GtkWidget  *widget,
 
 /* Presentation mode */
 
-/* The caption card goes in the corner that hides least of the highlighted
- * regions. */
-static void
-place_card (MerWindow *self)
+/* How much of what the slide shows a card at (x0, y0)–(x1, y1) would hide:
+ * the event's places weigh more than any region. */
+static double
+card_cost (MerWindow        *self,
+           const MerMapView *view,
+           double            x0,
+           double            y0,
+           double            x1,
+           double            y1)
 {
-  static const GtkAlign corners[4][2] = {
-    { GTK_ALIGN_START, GTK_ALIGN_END }, { GTK_ALIGN_START, GTK_ALIGN_START },
-    { GTK_ALIGN_END, GTK_ALIGN_END }, { GTK_ALIGN_END, GTK_ALIGN_START },
-  };
   GPtrArray *regions = mer_state_get_highlighted_regions (self->state);
-  MerMapView view;
-  double best = G_MAXDOUBLE;
-  guint choice = 0;
+  MerEvent *event = mer_state_get_selected_event (self->state);
+  double cost = 0;
 
-  mer_map_widget_get_map_view (self->map, &view);
-
-  for (guint c = 0; c < 4; c++)
+  if (event != NULL)
     {
-      double x0 = corners[c][0] == GTK_ALIGN_START ? 0 : view.width * 0.55;
-      double y0 = corners[c][1] == GTK_ALIGN_START ? 0 : view.height * 0.6;
-      double x1 = x0 + view.width * 0.45, y1 = y0 + view.height * 0.4;
-      double overlap = 0;
+      const MerPlace *places;
+      guint n_places;
 
-      /* The event's places count as much as a region each. */
-      if (mer_state_get_selected_event (self->state) != NULL)
+      places = mer_event_get_places (event, &n_places);
+      for (guint i = 0; i < n_places; i++)
         {
-          const MerPlace *places;
-          guint n_places;
+          double px, py;
 
-          places = mer_event_get_places (mer_state_get_selected_event (self->state), &n_places);
-          for (guint i = 0; i < n_places; i++)
-            {
-              double px, py;
-
-              mer_map_view_location_to_point (&view, places[i].lat, places[i].lon, &px, &py);
-              if (px >= x0 - 30 && px <= x1 + 30 && py >= y0 - 30 && py <= y1 + 30)
-                overlap += 1e7;
-            }
-        }
-
-      for (guint i = 0; i < regions->len; i++)
-        {
-          double west, south, east, north, ax, ay, bx, by;
-
-          if (!mer_geometry_get_bounds (mer_region_get_geometry (g_ptr_array_index (regions, i)),
-                                        &west, &south, &east, &north))
-            continue;
-          mer_map_view_location_to_point (&view, north, west, &ax, &ay);
-          mer_map_view_location_to_point (&view, south, east, &bx, &by);
-          overlap += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
-        }
-
-      /* Ties go to the bottom left, where captions usually sit. */
-      if (overlap < best)
-        {
-          best = overlap;
-          choice = c;
+          mer_map_view_location_to_point (view, places[i].lat, places[i].lon, &px, &py);
+          if (px >= x0 - 30 && px <= x1 + 30 && py >= y0 - 30 && py <= y1 + 30)
+            cost += 1e7;
         }
     }
 
-  gtk_widget_set_halign (self->card, corners[choice][0]);
-  gtk_widget_set_valign (self->card, corners[choice][1]);
+  for (guint i = 0; i < regions->len; i++)
+    {
+      double west, south, east, north, ax, ay, bx, by;
+
+      if (!mer_geometry_get_bounds (mer_region_get_geometry (g_ptr_array_index (regions, i)),
+                                    &west, &south, &east, &north))
+        continue;
+      mer_map_view_location_to_point (view, north, west, &ax, &ay);
+      mer_map_view_location_to_point (view, south, east, &bx, &by);
+      cost += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
+    }
+
+  return cost;
+}
+
+/* The caption card goes where it hides least of the slide's places and
+ * highlighted regions: a corner or the middle of the top or bottom edge,
+ * narrow and tall or wide and short. It is judged on the view the map is
+ * flying to and the card's real size. */
+static gboolean
+on_card_position (GtkOverlay    *overlay,
+                  GtkWidget     *card,
+                  GtkAllocation *allocation,
+                  MerWindow     *self)
+{
+  static const double widths[] = { 0.42, 0.62 };
+  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
+  double best = G_MAXDOUBLE;
+  int min_width, natural_width;
+  MerMapView view;
+  MerView target;
+
+  if (card != self->card)
+    return FALSE;
+
+  gtk_widget_measure (card, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &natural_width, NULL, NULL);
+  mer_map_widget_get_target_view (self->map, &target);
+  mer_map_view_init (&view, &target, width, height, 1);
+
+  /* Bottom left first: ties go where captions usually sit. */
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      int card_width = CLAMP ((int) (width * widths[w]), min_width, MAX (min_width, natural_width));
+      int card_height;
+
+      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, card_width, &card_height, NULL, NULL, NULL);
+      for (guint column = 0; column < 3; column++)
+        for (guint row = 0; row < 2; row++)
+          {
+            int x = column == 0 ? 0 : column == 1 ? MAX (0, (width - card_width) / 2) : MAX (0, width - card_width);
+            int y = row == 0 ? MAX (0, height - card_height) : 0;
+            double cost = card_cost (self, &view,
+                                     x + gtk_widget_get_margin_start (card),
+                                     y + gtk_widget_get_margin_top (card),
+                                     x + card_width - gtk_widget_get_margin_end (card),
+                                     y + card_height - gtk_widget_get_margin_bottom (card));
+
+            if (cost < best)
+              {
+                best = cost;
+                *allocation = (GtkAllocation) { x, y, card_width, card_height };
+              }
+          }
+    }
+
+  return TRUE;
 }
 
 static void
@@ -583,7 +619,7 @@ on_slide_changed (MerWindow *self)
   gtk_label_set_text (GTK_LABEL (self->counter), counter);
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), (index + 1) / (double) n);
   gtk_label_set_text (GTK_LABEL (self->notes), notes != NULL ? notes : "(no notes for this slide)");
-  place_card (self);
+  gtk_widget_queue_allocate (gtk_widget_get_parent (self->card));
   update_presenter (self);
 }
 
@@ -651,6 +687,18 @@ set_presenting_ui (MerWindow *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* While presenting, the map is the slide and the timeline keeps a strip
+ * below it, whatever size full screen turns out to be. */
+static void
+give_map_the_stage (MerWindow *self)
+{
+  int max_position;
+
+  g_object_get (self->paned, "max-position", &max_position, NULL);
+  if (max_position > 0 && max_position < G_MAXINT)
+    gtk_paned_set_position (self->paned, max_position * 0.72);
+}
+
 /**
  * mer_window_present_briefing:
  * @briefing: (nullable): the briefing; %NULL for the first one, or the
@@ -683,6 +731,7 @@ mer_window_present_briefing (MerWindow   *self,
   g_signal_connect_object (self->presentation, "changed", G_CALLBACK (on_slide_changed), self, G_CONNECT_SWAPPED);
 
   self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  self->paned_position = gtk_paned_get_position (self->paned);
   self->presentation_started = g_get_monotonic_time ();
   g_string_truncate (self->typed_number, 0);
   set_presenting_ui (self, TRUE);
@@ -690,6 +739,8 @@ mer_window_present_briefing (MerWindow   *self,
   open_presenter_view (self);
   if (self->presenter == NULL)
     gtk_window_fullscreen (GTK_WINDOW (self));
+  g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (give_map_the_stage), self, G_CONNECT_SWAPPED);
+  give_map_the_stage (self);
 
   mer_presentation_go_to (self->presentation, 0);
 }
@@ -711,6 +762,8 @@ mer_window_stop_presenting (MerWindow *self)
   g_clear_object (&self->presentation);
   gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_NONE);
   set_presenting_ui (self, FALSE);
+  g_signal_handlers_disconnect_by_func (self->paned, give_map_the_stage, self);
+  gtk_paned_set_position (self->paned, self->paned_position);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (self->presenter != NULL)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
@@ -860,7 +913,7 @@ card_label (const char *css_class)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 64);
   gtk_widget_add_css_class (label, css_class);
   return label;
 }
@@ -887,7 +940,7 @@ build_presentation_ui (MerWindow *self)
   gtk_widget_set_margin_start (self->card, 28);
   gtk_widget_set_margin_end (self->card, 28);
   gtk_widget_set_margin_top (self->card, 28);
-  gtk_widget_set_margin_bottom (self->card, 48);
+  gtk_widget_set_margin_bottom (self->card, 76);
   self->card_title = card_label ("presentation-title");
   self->card_date = card_label ("presentation-date");
   self->card_caption = card_label ("presentation-caption");
@@ -896,6 +949,7 @@ build_presentation_ui (MerWindow *self)
   gtk_box_append (GTK_BOX (self->card), self->card_caption);
   gtk_widget_set_visible (self->card, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), self->card);
+  g_signal_connect (map_overlay, "get-child-position", G_CALLBACK (on_card_position), self);
 
   self->counter = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->counter, "presentation-counter");

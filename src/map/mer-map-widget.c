@@ -221,6 +221,32 @@ mer_map_widget_get_map_view (MerMapWidget *self,
   mer_overlay_layer_get_map_view (self->overlay_layer, view);
 }
 
+/**
+ * mer_map_widget_get_target_view:
+ * @view: (out): where the map is going, or where it is when it is still
+ *
+ * Lets overlays place themselves for the view the map is flying to.
+ */
+void
+mer_map_widget_get_target_view (MerMapWidget *self,
+                                MerView      *view)
+{
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+  g_return_if_fail (view != NULL);
+
+  if (self->tick_id != 0)
+    {
+      *view = self->to;
+      return;
+    }
+
+  *view = (MerView) {
+    shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+    shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+    shumate_viewport_get_zoom_level (self->viewport),
+  };
+}
+
 static void
 show_document (MerMapWidget *self)
 {
