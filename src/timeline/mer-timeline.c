@@ -302,8 +302,12 @@ draw_eras (MerTimeline *self,
   GListModel *eras = mer_document_get_eras (document);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
 
+  double label_end = -G_MAXDOUBLE;
+
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 
+  /* Overlapping eras blend their bands and share the title row: each title
+   * starts after the one before it ends, shortened to fit its era. */
   for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
     {
       g_autoptr(MerEra) era = g_list_model_get_item (eras, i);
@@ -311,7 +315,8 @@ draw_eras (MerTimeline *self,
       double x0 = mer_timeline_viewport_time_to_x (self->viewport, mer_date_first_second (mer_era_get_start (era)));
       double x1 = mer_timeline_viewport_time_to_x (self->viewport, mer_date_last_second (mer_era_get_end (era)));
       double r = fg->red, g = fg->green, b = fg->blue;
-      int band = (int) (i % 3);
+      double label_x;
+      int label_width;
 
       if (x1 < 0 || x0 > width)
         continue;
@@ -325,20 +330,24 @@ draw_eras (MerTimeline *self,
           b = (rgb & 0xff) / 255.0;
         }
 
-      /* Overlapping eras stack their title rows; the bands blend. */
       cairo_set_source_rgba (cr, r, g, b, 0.07);
       cairo_rectangle (cr, x0, 0, x1 - x0, height - AXIS_HEIGHT);
       cairo_fill (cr);
       cairo_set_source_rgba (cr, r, g, b, 0.25);
-      cairo_rectangle (cr, x0, band * 0, x1 - x0, ERA_HEIGHT);
+      cairo_rectangle (cr, x0, 0, x1 - x0, ERA_HEIGHT);
       cairo_fill (cr);
 
+      label_x = MAX (MAX (x0, 0) + 4, label_end + 12);
+      if (x1 - 4 - label_x < 24)
+        continue;
       pango_layout_set_text (layout, mer_era_get_title (era), -1);
-      pango_layout_set_width (layout, (int) MAX (0, (x1 - x0 - 8) * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) ((x1 - 4 - label_x) * PANGO_SCALE));
+      pango_layout_get_pixel_size (layout, &label_width, NULL);
       cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.8);
-      cairo_move_to (cr, MAX (x0, 0) + 4, 1);
+      cairo_move_to (cr, label_x, 1);
       pango_cairo_show_layout (cr, layout);
       cairo_new_path (cr);
+      label_end = label_x + label_width;
     }
 }
 
