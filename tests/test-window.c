@@ -895,11 +895,11 @@ test_add_slide_and_save (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("meridian-slides-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autofree char *copy = g_strdup_printf ("cp -r %s/data/events/regions %s/data/events/russia-japan.json %s",
                                            SRCDIR, SRCDIR, dir);
   g_autofree char *rename = g_strdup_printf ("mv %s/russia-japan.json %s", dir, path);
   g_autofree char *cleanup = g_strdup_printf ("rm -rf %s", dir);
-  g_autoptr(GError) error = NULL;
   MerWindow *window;
   MerSlidesPanel *panel;
   MerBriefingEditor *editor;
@@ -933,9 +933,17 @@ test_add_slide_and_save (void)
   mer_briefing_editor_set_caption (editor, 12, "Joint economic activity on the islands");
   g_assert_true (mer_briefing_editor_is_dirty (editor));
 
-  g_assert_true (mer_slides_panel_save (panel, &error));
-  g_assert_no_error (error);
+  /* The window's Ctrl+Z and Ctrl+Shift+Z reach the slides wherever the focus is. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (mer_briefing_editor_get_slide (editor, 12)->caption);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpstr (mer_briefing_editor_get_slide (editor, 12)->caption, ==, "Joint economic activity on the islands");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-briefing", NULL));
   run_main_loop_for (50);
+  g_assert_false (mer_briefing_editor_is_dirty (mer_slides_panel_get_editor (panel)));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 
   briefing = mer_document_lookup_briefing (mer_window_get_document (window), "reconciliation");
   g_assert_cmpuint (mer_briefing_get_n_slides (briefing), ==, 13);

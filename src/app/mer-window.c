@@ -62,6 +62,7 @@ struct _MerWindow
   MerTimeline  *timeline;
   MerDetails   *details;
   MerSlidesPanel *slides;
+  GtkStack       *side_stack;
 
   /* Presentation */
   MerPresentation *presentation;
@@ -889,6 +890,27 @@ on_presentation_key (GtkEventControllerKey *controller,
     }
 }
 
+/* The Slides panel's own shortcuts work wherever the focus is. */
+static void
+slides_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.show-slides"))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
+      gtk_stack_set_visible_child_name (self->side_stack, "slides");
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self->slides),
+                              g_str_equal (action_name, "win.save-briefing") ? "slides.save"
+                              : g_str_equal (action_name, "win.undo") ? "slides.undo" : "slides.redo",
+                              NULL);
+}
+
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1521,6 +1543,14 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", "s", present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", "s", "");
   gtk_widget_class_install_action (widget_class, "win.copy-snapshot", NULL, copy_snapshot_action);
+  gtk_widget_class_install_action (widget_class, "win.show-slides", NULL, slides_action);
+  gtk_widget_class_install_action (widget_class, "win.save-briefing", NULL, slides_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, slides_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, slides_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-slides", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-briefing", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1567,6 +1597,7 @@ mer_window_init (MerWindow *self)
 
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->details), "details", "Details");
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->slides), "slides", "Slides");
+    self->side_stack = GTK_STACK (stack);
     gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
     gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
     gtk_widget_set_margin_top (switcher, 6);
