@@ -73,6 +73,42 @@ mer_timeline_layout_rows (const MerTimelineExtent *extents,
   return n_rows;
 }
 
+#define TITLE_PADDING 4.0
+#define TITLE_SPACING 12.0
+#define TITLE_MIN_WIDTH 24.0
+
+/**
+ * mer_timeline_layout_titles:
+ * @titles: (array length=n_titles): the eras, in order of start
+ * @width: the width of the timeline
+ *
+ * Overlapping eras share the title row: each title starts inside its band,
+ * after the title before it ends, and is shortened to fit its band; one with
+ * less than a few characters' room is left out.
+ */
+void
+mer_timeline_layout_titles (MerTimelineTitle *titles,
+                            guint             n_titles,
+                            double            width)
+{
+  double end = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_titles; i++)
+    {
+      MerTimelineTitle *title = &titles[i];
+      double right = MIN (title->x1, width) - TITLE_PADDING;
+
+      title->x = MAX (MAX (title->x0, 0) + TITLE_PADDING, end + TITLE_SPACING);
+      title->width = MIN (title->natural_width, right - title->x);
+      if (title->x1 < 0 || title->x0 > width || title->width < TITLE_MIN_WIDTH)
+        {
+          title->width = 0;
+          continue;
+        }
+      end = title->x + title->width;
+    }
+}
+
 typedef enum {
   UNIT_YEAR,
   UNIT_MONTH,

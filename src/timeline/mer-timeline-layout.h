@@ -27,6 +27,28 @@ guint    mer_timeline_layout_rows     (const MerTimelineExtent *extents,
 double   mer_timeline_extent_end      (const MerTimelineExtent *extent);
 
 /**
+ * MerTimelineTitle:
+ * @x0: where the era's band starts on screen, in pixels
+ * @x1: where it ends
+ * @natural_width: the width its whole title needs
+ * @x: (out): where the title goes
+ * @width: (out): the width it may take, 0 when there is no room for it
+ *
+ * An era's title on the timeline's shared title row.
+ */
+typedef struct {
+  double x0;
+  double x1;
+  double natural_width;
+  double x;
+  double width;
+} MerTimelineTitle;
+
+void     mer_timeline_layout_titles   (MerTimelineTitle        *titles,
+                                       guint                    n_titles,
+                                       double                   width);
+
+/**
  * MerTimelineTick:
  * @time: the tick's time, in seconds from 1970
  * @label: (nullable): its label, or %NULL for a minor tick

@@ -292,36 +292,46 @@ lookup_colors (MerTimeline *self,
 }
 
 static void
-draw_eras (MerTimeline *self,
-           cairo_t     *cr,
+draw_eras (MerTimeline   *self,
+           cairo_t       *cr,
            const GdkRGBA *fg,
-           double       width,
-           double       height)
+           double         width,
+           double         height)
 {
   MerDocument *document = mer_state_get_document (self->state);
   GListModel *eras = mer_document_get_eras (document);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-
-  double label_end = -G_MAXDOUBLE;
+  guint n_eras = g_list_model_get_n_items (eras);
+  g_autofree MerTimelineTitle *titles = g_new0 (MerTimelineTitle, MAX (n_eras, 1));
 
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 
-  /* Overlapping eras blend their bands and share the title row: each title
-   * starts after the one before it ends, shortened to fit its era. */
-  for (guint i = 0; i < g_list_model_get_n_items (eras); i++)
+  for (guint i = 0; i < n_eras; i++)
+    {
+      g_autoptr(MerEra) era = g_list_model_get_item (eras, i);
+      int natural_width;
+
+      pango_layout_set_text (layout, mer_era_get_title (era), -1);
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_pixel_size (layout, &natural_width, NULL);
+      titles[i] = (MerTimelineTitle) {
+        mer_timeline_viewport_time_to_x (self->viewport, mer_date_first_second (mer_era_get_start (era))),
+        mer_timeline_viewport_time_to_x (self->viewport, mer_date_last_second (mer_era_get_end (era))),
+        natural_width, 0, 0,
+      };
+    }
+  mer_timeline_layout_titles (titles, n_eras, width);
+
+  /* Overlapping eras blend their bands. */
+  for (guint i = 0; i < n_eras; i++)
     {
       g_autoptr(MerEra) era = g_list_model_get_item (eras, i);
       guint32 rgb = mer_era_get_color (era);
-      double x0 = mer_timeline_viewport_time_to_x (self->viewport, mer_date_first_second (mer_era_get_start (era)));
-      double x1 = mer_timeline_viewport_time_to_x (self->viewport, mer_date_last_second (mer_era_get_end (era)));
+      double x0 = MAX (titles[i].x0, -1), x1 = MIN (titles[i].x1, width + 1);
       double r = fg->red, g = fg->green, b = fg->blue;
-      double label_x;
-      int label_width;
 
       if (x1 < 0 || x0 > width)
         continue;
-      x0 = MAX (x0, -1);
-      x1 = MIN (x1, width + 1);
 
       if (rgb != MER_NO_COLOR)
         {
@@ -337,17 +347,14 @@ draw_eras (MerTimeline *self,
       cairo_rectangle (cr, x0, 0, x1 - x0, ERA_HEIGHT);
       cairo_fill (cr);
 
-      label_x = MAX (MAX (x0, 0) + 4, label_end + 12);
-      if (x1 - 4 - label_x < 24)
+      if (titles[i].width <= 0)
         continue;
       pango_layout_set_text (layout, mer_era_get_title (era), -1);
-      pango_layout_set_width (layout, (int) ((x1 - 4 - label_x) * PANGO_SCALE));
-      pango_layout_get_pixel_size (layout, &label_width, NULL);
+      pango_layout_set_width (layout, (int) (titles[i].width * PANGO_SCALE));
       cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.8);
-      cairo_move_to (cr, label_x, 1);
+      cairo_move_to (cr, titles[i].x, 1);
       pango_cairo_show_layout (cr, layout);
       cairo_new_path (cr);
-      label_end = label_x + label_width;
     }
 }
 

@@ -170,6 +170,33 @@ test_axis_ticks (void)
     }
 }
 
+/* Overlapping eras share the title row without their titles touching. */
+static void
+test_era_titles (void)
+{
+  MerTimelineTitle titles[] = {
+    { -200, 500, 300 },  /* starts off screen: its title starts at the edge */
+    { 100, 400, 200 },   /* overlaps the first: after its title, shortened */
+    { 380, 390, 100 },   /* no room left in its band: no title */
+    { 450, 900, 120 },   /* overlaps the first's band, clear of its title */
+    { 950, 1400, 500 },  /* runs off the right edge: cut there */
+    { 1100, 1200, 50 },  /* off screen */
+  };
+
+  mer_timeline_layout_titles (titles, G_N_ELEMENTS (titles), 1000);
+
+  g_assert_cmpfloat (titles[0].x, ==, 4);
+  g_assert_cmpfloat (titles[0].width, ==, 300);
+  g_assert_cmpfloat (titles[1].x, ==, 316);
+  g_assert_cmpfloat (titles[1].width, ==, 80);
+  g_assert_cmpfloat (titles[2].width, ==, 0);
+  g_assert_cmpfloat (titles[3].x, ==, 454);
+  g_assert_cmpfloat (titles[3].width, ==, 120);
+  g_assert_cmpfloat (titles[4].x, ==, 954);
+  g_assert_cmpfloat (titles[4].width, ==, 42);
+  g_assert_cmpfloat (titles[5].width, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +205,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline/layout/never-overlaps", test_layout_never_overlaps);
   g_test_add_func ("/timeline/layout/first-free-row", test_layout_first_free_row);
+  g_test_add_func ("/timeline/layout/era-titles", test_era_titles);
   g_test_add_func ("/timeline/viewport/zoom-keeps-pointer-time", test_zoom_keeps_pointer_time);
   g_test_add_func ("/timeline/viewport/pan-and-limits", test_pan_and_limits);
   g_test_add_func ("/timeline/axis/ticks", test_axis_ticks);
