@@ -14,6 +14,20 @@
  * axis puts its ticks at any scale from millennia down to hours. */
 
 /**
+ * mer_timeline_extent_start:
+ *
+ * Returns: the left edge of what the event occupies: its start, or its label
+ *   when that goes before it
+ */
+double
+mer_timeline_extent_start (const MerTimelineExtent *extent)
+{
+  if (extent->label_before)
+    return MIN (extent->x0, extent->x1 - extent->label_width);
+  return extent->x0;
+}
+
+/**
  * mer_timeline_extent_end:
  *
  * Returns: the right edge of what the event occupies: its span or its label,
@@ -22,6 +36,8 @@
 double
 mer_timeline_extent_end (const MerTimelineExtent *extent)
 {
+  if (extent->label_before)
+    return extent->x1;
   return MAX (extent->x1, extent->x0 + extent->label_width);
 }
 
@@ -55,7 +71,7 @@ mer_timeline_layout_rows (const MerTimelineExtent *extents,
 
       for (guint r = 0; r < n_rows; r++)
         {
-          if (row_ends[r] + gap <= extent->x0)
+          if (row_ends[r] + gap <= mer_timeline_extent_start (extent))
             {
               row = (int) r;
               break;

@@ -9,14 +9,17 @@ G_BEGIN_DECLS
  * MerTimelineExtent:
  * @x0: where the event starts, in pixels
  * @x1: where it ends (equal to @x0 for a point in time)
- * @label_width: the width its label needs after @x0
+ * @label_width: the width its label needs after @x0, marker included
+ * @label_before: whether the label goes before the event instead, ending at
+ *   @x1 (at the right edge, where there is no room after it)
  *
  * What one event needs on a row of the timeline.
  */
 typedef struct {
-  double x0;
-  double x1;
-  double label_width;
+  double   x0;
+  double   x1;
+  double   label_width;
+  gboolean label_before;
 } MerTimelineExtent;
 
 guint    mer_timeline_layout_rows     (const MerTimelineExtent *extents,
@@ -24,6 +27,7 @@ guint    mer_timeline_layout_rows     (const MerTimelineExtent *extents,
                                        guint                    max_rows,
                                        double                   gap,
                                        int                     *rows);
+double   mer_timeline_extent_start    (const MerTimelineExtent *extent);
 double   mer_timeline_extent_end      (const MerTimelineExtent *extent);
 
 /**

@@ -30,6 +30,7 @@ typedef struct {
   double    y;
   int       row;
   int       lane;
+  gboolean  label_before;
 } Placed;
 
 /* What the layout needs of each event, read once per document: a frame may
@@ -226,6 +227,9 @@ relayout (MerTimeline *self)
           extent.x0 = x0 - MARKER_RADIUS;
           extent.x1 = x1 + MARKER_RADIUS;
           extent.label_width = 2 * MARKER_RADIUS + LABEL_GAP + cached->title_chars * self->char_width;
+          /* At the right edge a point's label goes before it, to be read whole. */
+          extent.label_before = x1 == x0 && extent.x0 + extent.label_width > width &&
+                                extent.x1 - extent.label_width >= 0;
           g_array_append_val (extents, extent);
           g_array_append_val (lane_events, position);
         }
@@ -253,7 +257,7 @@ relayout (MerTimeline *self)
               cached->event,
               extent->x0 + MARKER_RADIUS, extent->x1 - MARKER_RADIUS,
               rows_top (self) + (lane * rows_per_lane + rows[i]) * ROW_HEIGHT + ROW_HEIGHT / 2,
-              rows[i], (int) lane,
+              rows[i], (int) lane, extent->label_before,
             };
 
             g_array_append_val (self->placed, placed);
@@ -529,11 +533,28 @@ draw_event (MerTimeline   *self,
         pango_attr_list_unref (attrs);
       }
       cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, alpha);
-      cairo_move_to (cr, placed->x0 + MARKER_RADIUS + LABEL_GAP,
-                     y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE + 4);
+      if (placed->label_before)
+        {
+          int label_width;
+
+          pango_layout_get_pixel_size (layout, &label_width, NULL);
+          cairo_move_to (cr, placed->x0 - MARKER_RADIUS - LABEL_GAP - label_width,
+                         y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE + 4);
+        }
+      else
+        cairo_move_to (cr, placed->x0 + MARKER_RADIUS + LABEL_GAP,
+                       y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE + 4);
       pango_cairo_show_layout (cr, layout);
       cairo_new_path (cr);
     }
+}
+
+/* A label's width as the layout reckons it, before any text is shaped. */
+static double
+label_width_estimate (MerTimeline *self,
+                      MerEvent    *event)
+{
+  return g_utf8_strlen (mer_event_get_title (event), -1) * self->char_width;
 }
 
 /* The selected event when it found no row of its own (the view is dense):
@@ -624,17 +645,24 @@ mer_timeline_snapshot (GtkWidget   *widget,
       const Placed *placed = &g_array_index (self->placed, Placed, i);
       double limit = width - placed->x0;
 
-      /* The label may run until the next event on its row. */
-      for (guint j = i + 1; j < self->placed->len; j++)
+      /* The label may run until the next event on its row, or its label when
+       * that goes before it. */
+      for (guint j = i + 1; j < self->placed->len && !placed->label_before; j++)
         {
           const Placed *next = &g_array_index (self->placed, Placed, j);
 
           if (next->row == placed->row && next->lane == placed->lane)
             {
               limit = next->x0 - MARKER_RADIUS - LABEL_GAP - placed->x0;
+              if (next->label_before)
+                limit -= label_width_estimate (self, next->event) + LABEL_GAP;
               break;
             }
         }
+      /* Its room was reckoned from an average character: a bold selected
+       * title may take a little more, as far as the left edge. */
+      if (placed->label_before)
+        limit = placed->x0;
 
       if (placed->x0 + MARKER_RADIUS < 0 && placed->x1 < 0 && limit < 0)
         continue;
@@ -735,14 +763,11 @@ mer_timeline_pick (MerTimeline *self,
   for (guint i = self->placed->len; i > 0; i--)
     {
       const Placed *placed = &g_array_index (self->placed, Placed, i - 1);
-      double label_end = placed->x0 + MARKER_RADIUS + LABEL_GAP +
-                         g_utf8_strlen (mer_event_get_title (placed->event), -1) * self->char_width;
+      double label = MARKER_RADIUS + LABEL_GAP + label_width_estimate (self, placed->event);
+      double left = placed->label_before ? placed->x0 - label : placed->x0 - MARKER_RADIUS - 2;
+      double right = placed->label_before ? placed->x1 + MARKER_RADIUS + 2 : MAX (placed->x0 + label, placed->x1 + 2);
 
-      if (fabs (y - placed->y) > ROW_HEIGHT / 2)
-        continue;
-
-      if (fabs (y - placed->y) <= ROW_HEIGHT / 2 &&
-          x >= placed->x0 - MARKER_RADIUS - 2 && x <= MAX (label_end, placed->x1 + 2))
+      if (fabs (y - placed->y) <= ROW_HEIGHT / 2 && x >= left && x <= right)
         return placed->event;
     }
 

@@ -170,6 +170,30 @@ test_axis_ticks (void)
     }
 }
 
+/* At the right edge a label goes before its event and takes its room there. */
+static void
+test_layout_label_before (void)
+{
+  MerTimelineExtent extents[] = {
+    { 0, 10, 200, FALSE },
+    { 300, 310, 250, TRUE },   /* its label reaches back to 60: over the first */
+    { 400, 410, 50, TRUE },    /* its label starts at 360: clear of the first */
+    { 414, 424, 300, FALSE },  /* too close after the third: beside the second */
+  };
+  int rows[G_N_ELEMENTS (extents)];
+
+  g_assert_cmpfloat (mer_timeline_extent_start (&extents[1]), ==, 60);
+  g_assert_cmpfloat (mer_timeline_extent_end (&extents[1]), ==, 310);
+  g_assert_cmpfloat (mer_timeline_extent_start (&extents[0]), ==, 0);
+  g_assert_cmpfloat (mer_timeline_extent_end (&extents[0]), ==, 200);
+
+  g_assert_cmpuint (mer_timeline_layout_rows (extents, G_N_ELEMENTS (extents), 4, 6, rows), ==, 2);
+  g_assert_cmpint (rows[0], ==, 0);
+  g_assert_cmpint (rows[1], ==, 1);
+  g_assert_cmpint (rows[2], ==, 0);
+  g_assert_cmpint (rows[3], ==, 1);
+}
+
 /* Overlapping eras share the title row without their titles touching. */
 static void
 test_era_titles (void)
@@ -205,6 +229,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline/layout/never-overlaps", test_layout_never_overlaps);
   g_test_add_func ("/timeline/layout/first-free-row", test_layout_first_free_row);
+  g_test_add_func ("/timeline/layout/label-before", test_layout_label_before);
   g_test_add_func ("/timeline/layout/era-titles", test_era_titles);
   g_test_add_func ("/timeline/viewport/zoom-keeps-pointer-time", test_zoom_keeps_pointer_time);
   g_test_add_func ("/timeline/viewport/pan-and-limits", test_pan_and_limits);
