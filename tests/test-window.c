@@ -783,6 +783,9 @@ test_presentation_follows_slides (void)
 
       g_assert_cmpuint (mer_presentation_get_index (presentation), ==, i);
       g_assert_true (mer_state_get_selected_event (state) == mer_slide_get_event (slide));
+      /* The search of before does not hide the story from the audience. */
+      g_assert_null (mer_state_get_search (state));
+      g_assert_true (mer_state_event_passes_filters (state, mer_slide_get_event (slide)));
 
       regions = mer_slide_get_regions (slide, &n_regions);
       g_assert_cmpuint (highlighted->len, ==, n_regions);
@@ -808,6 +811,19 @@ test_presentation_follows_slides (void)
       assert_card_clear_of_places (window);
     }
   g_assert_false (mer_presentation_next (presentation));
+
+  /* The last slide's event sits at the timeline's right edge: its label goes
+   * before its marker, and a click on the label picks it. */
+  {
+    MerTimeline *timeline = mer_window_get_timeline (window);
+    MerEvent *summit = mer_state_get_selected_event (state);
+    double x, y;
+
+    g_assert_true (mer_timeline_get_event_position (timeline, summit, &x, &y));
+    g_assert_cmpfloat (x, >, gtk_widget_get_width (GTK_WIDGET (timeline)) * 0.8);
+    g_assert_true (mer_timeline_pick (timeline, x - 60, y) == summit);
+    g_assert_true (mer_timeline_pick (timeline, x + 30, y) != summit);
+  }
 
   /* Esc, through the presentation's own key handling. */
   mer_window_stop_presenting (window);

@@ -227,6 +227,22 @@ mer_presentation_get_notes (MerPresentation *self,
 }
 
 static void
+show_everything (MerPresentation *self)
+{
+  GListModel *categories = mer_document_get_categories (mer_state_get_document (self->state));
+
+  mer_state_set_search (self->state, NULL);
+  mer_state_set_filter_region (self->state, NULL);
+  mer_state_set_selected_region (self->state, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
+    {
+      g_autoptr(MerCategory) category = g_list_model_get_item (categories, i);
+
+      mer_state_set_category_visible (self->state, category, TRUE);
+    }
+}
+
+static void
 apply_slide (MerPresentation *self)
 {
   MerSlide *slide = slide_at (self, self->index);
@@ -235,6 +251,9 @@ apply_slide (MerPresentation *self)
   MerRegion * const *regions = NULL;
   guint n_regions = 0;
   MerDate start, end;
+
+  /* The audience sees the whole story, whatever was being explored. */
+  show_everything (self);
 
   /* Selecting flies the map to the event; a slide's own view wins. */
   mer_state_set_selected_event (self->state, event);
