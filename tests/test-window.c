@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include <math.h>
@@ -864,6 +865,50 @@ press_key (GtkWidget *window,
   return handled;
 }
 
+/* A story without briefings is presented event by event, in time order. */
+static void
+test_presentation_without_briefings (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-events-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.json", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *story =
+    "{ \"meridian\": 1, \"events\": [\n"
+    "  { \"id\": \"late\", \"title\": \"Late\", \"start\": \"2016-12-15\" },\n"
+    "  { \"id\": \"early\", \"title\": \"Early\", \"start\": \"1855\" },\n"
+    "  { \"id\": \"middle\", \"title\": \"Middle\", \"start\": \"1956-10\" }\n"
+    "] }\n";
+  static const char * const order[] = { "early", "middle", "late" };
+  MerPresentation *presentation;
+  MerWindow *window;
+
+  if (!require_display ())
+    return;
+
+  g_assert_true (g_file_set_contents (path, story, -1, &error));
+  g_assert_no_error (error);
+  window = mer_window_new (NULL);
+  g_assert_true (mer_window_open_path (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_mapped (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", "s", ""));
+  presentation = mer_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (mer_presentation_get_n_slides (presentation), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (i > 0)
+        g_assert_true (mer_presentation_next (presentation));
+      g_assert_cmpstr (mer_event_get_id (mer_state_get_selected_event (mer_window_get_state (window))), ==, order[i]);
+    }
+
+  mer_window_stop_presenting (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Clickers send Page Down and Page Up; digits then Enter jump; Esc leaves. */
 static void
 test_presentation_keys (void)
@@ -1016,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/app/window/export-dialog", test_export_dialog);
   g_test_add_func ("/app/window/presentation-follows-slides", test_presentation_follows_slides);
   g_test_add_func ("/app/window/presentation-keys", test_presentation_keys);
+  g_test_add_func ("/app/window/presentation-without-briefings", test_presentation_without_briefings);
   g_test_add_func ("/app/window/add-slide-and-save", test_add_slide_and_save);
 
   status = g_test_run ();
