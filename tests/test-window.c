@@ -994,6 +994,26 @@ test_add_slide_and_save (void)
   mer_briefing_editor_set_caption (editor, 12, "Joint economic activity on the islands");
   g_assert_true (mer_briefing_editor_is_dirty (editor));
 
+  /* Opening another file first asks about the unsaved slide; Cancel keeps it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *question = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_MESSAGE_DIALOG (toplevel))
+          question = GTK_WIDGET (toplevel);
+      }
+    g_assert_nonnull (question);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (window));
+    gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  }
+  g_assert_cmpuint (mer_briefing_editor_get_n_slides (editor), ==, 13);
+  g_assert_true (mer_briefing_editor_is_dirty (editor));
+
   /* The window's Ctrl+Z and Ctrl+Shift+Z reach the slides wherever the focus is. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (mer_briefing_editor_get_slide (editor, 12)->caption);

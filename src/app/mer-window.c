@@ -193,11 +193,20 @@ on_briefing_saved (MerWindow *self)
     mer_window_open_path (self, path);
 }
 
+/* What waits on the question about unsaved slides. */
+typedef enum {
+  THEN_CLOSE,
+  THEN_OPEN,
+} ThenWhat;
+
+static void show_open_chooser (MerWindow *self);
+
 static void
 on_unsaved_response (GtkDialog *dialog,
                      int        response,
                      MerWindow *self)
 {
+  ThenWhat then = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then"));
   g_autoptr(GError) error = NULL;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -214,11 +223,17 @@ on_unsaved_response (GtkDialog *dialog,
   else if (response != GTK_RESPONSE_REJECT)
     return;
 
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (then == THEN_CLOSE)
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    show_open_chooser (self);
 }
 
+/* Asks whether to save slide edits first, when there are any; @then goes
+ * ahead once the question is answered. */
 static gboolean
-confirm_unsaved (MerWindow *self)
+confirm_unsaved (MerWindow *self,
+                 ThenWhat   then)
 {
   MerBriefingEditor *editor = mer_slides_panel_get_editor (self->slides);
   GtkWidget *dialog;
@@ -228,12 +243,16 @@ confirm_unsaved (MerWindow *self)
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   "Save the changes to the briefing before closing?");
+                                   then == THEN_CLOSE ? "Save the changes to the briefing before closing?"
+                                                      : "Save the changes to the briefing before opening another file?");
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             "If you don't save, the slides you added or edited are lost.");
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), "Close _without Saving", GTK_RESPONSE_REJECT,
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                          then == THEN_CLOSE ? "Close _without Saving" : "Continue _without Saving",
+                          GTK_RESPONSE_REJECT,
                           "_Cancel", GTK_RESPONSE_CANCEL, "_Save", GTK_RESPONSE_ACCEPT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data (G_OBJECT (dialog), "then", GINT_TO_POINTER (then));
   g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
@@ -244,7 +263,7 @@ on_close_request (MerWindow *self)
 {
   int width, height;
 
-  if (confirm_unsaved (self))
+  if (confirm_unsaved (self, THEN_CLOSE))
     return TRUE;
 
   if (self->settings == NULL)
@@ -1171,11 +1190,8 @@ on_chooser_response (MerWindow            *self,
 }
 
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+show_open_chooser (MerWindow *self)
 {
-  MerWindow *self = MER_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   if (self->chooser != NULL)
@@ -1189,6 +1205,17 @@ open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  if (!confirm_unsaved (self, THEN_OPEN))
+    show_open_chooser (self);
 }
 
 /* Loading in a worker thread: the window stays responsive, a long load shows
