@@ -746,6 +746,7 @@ test_presentation_follows_slides (void)
   MerDate from, to;
   double start, end;
   MerEvent *picked;
+  int map_height;
 
   if (!require_display ())
     return;
@@ -766,6 +767,7 @@ test_presentation_follows_slides (void)
   mer_state_set_search (state, "treaty");
   run_main_loop_for (50);
 
+  map_height = gtk_widget_get_height (GTK_WIDGET (mer_window_get_map (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", "s", "reconciliation"));
   presentation = mer_window_get_presentation (window);
   g_assert_nonnull (presentation);
@@ -812,6 +814,8 @@ test_presentation_follows_slides (void)
       assert_card_clear_of_places (window);
     }
   g_assert_false (mer_presentation_next (presentation));
+  /* The map is the slide: it takes more of the window than before. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (mer_window_get_map (window))), >, map_height);
 
   /* The last slide's event sits at the timeline's right edge: its label goes
    * before its marker, and a click on the label picks it. */
@@ -828,8 +832,9 @@ test_presentation_follows_slides (void)
 
   /* Esc, through the presentation's own key handling. */
   mer_window_stop_presenting (window);
-  run_main_loop_for (20);
+  run_main_loop_for (100);
   g_assert_null (mer_window_get_presentation (window));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (mer_window_get_map (window))), ==, map_height);
   g_assert_true (mer_state_get_selected_event (state) == picked);
   g_assert_cmpstr (mer_state_get_search (state), ==, "treaty");
   g_assert_true (mer_state_get_time_window (state, &start, &end));

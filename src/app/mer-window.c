@@ -708,11 +708,20 @@ set_presenting_ui (MerWindow *self,
 }
 
 /* While presenting, the map is the slide and the timeline keeps a strip
- * below it, whatever size full screen turns out to be. */
+ * below it, whatever size full screen turns out to be. Afterwards, the split
+ * of before comes back once the header bar has taken its room again (the
+ * paned scales its position when its own height changes). */
 static void
-give_map_the_stage (MerWindow *self)
+on_paned_max_position (MerWindow *self)
 {
   int max_position;
+
+  if (self->presentation == NULL)
+    {
+      gtk_paned_set_position (self->paned, self->paned_position);
+      g_signal_handlers_disconnect_by_func (self->paned, on_paned_max_position, self);
+      return;
+    }
 
   g_object_get (self->paned, "max-position", &max_position, NULL);
   if (max_position > 0 && max_position < G_MAXINT)
@@ -759,8 +768,10 @@ mer_window_present_briefing (MerWindow   *self,
   open_presenter_view (self);
   if (self->presenter == NULL)
     gtk_window_fullscreen (GTK_WINDOW (self));
-  g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (give_map_the_stage), self, G_CONNECT_SWAPPED);
-  give_map_the_stage (self);
+  g_signal_handlers_disconnect_by_func (self->paned, on_paned_max_position, self);
+  g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (on_paned_max_position), self,
+                           G_CONNECT_SWAPPED);
+  on_paned_max_position (self);
 
   mer_presentation_go_to (self->presentation, 0);
 }
@@ -782,7 +793,6 @@ mer_window_stop_presenting (MerWindow *self)
   g_clear_object (&self->presentation);
   gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_NONE);
   set_presenting_ui (self, FALSE);
-  g_signal_handlers_disconnect_by_func (self->paned, give_map_the_stage, self);
   gtk_paned_set_position (self->paned, self->paned_position);
   g_clear_handle_id (&self->timer_id, g_source_remove);
   if (self->presenter != NULL)
