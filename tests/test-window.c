@@ -817,6 +817,23 @@ test_presentation_follows_slides (void)
   /* The map is the slide: it takes more of the window than before. */
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (mer_window_get_map (window))), >, map_height);
 
+  /* The presenter's preview draws each slide's own view: the first and the
+   * last slide differ. */
+  {
+    g_autoptr(GdkTexture) first = mer_presentation_render_preview (presentation, 0, 480, 270);
+    g_autoptr(GdkTexture) last = mer_presentation_render_preview (presentation, mer_briefing_get_n_slides (briefing) - 1, 480, 270);
+    g_autofree guchar *a = g_malloc (480 * 270 * 4);
+    g_autofree guchar *b = g_malloc (480 * 270 * 4);
+
+    g_assert_nonnull (first);
+    g_assert_nonnull (last);
+    g_assert_cmpint (gdk_texture_get_width (first), ==, 480);
+    g_assert_cmpint (gdk_texture_get_height (first), ==, 270);
+    gdk_texture_download (first, a, 480 * 4);
+    gdk_texture_download (last, b, 480 * 4);
+    g_assert_true (memcmp (a, b, 480 * 270 * 4) != 0);
+  }
+
   /* The last slide's event sits at the timeline's right edge: its label goes
    * before its marker, and a click on the label picks it. */
   {

@@ -5,6 +5,11 @@
 
 #include "mer-presentation.h"
 
+#include <math.h>
+
+#include "mer-export.h"
+#include "mer-export-dialog.h"
+
 /* A briefing given from the window: each slide sets the shared state (the
  * event selected, the regions highlighted, the time window) and the map's
  * view; the views follow as they always do. What was there before is kept
@@ -147,11 +152,60 @@ mer_presentation_get_index (MerPresentation *self)
   return self->index;
 }
 
-static MerSlide *
-slide_at (MerPresentation *self,
-          guint            index)
+/**
+ * mer_presentation_get_slide:
+ *
+ * Returns: (transfer none) (nullable): the briefing's slide, or %NULL when
+ *   the events are presented one by one
+ */
+MerSlide *
+mer_presentation_get_slide (MerPresentation *self,
+                            guint            index)
 {
-  return self->briefing != NULL ? mer_briefing_get_slide (self->briefing, index) : NULL;
+  g_return_val_if_fail (MER_IS_PRESENTATION (self), NULL);
+
+  return self->briefing != NULL && index < mer_briefing_get_n_slides (self->briefing)
+           ? mer_briefing_get_slide (self->briefing, index) : NULL;
+}
+
+/**
+ * mer_presentation_render_preview:
+ *
+ * Draws a slide as it will look, with the export painters, for the
+ * presenter's next-slide preview.
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL when the base
+ *   map cannot be read
+ */
+GdkTexture *
+mer_presentation_render_preview (MerPresentation *self,
+                                 guint            index,
+                                 int              width,
+                                 int              height)
+{
+  g_autoptr(MerState) state = mer_state_new ();
+  MerExportOptions options;
+  MerMapView audience;
+  MerView view;
+
+  g_return_val_if_fail (MER_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (index < mer_presentation_get_n_slides (self), NULL);
+
+  /* The audience's map in miniature: the same area, a smaller zoom. */
+  mer_map_widget_get_map_view (self->map, &audience);
+  mer_state_set_document (state, mer_state_get_document (self->state));
+  mer_export_prepare_page (state, mer_presentation_get_slide (self, index), mer_presentation_get_event (self, index),
+                           MAX (audience.width, 1), MAX (audience.height, 1), &view);
+  if (audience.width > 0 && audience.height > 0)
+    view.zoom += log2 (MIN (width / audience.width, height / audience.height));
+
+  mer_export_options_init (&options, mer_state_get_document (self->state), state, &view, width, height);
+  options.title = FALSE;
+  options.legend = FALSE;
+  options.timeline = FALSE;
+  options.scale_bar = FALSE;
+  options.attribution = FALSE;
+  return mer_export_render_texture (&options, NULL);
 }
 
 /**
@@ -168,7 +222,7 @@ mer_presentation_get_event (MerPresentation *self,
   g_return_val_if_fail (MER_IS_PRESENTATION (self), NULL);
   g_return_val_if_fail (index < mer_presentation_get_n_slides (self), NULL);
 
-  slide = slide_at (self, index);
+  slide = mer_presentation_get_slide (self, index);
   return slide != NULL ? mer_slide_get_event (slide) : g_ptr_array_index (self->events, index);
 }
 
@@ -177,7 +231,7 @@ mer_presentation_dup_title (MerPresentation *self,
                             guint            index)
 {
   MerEvent *event = mer_presentation_get_event (self, index);
-  MerSlide *slide = slide_at (self, index);
+  MerSlide *slide = mer_presentation_get_slide (self, index);
 
   if (event != NULL)
     return g_strdup (mer_event_get_title (event));
@@ -204,7 +258,7 @@ const char *
 mer_presentation_get_caption (MerPresentation *self,
                               guint            index)
 {
-  MerSlide *slide = slide_at (self, index);
+  MerSlide *slide = mer_presentation_get_slide (self, index);
   MerEvent *event = mer_presentation_get_event (self, index);
 
   if (slide != NULL)
@@ -221,7 +275,7 @@ const char *
 mer_presentation_get_notes (MerPresentation *self,
                             guint            index)
 {
-  MerSlide *slide = slide_at (self, index);
+  MerSlide *slide = mer_presentation_get_slide (self, index);
 
   return slide != NULL ? mer_slide_get_notes (slide) : NULL;
 }
@@ -245,37 +299,28 @@ show_everything (MerPresentation *self)
 static void
 apply_slide (MerPresentation *self)
 {
-  MerSlide *slide = slide_at (self, self->index);
+  MerSlide *slide = mer_presentation_get_slide (self, self->index);
   MerEvent *event = mer_presentation_get_event (self, self->index);
-  MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
-  MerRegion * const *regions = NULL;
-  guint n_regions = 0;
+  MerMapView map_view;
+  MerView view;
   MerDate start, end;
 
   /* The audience sees the whole story, whatever was being explored. */
   show_everything (self);
 
   /* Selecting flies the map to the event; a slide's own view wins. */
-  mer_state_set_selected_event (self->state, event);
+  mer_map_widget_get_map_view (self->map, &map_view);
+  mer_export_prepare_page (self->state, slide, event, map_view.width, map_view.height, &view);
   if (slide != NULL && mer_slide_get_view (slide) != NULL)
-    mer_map_widget_go_to (self->map, mer_slide_get_view (slide), TRUE);
-
-  if (slide != NULL && mer_slide_get_regions (slide, &n_regions) != NULL && n_regions > 0)
-    regions = mer_slide_get_regions (slide, &n_regions);
-  else if (event != NULL)
-    regions = mer_event_get_regions (event, &n_regions);
-  mer_state_set_highlighted_regions (self->state, regions, regions != NULL ? n_regions : 0);
+    mer_map_widget_go_to (self->map, &view, TRUE);
 
   if (slide != NULL && mer_slide_get_time (slide, &start, &end))
     {
       double first = mer_date_first_second (&start), last = mer_date_last_second (&end);
       double margin = (last - first) * 0.05;
 
-      mer_state_set_time_window (self->state, first, last);
-      mer_timeline_viewport_set_range (viewport, first - margin, last + margin);
+      mer_timeline_viewport_set_range (mer_timeline_get_viewport (self->timeline), first - margin, last + margin);
     }
-  else
-    mer_state_clear_time_window (self->state);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }

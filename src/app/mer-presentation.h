@@ -23,6 +23,12 @@ void             mer_presentation_go_to       (MerPresentation *self,
 gboolean         mer_presentation_next        (MerPresentation *self);
 gboolean         mer_presentation_previous    (MerPresentation *self);
 void             mer_presentation_restore     (MerPresentation *self);
+MerSlide        *mer_presentation_get_slide   (MerPresentation *self,
+                                               guint            index);
+GdkTexture      *mer_presentation_render_preview (MerPresentation *self,
+                                                  guint            index,
+                                                  int              width,
+                                                  int              height);
 MerEvent        *mer_presentation_get_event   (MerPresentation *self,
                                                guint            index);
 char            *mer_presentation_dup_title   (MerPresentation *self,

@@ -77,6 +77,7 @@ struct _MerWindow
   GtkWidget       *presenter;
   GtkLabel        *presenter_notes;
   GtkLabel        *presenter_next;
+  GtkPicture      *presenter_preview;
   GtkLabel        *presenter_timer;
   GtkEventController *presentation_keys;
   GString         *typed_number;
@@ -615,8 +616,13 @@ update_presenter (MerWindow *self)
   if (index + 1 < n)
     {
       g_autofree char *title = mer_presentation_dup_title (self->presentation, index + 1);
+      g_autoptr(GdkTexture) preview = mer_presentation_render_preview (self->presentation, index + 1, 480, 270);
+
       next = g_strdup_printf ("Next: %s", title);
+      gtk_picture_set_paintable (self->presenter_preview, GDK_PAINTABLE (preview));
     }
+  else
+    gtk_picture_set_paintable (self->presenter_preview, NULL);
   gtk_label_set_text (self->presenter_next, next != NULL ? next : "Last slide");
 }
 
@@ -687,6 +693,10 @@ open_presenter_view (MerWindow *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_timer));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_notes));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_next));
+  self->presenter_preview = GTK_PICTURE (gtk_picture_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (self->presenter_preview), 480, 270);
+  gtk_widget_set_halign (GTK_WIDGET (self->presenter_preview), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_preview));
   gtk_window_set_child (GTK_WINDOW (self->presenter), box);
   gtk_window_present (GTK_WINDOW (self->presenter));
   self->timer_id = g_timeout_add_seconds (1, on_presenter_tick, self);
@@ -799,6 +809,7 @@ mer_window_stop_presenting (MerWindow *self)
     gtk_window_destroy (GTK_WINDOW (self->presenter));
   self->presenter = NULL;
   self->presenter_notes = self->presenter_next = self->presenter_timer = NULL;
+  self->presenter_preview = NULL;
   if (!self->was_fullscreen)
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }

@@ -660,6 +660,57 @@ draw_text_page (cairo_t     *cr,
   show_layout_at (cr, layout, 80, 90);
 }
 
+/**
+ * mer_export_prepare_page:
+ * @state: a state on the document, set here as the page says
+ * @slide: (nullable): the slide, or %NULL for a page of @event alone
+ * @event: (nullable): the slide's event, or the page's
+ * @view: (out): what the map shows: the slide's view, or the event fitted to
+ *   @width × @height, or the document's view
+ *
+ * Sets up one slide (or event) the way presenting it does: the event
+ * selected, the slide's regions (or the event's) highlighted, the slide's
+ * time window. For handout pages and the presenter's next-slide preview.
+ */
+void
+mer_export_prepare_page (MerState *state,
+                         MerSlide *slide,
+                         MerEvent *event,
+                         double    width,
+                         double    height,
+                         MerView  *view)
+{
+  MerDocument *document = mer_state_get_document (state);
+  MerRegion * const *regions = NULL;
+  guint n_regions = 0;
+  MerDate time_start, time_end;
+
+  g_return_if_fail (MER_IS_STATE (state));
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (view != NULL);
+
+  mer_state_set_selected_event (state, event);
+
+  if (slide != NULL && mer_slide_get_regions (slide, &n_regions) != NULL && n_regions > 0)
+    regions = mer_slide_get_regions (slide, &n_regions);
+  else if (event != NULL)
+    regions = mer_event_get_regions (event, &n_regions);
+  mer_state_set_highlighted_regions (state, regions, regions != NULL ? n_regions : 0);
+
+  if (slide != NULL && mer_slide_get_time (slide, &time_start, &time_end))
+    mer_state_set_time_window (state, mer_date_first_second (&time_start), mer_date_last_second (&time_end));
+  else
+    mer_state_clear_time_window (state);
+
+  *view = (MerView) { 45, 145, 4 };
+  if (slide != NULL && mer_slide_get_view (slide) != NULL)
+    *view = *mer_slide_get_view (slide);
+  else if (event != NULL)
+    mer_export_view_for_event (event, width, height, view);
+  else if (mer_document_get_view (document) != NULL)
+    *view = *mer_document_get_view (document);
+}
+
 static void
 draw_handout_page (cairo_t    *cr,
                    HandoutJob *job,
@@ -674,29 +725,11 @@ draw_handout_page (cairo_t    *cr,
   g_autoptr(PangoLayout) number = NULL;
   g_autofree char *page_number = NULL;
   MerExportOptions options;
-  MerView view = { 45, 145, 4 };
+  MerView view;
   double map_height = 380;
-  MerDate time_start, time_end;
 
   mer_state_set_document (state, job->document);
-  mer_state_set_selected_event (state, event);
-  if (slide != NULL)
-    {
-      guint n_regions;
-      MerRegion * const *regions = mer_slide_get_regions (slide, &n_regions);
-
-      if (n_regions > 0)
-        mer_state_set_selected_region (state, regions[0]);
-      if (mer_slide_get_time (slide, &time_start, &time_end))
-        mer_state_set_time_window (state, mer_date_first_second (&time_start), mer_date_last_second (&time_end));
-    }
-
-  if (slide != NULL && mer_slide_get_view (slide) != NULL)
-    view = *mer_slide_get_view (slide);
-  else if (event != NULL)
-    mer_export_view_for_event (event, A4_WIDTH, map_height, &view);
-  else if (mer_document_get_view (job->document) != NULL)
-    view = *mer_document_get_view (job->document);
+  mer_export_prepare_page (state, slide, event, A4_WIDTH, map_height, &view);
 
   mer_export_options_init (&options, job->document, state, &view, A4_WIDTH, map_height);
   options.title = FALSE;

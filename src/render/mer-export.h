@@ -80,6 +80,12 @@ gboolean        mer_export_write_handout     (const char              *path,
                                               MerDocument             *document,
                                               MerBriefing             *briefing,
                                               GError                 **error);
+void            mer_export_prepare_page      (MerState                *state,
+                                              MerSlide                *slide,
+                                              MerEvent                *event,
+                                              double                   width,
+                                              double                   height,
+                                              MerView                 *view);
 gboolean        mer_export_view_for_event    (MerEvent                *event,
                                               double                   width,
                                               double                   height,
