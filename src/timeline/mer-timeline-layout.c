@@ -23,7 +23,7 @@ double
 mer_timeline_extent_start (const MerTimelineExtent *extent)
 {
   if (extent->label_before)
-    return MIN (extent->x0, extent->x1 - extent->label_width);
+    return extent->x0 - extent->label_width;
   return extent->x0;
 }
 

@@ -9,9 +9,10 @@ G_BEGIN_DECLS
  * MerTimelineExtent:
  * @x0: where the event starts, in pixels
  * @x1: where it ends (equal to @x0 for a point in time)
- * @label_width: the width its label needs after @x0, marker included
- * @label_before: whether the label goes before the event instead, ending at
- *   @x1 (at the right edge, where there is no room after it)
+ * @label_width: the room its label needs: after @x0, marker included, or
+ *   before @x0 when @label_before
+ * @label_before: whether the label goes before the event (at the right edge,
+ *   where there is no room after it)
  *
  * What one event needs on a row of the timeline.
  */

@@ -227,9 +227,11 @@ relayout (MerTimeline *self)
           extent.x0 = x0 - MARKER_RADIUS;
           extent.x1 = x1 + MARKER_RADIUS;
           extent.label_width = 2 * MARKER_RADIUS + LABEL_GAP + cached->title_chars * self->char_width;
-          /* At the right edge a point's label goes before it, to be read whole. */
-          extent.label_before = x1 == x0 && extent.x0 + extent.label_width > width &&
-                                extent.x1 - extent.label_width >= 0;
+          /* At the right edge a label goes before its event, to be read whole. */
+          extent.label_before = extent.x0 + extent.label_width > width &&
+                                extent.x0 - (LABEL_GAP + cached->title_chars * self->char_width) >= 0;
+          if (extent.label_before)
+            extent.label_width = LABEL_GAP + cached->title_chars * self->char_width;
           g_array_append_val (extents, extent);
           g_array_append_val (lane_events, position);
         }

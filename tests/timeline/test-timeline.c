@@ -176,13 +176,13 @@ test_layout_label_before (void)
 {
   MerTimelineExtent extents[] = {
     { 0, 10, 200, FALSE },
-    { 300, 310, 250, TRUE },   /* its label reaches back to 60: over the first */
-    { 400, 410, 50, TRUE },    /* its label starts at 360: clear of the first */
+    { 300, 310, 250, TRUE },   /* its label reaches back to 50: over the first */
+    { 400, 410, 50, TRUE },    /* its label starts at 350: clear of the first */
     { 414, 424, 300, FALSE },  /* too close after the third: beside the second */
   };
   int rows[G_N_ELEMENTS (extents)];
 
-  g_assert_cmpfloat (mer_timeline_extent_start (&extents[1]), ==, 60);
+  g_assert_cmpfloat (mer_timeline_extent_start (&extents[1]), ==, 50);
   g_assert_cmpfloat (mer_timeline_extent_end (&extents[1]), ==, 310);
   g_assert_cmpfloat (mer_timeline_extent_start (&extents[0]), ==, 0);
   g_assert_cmpfloat (mer_timeline_extent_end (&extents[0]), ==, 200);
