@@ -33,6 +33,14 @@ typedef struct {
   gboolean  label_before;
 } Placed;
 
+/* The room between a label placed before its event and the event's marker:
+ * past the fading whisker of an approximate date. */
+static double
+label_lead (MerEvent *event)
+{
+  return mer_event_get_circa (event) ? WHISKER + 2 : LABEL_GAP;
+}
+
 /* What the layout needs of each event, read once per document: a frame may
  * lay out 100,000 events. */
 typedef struct {
@@ -231,7 +239,7 @@ relayout (MerTimeline *self)
           extent.label_before = extent.x0 + extent.label_width > width &&
                                 extent.x0 - (LABEL_GAP + cached->title_chars * self->char_width) >= 0;
           if (extent.label_before)
-            extent.label_width = LABEL_GAP + cached->title_chars * self->char_width;
+            extent.label_width = label_lead (cached->event) + cached->title_chars * self->char_width;
           g_array_append_val (extents, extent);
           g_array_append_val (lane_events, position);
         }
@@ -540,7 +548,7 @@ draw_event (MerTimeline   *self,
           int label_width;
 
           pango_layout_get_pixel_size (layout, &label_width, NULL);
-          cairo_move_to (cr, placed->x0 - MARKER_RADIUS - LABEL_GAP - label_width,
+          cairo_move_to (cr, placed->x0 - MARKER_RADIUS - label_lead (event) - label_width,
                          y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE + 4);
         }
       else
@@ -657,7 +665,7 @@ mer_timeline_snapshot (GtkWidget   *widget,
             {
               limit = next->x0 - MARKER_RADIUS - LABEL_GAP - placed->x0;
               if (next->label_before)
-                limit -= label_width_estimate (self, next->event) + LABEL_GAP;
+                limit -= label_width_estimate (self, next->event) + label_lead (next->event);
               break;
             }
         }
@@ -765,9 +773,15 @@ mer_timeline_pick (MerTimeline *self,
   for (guint i = self->placed->len; i > 0; i--)
     {
       const Placed *placed = &g_array_index (self->placed, Placed, i - 1);
-      double label = MARKER_RADIUS + LABEL_GAP + label_width_estimate (self, placed->event);
-      double left = placed->label_before ? placed->x0 - label : placed->x0 - MARKER_RADIUS - 2;
-      double right = placed->label_before ? placed->x1 + MARKER_RADIUS + 2 : MAX (placed->x0 + label, placed->x1 + 2);
+      double text = label_width_estimate (self, placed->event);
+      double left = placed->x0 - MARKER_RADIUS - 2;
+      double right = MAX (placed->x0 + MARKER_RADIUS + LABEL_GAP + text, placed->x1 + 2);
+
+      if (placed->label_before)
+        {
+          left = placed->x0 - MARKER_RADIUS - label_lead (placed->event) - text;
+          right = placed->x1 + MARKER_RADIUS + 2;
+        }
 
       if (fabs (y - placed->y) <= ROW_HEIGHT / 2 && x >= left && x <= right)
         return placed->event;
