@@ -99,6 +99,22 @@ test_shows_bundled_story (void)
                                                     &x, &y));
     g_assert_cmpfloat (x, >, 0);
     g_assert_true (mer_timeline_pick (timeline, x, y) == mer_document_lookup_event (document, "treaty-of-shimoda"));
+
+    /* The last event has no row of its own at this scale: selected, it is
+     * drawn over the first row, its title before it at the right edge, where
+     * a click on the title picks it. */
+    {
+      MerEvent *last = mer_document_lookup_event (document, "joint-economic-activity");
+      double last_x = mer_timeline_viewport_time_to_x (mer_timeline_get_viewport (timeline),
+                                                       mer_event_get_first_second (last));
+      double first_row = y;
+
+      mer_state_set_selected_event (mer_window_get_state (window), last);
+      run_main_loop_for (50);
+      g_assert_false (mer_timeline_get_event_position (timeline, last, &x, &y));
+      g_assert_true (mer_timeline_pick (timeline, last_x - 100, first_row) == last);
+      g_assert_true (mer_timeline_pick (timeline, last_x, first_row) == last);
+    }
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -567,6 +567,29 @@ label_width_estimate (MerTimeline *self,
   return g_utf8_strlen (mer_event_get_title (event), -1) * self->char_width;
 }
 
+/* Where an event and its label reach across its row; @text_scale widens the
+ * reckoned label, for bold titles. */
+static void
+hit_extent (MerTimeline  *self,
+            const Placed *placed,
+            double        text_scale,
+            double       *left,
+            double       *right)
+{
+  double text = label_width_estimate (self, placed->event) * text_scale;
+
+  if (placed->label_before)
+    {
+      *left = placed->x0 - MARKER_RADIUS - label_lead (placed->event) - text;
+      *right = placed->x1 + MARKER_RADIUS + 2;
+    }
+  else
+    {
+      *left = placed->x0 - MARKER_RADIUS - 2;
+      *right = MAX (placed->x0 + MARKER_RADIUS + LABEL_GAP + text, placed->x1 + 2);
+    }
+}
+
 /* The selected event when it found no row of its own (the view is dense):
  * drawn over the first row on the window's background, so that a selection
  * is always seen. */
@@ -595,6 +618,10 @@ floating_selection (MerTimeline *self,
   };
   if (floating->x1 - floating->x0 < 2 * MARKER_RADIUS)
     floating->x1 = floating->x0;
+  /* At the right edge its label goes before it, as on the rows. */
+  floating->label_before = x + MARKER_RADIUS + LABEL_GAP + label_width_estimate (self, selected) >
+                             mer_timeline_viewport_get_width (self->viewport) &&
+                           x - MARKER_RADIUS - label_lead (selected) - label_width_estimate (self, selected) >= 0;
   return TRUE;
 }
 
@@ -607,18 +634,21 @@ draw_floating_selection (MerTimeline   *self,
                          double         width)
 {
   Placed floating;
-  double label;
+  double left, right;
   GdkRGBA bg = { 1 - fg->red, 1 - fg->green, 1 - fg->blue, 0.92f };
 
   if (!floating_selection (self, &floating))
     return;
 
-  label = 3 * MARKER_RADIUS + LABEL_GAP + g_utf8_strlen (mer_event_get_title (floating.event), -1) * self->char_width;
+  /* The selected title is bold: a little wider than the layout reckons. */
+  hit_extent (self, &floating, 1.15, &left, &right);
+  left = MAX (left - 4, 0);
+  right = MIN (right + 4, width);
   cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, bg.alpha);
-  cairo_rectangle (cr, floating.x0 - MARKER_RADIUS - 6, floating.y - ROW_HEIGHT / 2,
-                   MIN (label + 12, width - floating.x0 + MARKER_RADIUS + 6), ROW_HEIGHT);
+  cairo_rectangle (cr, left, floating.y - ROW_HEIGHT / 2, right - left, ROW_HEIGHT);
   cairo_fill (cr);
-  draw_event (self, cr, layout, &floating, fg, accent, MIN (label, width - floating.x0) - MARKER_RADIUS - LABEL_GAP);
+  draw_event (self, cr, layout, &floating, fg, accent,
+              floating.label_before ? floating.x0 : width - floating.x0 - MARKER_RADIUS - LABEL_GAP);
 }
 
 static void
@@ -763,25 +793,22 @@ mer_timeline_pick (MerTimeline *self,
   {
     Placed floating;
 
-    if (floating_selection (self, &floating) && fabs (y - floating.y) <= ROW_HEIGHT / 2 &&
-        x >= floating.x0 - MARKER_RADIUS - 2 &&
-        x <= floating.x0 + MARKER_RADIUS + LABEL_GAP +
-             g_utf8_strlen (mer_event_get_title (floating.event), -1) * self->char_width)
-      return floating.event;
+    double left, right;
+
+    if (floating_selection (self, &floating) && fabs (y - floating.y) <= ROW_HEIGHT / 2)
+      {
+        hit_extent (self, &floating, 1, &left, &right);
+        if (x >= left && x <= right)
+          return floating.event;
+      }
   }
 
   for (guint i = self->placed->len; i > 0; i--)
     {
       const Placed *placed = &g_array_index (self->placed, Placed, i - 1);
-      double text = label_width_estimate (self, placed->event);
-      double left = placed->x0 - MARKER_RADIUS - 2;
-      double right = MAX (placed->x0 + MARKER_RADIUS + LABEL_GAP + text, placed->x1 + 2);
+      double left, right;
 
-      if (placed->label_before)
-        {
-          left = placed->x0 - MARKER_RADIUS - label_lead (placed->event) - text;
-          right = placed->x1 + MARKER_RADIUS + 2;
-        }
+      hit_extent (self, placed, 1, &left, &right);
 
       if (fabs (y - placed->y) <= ROW_HEIGHT / 2 && x >= left && x <= right)
         return placed->event;
