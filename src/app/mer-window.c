@@ -1164,6 +1164,18 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Presenting and exporting need a story to work on. */
+static void
+update_document_actions (MerWindow *self)
+{
+  static const char * const actions[] = { "win.present", "win.export", "win.copy-snapshot", "win.handout" };
+  gboolean have_document = mer_state_get_document (self->state) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], have_document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->briefing_button), have_document);
+}
+
 static void
 mer_window_set_document (MerWindow   *self,
                          MerDocument *document)
@@ -1184,6 +1196,7 @@ mer_window_set_document (MerWindow   *self,
 
   rebuild_legend (self, document);
   rebuild_briefing_menu (self, document);
+  update_document_actions (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   set_playing (self, FALSE);
   gtk_toggle_button_set_active (self->play_button, FALSE);
@@ -1618,10 +1631,10 @@ mer_window_class_init (MerWindowClass *klass)
 static void
 mer_window_init (MerWindow *self)
 {
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = mer_state_new ();
+  update_document_actions (self);
   g_signal_connect_object (self->state, "notify::filter-region", G_CALLBACK (on_filter_region), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "time-window-changed", G_CALLBACK (on_time_window), self,
