@@ -49,21 +49,56 @@ run_main_loop_for (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+typedef gboolean (*WidgetTest) (GtkWidget *widget, const char *text);
+
+/* The first widget under @root, depth first, that @test accepts. */
 static GtkWidget *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
+find_widget (GtkWidget  *root,
+             WidgetTest  test,
+             const char *text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0 &&
-      gtk_widget_is_visible (root))
+  if (test (root, text))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label_with_text (child, text);
+      GtkWidget *found = find_widget (child, test, text);
 
       if (found != NULL)
         return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget  *widget,
+                    const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+         gtk_widget_is_visible (widget);
+}
+
+static GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  return find_widget (root, is_label_with_text, text);
+}
+
+/* A toplevel window of @type, such as a dialog the window opened. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
     }
 
   return NULL;
@@ -651,7 +686,6 @@ static void
 test_export_dialog (void)
 {
   MerWindow *window;
-  GListModel *toplevels;
   MerExportDialog *dialog = NULL;
   MerExportOptions options;
   MerExportFormat format;
@@ -664,14 +698,7 @@ test_export_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   run_main_loop_for (300);
 
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (MER_IS_EXPORT_DIALOG (toplevel))
-        dialog = MER_EXPORT_DIALOG (toplevel);
-    }
+  dialog = MER_EXPORT_DIALOG (find_toplevel (MER_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
@@ -697,30 +724,11 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The caption card hides none of the slide event's places. */
 static void
 assert_card_clear_of_places (MerWindow *window)
 {
-  GtkWidget *card = find_by_css_class (GTK_WIDGET (window), "presentation-card");
+  GtkWidget *card = find_widget (GTK_WIDGET (window), gtk_widget_has_css_class, "presentation-card");
   GtkWidget *map = GTK_WIDGET (mer_window_get_map (window));
   MerEvent *event = mer_state_get_selected_event (mer_window_get_state (window));
   const MerPlace *places;
@@ -989,6 +997,15 @@ test_presentation_keys (void)
 
 /* "Add Slide from View" captures the view, the selection and the time
  * window; saving writes it into the file, which is read again. */
+/* The caption or notes entry of the Slides panel that has the focus. */
+static GtkWidget *
+focused_entry (MerWindow *window)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+
+  return focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+}
+
 static void
 test_add_slide_and_save (void)
 {
@@ -1004,6 +1021,8 @@ test_add_slide_and_save (void)
   MerBriefingEditor *editor;
   MerBriefing *briefing;
   MerSlide *slide;
+  GtkWindow *question;
+  GtkWidget *entry;
   MerView view = { 44.2, 146.4, 7 };
   MerDate start, end;
 
@@ -1026,29 +1045,36 @@ test_add_slide_and_save (void)
   run_main_loop_for (50);
 
   panel = mer_window_get_slides_panel (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-slides", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "slides.add", NULL));
   editor = mer_slides_panel_get_editor (panel);
   g_assert_cmpuint (mer_briefing_editor_get_n_slides (editor), ==, 13);
-  mer_briefing_editor_set_caption (editor, 12, "Joint economic activity on the islands");
+
+  /* The new slide's caption takes the focus, ready to be typed. */
+  run_main_loop_for (50);
+  entry = focused_entry (window);
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "index")), ==, 12);
+  g_assert_false (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "notes")));
+
+  /* Typing the caption, then Tab to the notes: the caption is kept and the
+   * focus stays on the notes though the rows are made again. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Joint economic activity on the islands");
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  run_main_loop_for (50);
+  g_assert_cmpstr (mer_briefing_editor_get_slide (editor, 12)->caption, ==, "Joint economic activity on the islands");
+  entry = focused_entry (window);
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "index")), ==, 12);
+  g_assert_true (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "notes")));
   g_assert_true (mer_briefing_editor_is_dirty (editor));
 
   /* Opening another file first asks about the unsaved slide; Cancel keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  {
-    GListModel *toplevels = gtk_window_get_toplevels ();
-    GtkWidget *question = NULL;
-
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (GTK_IS_MESSAGE_DIALOG (toplevel))
-          question = GTK_WIDGET (toplevel);
-      }
-    g_assert_nonnull (question);
-    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (window));
-    gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
-  }
+  question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  g_assert_true (gtk_window_get_transient_for (question) == GTK_WINDOW (window));
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
   g_assert_cmpuint (mer_briefing_editor_get_n_slides (editor), ==, 13);
   g_assert_true (mer_briefing_editor_is_dirty (editor));
 

@@ -26,6 +26,9 @@ struct _MerSlidesPanel
   GtkWidget    *title;
   GtkListBox   *list;
   GtkWidget    *message;
+
+  guint         rebuild_id;
+  int           focus_caption;  /* a slide whose caption takes the focus next, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (MerSlidesPanel, mer_slides_panel, GTK_TYPE_WIDGET)
@@ -125,20 +128,53 @@ row_button (MerSlidesPanel *self,
 }
 
 static void
-rebuild (MerSlidesPanel *self)
+update_actions (MerSlidesPanel *self)
 {
-  MerDocument *document = mer_state_get_document (self->state);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slides.undo",
                                  self->editor != NULL && mer_briefing_editor_can_undo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slides.redo",
                                  self->editor != NULL && mer_briefing_editor_can_redo (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "slides.save",
                                  self->editor != NULL && mer_briefing_editor_is_dirty (self->editor));
+}
+
+/* The caption or notes entry that has the focus, if one has. */
+static gboolean
+get_focused_entry (MerSlidesPanel *self,
+                   guint          *index,
+                   gboolean       *notes)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *entry = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) : NULL;
+
+  if (entry == NULL || !gtk_widget_is_ancestor (entry, GTK_WIDGET (self->list)))
+    return FALSE;
+
+  *index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "index"));
+  *notes = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "notes"));
+  return TRUE;
+}
+
+/* The rows are made again after every edit; the focus stays on the same
+ * slide's entry (Tab from a caption to its notes commits the caption), or
+ * goes to the caption of a slide just added. */
+static void
+rebuild (MerSlidesPanel *self)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  GtkWidget *child, *focus_entry = NULL;
+  guint focus_index = G_MAXUINT;
+  gboolean focus_notes = FALSE;
+
+  if (self->focus_caption >= 0)
+    focus_index = (guint) self->focus_caption;
+  else if (!get_focused_entry (self, &focus_index, &focus_notes))
+    focus_index = G_MAXUINT;
+  self->focus_caption = -1;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
 
   if (self->editor == NULL || document == NULL)
     return;
@@ -164,14 +200,43 @@ rebuild (MerSlidesPanel *self)
       gtk_box_append (GTK_BOX (header), row_button (self, "user-trash-symbolic", "Delete Slide", "delete", i));
 
       gtk_box_append (GTK_BOX (row), header);
-      gtk_box_append (GTK_BOX (row), slide_entry (self, i, FALSE, slide->caption));
-      gtk_box_append (GTK_BOX (row), slide_entry (self, i, TRUE, slide->notes));
+      for (int notes = FALSE; notes <= TRUE; notes++)
+        {
+          GtkWidget *entry = slide_entry (self, i, notes, notes ? slide->notes : slide->caption);
+
+          gtk_box_append (GTK_BOX (row), entry);
+          if (i == focus_index && notes == focus_notes)
+            focus_entry = entry;
+        }
       gtk_widget_set_margin_top (row, 6);
       gtk_widget_set_margin_bottom (row, 6);
       gtk_widget_set_margin_start (row, 6);
       gtk_widget_set_margin_end (row, 6);
       gtk_list_box_append (self->list, row);
     }
+
+  if (focus_entry != NULL)
+    gtk_widget_grab_focus (focus_entry);
+}
+
+static gboolean
+rebuild_idle (gpointer user_data)
+{
+  MerSlidesPanel *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The buttons follow at once; the rows once the focus change or the edit
+ * that caused the change is over. */
+static void
+on_editor_changed (MerSlidesPanel *self)
+{
+  update_actions (self);
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_DEFAULT, rebuild_idle, self, NULL);
 }
 
 static void
@@ -189,13 +254,14 @@ on_document_changed (MerSlidesPanel *self)
         first = g_list_model_get_item (mer_document_get_briefings (document), 0);
       self->editor = mer_briefing_editor_new (document, first != NULL ? mer_briefing_get_id (first) : NULL, &error);
       if (self->editor != NULL)
-        g_signal_connect_object (self->editor, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed), self, G_CONNECT_SWAPPED);
     }
 
   title = first != NULL ? g_strdup_printf ("Briefing: %s", mer_briefing_get_title (first))
                         : g_strdup ("A new briefing: add slides from the current view");
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_label_set_text (GTK_LABEL (self->message), error != NULL ? error->message : "");
+  update_actions (self);
   rebuild (self);
 }
 
@@ -244,6 +310,7 @@ mer_slides_panel_add_from_view (MerSlidesPanel *self)
   data.region_ids = region_ids[0] != NULL ? region_ids : NULL;
   data.time_start = start;
   data.time_end = end;
+  self->focus_caption = (int) mer_briefing_editor_get_n_slides (self->editor);
   mer_briefing_editor_add_slide (self->editor, G_MAXUINT, &data);
 }
 
@@ -308,6 +375,7 @@ mer_slides_panel_dispose (GObject *object)
 {
   MerSlidesPanel *self = MER_SLIDES_PANEL (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->editor);
   g_clear_object (&self->state);
@@ -384,6 +452,7 @@ mer_slides_panel_init (MerSlidesPanel *self)
   gtk_widget_add_css_class (self->message, "error");
   gtk_box_append (GTK_BOX (self->box), self->message);
 
+  self->focus_caption = -1;
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list));

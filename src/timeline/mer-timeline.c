@@ -222,6 +222,7 @@ relayout (MerTimeline *self)
           guint position = g_array_index (positions, guint, i);
           const Cached *cached = &g_array_index (self->cache, Cached, position);
           MerTimelineExtent extent;
+          double label_after, label_before;
           double x0 = (cached->first - start) / seconds_per_pixel;
           double x1 = (cached->last - start) / seconds_per_pixel;
 
@@ -234,12 +235,11 @@ relayout (MerTimeline *self)
             x1 = x0;
           extent.x0 = x0 - MARKER_RADIUS;
           extent.x1 = x1 + MARKER_RADIUS;
-          extent.label_width = 2 * MARKER_RADIUS + LABEL_GAP + cached->title_chars * self->char_width;
           /* At the right edge a label goes before its event, to be read whole. */
-          extent.label_before = extent.x0 + extent.label_width > width &&
-                                extent.x0 - (LABEL_GAP + cached->title_chars * self->char_width) >= 0;
-          if (extent.label_before)
-            extent.label_width = label_lead (cached->event) + cached->title_chars * self->char_width;
+          label_after = 2 * MARKER_RADIUS + LABEL_GAP + cached->title_chars * self->char_width;
+          label_before = label_lead (cached->event) + cached->title_chars * self->char_width;
+          extent.label_before = extent.x0 + label_after > width && extent.x0 - label_before >= 0;
+          extent.label_width = extent.label_before ? label_before : label_after;
           g_array_append_val (extents, extent);
           g_array_append_val (lane_events, position);
         }
@@ -598,7 +598,7 @@ floating_selection (MerTimeline *self,
                     Placed      *floating)
 {
   MerEvent *selected = mer_state_get_selected_event (self->state);
-  double x;
+  double x, text;
 
   if (selected == NULL)
     return FALSE;
@@ -619,9 +619,9 @@ floating_selection (MerTimeline *self,
   if (floating->x1 - floating->x0 < 2 * MARKER_RADIUS)
     floating->x1 = floating->x0;
   /* At the right edge its label goes before it, as on the rows. */
-  floating->label_before = x + MARKER_RADIUS + LABEL_GAP + label_width_estimate (self, selected) >
-                             mer_timeline_viewport_get_width (self->viewport) &&
-                           x - MARKER_RADIUS - label_lead (selected) - label_width_estimate (self, selected) >= 0;
+  text = label_width_estimate (self, selected);
+  floating->label_before = x + MARKER_RADIUS + LABEL_GAP + text > mer_timeline_viewport_get_width (self->viewport) &&
+                           x - MARKER_RADIUS - label_lead (selected) - text >= 0;
   return TRUE;
 }
 
