@@ -46,6 +46,10 @@ struct _MerMapWidget
   ShumateMapLayer *online_layer;
   MerMapHistory   *history;
 
+  /* Borrowed */
+  GtkWidget *back_button;
+  GtkWidget *forward_button;
+
   guint    history_timeout_id;
   /* Going back or forward sets the state, which must not fly the map to
    * the selected event nor make an entry of its own. */
@@ -339,8 +343,13 @@ on_selected_event (MerMapWidget *self)
 static void
 update_history_actions (MerMapWidget *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.back", mer_map_history_can_go (self->history, -1));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.forward", mer_map_history_can_go (self->history, 1));
+  gboolean back = mer_map_history_can_go (self->history, -1);
+  gboolean forward = mer_map_history_can_go (self->history, 1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.back", back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.forward", forward);
+  gtk_widget_set_sensitive (self->back_button, back);
+  gtk_widget_set_sensitive (self->forward_button, forward);
 }
 
 static gboolean
@@ -721,6 +730,13 @@ on_query_tooltip (GtkWidget    *map,
   return TRUE;
 }
 
+static void
+on_control_clicked (GtkButton    *button,
+                    MerMapWidget *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), "mer-action"), NULL);
+}
+
 /* Life cycle */
 
 static void
@@ -742,7 +758,6 @@ mer_map_widget_constructed (GObject *object)
     { "zoom-out-symbolic", "Zoom Out (−)", "map.zoom-out", TRUE },
     { "zoom-in-symbolic", "Zoom In (+)", "map.zoom-in", FALSE },
   };
-  GtkWidget *buttons[G_N_ELEMENTS (controls)];
   /* The viewport's first, then the state's. */
   static const char *history_signals[] = {
     "notify::latitude", "notify::longitude", "notify::zoom-level",
@@ -815,7 +830,15 @@ mer_map_widget_constructed (GObject *object)
           gtk_box_append (GTK_BOX (bar), group);
         }
       gtk_box_append (GTK_BOX (group), button);
-      buttons[i] = button;
+
+      /* Not GtkActionable: with GTK 4.8 a button inside the widget never
+       * finds the widget's class actions, and shows greyed out. */
+      g_object_set_data (G_OBJECT (button), "mer-action", (gpointer) controls[i].action);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_control_clicked), self, 0);
+      if (g_str_equal (controls[i].action, "map.back"))
+        self->back_button = button;
+      else if (g_str_equal (controls[i].action, "map.forward"))
+        self->forward_button = button;
     }
 
   license = self->license = shumate_license_new ();
@@ -825,12 +848,6 @@ mer_map_widget_constructed (GObject *object)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (license));
 
   gtk_box_append (GTK_BOX (self->box), bar);
-
-  /* Only once the buttons are in the widget's tree: a button given its
-   * action while outside it never finds the widget's actions, and shows
-   * greyed out. */
-  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), controls[i].action);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
