@@ -806,10 +806,15 @@ mer_map_widget_constructed (GObject *object)
   /* The controls sit in a bar under the map, never over it: over the map
    * they would hide markers and take their clicks. */
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (bar, "toolbar");
   gtk_widget_add_css_class (bar, "map-controls");
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 2);
+  gtk_widget_set_margin_bottom (bar, 2);
 
+  /* One unit keeps the bar one line high, and the map as tall as it was. */
   scale = shumate_scale_new (self->viewport);
+  shumate_scale_set_unit (scale, SHUMATE_UNIT_METRIC);
   gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (GTK_WIDGET (scale), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_START);
@@ -823,6 +828,7 @@ mer_map_widget_constructed (GObject *object)
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       controls[i].tooltip, -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
       if (controls[i].group_start)
         {
           group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);

@@ -37,6 +37,10 @@ struct _MerEventPainter
   GHashTable *sprites;
   gboolean    vector;
 
+  /* The categories' colours as markers show them on the last style's map. */
+  GHashTable        *colors;   /* 0xRRGGBB → MerColor */
+  const MerMapStyle *colors_style;
+
   /* The layout of the last view, shared by drawing and picking. */
   GArray     *items;
   MerMapView  layout_view;
@@ -67,6 +71,7 @@ mer_event_painter_new (GListModel *events)
   self->items = g_array_new (FALSE, FALSE, sizeof (Item));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
+  self->colors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   for (guint i = 0; i < n; i++)
     {
@@ -100,6 +105,7 @@ mer_event_painter_free (MerEventPainter *self)
   g_array_unref (self->markers);
   g_array_unref (self->items);
   g_hash_table_unref (self->sprites);
+  g_hash_table_unref (self->colors);
   g_free (self);
 }
 
@@ -239,14 +245,33 @@ set_color (cairo_t        *cr,
 }
 
 static MerColor
-event_color (MerEvent          *event,
+event_color (MerEventPainter   *self,
+             MerEvent          *event,
              const MerMapStyle *style)
 {
   MerCategory *category = mer_event_get_category (event);
+  guint32 rgb;
+  MerColor *color;
 
-  if (category != NULL && mer_category_get_color (category) != MER_NO_COLOR)
-    return mer_color_from_rgb (mer_category_get_color (category), 1);
-  return style->marker_default;
+  if (category == NULL || mer_category_get_color (category) == MER_NO_COLOR)
+    return style->marker_default;
+
+  if (style != self->colors_style)
+    {
+      g_hash_table_remove_all (self->colors);
+      self->colors_style = style;
+    }
+
+  rgb = mer_category_get_color (category);
+  color = g_hash_table_lookup (self->colors, GUINT_TO_POINTER (rgb));
+  if (color == NULL)
+    {
+      color = g_new (MerColor, 1);
+      *color = mer_map_style_marker_color (style, rgb);
+      g_hash_table_insert (self->colors, GUINT_TO_POINTER (rgb), color);
+    }
+
+  return *color;
 }
 
 static void
@@ -452,7 +477,7 @@ mer_event_painter_draw (MerEventPainter   *self,
       if (item->event == NULL)
         continue;
 
-      fill = event_color (item->event, style);
+      fill = event_color (self, item->event, style);
 
       /* The hovered and selected events come last, on top, with a ring. */
       if (item->event == selected || item->event == hovered)
