@@ -10,8 +10,10 @@
 /* Draws one marker per place of each event, coloured by category and sized
  * by importance. Positions are projected once; a frame places the markers on
  * screen and, when there are too many to tell apart, gathers those sharing a
- * grid cell into a cluster showing their count. The selected and hovered
- * events are always drawn on their own, on top, with a ring. */
+ * grid cell into a cluster showing their count. Markers at the same place
+ * are spread round it, each tied to the place by a line, so that every
+ * one shows and takes its own clicks. The selected and hovered events are
+ * always drawn on their own, on top, with a ring. */
 
 typedef struct {
   double nx, ny;
@@ -25,7 +27,12 @@ typedef struct {
   MerEvent *event;     /* NULL for a cluster */
   guint     count;
   gboolean  faded;     /* outside the time window */
+  gboolean  spread;    /* moved off its place, (place_x, place_y) */
+  double    place_x, place_y;
 } Item;
+
+/* Markers closer than this are at one place: they would hide each other. */
+#define SAME_PLACE 8.0
 
 struct _MerEventPainter
 {
@@ -115,6 +122,61 @@ typedef struct {
   guint  first;      /* index in visible */
 } Cell;
 
+/* Spreads each group of markers at one place on a ring round the group's
+ * middle, in time order from the top, clockwise, with room for the largest
+ * between neighbours. The groups are few and the markers no more than the
+ * cluster threshold, so pairs are compared directly. */
+static void
+spread_same_places (GArray *items)
+{
+  g_autofree guint *group = g_new (guint, items->len);
+  g_autofree guint *members = g_new (guint, items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    group[i] = G_MAXUINT;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *first = &g_array_index (items, Item, i);
+      double cx = 0, cy = 0, largest = 0, ring;
+      guint n = 0;
+
+      if (group[i] != G_MAXUINT)
+        continue;
+
+      for (guint j = i; j < items->len; j++)
+        {
+          const Item *item = &g_array_index (items, Item, j);
+
+          if (group[j] == G_MAXUINT && fabs (item->x - first->x) < SAME_PLACE && fabs (item->y - first->y) < SAME_PLACE)
+            {
+              group[j] = i;
+              members[n++] = j;
+              cx += item->x;
+              cy += item->y;
+              largest = MAX (largest, item->radius);
+            }
+        }
+      if (n < 2)
+        continue;
+
+      cx /= n;
+      cy /= n;
+      ring = MAX (largest + 6, n * (2 * largest + 3) / (2 * G_PI));
+      for (guint k = 0; k < n; k++)
+        {
+          Item *item = &g_array_index (items, Item, members[k]);
+          double angle = -G_PI / 2 + 2 * G_PI * k / n;
+
+          item->spread = TRUE;
+          item->place_x = cx;
+          item->place_y = cy;
+          item->x = cx + ring * cos (angle);
+          item->y = cy + ring * sin (angle);
+        }
+    }
+}
+
 /* The markers and clusters of a view. They do not depend on what is
  * selected or hovered, so that a new selection costs no relayout: the
  * selected and hovered events are drawn again on top. */
@@ -145,6 +207,7 @@ layout_base (MerEventPainter  *self,
       item.count = 1;
       item.radius = marker->radius;
       item.faded = FALSE;
+      item.spread = FALSE;
       if (filters && !mer_state_event_passes_filters (state, event))
         continue;
       if (window)
@@ -157,7 +220,10 @@ layout_base (MerEventPainter  *self,
     }
 
   if (visible->len <= MER_EVENT_CLUSTER_THRESHOLD)
-    g_array_append_vals (self->items, visible->data, visible->len);
+    {
+      spread_same_places (visible);
+      g_array_append_vals (self->items, visible->data, visible->len);
+    }
   else
     {
       guint columns = (guint) ceil ((view->width + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
@@ -218,12 +284,29 @@ layout (MerEventPainter  *self,
     {
       MerEvent *event = pass == 0 ? hovered : selected;
       const MerPlace *places;
-      guint n_places;
+      guint n_places, n_found;
 
       if (event == NULL || (pass == 0 && hovered == selected))
         continue;
       if (state != NULL && (!mer_state_event_passes_filters (state, event) ||
                             (mer_state_get_hide_outside_window (state) && !mer_state_event_in_window (state, event))))
+        continue;
+
+      /* Where the base layout put it, spread or not; at its places when
+       * it is in a cluster. */
+      n_found = 0;
+      for (guint i = 0; i < self->n_base; i++)
+        {
+          Item item = g_array_index (self->items, Item, i);
+
+          if (item.event != event)
+            continue;
+          item.radius += 2;
+          item.faded = FALSE;
+          g_array_append_val (self->items, item);
+          n_found++;
+        }
+      if (n_found > 0)
         continue;
 
       places = mer_event_get_places (event, &n_places);
@@ -468,6 +551,30 @@ mer_event_painter_draw (MerEventPainter   *self,
   cairo_save (cr);
   cairo_new_path (cr);
   draw_clusters (self, cr, style, view->scale_factor);
+
+  /* Spread markers hang on lines from their place, marked by a dot. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if (!item->spread)
+        continue;
+      cairo_move_to (cr, item->place_x, item->place_y);
+      cairo_line_to (cr, item->x, item->y);
+    }
+  set_color (cr, &style->country_label);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if (!item->spread)
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, item->place_x, item->place_y, 3, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
 
   for (guint i = 0; i < self->items->len; i++)
     {
