@@ -375,6 +375,161 @@ test_controls_clear_of_markers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct {
+  MerState *state;
+  MerEvent *event;
+} Selection;
+
+static gboolean
+is_selected (gpointer data)
+{
+  Selection *selection = data;
+
+  return mer_state_get_selected_event (selection->state) == selection->event;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static void
+assert_view (MerMapWidget  *map,
+             const MerView *expected)
+{
+  MerMapView view;
+
+  mer_map_widget_get_map_view (map, &view);
+  g_assert_cmpfloat_with_epsilon (view.lat, expected->lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.lon, expected->lon, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.zoom, expected->zoom, 1e-6);
+}
+
+static void
+get_view (MerMapWidget *map,
+          MerView      *view)
+{
+  MerMapView map_view;
+
+  mer_map_widget_get_map_view (map, &map_view);
+  *view = (MerView) { map_view.lat, map_view.lon, map_view.zoom };
+}
+
+/* Back and forward step through the views, selections and filters the user
+ * went through: Alt+Left, the Forward button, the mouse's back button. */
+static void
+test_back_and_forward (void)
+{
+  MerWindow *window = show_story ();
+  MerMapWidget *map = mer_window_get_map (window);
+  GtkWidget *inner = mer_map_widget_get_map (map);
+  GtkWidget *back = find_button (GTK_WIDGET (map), "map.back");
+  GtkWidget *forward = find_button (GTK_WIDGET (map), "map.forward");
+  MerState *state = mer_window_get_state (window);
+  MerDocument *document = mer_window_get_document (window);
+  MerRegion *kurils = mer_document_lookup_region (document, "southern-kurils");
+  Selection summit = { state, mer_document_lookup_event (document, "nagato-summit") };
+  Selection medvedev = { state, mer_document_lookup_event (document, "medvedev-kunashir") };
+  MerView at_summit, at_medvedev;
+
+  /* The story as it opened is the first entry. */
+  run_main_loop_for (700);
+  g_assert_false (gtk_widget_is_sensitive (back));
+  g_assert_false (gtk_widget_is_sensitive (forward));
+
+  mer_state_set_selected_event (state, summit.event);
+  wait_for (is_sensitive, back);
+  get_view (map, &at_summit);
+
+  mer_state_set_filter_region (state, kurils);
+  mer_state_set_selected_event (state, medvedev.event);
+  run_main_loop_for (700);
+  get_view (map, &at_medvedev);
+
+  /* Alt+Left, with the pointer over the map. */
+  xdotool (inner, "mousemove --window % 100 100 sleep 0.1 key alt+Left");
+  wait_for (is_selected, &summit);
+  g_assert_null (mer_state_get_filter_region (state));
+  assert_view (map, &at_summit);
+  g_assert_true (gtk_widget_is_sensitive (forward));
+
+  click_at (forward, gtk_widget_get_width (forward) / 2.0, gtk_widget_get_height (forward) / 2.0, 1);
+  wait_for (is_selected, &medvedev);
+  g_assert_true (mer_state_get_filter_region (state) == kurils);
+  assert_view (map, &at_medvedev);
+  g_assert_false (gtk_widget_is_sensitive (forward));
+
+  /* The mouse's back button (8) on the map. */
+  click_at (inner, 100, 100, 8);
+  wait_for (is_selected, &summit);
+  assert_view (map, &at_summit);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+assert_on_map (MerMapWidget *map,
+               double        lat,
+               double        lon)
+{
+  MerMapView view;
+  double x, y;
+
+  mer_map_widget_get_map_view (map, &view);
+  mer_map_view_location_to_point (&view, lat, lon, &x, &y);
+  if (x < 0)
+    x += mer_map_view_get_world_size (&view);
+  else if (x > view.width)
+    x -= mer_map_view_get_world_size (&view);
+  if (x < 0 || x > view.width || y < 0 || y > view.height)
+    g_error ("%g, %g is at %g, %g, off a map of %g × %g", lat, lon, x, y, view.width, view.height);
+}
+
+/* A flight shows its event's places: the Treaty of Shimoda's own view, on
+ * the Kurils, is widened to take Shimoda in; "Japan surrenders", one place
+ * and no view of its own, lands at zoom 7 on Tokyo Bay; Fit Story shows
+ * every place of the story. */
+static void
+test_flights_frame_events (void)
+{
+  MerWindow *window = show_story ();
+  MerMapWidget *map = mer_window_get_map (window);
+  MerState *state = mer_window_get_state (window);
+  MerDocument *document = mer_window_get_document (window);
+  GListModel *events = mer_document_get_events (document);
+  GtkWidget *fit = find_button (GTK_WIDGET (map), "map.fit-story");
+  MerView tokyo_bay = { 35.35, 139.75, 7 };
+  MerMapView view;
+
+  mer_state_set_selected_event (state, mer_document_lookup_event (document, "treaty-of-shimoda"));
+  run_main_loop_for (100);
+  assert_on_map (map, 34.68, 138.94);
+  /* What the view showed stays: Iturup. */
+  assert_on_map (map, 45.0, 147.7);
+  mer_map_widget_get_map_view (map, &view);
+  g_assert_cmpfloat (view.zoom, <, 5);
+
+  mer_state_set_selected_event (state, mer_document_lookup_event (document, "japan-surrender"));
+  run_main_loop_for (100);
+  assert_view (map, &tokyo_bay);
+
+  click_at (fit, gtk_widget_get_width (fit) / 2.0, gtk_widget_get_height (fit) / 2.0, 1);
+  wait_for_move (map);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      const MerPlace *places;
+      guint n_places;
+
+      places = mer_event_get_places (event, &n_places);
+      for (guint p = 0; p < n_places; p++)
+        assert_on_map (map, places[p].lat, places[p].lon);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +545,8 @@ main (int   argc,
   g_test_add_func ("/app/map-gestures/click-selects", test_click_selects);
   g_test_add_func ("/app/map-gestures/zoom-buttons", test_zoom_buttons);
   g_test_add_func ("/app/map-gestures/controls-clear-of-markers", test_controls_clear_of_markers);
+  g_test_add_func ("/app/map-gestures/back-and-forward", test_back_and_forward);
+  g_test_add_func ("/app/map-gestures/flights-frame-events", test_flights_frame_events);
 
   return g_test_run ();
 }
