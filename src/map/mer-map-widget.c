@@ -352,21 +352,18 @@ update_history_actions (MerMapWidget *self)
   gtk_widget_set_sensitive (self->forward_button, forward);
 }
 
-static gboolean
+/* Records where the map is going, with the state's selection and filters. */
+static void
 record_history (MerMapWidget *self)
 {
   MerView view;
 
-  /* A flight is still on its way. */
-  if (self->tick_id != 0)
-    return FALSE;
   if (mer_state_get_document (self->state) == NULL)
-    return TRUE;
+    return;
 
   mer_map_widget_get_target_view (self, &view);
   mer_map_history_record (self->history, self->state, &view);
   update_history_actions (self);
-  return TRUE;
 }
 
 static gboolean
@@ -374,8 +371,11 @@ on_history_timeout (gpointer user_data)
 {
   MerMapWidget *self = user_data;
 
-  if (!record_history (self))
+  /* The user has not settled while a flight is on its way. */
+  if (self->tick_id != 0)
     return G_SOURCE_CONTINUE;
+
+  record_history (self);
 
   self->history_timeout_id = 0;
   return G_SOURCE_REMOVE;
@@ -406,10 +406,9 @@ go_in_history (MerMapWidget *self,
   MerView view;
   gboolean moved;
 
-  /* Where the user is now counts, even if it has not settled yet. */
+  /* Where the user is now, or flying to, counts even before it settles. */
   if (self->history_timeout_id != 0)
     {
-      stop_animation (self);
       g_clear_handle_id (&self->history_timeout_id, g_source_remove);
       record_history (self);
     }
@@ -450,7 +449,10 @@ on_side_button_pressed (GtkGestureClick *gesture,
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
   if (button != 8 && button != 9)
-    return;
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   go_in_history (self, button == 8 ? -1 : 1);
