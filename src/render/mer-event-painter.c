@@ -33,6 +33,7 @@ typedef struct {
 
 /* Markers closer than this are at one place: they would hide each other. */
 #define SAME_PLACE 8.0
+#define MAX_SPREAD 24
 
 struct _MerEventPainter
 {
@@ -120,7 +121,18 @@ typedef struct {
   double sx, sy;
   guint  count;
   guint  first;      /* index in visible */
+  double x0, y0, x1, y1;
 } Cell;
+
+/* Whether a cell's markers are all at one place: zooming in would not
+ * part them, so they are spread rather than counted, unless there are so
+ * many that their ring would cover the map around. */
+static gboolean
+cell_is_one_place (const Cell *cell)
+{
+  return cell->count > 1 && cell->count <= MAX_SPREAD &&
+         cell->x1 - cell->x0 < SAME_PLACE && cell->y1 - cell->y0 < SAME_PLACE;
+}
 
 /* Spreads each group of markers at one place on a ring round the group's
  * middle, in time order from the top, clockwise, with room for the largest
@@ -229,6 +241,7 @@ layout_base (MerEventPainter  *self,
       guint columns = (guint) ceil ((view->width + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
       guint rows = (guint) ceil ((view->height + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
       g_autofree Cell *cells = g_new0 (Cell, (gsize) columns * rows);
+      g_autoptr(GArray) together = g_array_new (FALSE, FALSE, sizeof (Item));
 
       for (guint i = 0; i < visible->len; i++)
         {
@@ -238,7 +251,15 @@ layout_base (MerEventPainter  *self,
           Cell *cell = &cells[row * columns + column];
 
           if (cell->count++ == 0)
-            cell->first = i;
+            {
+              cell->first = i;
+              cell->x0 = cell->x1 = item->x;
+              cell->y0 = cell->y1 = item->y;
+            }
+          cell->x0 = MIN (cell->x0, item->x);
+          cell->x1 = MAX (cell->x1, item->x);
+          cell->y0 = MIN (cell->y0, item->y);
+          cell->y1 = MAX (cell->y1, item->y);
           cell->sx += item->x;
           cell->sy += item->y;
         }
@@ -249,7 +270,7 @@ layout_base (MerEventPainter  *self,
 
           if (cell->count == 1)
             g_array_append_val (self->items, g_array_index (visible, Item, cell->first));
-          else if (cell->count > 1)
+          else if (cell->count > 1 && !cell_is_one_place (cell))
             {
               Item cluster = {
                 cell->sx / cell->count, cell->sy / cell->count,
@@ -259,6 +280,18 @@ layout_base (MerEventPainter  *self,
               g_array_append_val (self->items, cluster);
             }
         }
+
+      for (guint i = 0; i < visible->len; i++)
+        {
+          const Item *item = &g_array_index (visible, Item, i);
+          guint column = (guint) CLAMP ((item->x + margin) / MER_EVENT_CLUSTER_CELL, 0, columns - 1);
+          guint row = (guint) CLAMP ((item->y + margin) / MER_EVENT_CLUSTER_CELL, 0, rows - 1);
+
+          if (cell_is_one_place (&cells[row * columns + column]))
+            g_array_append_val (together, *item);
+        }
+      spread_same_places (together);
+      g_array_append_vals (self->items, together->data, together->len);
     }
 
   self->n_base = self->items->len;

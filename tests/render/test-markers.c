@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "mer-diagnostic.h"
 #include "mer-event-painter.h"
@@ -79,6 +81,70 @@ test_lone_place_stays (void)
   g_assert_cmpfloat (hit.y, ==, y);
 }
 
+/* With more markers than the painter draws one by one, those sharing a
+ * grid cell become a count; but a count of markers at one place would stay
+ * a count however far one zoomed in, so they are spread instead. 400
+ * events on a grid and five at one place, in a 400 × 400 view. */
+static void
+test_same_place_spreads_among_clusters (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"meridian\": 1, \"title\": \"Grid\", \"events\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) grid = NULL;
+  g_autoptr(MerEventPainter) painter = NULL;
+  MerView centre = { 0, 0, 4 };
+  MerMapView view;
+  gboolean found[5] = { FALSE };
+  guint n_clusters = 0;
+  int fd;
+  double px, py;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"g%u\", \"title\": \"G\", \"start\": \"2000\", "
+                            "\"places\": [ { \"name\": \"P\", \"lat\": %d, \"lon\": %d } ] }",
+                            i == 0 ? "" : ", ", i, (int) (i / 20) - 10, (int) (i % 20) - 10);
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (json, ", { \"id\": \"same%u\", \"title\": \"S\", \"start\": \"2001\", "
+                            "\"places\": [ { \"name\": \"Q\", \"lat\": 15.5, \"lon\": 15.5 } ] }", i);
+  g_string_append (json, "] }");
+
+  fd = g_file_open_tmp ("meridian-grid-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, json->str, -1, &error));
+  grid = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  painter = mer_event_painter_new (mer_document_get_events (grid));
+  mer_map_view_init (&view, &centre, 400, 400, 1);
+  mer_map_view_location_to_point (&view, 15.5, 15.5, &px, &py);
+
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 400; x++)
+      {
+        MerEventHit hit;
+
+        if (!mer_event_painter_pick (painter, &view, NULL, x, y, &hit))
+          continue;
+        if (hit.event == NULL)
+          {
+            n_clusters++;
+            continue;
+          }
+        if (g_str_has_prefix (mer_event_get_id (hit.event), "same"))
+          found[mer_event_get_id (hit.event)[4] - '0'] = TRUE;
+      }
+
+  /* The grid is counted… */
+  g_assert_cmpuint (n_clusters, >, 0);
+  /* …and the place is spread, each of its events picked on its own. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (found[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -95,6 +161,7 @@ main (int   argc,
 
   g_test_add_func ("/render/markers/same-place-spreads", test_same_place_spreads);
   g_test_add_func ("/render/markers/lone-place-stays", test_lone_place_stays);
+  g_test_add_func ("/render/markers/same-place-spreads-among-clusters", test_same_place_spreads_among_clusters);
 
   status = g_test_run ();
   g_object_unref (story);
