@@ -460,10 +460,14 @@ test_back_and_forward (void)
   assert_view (map, &at_medvedev);
   g_assert_false (gtk_widget_is_sensitive (forward));
 
-  /* The mouse's back button (8) on the map. */
+  /* The mouse's back button (8) on the map, its forward button (9) on the
+   * timeline. */
   click_at (inner, 100, 100, 8);
   wait_for (is_selected, &summit);
   assert_view (map, &at_summit);
+  click_at (GTK_WIDGET (mer_window_get_timeline (window)), 100, 30, 9);
+  wait_for (is_selected, &medvedev);
+  assert_view (map, &at_medvedev);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -49,6 +49,9 @@ struct _MerMapWidget
   /* Borrowed */
   GtkWidget *back_button;
   GtkWidget *forward_button;
+  /* On the window while the map is in one, so that the mouse's side
+   * buttons go back and forward anywhere in it, as Alt+Left/Right do. */
+  GtkEventController *side_buttons;
 
   guint    history_timeout_id;
   /* Going back or forward sets the state, which must not fly the map to
@@ -438,7 +441,7 @@ forward_action (GtkWidget  *widget,
   go_in_history (MER_MAP_WIDGET (widget), 1);
 }
 
-/* The mouse's back and forward buttons. */
+/* The mouse's back and forward buttons, anywhere in the window. */
 static void
 on_side_button_pressed (GtkGestureClick *gesture,
                         int              n_press,
@@ -766,7 +769,7 @@ mer_map_widget_constructed (GObject *object)
     "notify::selected-event", "notify::selected-region", "filter-changed", "time-window-changed",
   };
   GtkWidget *bar, *group = NULL;
-  GtkGesture *click, *side_buttons;
+  GtkGesture *click;
   GtkEventController *shortcuts;
   GtkEventController *motion;
   ShumateScale *scale;
@@ -876,12 +879,6 @@ mer_map_widget_constructed (GObject *object)
   g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (on_selected_event), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_tile_layer), NULL);
-
-  side_buttons = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (side_buttons), 0);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (side_buttons), GTK_PHASE_CAPTURE);
-  g_signal_connect (side_buttons, "pressed", G_CALLBACK (on_side_button_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (side_buttons));
 
   /* Back and forward work wherever the focus is in the window. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -1027,6 +1024,32 @@ mer_map_widget_css_changed (GtkWidget         *widget,
 }
 
 static void
+mer_map_widget_root (GtkWidget *widget)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+  GtkGesture *side_buttons = gtk_gesture_click_new ();
+
+  GTK_WIDGET_CLASS (mer_map_widget_parent_class)->root (widget);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (side_buttons), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (side_buttons), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (side_buttons, "pressed", G_CALLBACK (on_side_button_pressed), self, 0);
+  self->side_buttons = GTK_EVENT_CONTROLLER (side_buttons);
+  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->side_buttons);
+}
+
+static void
+mer_map_widget_unroot (GtkWidget *widget)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+
+  gtk_widget_remove_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->side_buttons);
+  self->side_buttons = NULL;
+
+  GTK_WIDGET_CLASS (mer_map_widget_parent_class)->unroot (widget);
+}
+
+static void
 mer_map_widget_class_init (MerMapWidgetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1037,6 +1060,8 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
   object_class->set_property = mer_map_widget_set_property;
   object_class->dispose = mer_map_widget_dispose;
   widget_class->css_changed = mer_map_widget_css_changed;
+  widget_class->root = mer_map_widget_root;
+  widget_class->unroot = mer_map_widget_unroot;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,
