@@ -134,9 +134,10 @@ cell_is_one_place (const Cell *cell)
          cell->x1 - cell->x0 < SAME_PLACE && cell->y1 - cell->y0 < SAME_PLACE;
 }
 
-/* Spreads each group of markers at one place on a ring round the group's
- * middle, in time order from the top, clockwise, with room for the largest
- * between neighbours. The groups are few and the markers no more than the
+/* Spreads each group of markers at one place, or near enough to touch, on
+ * a ring round the group's middle, in time order from the top, clockwise,
+ * with room for the largest between neighbours; each keeps a line to its
+ * own place. The groups are few and the markers no more than the
  * cluster threshold, so pairs are compared directly. */
 static void
 spread_same_places (GArray *items)
@@ -160,7 +161,8 @@ spread_same_places (GArray *items)
         {
           const Item *item = &g_array_index (items, Item, j);
 
-          if (group[j] == G_MAXUINT && fabs (item->x - first->x) < SAME_PLACE && fabs (item->y - first->y) < SAME_PLACE)
+          /* Touching markers hide each other as much as coincident ones. */
+          if (group[j] == G_MAXUINT && hypot (item->x - first->x, item->y - first->y) < item->radius + first->radius)
             {
               group[j] = i;
               members[n++] = j;
@@ -181,8 +183,8 @@ spread_same_places (GArray *items)
           double angle = -G_PI / 2 + 2 * G_PI * k / n;
 
           item->spread = TRUE;
-          item->place_x = cx;
-          item->place_y = cy;
+          item->place_x = item->x;
+          item->place_y = item->y;
           item->x = cx + ring * cos (angle);
           item->y = cy + ring * sin (angle);
         }
