@@ -387,7 +387,8 @@ on_history_timeout (gpointer user_data)
 static void
 schedule_history (MerMapWidget *self)
 {
-  if (self->restoring)
+  /* Disposed: the state and the viewport may still say they changed. */
+  if (self->restoring || self->history == NULL)
     return;
 
   g_clear_handle_id (&self->history_timeout_id, g_source_remove);
@@ -397,6 +398,9 @@ schedule_history (MerMapWidget *self)
 static void
 on_document_for_history (MerMapWidget *self)
 {
+  if (self->history == NULL)
+    return;
+
   mer_map_history_clear (self->history);
   update_history_actions (self);
   schedule_history (self);
@@ -999,8 +1003,8 @@ mer_map_widget_dispose (GObject *object)
   MerMapWidget *self = MER_MAP_WIDGET (object);
 
   stop_animation (self);
-  g_clear_handle_id (&self->history_timeout_id, g_source_remove);
   g_clear_pointer (&self->history, mer_map_history_free);
+  g_clear_handle_id (&self->history_timeout_id, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   self->overlay = NULL;
   g_clear_object (&self->overlay_layer);
