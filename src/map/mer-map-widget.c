@@ -401,9 +401,11 @@ on_document_for_history (MerMapWidget *self)
   if (self->history == NULL)
     return;
 
+  /* The story as it opens is the first entry, whatever follows at once. */
   mer_map_history_clear (self->history);
+  g_clear_handle_id (&self->history_timeout_id, g_source_remove);
+  record_history (self);
   update_history_actions (self);
-  schedule_history (self);
 }
 
 static void
