@@ -78,7 +78,7 @@ mer_cli_check (const char * const *files)
  * mer_cli_find_bundled_story:
  *
  * Returns: (transfer full): the path of the bundled Russia–Japan story in
- *   Meridian's data folder (see mer_paths_get_data_dir())
+ *   Meridian's data folder (see mer_paths_dup_data_dir())
  */
 char *
 mer_cli_find_bundled_story (void)

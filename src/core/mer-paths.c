@@ -72,23 +72,18 @@ find_data_dir (void)
 }
 
 /**
- * mer_paths_get_data_dir:
+ * mer_paths_dup_data_dir:
  *
  * The folder holding `events/` and `basemap/`: `$MERIDIAN_DATADIR` when set
  * (tests), the source tree's `data/` when running from the build tree, else
  * the installed data next to the executable or in the configured prefix.
  *
- * Returns: (transfer none) (type filename): the folder, found once per process
+ * Returns: (transfer full) (type filename): the folder
  */
-const char *
-mer_paths_get_data_dir (void)
+char *
+mer_paths_dup_data_dir (void)
 {
-  static gsize data_dir = 0;
-
-  if (g_once_init_enter (&data_dir))
-    g_once_init_leave (&data_dir, (gsize) find_data_dir ());
-
-  return (const char *) data_dir;
+  return find_data_dir ();
 }
 
 /**
@@ -102,10 +97,11 @@ char *
 mer_paths_build_data_path (const char *first_element,
                            ...)
 {
+  g_autofree char *data_dir = mer_paths_dup_data_dir ();
   g_autoptr(GPtrArray) elements = g_ptr_array_new ();
   va_list args;
 
-  g_ptr_array_add (elements, (gpointer) mer_paths_get_data_dir ());
+  g_ptr_array_add (elements, data_dir);
   g_ptr_array_add (elements, (gpointer) first_element);
   va_start (args, first_element);
   for (const char *element = va_arg (args, const char *); element != NULL; element = va_arg (args, const char *))

@@ -601,7 +601,7 @@ mer_basemap_get_label (MerBasemap      *self,
  * mer_basemap_find_default_path:
  *
  * Where the bundled base map is: `basemap/world.mbm` in Meridian's data
- * folder (see mer_paths_get_data_dir()). The file is not opened.
+ * folder (see mer_paths_dup_data_dir()). The file is not opened.
  *
  * Returns: (transfer full) (type filename): a path
  */
