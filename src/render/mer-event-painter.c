@@ -203,20 +203,30 @@ layout_base (MerEventPainter  *self,
   gboolean filters = state != NULL && mer_state_has_filters (state);
   gboolean window = state != NULL && mer_state_get_time_window (state, NULL, NULL);
   double margin = 12;
+  double cx, cy, size;
 
   g_array_set_size (self->items, 0);
+
+  /* mer_map_view_nearest_world_copy() and mer_map_view_normalized_to_point()
+   * written out, with the centre and the world's size worked out once: per
+   * marker they cost logarithms and powers, most of a frame with 100,000
+   * markers. */
+  mer_map_view_get_center_normalized (view, &cx, &cy);
+  size = mer_map_view_get_world_size (view);
 
   for (guint i = 0; i < self->markers->len; i++)
     {
       const Marker *marker = &g_array_index (self->markers, Marker, i);
-      MerEvent *event = g_ptr_array_index (self->events, marker->event);
-      int shift = mer_map_view_nearest_world_copy (view, marker->nx);
+      MerEvent *event;
+      double shift = ceil (cx - marker->nx - 0.5);
       Item item;
 
-      mer_map_view_normalized_to_point (view, marker->nx + shift, marker->ny, &item.x, &item.y);
+      item.x = (marker->nx + shift - cx) * size + view->width / 2.0;
+      item.y = (marker->ny - cy) * size + view->height / 2.0;
       if (item.x < -margin || item.y < -margin || item.x > view->width + margin || item.y > view->height + margin)
         continue;
 
+      event = g_ptr_array_index (self->events, marker->event);
       item.event = event;
       item.count = 1;
       item.radius = marker->radius;
