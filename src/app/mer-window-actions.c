@@ -5,7 +5,6 @@
 
 #include "mer-window-private.h"
 
-#include "mer-diagnostic.h"
 #include "mer-export-dialog.h"
 #include "mer-export-service.h"
 #include "mer-texture.h"
@@ -224,7 +223,6 @@ mer_window_get_presentation (MerWindow *self)
   return self->presentation;
 }
 
-
 /* The Slides panel's own shortcuts work wherever the focus is. */
 static void
 slides_action (GtkWidget  *widget,
@@ -262,7 +260,6 @@ present_action (GtkWidget  *widget,
     briefing = mer_document_lookup_briefing (document, g_variant_get_string (parameter, NULL));
   mer_window_present_briefing (self, briefing);
 }
-
 
 static void
 export_action (GtkWidget  *widget,
@@ -332,10 +329,7 @@ on_handout_response (MerWindow            *self,
 
   if (!mer_export_service_write_handout (mer_export_service_get_default (), path,
                                          mer_state_get_document (self->state), NULL, &error))
-    {
-      g_autoptr(GPtrArray) none = mer_diagnostics_new ();
-      _mer_window_show_diagnostics (self, none, error->message);
-    }
+    _mer_window_show_error (self, error->message);
 }
 
 static void
@@ -379,7 +373,6 @@ _mer_window_update_document_actions (MerWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->briefing_button), have_document);
 }
 
-
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -389,14 +382,6 @@ open_action (GtkWidget  *widget,
 
   if (!_mer_window_confirm_unsaved (self, MER_WINDOW_THEN_OPEN))
     _mer_window_show_open_chooser (self);
-}
-
-static void
-cancel_loading_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  _mer_window_cancel_loading (MER_WINDOW (widget));
 }
 
 void
@@ -422,7 +407,6 @@ _mer_window_class_actions_init (MerWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-snapshot", NULL);
-  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
   gtk_widget_class_install_property_action (widget_class, "win.lanes", "lanes");

@@ -76,12 +76,10 @@ void     _mer_window_class_actions_init      (MerWindowClass *klass);
 void     _mer_window_update_document_actions (MerWindow      *self);
 void     _mer_window_set_playing             (MerWindow      *self,
                                               gboolean        playing);
-void     _mer_window_show_diagnostics        (MerWindow      *self,
-                                              GPtrArray      *diagnostics,
-                                              const char     *fallback);
+void     _mer_window_show_error              (MerWindow      *self,
+                                              const char     *message);
 gboolean _mer_window_confirm_unsaved         (MerWindow      *self,
                                               MerWindowThen   then);
 void     _mer_window_show_open_chooser       (MerWindow      *self);
-void     _mer_window_cancel_loading          (MerWindow      *self);
 
 G_END_DECLS

@@ -35,10 +35,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-void
-_mer_window_show_diagnostics (MerWindow  *self,
-                              GPtrArray  *diagnostics,
-                              const char *fallback)
+static void
+show_diagnostics (MerWindow  *self,
+                  GPtrArray  *diagnostics,
+                  const char *fallback)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -58,6 +58,15 @@ _mer_window_show_diagnostics (MerWindow  *self,
 
   gtk_label_set_text (self->error_label, text->str);
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
+}
+
+void
+_mer_window_show_error (MerWindow  *self,
+                        const char *message)
+{
+  g_autoptr(GPtrArray) none = mer_diagnostics_new ();
+
+  show_diagnostics (self, none, message);
 }
 
 static void
@@ -136,7 +145,7 @@ on_unsaved_response (GtkDialog *dialog,
       if (!mer_slides_panel_save (self->slides, &error))
         {
           g_autoptr(GPtrArray) none = mer_diagnostics_new ();
-          _mer_window_show_diagnostics (self, none, error->message);
+          show_diagnostics (self, none, error->message);
           return;
         }
     }
@@ -328,7 +337,6 @@ rebuild_legend (MerWindow   *self,
     }
 }
 
-
 static void
 on_play_toggled (MerWindow *self)
 {
@@ -342,7 +350,6 @@ on_activate_event (MerWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->details));
 }
-
 
 static void
 mer_window_set_document (MerWindow   *self,
@@ -408,7 +415,6 @@ _mer_window_show_open_chooser (MerWindow *self)
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
-
 
 /* Loading in a worker thread: the window stays responsive, a long load shows
  * its progress and can be cancelled, and a failed load keeps the document
@@ -491,7 +497,7 @@ on_loaded (GObject      *source,
 
   if (document == NULL)
     {
-      _mer_window_show_diagnostics (self, job->diagnostics, error->message);
+      show_diagnostics (self, job->diagnostics, error->message);
       return;
     }
 
@@ -508,7 +514,7 @@ on_loaded (GObject      *source,
           g_autoptr(GPtrArray) none = mer_diagnostics_new ();
           g_autofree char *message = g_strdup_printf ("The story has no briefing “%s”.", id);
 
-          _mer_window_show_diagnostics (self, none, message);
+          show_diagnostics (self, none, message);
           return;
         }
       mer_window_present_briefing (self, briefing);
@@ -530,13 +536,21 @@ mer_window_set_present_on_load (MerWindow  *self,
   self->present_on_load = g_strdup (briefing_id);
 }
 
-void
-_mer_window_cancel_loading (MerWindow *self)
+static void
+on_loading_cancel (MerWindow *self)
 {
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   stop_loading_feedback (self);
+}
+
+static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  on_loading_cancel (MER_WINDOW (widget));
 }
 
 /**
@@ -560,7 +574,7 @@ mer_window_open_file (MerWindow  *self,
   g_return_if_fail (MER_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  _mer_window_cancel_loading (self);
+  on_loading_cancel (self);
   self->loading = g_cancellable_new ();
   g_atomic_int_set (&self->loading_permille, 0);
 
@@ -734,8 +748,7 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, loading_progress);
-  gtk_widget_class_bind_template_callback_full (widget_class, "on_loading_cancel",
-                                                G_CALLBACK (_mer_window_cancel_loading));
+  gtk_widget_class_bind_template_callback (widget_class, on_loading_cancel);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, side_paned);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, legend_box);
@@ -753,6 +766,8 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_play_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
 
+  /* Loading's own action stays with the loading code. */
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   _mer_window_class_actions_init (klass);
 }
 
@@ -897,7 +912,7 @@ mer_window_open_path (MerWindow  *self,
   document = mer_loader_load_file (path, path, diagnostics, &error);
   if (document == NULL)
     {
-      _mer_window_show_diagnostics (self, diagnostics, error->message);
+      show_diagnostics (self, diagnostics, error->message);
       return FALSE;
     }
 
