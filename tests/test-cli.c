@@ -64,7 +64,7 @@ test_check_valid (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==,
                    "valid-small.json: 3 events, 2 regions, 1 eras, 1 briefings\n"
-                   SRCDIR "/data/events/russia-japan.json: 53 events, 9 regions, 6 eras, 2 briefings\n");
+                   SRCDIR "/data/events/russia-japan.json: 66 events, 9 regions, 6 eras, 2 briefings\n");
   g_assert_cmpstr (r.err, ==, "");
 }
 

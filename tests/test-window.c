@@ -120,7 +120,7 @@ test_shows_bundled_story (void)
   wait_until_mapped (GTK_WIDGET (window));
 
   document = mer_window_get_document (window);
-  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 53);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 66);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Russia and Japan");
 
   /* The timeline opens on the whole story: its first and last events are

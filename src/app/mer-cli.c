@@ -9,6 +9,7 @@
 #include "mer-export.h"
 #include "mer-export-service.h"
 #include "mer-loader.h"
+#include "mer-paths.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -77,21 +78,13 @@ mer_cli_check (const char * const *files)
 /**
  * mer_cli_find_bundled_story:
  *
- * Returns: (transfer full): the path of the bundled Russia–Japan story: in
- *   $MERIDIAN_DATADIR if set, else in the source tree when running
- *   uninstalled, else in the installed data folder
+ * Returns: (transfer full): the path of the bundled Russia–Japan story in
+ *   Meridian's data folder (see mer_paths_dup_data_dir())
  */
 char *
 mer_cli_find_bundled_story (void)
 {
-  const char *override = g_getenv ("MERIDIAN_DATADIR");
-  g_autofree char *source = g_build_filename (SOURCE_DATADIR, "events", "russia-japan.json", NULL);
-
-  if (override != NULL)
-    return g_build_filename (override, "events", "russia-japan.json", NULL);
-  if (g_file_test (source, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&source);
-  return g_build_filename (PKGDATADIR, "events", "russia-japan.json", NULL);
+  return mer_paths_build_data_path ("events", "russia-japan.json", NULL);
 }
 
 /* Loads FILE (or the bundled story) for a headless command, reporting like

@@ -309,10 +309,13 @@ draw_legend (cairo_t                *cr,
       if (rx1 < x0 || rx0 > x1 || ry1 < y0 || ry0 > y1)
         continue;
 
-      line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s%s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
-                                      mer_region_get_name (region),
-                                      mer_region_get_status (region) == MER_REGION_STATUS_DISPUTED
-                                        ? " (disputed, hatched)" : "");
+      if (mer_region_is_contested (region))
+        line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s (%s, hatched)", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
+                                        mer_region_get_name (region),
+                                        mer_region_status_to_string (mer_region_get_status (region)));
+      else
+        line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
+                                        mer_region_get_name (region));
       g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
     }
 

@@ -101,6 +101,46 @@ test_iturup_and_okhotsk (void)
   cairo_surface_destroy (with_regions);
 }
 
+/* Along a row through (@x, @y), counts the pixels in @region's own colour
+ * (the hatch's strong lines) and the light ones between them. */
+static void
+count_hatch (cairo_surface_t *surface,
+             MerRegion       *region,
+             double           x,
+             double           y,
+             guint           *strong,
+             guint           *light)
+{
+  MerColor color = mer_color_from_rgb (mer_region_get_color (region), 1);
+
+  *strong = *light = 0;
+  for (int dx = -10; dx <= 10; dx++)
+    {
+      Pixel p = pixel_at (surface, (int) x + dx, (int) y);
+      double distance = fabs (p.r - color.red * 255) + fabs (p.g - color.green * 255) +
+                        fabs (p.b - color.blue * 255);
+
+      if (distance < 60)
+        (*strong)++;
+      else if (p.r > 240 && p.g > 200)
+        (*light)++;
+    }
+}
+
+static cairo_surface_t *
+draw_regions_on_white (const MerMapView *view)
+{
+  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (story));
+  cairo_surface_t *surface = create_surface (view);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  mer_region_painter_draw (regions, cr, view, mer_map_style_get (FALSE), NULL);
+  cairo_destroy (cr);
+  return surface;
+}
+
 /* Along a row inside Iturup the disputed hatch alternates strong lines in
  * the region's colour with the lighter fill between them. */
 static void
@@ -108,18 +148,10 @@ test_disputed_hatch (void)
 {
   MerRegion *kurils = mer_document_lookup_region (story, "southern-kurils");
   MerRegion *hokkaido = mer_document_lookup_region (story, "hokkaido");
-  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (story));
-  MerColor kuril_color = mer_color_from_rgb (mer_region_get_color (kurils), 1);
   MerMapView view = { 44.5, 146.0, 8, 600, 600, 1 };
-  cairo_surface_t *surface = create_surface (&view);
-  cairo_t *cr = cairo_create (surface);
-  guint strong = 0, light = 0;
+  cairo_surface_t *surface = draw_regions_on_white (&view);
+  guint strong, light;
   double x, y;
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  mer_region_painter_draw (regions, cr, &view, mer_map_style_get (FALSE), NULL);
-  cairo_destroy (cr);
 
   mer_map_view_location_to_point (&view, 45.05, 147.84, &x, &y);
   if (x >= view.width)
@@ -127,17 +159,7 @@ test_disputed_hatch (void)
       /* Iturup is off this view: use Kunashir. */
       mer_map_view_location_to_point (&view, 44.05, 145.85, &x, &y);
     }
-  for (int dx = -10; dx <= 10; dx++)
-    {
-      Pixel p = pixel_at (surface, (int) x + dx, (int) y);
-      double distance = fabs (p.r - kuril_color.red * 255) + fabs (p.g - kuril_color.green * 255) +
-                        fabs (p.b - kuril_color.blue * 255);
-
-      if (distance < 60)
-        strong++;
-      else if (p.r > 240 && p.g > 200)
-        light++;
-    }
+  count_hatch (surface, kurils, x, y, &strong, &light);
   g_assert_cmpuint (strong, >=, 2);
   g_assert_cmpuint (light, >=, 6);
 
@@ -157,6 +179,27 @@ test_disputed_hatch (void)
           }
       }
   }
+
+  cairo_surface_destroy (surface);
+}
+
+/* An occupied region is hatched as a disputed one is: Crimea, whose
+ * annexation most states do not recognise, never looks like settled land. */
+static void
+test_occupied_hatch (void)
+{
+  MerRegion *crimea = mer_document_lookup_region (story, "crimea");
+  MerMapView view = { 45.3, 34.4, 8, 600, 600, 1 };
+  cairo_surface_t *surface = draw_regions_on_white (&view);
+  guint strong, light;
+  double x, y;
+
+  g_assert_cmpuint (mer_region_get_status (crimea), ==, MER_REGION_STATUS_OCCUPIED);
+  g_assert_true (mer_region_is_contested (crimea));
+  mer_map_view_location_to_point (&view, 45.3, 34.4, &x, &y);
+  count_hatch (surface, crimea, x, y, &strong, &light);
+  g_assert_cmpuint (strong, >=, 2);
+  g_assert_cmpuint (light, >=, 6);
 
   cairo_surface_destroy (surface);
 }
@@ -280,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/render/basemap/iturup-and-okhotsk", test_iturup_and_okhotsk);
   g_test_add_func ("/render/basemap/no-band-at-zoom-0", test_no_band_at_zoom_0);
   g_test_add_func ("/render/regions/disputed-hatch", test_disputed_hatch);
+  g_test_add_func ("/render/regions/occupied-hatch", test_occupied_hatch);
   g_test_add_func ("/render/regions/pick", test_pick_region);
   g_test_add_func ("/render/events/pick", test_pick_event);
   g_test_add_func ("/render/events/clusters", test_clusters);
