@@ -6,17 +6,17 @@
 #include "mer-presentation-view.h"
 
 /* What the audience sees over the window while a briefing is given: the
- * caption card, the slide counter and the progress over the map, and the
- * speaker's notes and the blank screen over everything. Its child is the
- * window's content. Slides are stepped through actions, so that keys (and a
- * presenter's clicker), the presenter window and tests share one path. */
+ * caption card, the slide counter and the progress over the map (the
+ * stage), clipped to it, and the speaker's notes and the blank screen over
+ * everything. Its child is the window's content. Slides are stepped through
+ * actions, so that keys (and a presenter's clicker), the presenter window
+ * and tests share one path. */
 
 struct _MerPresentationView
 {
   GtkWidget parent_instance;
 
   /* Template widgets */
-  GtkOverlay     *overlay;
   GtkWidget      *card;
   GtkLabel       *card_date;
   GtkLabel       *card_title;
@@ -28,8 +28,12 @@ struct _MerPresentationView
   GtkWidget      *blank;
 
   /* Owned */
+  GtkWidget       *child;
   MerPresentation *presentation;
   GString         *typed_number;
+  GPtrArray       *panes;   /* GtkPaned between the map and the view */
+
+  graphene_rect_t stage;    /* the map, in the view's coordinates */
 };
 
 G_DEFINE_FINAL_TYPE (MerPresentationView, mer_presentation_view, GTK_TYPE_WIDGET)
@@ -154,35 +158,78 @@ place_card (MerPresentationView   *self,
   allocation->y += (int) stage->origin.y;
 }
 
-/* The card and the progress sit on the map, wherever the window's panes
- * put it. */
-static gboolean
-on_get_child_position (GtkOverlay          *overlay,
-                       GtkWidget           *child,
-                       GtkAllocation       *allocation,
-                       MerPresentationView *self)
+/* Where GtkOverlay puts an overlay child in @area: by its alignment, at
+ * its natural size within the area and never below its minimum. */
+static void
+place_aligned (GtkWidget             *child,
+               const graphene_rect_t *area,
+               GtkAllocation         *allocation)
 {
-  graphene_rect_t stage;
-  int height;
+  int x = (int) area->origin.x, y = (int) area->origin.y;
+  int width = (int) area->size.width, height = (int) area->size.height;
+  GtkRequisition minimum, natural;
 
-  if (self->presentation == NULL || (child != self->card && child != self->bottom_bar))
-    return FALSE;
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (mer_presentation_get_map (self->presentation)),
-                                  GTK_WIDGET (overlay), &stage))
-    return FALSE;
+  gtk_widget_get_preferred_size (child, &minimum, &natural);
+  allocation->width = MAX (minimum.width, MIN (natural.width, width));
+  allocation->height = MAX (minimum.height, MIN (natural.height, height));
 
-  if (child == self->card)
+  switch (gtk_widget_get_halign (child))
     {
-      place_card (self, &stage, allocation);
-      return TRUE;
+    case GTK_ALIGN_START:
+    case GTK_ALIGN_BASELINE:
+      allocation->x = x;
+      break;
+    case GTK_ALIGN_CENTER:
+      allocation->x = x + width / 2 - allocation->width / 2;
+      break;
+    case GTK_ALIGN_END:
+      allocation->x = x + width - allocation->width;
+      break;
+    case GTK_ALIGN_FILL:
+    default:
+      allocation->x = x;
+      allocation->width = MAX (allocation->width, width);
+      break;
     }
 
-  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, (int) stage.size.width, NULL, &height, NULL, NULL);
-  height = MIN (height, (int) stage.size.height);
-  *allocation = (GtkAllocation) {
-    (int) stage.origin.x, (int) (stage.origin.y + stage.size.height) - height, (int) stage.size.width, height,
-  };
-  return TRUE;
+  switch (gtk_widget_get_valign (child))
+    {
+    case GTK_ALIGN_START:
+    case GTK_ALIGN_BASELINE:
+      allocation->y = y;
+      break;
+    case GTK_ALIGN_CENTER:
+      allocation->y = y + height / 2 - allocation->height / 2;
+      break;
+    case GTK_ALIGN_END:
+      allocation->y = y + height - allocation->height;
+      break;
+    case GTK_ALIGN_FILL:
+    default:
+      allocation->y = y;
+      allocation->height = MAX (allocation->height, height);
+      break;
+    }
+}
+
+/* A pane that moves relays out only its own children: the card and the
+ * progress bar follow the map when the split around it moves. */
+static void
+follow_panes (MerPresentationView *self,
+              GtkWidget           *stage)
+{
+  for (guint i = 0; i < self->panes->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->panes, i), gtk_widget_queue_allocate, self);
+  g_ptr_array_set_size (self->panes, 0);
+
+  for (GtkWidget *widget = stage; widget != NULL && widget != GTK_WIDGET (self);
+       widget = gtk_widget_get_parent (widget))
+    if (GTK_IS_PANED (widget))
+      {
+        g_signal_connect_object (widget, "notify::position", G_CALLBACK (gtk_widget_queue_allocate), self,
+                                 G_CONNECT_SWAPPED);
+        g_ptr_array_add (self->panes, g_object_ref (widget));
+      }
 }
 
 static void
@@ -204,7 +251,7 @@ on_slide_changed (MerPresentationView *self)
   gtk_label_set_text (self->counter, counter);
   gtk_progress_bar_set_fraction (self->progress, (index + 1) / (double) n);
   gtk_label_set_text (self->notes, notes != NULL ? notes : "(no notes for this slide)");
-  gtk_widget_queue_allocate (GTK_WIDGET (self->overlay));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -304,6 +351,85 @@ exit_action (GtkWidget  *widget,
 }
 
 static void
+mer_presentation_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  MerPresentationView *self = MER_PRESENTATION_VIEW (widget);
+
+  *minimum = *natural = 0;
+  if (self->child != NULL && gtk_widget_should_layout (self->child))
+    gtk_widget_measure (self->child, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+mer_presentation_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  MerPresentationView *self = MER_PRESENTATION_VIEW (widget);
+  graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, width, height);
+  GtkAllocation allocation;
+
+  if (self->child != NULL && gtk_widget_should_layout (self->child))
+    gtk_widget_allocate (self->child, width, height, baseline, NULL);
+
+  /* The map has its place now: the card and the progress go on it. */
+  if (self->presentation == NULL ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (mer_presentation_get_map (self->presentation)), widget, &self->stage))
+    self->stage = all;
+
+  if (gtk_widget_should_layout (self->card))
+    {
+      if (self->presentation != NULL)
+        place_card (self, &self->stage, &allocation);
+      else
+        place_aligned (self->card, &self->stage, &allocation);
+      gtk_widget_size_allocate (self->card, &allocation, -1);
+    }
+  if (gtk_widget_should_layout (self->bottom_bar))
+    {
+      place_aligned (self->bottom_bar, &self->stage, &allocation);
+      gtk_widget_size_allocate (self->bottom_bar, &allocation, -1);
+    }
+  if (gtk_widget_should_layout (GTK_WIDGET (self->notes)))
+    {
+      place_aligned (GTK_WIDGET (self->notes), &all, &allocation);
+      gtk_widget_size_allocate (GTK_WIDGET (self->notes), &allocation, -1);
+    }
+  if (gtk_widget_should_layout (self->blank))
+    {
+      place_aligned (self->blank, &all, &allocation);
+      gtk_widget_size_allocate (self->blank, &allocation, -1);
+    }
+}
+
+/* What is over the map stays within it, as the map's own pane would keep
+ * it: a tall card on a short map is cut at the map's edge. */
+static void
+mer_presentation_view_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  MerPresentationView *self = MER_PRESENTATION_VIEW (widget);
+
+  if (self->child != NULL)
+    gtk_widget_snapshot_child (widget, self->child, snapshot);
+
+  gtk_snapshot_push_clip (snapshot, &self->stage);
+  gtk_widget_snapshot_child (widget, self->card, snapshot);
+  gtk_widget_snapshot_child (widget, self->bottom_bar, snapshot);
+  gtk_snapshot_pop (snapshot);
+
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->notes), snapshot);
+  gtk_widget_snapshot_child (widget, self->blank, snapshot);
+}
+
+static void
 mer_presentation_view_get_property (GObject    *object,
                                     guint       prop_id,
                                     GValue     *value,
@@ -354,7 +480,10 @@ mer_presentation_view_dispose (GObject *object)
 {
   MerPresentationView *self = MER_PRESENTATION_VIEW (object);
 
+  if (self->panes != NULL)
+    follow_panes (self, NULL);
   g_clear_object (&self->presentation);
+  g_clear_pointer (&self->child, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), MER_TYPE_PRESENTATION_VIEW);
 
   G_OBJECT_CLASS (mer_presentation_view_parent_class)->dispose (object);
@@ -366,6 +495,7 @@ mer_presentation_view_finalize (GObject *object)
   MerPresentationView *self = MER_PRESENTATION_VIEW (object);
 
   g_string_free (self->typed_number, TRUE);
+  g_ptr_array_unref (self->panes);
 
   G_OBJECT_CLASS (mer_presentation_view_parent_class)->finalize (object);
 }
@@ -380,6 +510,9 @@ mer_presentation_view_class_init (MerPresentationViewClass *klass)
   object_class->set_property = mer_presentation_view_set_property;
   object_class->dispose = mer_presentation_view_dispose;
   object_class->finalize = mer_presentation_view_finalize;
+  widget_class->measure = mer_presentation_view_measure;
+  widget_class->size_allocate = mer_presentation_view_size_allocate;
+  widget_class->snapshot = mer_presentation_view_snapshot;
 
   properties[PROP_CHILD] =
     g_param_spec_object ("child", NULL, NULL,
@@ -400,7 +533,6 @@ mer_presentation_view_class_init (MerPresentationViewClass *klass)
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/meridian/Meridian/ui/mer-presentation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, MerPresentationView, overlay);
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, card);
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, card_date);
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, card_title);
@@ -410,8 +542,6 @@ mer_presentation_view_class_init (MerPresentationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, counter);
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, notes);
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, blank);
-  gtk_widget_class_bind_template_callback (widget_class, on_get_child_position);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "presentation.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "presentation.previous", NULL, step_action);
@@ -433,6 +563,7 @@ mer_presentation_view_init (MerPresentationView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->typed_number = g_string_new (NULL);
+  self->panes = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), action_names[i], FALSE);
@@ -499,7 +630,7 @@ GtkWidget *
 mer_presentation_view_get_child (MerPresentationView *self)
 {
   g_return_val_if_fail (MER_IS_PRESENTATION_VIEW (self), NULL);
-  return gtk_overlay_get_child (self->overlay);
+  return self->child;
 }
 
 void
@@ -509,10 +640,14 @@ mer_presentation_view_set_child (MerPresentationView *self,
   g_return_if_fail (MER_IS_PRESENTATION_VIEW (self));
   g_return_if_fail (child == NULL || GTK_IS_WIDGET (child));
 
-  if (gtk_overlay_get_child (self->overlay) == child)
+  if (self->child == child)
     return;
 
-  gtk_overlay_set_child (self->overlay, child);
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+  /* First, so that everything the view shows is over it. */
+  self->child = child;
+  if (child != NULL)
+    gtk_widget_insert_after (child, GTK_WIDGET (self), NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHILD]);
 }
 
@@ -552,6 +687,7 @@ mer_presentation_view_set_presentation (MerPresentationView *self,
   g_set_object (&self->presentation, presentation);
   if (presentation != NULL)
     g_signal_connect_object (presentation, "changed", G_CALLBACK (on_slide_changed), self, G_CONNECT_SWAPPED);
+  follow_panes (self, presentation != NULL ? GTK_WIDGET (mer_presentation_get_map (presentation)) : NULL);
 
   g_string_truncate (self->typed_number, 0);
   for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)

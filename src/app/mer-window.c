@@ -815,10 +815,6 @@ mer_window_init (MerWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->presentation_view, "exit", G_CALLBACK (mer_window_stop_presenting), self,
                            G_CONNECT_SWAPPED);
-  /* Moving the split moves the map without a new layout around it: the
-   * caption card and the progress bar follow the map. */
-  g_signal_connect_object (self->paned, "notify::position", G_CALLBACK (gtk_widget_queue_allocate),
-                           self->presentation_view, G_CONNECT_SWAPPED);
 
   self->settings = create_settings ();
   restore_sizes (self);
