@@ -993,17 +993,27 @@ static gboolean
 press_key (GtkWidget *window,
            guint      keyval)
 {
-  GListModel *controllers = gtk_widget_observe_controllers (window);
+  GtkWidget *view = gtk_window_get_child (GTK_WINDOW (window));
+  GListModel *controllers = gtk_widget_observe_controllers (view);
   gboolean handled = FALSE;
 
-  /* The presentation's key controller, as a clicker's key reaches it. */
+  /* The presentation view's key bindings, as a clicker's key reaches them. */
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !handled; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                    view, gtk_shortcut_get_arguments (shortcut));
+        }
     }
 
   g_object_unref (controllers);

@@ -8,7 +8,7 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "mer-basemap.h"
+#include "mer-export-service.h"
 #include "mer-fit.h"
 #include "mer-map-history.h"
 #include "mer-overlay-layer.h"
@@ -754,9 +754,7 @@ static void
 mer_map_widget_constructed (GObject *object)
 {
   MerMapWidget *self = MER_MAP_WIDGET (object);
-  g_autofree char *path = mer_basemap_find_default_path ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(MerBasemap) basemap = NULL;
   static const struct {
     const char *icon;
     const char *tooltip;
@@ -798,10 +796,9 @@ mer_map_widget_constructed (GObject *object)
   self->overlay_layer = g_object_ref_sink (mer_overlay_layer_new (self->viewport, self->state));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->overlay_layer));
 
-  basemap = mer_basemap_new_from_file (path, &error);
-  if (basemap != NULL)
-    self->basemap = mer_basemap_painter_new (basemap);
-  else
+  /* The base map the exports draw on too: read once for the program. */
+  self->basemap = mer_export_service_dup_basemap (mer_export_service_get_default (), &error);
+  if (self->basemap == NULL)
     {
       g_autofree char *text = g_strdup_printf ("The base map cannot be drawn: %s", error->message);
 
