@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "mer-date.h"
+#include "mer-time-axis.h"
 #include "mer-timeline-layout.h"
 #include "mer-timeline-viewport.h"
 
@@ -149,22 +150,22 @@ test_axis_ticks (void)
       g_assert_true (mer_date_parse (c->end, &end, NULL));
       a = mer_date_first_second (&start);
       b = mer_date_last_second (&end);
-      ticks = mer_timeline_axis_ticks (a, b, c->width, 70);
+      ticks = mer_time_axis_ticks (a, b, c->width, 70);
 
       g_test_message ("%s – %s: %u ticks", c->start, c->end, ticks->len);
       g_assert_cmpuint (ticks->len, >=, 2);
-      g_assert_cmpstr (g_array_index (ticks, MerTimelineTick, 0).label, ==, c->first_label);
-      g_assert_cmpstr (g_array_index (ticks, MerTimelineTick, 1).label, ==, c->second_label);
+      g_assert_cmpstr (g_array_index (ticks, MerTimeAxisTick, 0).label, ==, c->first_label);
+      g_assert_cmpstr (g_array_index (ticks, MerTimeAxisTick, 1).label, ==, c->second_label);
 
       /* In order, inside the span, and never closer than asked. */
       for (guint t = 0; t < ticks->len; t++)
         {
-          double time = g_array_index (ticks, MerTimelineTick, t).time;
+          double time = g_array_index (ticks, MerTimeAxisTick, t).time;
 
           g_assert_cmpfloat (time, >=, a);
           g_assert_cmpfloat (time, <=, b);
           if (t > 0)
-            g_assert_cmpfloat ((time - g_array_index (ticks, MerTimelineTick, t - 1).time) / (b - a) * c->width,
+            g_assert_cmpfloat ((time - g_array_index (ticks, MerTimeAxisTick, t - 1).time) / (b - a) * c->width,
                                >=, 70 * 0.9);
         }
     }
