@@ -276,6 +276,14 @@ update_cache (MerTimelineLayout *self)
 }
 
 static void
+unref_lane (gpointer category)
+{
+  /* The last lane, for events without a category, has none. */
+  if (category != NULL)
+    g_object_unref (category);
+}
+
+static void
 update_lanes (MerTimelineLayout *self)
 {
   GListModel *categories;
@@ -285,7 +293,7 @@ update_lanes (MerTimelineLayout *self)
     return;
 
   categories = mer_document_get_categories (self->document);
-  self->lanes = g_ptr_array_new_with_free_func (g_object_unref);
+  self->lanes = g_ptr_array_new_with_free_func (unref_lane);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     g_ptr_array_add (self->lanes, g_list_model_get_item (categories, i));
   /* A last lane for events without a category. */
