@@ -192,6 +192,7 @@ typedef struct {
   double       first;
   double       last;
   guint        title_chars;
+  gboolean     circa;
 } Cached;
 
 /* The events of a document laid out in a view: on rows where no two labels
@@ -272,6 +273,7 @@ update_cache (MerTimelineLayout *self)
       cached->first = mer_event_get_first_second (event);
       cached->last = mer_event_get_last_second (event);
       cached->title_chars = (guint) g_utf8_strlen (mer_event_get_title (event), -1);
+      cached->circa = mer_event_get_circa (event);
     }
 }
 
@@ -409,6 +411,13 @@ mer_timeline_layout_get_metrics (MerTimelineLayout *self)
   return &self->metrics;
 }
 
+static double
+label_lead (MerTimelineLayout *self,
+            gboolean           circa)
+{
+  return circa ? self->metrics.whisker + 2 * self->metrics.scale : self->metrics.label_gap;
+}
+
 /**
  * mer_timeline_layout_get_label_lead:
  *
@@ -420,7 +429,7 @@ mer_timeline_layout_get_label_lead (MerTimelineLayout *self,
                                     MerEvent          *event)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return mer_event_get_circa (event) ? self->metrics.whisker + 2 * self->metrics.scale : self->metrics.label_gap;
+  return label_lead (self, mer_event_get_circa (event));
 }
 
 /* A label's width as the layout reckons it, before any text is shaped. */
@@ -560,8 +569,7 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
           extent.x1 = x1 + m->marker_radius;
           /* At the right edge a label goes before its event, to be read whole. */
           label_after = 2 * m->marker_radius + m->label_gap + cached->title_chars * self->char_width;
-          label_before = mer_timeline_layout_get_label_lead (self, cached->event) +
-                         cached->title_chars * self->char_width;
+          label_before = label_lead (self, cached->circa) + cached->title_chars * self->char_width;
           extent.label_before = extent.x0 + label_after > width && extent.x0 - label_before >= 0;
           extent.label_width = extent.label_before ? label_before : label_after;
           g_array_append_val (extents, extent);
