@@ -47,7 +47,8 @@
 #define THREADED_MIN_SIZE ((gsize) 1024 * 1024)
 
 /* Slices are handed to the workers in batches of about this many bytes, and
- * at most WINDOW_PER_THREAD batches per worker are parsed ahead. */
+ * at most WINDOW_PER_THREAD batches per worker are parsed ahead of the
+ * calling thread. */
 #define BATCH_BYTES ((gsize) 256 * 1024)
 #define WINDOW_PER_THREAD 3
 
@@ -76,8 +77,18 @@ typedef struct {
   Job     *jobs;
   guint    n_jobs;
   gsize    end;        /* offset after the batch's last slice */
-  gboolean done;
+  gboolean parsed;     /* under the reader's mutex */
+  gboolean handed_over;
 } Batch;
+
+/* A parsing thread. It also frees the trees it parsed once they have been
+ * handed over: memory goes back to the allocator of the thread that took
+ * it, instead of every free contending for another thread's arena. */
+typedef struct {
+  MerJsonReader *reader;
+  GAsyncQueue   *queue;    /* Batch *: to parse, or to free once handed over */
+  GThread       *thread;
+} Worker;
 
 /* Where the last walk went through an array, so that the next walk to a
  * later element of the same array starts there, not at the array's start. */
@@ -115,6 +126,7 @@ struct _MerJsonReader
   JsonNode *slice_root;
   gsize     slice_start;
   gsize     root_start;
+  gsize     root_end;
   JsonNode *marks_root;       /* the slice root the marks belong to */
 
   guint    n_errors;
@@ -1418,7 +1430,9 @@ scan (MerJsonReader *self,
       i++;
 
     value_done:
-      if (depth == 1 && root_is_object)
+      if (depth == 0)
+        self->root_end = i;
+      else if (depth == 1 && root_is_object)
         g_array_index (self->members, Member, self->members->len - 1).value.end = (guint32) i;
       else if (depth == 2 && root_is_object && stack[1] == '[')
         g_array_index (self->elements, Extent, self->elements->len - 1).end = (guint32) i;
@@ -1441,6 +1455,8 @@ scan (MerJsonReader *self,
     }
 
   drop_pages_before (self, n);
+  /* The parse reads the pages again; they are dropped again behind it. */
+  self->dropped = 0;
   return TRUE;
 }
 
@@ -1486,30 +1502,46 @@ parse_job (MerJsonReader *self,
 }
 
 static void
-parse_batch (gpointer data,
-             gpointer user_data)
+free_batch_nodes (Batch *batch)
 {
-  Batch *batch = data;
-  MerJsonReader *self = user_data;
+  for (guint j = 0; j < batch->n_jobs; j++)
+    g_clear_pointer (&batch->jobs[j].node, json_node_unref);
+}
 
-  if (!g_atomic_int_get (&self->stop))
+static gpointer
+worker_main (gpointer data)
+{
+  Worker *worker = data;
+  MerJsonReader *self = worker->reader;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Batch *batch;
+
+  /* The queue's owner pushes the worker itself to say there is no more. */
+  while ((batch = g_async_queue_pop (worker->queue)) != (gpointer) worker)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      if (batch->handed_over)
+        {
+          free_batch_nodes (batch);
+          continue;
+        }
 
       for (guint j = 0; j < batch->n_jobs && !g_atomic_int_get (&self->stop); j++)
         parse_job (self, parser, &batch->jobs[j]);
+
+      g_mutex_lock (&self->mutex);
+      batch->parsed = TRUE;
+      g_cond_broadcast (&self->cond);
+      g_mutex_unlock (&self->mutex);
     }
 
-  g_mutex_lock (&self->mutex);
-  batch->done = TRUE;
-  g_cond_broadcast (&self->cond);
-  g_mutex_unlock (&self->mutex);
+  return NULL;
 }
 
 /* Hands one parsed slice to the streaming functions. */
 static void
 hand_over (MerJsonReader *self,
-           Job           *job)
+           Job           *job,
+           gboolean       free_node)
 {
   const Member *member = &g_array_index (self->members, Member, job->member);
   Extent extent;
@@ -1538,7 +1570,8 @@ hand_over (MerJsonReader *self,
 
   self->slice_root = NULL;
   self->marks_root = NULL;
-  g_clear_pointer (&job->node, json_node_unref);
+  if (free_node)
+    g_clear_pointer (&job->node, json_node_unref);
 }
 
 static GArray *
@@ -1615,11 +1648,12 @@ stream_inline (MerJsonReader *self,
         return fail_cancelled (error);
 
       parse_job (self, parser, job);
-      hand_over (self, job);
+      hand_over (self, job, TRUE);
 
       if (job_extent (self, job, &extent) && (since_progress += extent.end - extent.start) >= BATCH_BYTES)
         {
           since_progress = 0;
+          drop_pages_before (self, extent.start);
           report_progress (self, SCAN_SHARE + (1 - SCAN_SHARE) * extent.end / self->length);
         }
     }
@@ -1633,23 +1667,28 @@ stream_threaded (MerJsonReader *self,
                  GError       **error)
 {
   g_autoptr(GArray) batches = make_batches (self, jobs);
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 4);
-  guint window = n_threads * WINDOW_PER_THREAD;
+  guint n_workers = CLAMP (g_get_num_processors (), 1, 4);
+  guint window = n_workers * WINDOW_PER_THREAD;
+  g_autofree Worker *workers = g_new0 (Worker, n_workers);
   guint next = 0;
   gboolean cancelled = FALSE;
-  GThreadPool *pool;
 
-  pool = g_thread_pool_new (parse_batch, self, (int) n_threads, FALSE, NULL);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      workers[w].reader = self;
+      workers[w].queue = g_async_queue_new ();
+      workers[w].thread = g_thread_new ("mer-json-parse", worker_main, &workers[w]);
+    }
 
   for (guint b = 0; b < batches->len && !cancelled; b++)
     {
       Batch *batch = &g_array_index (batches, Batch, b);
 
       for (; next < batches->len && next < b + window; next++)
-        g_thread_pool_push (pool, &g_array_index (batches, Batch, next), NULL);
+        g_async_queue_push (workers[next % n_workers].queue, &g_array_index (batches, Batch, next));
 
       g_mutex_lock (&self->mutex);
-      while (!batch->done)
+      while (!batch->parsed)
         g_cond_wait (&self->cond, &self->mutex);
       g_mutex_unlock (&self->mutex);
 
@@ -1660,18 +1699,26 @@ stream_threaded (MerJsonReader *self,
               cancelled = TRUE;
               break;
             }
-          hand_over (self, &batch->jobs[j]);
+          hand_over (self, &batch->jobs[j], FALSE);
         }
+
+      batch->handed_over = TRUE;
+      g_async_queue_push (workers[b % n_workers].queue, batch);
 
       drop_pages_before (self, batch->end);
       if (!cancelled)
         report_progress (self, SCAN_SHARE + (1 - SCAN_SHARE) * batch->end / self->length);
     }
 
-  /* Let the workers finish what they hold (they skip parsing once told to
-   * stop), then free what was parsed and not handed over. */
+  /* The workers skip parsing what is left once told to stop, but free what
+   * they are given; what was parsed and never handed over is freed here. */
   g_atomic_int_set (&self->stop, TRUE);
-  g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      g_async_queue_push (workers[w].queue, &workers[w]);
+      g_thread_join (workers[w].thread);
+      g_async_queue_unref (workers[w].queue);
+    }
   for (guint j = 0; j < jobs->len; j++)
     g_clear_pointer (&g_array_index (jobs, Job, j).node, json_node_unref);
 
@@ -1735,7 +1782,6 @@ mer_json_reader_load_file (MerJsonReader  *self,
 {
   g_autoptr(GError) local_error = NULL;
   struct stat st;
-  gsize root_end;
   int fd;
 
   g_return_val_if_fail (max_size <= G_MAXUINT32, FALSE);
@@ -1816,8 +1862,6 @@ mer_json_reader_load_file (MerJsonReader  *self,
   if (!scan (self, error))
     return FALSE;
 
-  root_end = skip_value (self, self->root_start);
-
   if (self->member_func != NULL || self->element_func != NULL)
     {
       g_autoptr(GArray) jobs = make_jobs (self);
@@ -1832,7 +1876,7 @@ mer_json_reader_load_file (MerJsonReader  *self,
       report_progress (self, 1.0);
     }
 
-  if (!parse_root (self, root_end))
+  if (!parse_root (self, self->root_end))
     return fail_at (self, error, self->root_start, "this value cannot be read");
 
   return TRUE;
