@@ -7,7 +7,7 @@ BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev lib
 # and a Japanese face for names such as 北方領土 (DejaVu covers Latin and
 # Cyrillic) — and dconf, where the window keeps its sizes.
 RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic dconf-gsettings-backend)
-TEST_PACKAGES=(xvfb xauth poppler-utils)
+TEST_PACKAGES=(xvfb xauth poppler-utils locales-all)
 
 ensure_packages () {
   local missing=() pkg
