@@ -109,8 +109,19 @@ path_push_index (Loader *self,
                  guint   index)
 {
   gsize length = self->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (self->path, "[%u]", index);
+  /* Pushed for every position of every polygon: printf costs more than
+   * converting the position. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+
+  g_string_append_c (self->path, '[');
+  while (n > 0)
+    g_string_append_c (self->path, digits[--n]);
+  g_string_append_c (self->path, ']');
   return length;
 }
 
