@@ -21,6 +21,15 @@ static const struct {
   const char *name;
   const char *message;
 } refused[] = {
+  { "i_number_too_big_neg_int.json",
+    "invalid number `-123123123123123123123123123123': the integer does not fit in 64 bits "
+    "(write it with an exponent, like 1e20)" },
+  { "i_number_too_big_pos_int.json",
+    "invalid number `100000000000000000000': the integer does not fit in 64 bits "
+    "(write it with an exponent, like 1e20)" },
+  { "i_number_very_big_negative_int.json",
+    "invalid number `-237462374673276894279832749832…': the integer does not fit in 64 bits "
+    "(write it with an exponent, like 1e20)" },
   { "i_object_key_lone_2nd_surrogate.json",
     "invalid escape: \\uDFAA is the second half of a surrogate pair without its first" },
   { "i_string_1st_surrogate_but_2nd_missing.json",

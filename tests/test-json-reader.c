@@ -272,6 +272,8 @@ static const SyntaxCase syntax_cases[] = {
   { T ("{\"x\": .2e-3}"), "t.json:1:7: error: invalid number `.2e-3': a digit must come before the decimal point" },
   { T ("{\"x\": +1}"), "t.json:1:7: error: invalid number `+1': a number may not start with `+'" },
   { T ("{\"x\": 1e}"), "t.json:1:7: error: invalid number `1e': the exponent needs digits" },
+  { T ("{\"x\": 12345678901234567890}"), "t.json:1:7: error: invalid number `12345678901234567890': the integer "
+                                       "does not fit in 64 bits (write it with an exponent, like 1e20)" },
   { T ("{\"x\": NaN}"), "t.json:1:7: error: invalid number `NaN': JSON has no NaN or Infinity" },
   { T ("{\"x\": -Infinity}"), "t.json:1:7: error: invalid number `-Infinity': a digit must follow the minus sign" },
   { T ("{\"x\": tru}"), "t.json:1:7: error: invalid value `tru' (expected a string in double quotes, a number, "

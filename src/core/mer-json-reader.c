@@ -1175,6 +1175,16 @@ scan_string (MerJsonReader *self,
     }
 }
 
+/* A token for a message, shortened if long. Tokens are ASCII. */
+static char *
+dup_token (const char *token,
+           gsize       length)
+{
+  if (length <= 32)
+    return g_strndup (token, length);
+  return g_strdup_printf ("%.*s…", 31, token);
+}
+
 /* Checks the number or word at @i; returns the offset after it, or 0 after
  * an error. Anything that looks like part of the token is taken into it, so
  * that "0x1F" or "2." is reported whole. */
@@ -1201,7 +1211,7 @@ scan_token (MerJsonReader *self,
           (length == 4 && memcmp (p + start, "null", 4) == 0))
         return end;
 
-      token = g_strndup (p + start, MIN (length, 32));
+      token = dup_token (p + start, length);
       if (g_ascii_strcasecmp (token, "NaN") == 0 || g_ascii_strcasecmp (token, "Infinity") == 0)
         fail_syntax (self, error, start, "invalid number `%s': JSON has no NaN or Infinity", token);
       else
@@ -1251,10 +1261,23 @@ scan_token (MerJsonReader *self,
         reason = "JSON numbers are decimal, like -12.5e3";
     }
 
+  /* json-glib wraps integers beyond 64 bits round to wrong values, and
+   * other readers differ there too. */
+  if (reason == NULL && end - start >= 19 && memchr (p + start, '.', end - start) == NULL &&
+      memchr (p + start, 'e', end - start) == NULL && memchr (p + start, 'E', end - start) == NULL)
+    {
+      g_autofree char *digits = g_strndup (p + start, end - start);
+
+      errno = 0;
+      g_ascii_strtoll (digits, NULL, 10);
+      if (errno == ERANGE)
+        reason = "the integer does not fit in 64 bits (write it with an exponent, like 1e20)";
+    }
+
   if (reason == NULL)
     return end;
 
-  token = g_strndup (p + start, MIN (end - start, 32));
+  token = dup_token (p + start, end - start);
   fail_syntax (self, error, start, "invalid number `%s': %s", token, reason);
   return 0;
 }
