@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -211,8 +212,19 @@ median (double *values,
   return values[n / 2];
 }
 
+/* Processor time of the whole process so far, all threads, in seconds. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 /* One measurement in a fresh process, so that neither side profits from a
- * heap the other warmed up: prints "SECONDS PEAK_MIB N_EVENTS N_REGIONS". */
+ * heap the other warmed up: prints "SECONDS PEAK_MIB N_EVENTS N_REGIONS
+ * CPU_SECONDS". */
 static int
 measure_child (const char *mode,
                const char *path)
@@ -221,13 +233,14 @@ measure_child (const char *mode,
   gsize before = read_status_kib ("VmRSS");
   guint n_events = 0, n_regions = 0;
   gint64 start;
-  double seconds;
+  double seconds, cpu_start;
 
   if (g_str_equal (mode, "--load"))
     {
       g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
       g_autoptr(MerDocument) document = NULL;
 
+      cpu_start = cpu_seconds ();
       start = g_get_monotonic_time ();
       document = mer_loader_load_file (path, NULL, diagnostics, &error);
       seconds = (g_get_monotonic_time () - start) / 1e6;
@@ -241,6 +254,7 @@ measure_child (const char *mode,
       g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, &error);
 
       g_assert_no_error (error);
+      cpu_start = cpu_seconds ();
       start = g_get_monotonic_time ();
       json_parser_load_from_data (parser, g_mapped_file_get_contents (mapped),
                                   (gssize) g_mapped_file_get_length (mapped), &error);
@@ -248,7 +262,8 @@ measure_child (const char *mode,
       g_assert_no_error (error);
     }
 
-  printf ("%f %f %u %u\n", seconds, (read_status_kib ("VmHWM") - before) / 1024.0, n_events, n_regions);
+  printf ("%f %f %u %u %f\n", seconds, (read_status_kib ("VmHWM") - before) / 1024.0, n_events, n_regions,
+          cpu_seconds () - cpu_start);
   return 0;
 }
 
@@ -259,7 +274,8 @@ run_child (const char *self_path,
            double     *seconds,
            double     *peak_mib,
            guint      *n_events,
-           guint      *n_regions)
+           guint      *n_regions,
+           double     *cpu)
 {
   const char *argv[] = { self_path, mode, path, NULL };
   g_autofree char *out = NULL;
@@ -269,7 +285,7 @@ run_child (const char *self_path,
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpint (sscanf (out, "%lf %lf %u %u", seconds, peak_mib, n_events, n_regions), ==, 4);
+  g_assert_cmpint (sscanf (out, "%lf %lf %u %u %lf", seconds, peak_mib, n_events, n_regions, cpu), ==, 5);
 }
 
 /* Loads and parses @text N_RUNS times each, alternating, and prints the
@@ -284,6 +300,7 @@ compare (const char *self_path,
 {
   g_autoptr(GError) error = NULL;
   double load_times[N_RUNS], parse_times[N_RUNS], load_peaks[N_RUNS], parse_peaks[N_RUNS];
+  double load_cpus[N_RUNS], parse_cpus[N_RUNS];
   gsize length = strlen (text);
   double file_mib = length / 1048576.0;
   double load_time, parse_time, load_peak, parse_peak;
@@ -295,10 +312,12 @@ compare (const char *self_path,
     {
       guint loaded_events, loaded_regions;
 
-      run_child (self_path, "--load", path, &load_times[run], &load_peaks[run], &loaded_events, &loaded_regions);
+      run_child (self_path, "--load", path, &load_times[run], &load_peaks[run], &loaded_events, &loaded_regions,
+                 &load_cpus[run]);
       g_assert_cmpuint (loaded_events, ==, n_events);
       g_assert_cmpuint (loaded_regions, ==, n_regions);
-      run_child (self_path, "--parse", path, &parse_times[run], &parse_peaks[run], &loaded_events, &loaded_regions);
+      run_child (self_path, "--parse", path, &parse_times[run], &parse_peaks[run], &loaded_events, &loaded_regions,
+                 &parse_cpus[run]);
     }
 
   load_time = median (load_times, N_RUNS);
@@ -313,6 +332,8 @@ compare (const char *self_path,
           parse_time, N_RUNS, parse_peak, parse_peak / file_mib);
   printf ("  load / parse: %.2f (target ≤ 0.8); peak / file: %.2f (target ≤ 1.5)\n",
           load_time / parse_time, load_peak / file_mib);
+  printf ("  processor time, all threads: load %.2f s, parse %.2f s (medians)\n",
+          median (load_cpus, N_RUNS), median (parse_cpus, N_RUNS));
 }
 
 int
