@@ -1801,7 +1801,8 @@ is_blank (const char *data,
 /**
  * mer_json_reader_load_file:
  * @path: the file to read
- * @max_size: the largest file, in bytes, to accept
+ * @max_size: the largest file, in bytes, to accept; at most 4 GiB, as offsets
+ *   are kept in 32 bits
  *
  * Reads and parses the file, handing it over in slices when streaming. Every
  * problem found is added to the diagnostics; the error says which kind of
