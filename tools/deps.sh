@@ -8,7 +8,7 @@ BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev lib
 # (simplified and traditional: 珍宝岛) and Korean; DejaVu covers Latin and
 # Cyrillic — and dconf, where the window keeps its sizes.
 RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic fonts-noto-cjk dconf-gsettings-backend)
-TEST_PACKAGES=(xvfb xauth poppler-utils desktop-file-utils appstream strace shared-mime-info libglib2.0-bin)
+TEST_PACKAGES=(xvfb xauth poppler-utils locales-all desktop-file-utils appstream strace shared-mime-info libglib2.0-bin)
 
 ensure_packages () {
   local missing=() pkg

@@ -16,8 +16,8 @@
 #include <glib/gstdio.h>
 
 /* Reads event file format v1 (docs/format.md). The file is streamed: each
- * category, region, era, event and briefing is converted into the model the
- * moment the parser completes it, and its JSON tree is freed. Every problem
+ * category, region, era, event and briefing is converted into the model as
+ * soon as the reader hands its parsed slice over, and its JSON tree is freed. Every problem
  * is recorded with its position; references that point forward in the file
  * are resolved at the end. */
 
@@ -109,8 +109,19 @@ path_push_index (Loader *self,
                  guint   index)
 {
   gsize length = self->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (self->path, "[%u]", index);
+  /* Pushed for every position of every polygon: printf costs more than
+   * converting the position. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+
+  g_string_append_c (self->path, '[');
+  while (n > 0)
+    g_string_append_c (self->path, digits[--n]);
+  g_string_append_c (self->path, ']');
   return length;
 }
 
@@ -1546,8 +1557,8 @@ on_member (MerJsonReader *reader,
           return;
         }
 
-      /* Elements are converted as they are parsed; any left here were not
-       * streamed (an escaped member name, say). */
+      /* The reader has handed the elements over one by one already: the
+       * array is empty here unless a reader is used without streaming. */
       for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
         convert_element (self, convert, name, i, json_array_get_element (json_node_get_array (node), i));
       return;
@@ -1654,9 +1665,10 @@ mer_loader_load_file (const char  *path,
 /**
  * mer_loader_load_file_full:
  * @progress_func: (nullable): called now and then, from the calling thread,
- *   with how much of the file has been read
- * @cancellable: (nullable): cancels the load; it then fails with
- *   %G_IO_ERROR_CANCELLED
+ *   with how much of the load is done
+ * @cancellable: (nullable): cancels the load; it then fails soon after with
+ *   %G_IO_ERROR_CANCELLED (it is checked every few megabytes of the scan and
+ *   before each element is converted)
  *
  * Like mer_loader_load_file(), for loading in a worker thread.
  */
@@ -1704,10 +1716,8 @@ mer_loader_load_file_full (const char            *path,
   mer_json_reader_set_streaming (reader, on_member, on_element, &self);
   mer_json_reader_set_progress (reader, progress_func, user_data, cancellable);
 
-  if (!mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error))
-    goto out;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error))
     goto out;
 
   root = mer_json_reader_get_root (reader);
@@ -1737,5 +1747,237 @@ mer_loader_load_file_full (const char            *path,
 out:
   mer_diagnostics_sort (diagnostics);
   loader_clear (&self);
+  return document;
+}
+
+/* Async loading */
+
+/* Carries one job's progress from the loading thread to the caller's main
+ * context. The loading thread only stores the latest fraction and schedules
+ * one idle at a time, so a slow main loop sees fewer, later values, never an
+ * older one after a newer. */
+typedef struct {
+  gatomicrefcount        ref_count;
+  GMutex                 mutex;
+  double                 latest;      /* under mutex */
+  gboolean               scheduled;   /* under mutex */
+  double                 delivered;   /* on the context only */
+
+  /* Owned */
+  GMainContext          *context;
+  gpointer               data;
+  GDestroyNotify         destroy;
+
+  MerLoaderProgressFunc  func;
+} ProgressRelay;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->ref_count);
+  return relay;
+}
+
+static void
+progress_relay_unref (ProgressRelay *relay)
+{
+  if (!g_atomic_ref_count_dec (&relay->ref_count))
+    return;
+
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_main_context_unref (relay->context);
+  g_mutex_clear (&relay->mutex);
+  g_free (relay);
+}
+
+static gboolean
+progress_relay_deliver (gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  double fraction;
+
+  g_mutex_lock (&relay->mutex);
+  fraction = relay->latest;
+  relay->scheduled = FALSE;
+  g_mutex_unlock (&relay->mutex);
+
+  if (fraction > relay->delivered)
+    {
+      relay->delivered = fraction;
+      relay->func (fraction, relay->data);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the loading thread. */
+static void
+progress_relay_post (double   fraction,
+                     gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  gboolean schedule = FALSE;
+
+  g_mutex_lock (&relay->mutex);
+  if (fraction > relay->latest)
+    {
+      relay->latest = fraction;
+      schedule = !relay->scheduled;
+      relay->scheduled = TRUE;
+    }
+  g_mutex_unlock (&relay->mutex);
+
+  /* At the default priority, like the task's own return, and attached
+   * before it: every value reaches the caller before the callback does. */
+  if (schedule)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, progress_relay_deliver, progress_relay_ref (relay),
+                             (GDestroyNotify) progress_relay_unref);
+      g_source_set_static_name (source, "[meridian] load progress");
+      g_source_attach (source, relay->context);
+    }
+}
+
+typedef struct {
+  char          *path;
+  char          *display_name;
+  GPtrArray     *diagnostics;
+  ProgressRelay *relay;
+} LoadJob;
+
+static gboolean
+progress_relay_release (gpointer user_data)
+{
+  progress_relay_unref (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->path);
+  g_free (job->display_name);
+  g_ptr_array_unref (job->diagnostics);
+  /* The task may end its life on the loading thread; the progress data is
+   * the caller's, so it is freed on the caller's context. */
+  if (job->relay != NULL)
+    g_main_context_invoke (job->relay->context, progress_relay_release, job->relay);
+  g_free (job);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+  MerDocument *document;
+
+  document = mer_loader_load_file_full (job->path, job->display_name, job->diagnostics,
+                                        job->relay != NULL ? progress_relay_post : NULL, job->relay,
+                                        cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * mer_loader_load_file_async:
+ * @path: the event file
+ * @display_name: (nullable): the file's name in messages; @path if %NULL
+ * @cancellable: (nullable): stops the load soon after it is cancelled
+ * @progress_func: (nullable): called on the thread-default main context of
+ *   the caller with how much of the load is done; the values only grow, and
+ *   all of them arrive before @callback
+ * @progress_data: passed to @progress_func
+ * @progress_data_destroy: (nullable): frees @progress_data once the job is done
+ * @callback: called on the same main context when the load has ended
+ *
+ * Loads an event file like mer_loader_load_file(), in a worker thread. Each
+ * call is a job of its own, with its own progress; any number may run at
+ * once. Call mer_loader_load_file_finish() from @callback.
+ */
+void
+mer_loader_load_file_async (const char            *path,
+                            const char            *display_name,
+                            GCancellable          *cancellable,
+                            MerLoaderProgressFunc  progress_func,
+                            gpointer               progress_data,
+                            GDestroyNotify         progress_data_destroy,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (path);
+  job->display_name = g_strdup (display_name != NULL ? display_name : path);
+  job->diagnostics = mer_diagnostics_new ();
+  if (progress_func != NULL)
+    {
+      job->relay = g_new0 (ProgressRelay, 1);
+      g_atomic_ref_count_init (&job->relay->ref_count);
+      g_mutex_init (&job->relay->mutex);
+      job->relay->context = g_main_context_ref_thread_default ();
+      job->relay->func = progress_func;
+      job->relay->data = progress_data;
+      job->relay->destroy = progress_data_destroy;
+    }
+  else if (progress_data_destroy != NULL)
+    progress_data_destroy (progress_data);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mer_loader_load_file_async);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * mer_loader_load_file_finish:
+ * @diagnostics: (out) (optional) (transfer full) (element-type MerDiagnostic):
+ *   every error and warning of the load, sorted by position; empty when the
+ *   load was cancelled
+ * @error: a #MER_LOADER_ERROR, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+MerDocument *
+mer_loader_load_file_finish (GAsyncResult  *result,
+                             GPtrArray    **diagnostics,
+                             GError       **error)
+{
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) local_error = NULL;
+  MerDocument *document;
+  LoadJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (task) == mer_loader_load_file_async, NULL);
+
+  job = g_task_get_task_data (task);
+  document = g_task_propagate_pointer (task, &local_error);
+  if (diagnostics != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        *diagnostics = mer_diagnostics_new ();
+      else
+        *diagnostics = g_ptr_array_ref (job->diagnostics);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
   return document;
 }
