@@ -85,6 +85,13 @@ static const FixtureCase fixtures[] = {
       "unresolved-ref.json:9:48: error: briefings[0].slides[1].event: unknown event \"summit\"",
       "unresolved-ref.json:9:71: error: briefings[0].slides[1].regions[0]: unknown region \"crimea\"",
   } },
+  { "history-errors.json", MER_LOADER_ERROR_INVALID, {
+      "history-errors.json:8:20: error: regions[0].history[1].start: this period overlaps history[0], which starts on \"1875-08-22\"",
+      "history-errors.json:9:41: error: regions[0].history[2].end: end \"1945\" is before start \"1946-02-02\"",
+      "history-errors.json:10:63: error: regions[0].history[3].claimed_by: expected a string or an array of strings, found a number",
+      "history-errors.json:10:76: error: regions[0].history[3].status: \"contested\" is not a region status "
+        "(expected undisputed, disputed, occupied, annexed or settled)",
+  } },
   { "bad-color.json", MER_LOADER_ERROR_INVALID, {
       "bad-color.json:4:40: error: categories[0].color: \"#1c71d\" is not a colour (expected #rrggbb)",
       "bad-color.json:5:40: error: categories[1].color: \"blue\" is not a colour (expected #rrggbb)",
@@ -673,6 +680,57 @@ test_sync_cancel (void)
   remove_temp (path);
 }
 
+/* A region's history is kept in time order, and answers for any date:
+ * the period's status and outline inside it, the region's own outside. */
+static void
+test_region_history (void)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = load (TESTDATADIR "/history-valid.json", "history-valid.json", diagnostics, &error);
+  MerRegion *sakhalin;
+  const MerRegionPeriod *periods;
+  guint n;
+  MerDate date;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  sakhalin = mer_document_lookup_region (document, "sakhalin");
+  periods = mer_region_get_periods (sakhalin, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (periods[0].held_by, ==, "Russia");
+  g_assert_cmpstr (periods[1].held_by, ==, "Japan");
+  g_assert_cmpstr (periods[1].description, ==, "Karafuto, south of 50°N");
+  g_assert_cmpuint (periods[1].n_sources, ==, 1);
+  g_assert_cmpuint (g_strv_length (periods[1].claimed_by), ==, 0);
+  g_assert_cmpstr (periods[2].claimed_by[0], ==, "Japan");
+  g_assert_null (periods[2].claimed_by[1]);
+  g_assert_false (periods[3].has_end);
+  g_assert_cmpuint (g_strv_length (periods[3].claimed_by), ==, 2);
+
+  g_assert_true (mer_date_parse ("1920-06-01", &date, NULL));
+  g_assert_true (mer_region_get_period_at (sakhalin, mer_date_first_second (&date)) == &periods[1]);
+  g_assert_true (mer_region_get_geometry_at (sakhalin, mer_date_first_second (&date)) == periods[1].geometry);
+  g_assert_false (mer_region_is_contested_at (sakhalin, mer_date_first_second (&date)));
+
+  g_assert_true (mer_date_parse ("1945-12", &date, NULL));
+  g_assert_cmpint (mer_region_get_status_at (sakhalin, mer_date_first_second (&date)), ==, MER_REGION_STATUS_OCCUPIED);
+  g_assert_true (mer_region_is_contested_at (sakhalin, mer_date_first_second (&date)));
+  g_assert_true (mer_region_get_geometry_at (sakhalin, mer_date_first_second (&date)) ==
+                 mer_region_get_geometry (sakhalin));
+
+  /* Between periods, and before the first, the region's own status. */
+  g_assert_true (mer_date_parse ("1960", &date, NULL));
+  g_assert_null (mer_region_get_period_at (sakhalin, mer_date_first_second (&date)));
+  g_assert_cmpint (mer_region_get_status_at (sakhalin, mer_date_first_second (&date)), ==, MER_REGION_STATUS_UNDISPUTED);
+  g_assert_true (mer_date_parse ("1800", &date, NULL));
+  g_assert_null (mer_region_get_period_at (sakhalin, mer_date_first_second (&date)));
+
+  /* The open last period runs on. */
+  g_assert_true (mer_date_parse ("2026-11-29", &date, NULL));
+  g_assert_cmpint (mer_region_get_status_at (sakhalin, mer_date_first_second (&date)), ==, MER_REGION_STATUS_ANNEXED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -693,6 +751,8 @@ main (int   argc,
   g_test_add_func ("/core/loader/async/progress", test_async_progress);
   g_test_add_func ("/core/loader/async/cancel", test_async_cancel);
   g_test_add_func ("/core/loader/sync-cancel", test_sync_cancel);
+
+  g_test_add_func ("/core/loader/region-history", test_region_history);
 
   return g_test_run ();
 }

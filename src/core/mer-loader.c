@@ -73,7 +73,10 @@ static const char * const root_members[] = {
 static const char * const view_members[] = { "lat", "lon", "zoom", NULL };
 static const char * const category_members[] = { "id", "name", "color", "description", NULL };
 static const char * const region_members[] = {
-  "id", "name", "names", "status", "color", "description", "geometry", NULL
+  "id", "name", "names", "status", "color", "description", "geometry", "history", NULL
+};
+static const char * const period_members[] = {
+  "start", "end", "held_by", "claimed_by", "status", "geometry", "description", "sources", NULL
 };
 static const char * const era_members[] = { "id", "title", "start", "end", "color", "description", NULL };
 static const char * const event_members[] = {
@@ -1083,6 +1086,240 @@ read_names (Loader     *self,
 }
 
 static void
+read_sources (Loader      *self,
+              JsonObject  *object,
+              JsonNode    *object_node,
+              MerSource  **sources,
+              guint       *n_sources)
+{
+  JsonArray *array = read_array (self, object, object_node, "sources", FALSE);
+  guint n;
+  gsize length;
+
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  *sources = g_new0 (MerSource, MAX (n, 1));
+
+  length = path_push_member (self, "sources");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize l = path_push_index (self, i);
+      JsonObject *source = expect_object (self, node);
+
+      if (source != NULL)
+        {
+          MerSource *s = &(*sources)[*n_sources];
+          const char *url;
+
+          check_members (self, source, source_members);
+          s->title = dup_string (self, source, node, "title", TRUE);
+          if (read_string (self, source, node, "url", FALSE, &url) && url != NULL)
+            {
+              g_autofree char *scheme = g_uri_parse_scheme (url);
+
+              if (scheme == NULL ||
+                  !(g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+                    g_ascii_strcasecmp (scheme, "mailto") == 0))
+                {
+                  gsize lu = path_push_member (self, "url");
+
+                  mer_json_reader_warning (self->reader, json_object_get_member (source, "url"), self->path->str,
+                                           "\"%s\" is not an http, https or mailto link; Meridian will not open it",
+                                           url);
+                  path_pop (self, lu);
+                }
+              s->url = g_strdup (url);
+            }
+          if (s->title != NULL)
+            (*n_sources)++;
+          else
+            g_clear_pointer (&s->url, g_free);
+        }
+      path_pop (self, l);
+    }
+  path_pop (self, length);
+}
+
+/* A region's outline: the path of a GeoJSON file, or GeoJSON inline. */
+static MerGeometry *
+read_geometry (Loader    *self,
+               JsonNode  *geometry,
+               char     **path)
+{
+  g_autoptr(MerGeometry) result = NULL;
+  gsize length = path_push_member (self, "geometry");
+
+  if (JSON_NODE_HOLDS_VALUE (geometry) && json_node_get_value_type (geometry) == G_TYPE_STRING)
+    {
+      if (path != NULL)
+        *path = g_strdup (json_node_get_string (geometry));
+      result = load_geometry_file (self, geometry, json_node_get_string (geometry));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (geometry))
+    {
+      g_autoptr(MerGeometry) inline_geometry = mer_geometry_new ();
+
+      if (convert_geojson (self, geometry, inline_geometry, TRUE))
+        result = g_steal_pointer (&inline_geometry);
+    }
+  else
+    type_error (self, geometry, "a GeoJSON Polygon or MultiPolygon, or the path of a GeoJSON file");
+  path_pop (self, length);
+
+  return g_steal_pointer (&result);
+}
+
+/* claimed_by: one name, or a list of names. */
+static char **
+read_claimants (Loader     *self,
+                JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "claimed_by");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize length;
+
+  if (node == NULL)
+    return NULL;
+
+  length = path_push_member (self, "claimed_by");
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_strv_builder_add (builder, json_node_get_string (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          gsize l = path_push_index (self, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
+          else
+            type_error (self, element, "a string");
+          path_pop (self, l);
+        }
+    }
+  else
+    type_error (self, node, "a string or an array of strings");
+  path_pop (self, length);
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  const MerRegionPeriod *pa = a, *pb = b;
+
+  return mer_date_compare (&pa->start, &pb->start);
+}
+
+static void
+convert_region_history (Loader     *self,
+                        JsonObject *object,
+                        JsonNode   *object_node,
+                        MerRegion  *region)
+{
+  JsonArray *array = read_array (self, object, object_node, "history", FALSE);
+  g_autoptr(GArray) periods = NULL;
+  g_autoptr(GArray) nodes = NULL;
+  gsize length;
+
+  if (array == NULL)
+    return;
+
+  periods = g_array_new (FALSE, TRUE, sizeof (MerRegionPeriod));
+  nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  length = path_push_member (self, "history");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize l = path_push_index (self, i);
+      JsonObject *period_object = expect_object (self, node);
+      MerRegionPeriod period = { 0 };
+      const char *status;
+      JsonNode *geometry;
+      gboolean ok;
+
+      if (period_object == NULL)
+        {
+          path_pop (self, l);
+          continue;
+        }
+
+      check_members (self, period_object, period_members);
+      ok = read_date (self, period_object, node, "start", TRUE, &period.start);
+      if (json_object_has_member (period_object, "end"))
+        {
+          period.has_end = read_date (self, period_object, node, "end", FALSE, &period.end);
+          ok &= period.has_end && check_date_order (self, period_object, "start", &period.start, "end", &period.end);
+        }
+      period.held_by = dup_string (self, period_object, node, "held_by", FALSE);
+      period.claimed_by = read_claimants (self, period_object);
+      period.description = dup_string (self, period_object, node, "description", FALSE);
+      read_sources (self, period_object, node, &period.sources, &period.n_sources);
+      if (read_string (self, period_object, node, "status", TRUE, &status) && status != NULL &&
+          !mer_region_status_from_string (status, &period.status))
+        {
+          gsize ls = path_push_member (self, "status");
+
+          error_at (self, json_object_get_member (period_object, "status"),
+                    "\"%s\" is not a region status (expected undisputed, disputed, occupied, annexed or settled)",
+                    status);
+          path_pop (self, ls);
+          ok = FALSE;
+        }
+      geometry = json_object_get_member (period_object, "geometry");
+      if (geometry != NULL)
+        period.geometry = read_geometry (self, geometry, NULL);
+
+      g_array_append_val (periods, period);
+      g_array_append_val (nodes, i);
+      if (!ok)
+        g_array_index (nodes, guint, nodes->len - 1) = G_MAXUINT;
+      path_pop (self, l);
+    }
+
+  /* Periods in time order; two that overlap leave the region's status at
+   * some date undecided. Only periods whose dates were read are compared. */
+  for (guint i = 0; i < periods->len; i++)
+    for (guint j = i + 1; j < periods->len; j++)
+      {
+        MerRegionPeriod *a = &g_array_index (periods, MerRegionPeriod, i);
+        MerRegionPeriod *b = &g_array_index (periods, MerRegionPeriod, j);
+        guint ia = g_array_index (nodes, guint, i), ib = g_array_index (nodes, guint, j);
+        gint64 a_end, b_end;
+
+        if (ia == G_MAXUINT || ib == G_MAXUINT)
+          continue;
+        a_end = a->has_end ? mer_date_last_second (&a->end) : G_MAXINT64;
+        b_end = b->has_end ? mer_date_last_second (&b->end) : G_MAXINT64;
+        if (mer_date_first_second (&a->start) <= b_end && mer_date_first_second (&b->start) <= a_end)
+          {
+            JsonNode *later = json_array_get_element (array, MAX (ia, ib));
+            g_autofree char *start_text = mer_date_to_iso (ia < ib ? &a->start : &b->start);
+            gsize lp = path_push_index (self, MAX (ia, ib));
+            gsize ls = path_push_member (self, "start");
+
+            error_at (self, json_object_get_member (json_node_get_object (later), "start"),
+                      "this period overlaps history[%u], which starts on \"%s\"", MIN (ia, ib), start_text);
+            path_pop (self, ls);
+            path_pop (self, lp);
+          }
+      }
+  path_pop (self, length);
+
+  g_array_sort (periods, compare_periods);
+  region->n_periods = periods->len;
+  region->periods = (MerRegionPeriod *) (gpointer) g_array_free (g_steal_pointer (&periods), FALSE);
+}
+
+static void
 convert_region (Loader   *self,
                 JsonNode *node)
 {
@@ -1110,31 +1347,14 @@ convert_region (Loader   *self,
       gsize length = path_push_member (self, "status");
 
       error_at (self, json_object_get_member (object, "status"),
-                "\"%s\" is not a region status (expected undisputed, disputed, occupied or settled)", status);
+                "\"%s\" is not a region status (expected undisputed, disputed, occupied, annexed or settled)", status);
       path_pop (self, length);
     }
 
   geometry = get_member (self, object, node, "geometry", TRUE);
   if (geometry != NULL)
-    {
-      gsize length = path_push_member (self, "geometry");
-
-      if (JSON_NODE_HOLDS_VALUE (geometry) && json_node_get_value_type (geometry) == G_TYPE_STRING)
-        {
-          region->geometry_path = g_strdup (json_node_get_string (geometry));
-          region->geometry = load_geometry_file (self, geometry, region->geometry_path);
-        }
-      else if (JSON_NODE_HOLDS_OBJECT (geometry))
-        {
-          g_autoptr(MerGeometry) inline_geometry = mer_geometry_new ();
-
-          if (convert_geojson (self, geometry, inline_geometry, TRUE))
-            region->geometry = g_steal_pointer (&inline_geometry);
-        }
-      else
-        type_error (self, geometry, "a GeoJSON Polygon or MultiPolygon, or the path of a GeoJSON file");
-      path_pop (self, length);
-    }
+    region->geometry = read_geometry (self, geometry, &region->geometry_path);
+  convert_region_history (self, object, node, region);
 
   if (id == NULL)
     return;
@@ -1219,63 +1439,6 @@ read_places (Loader     *self,
 }
 
 static void
-read_sources (Loader     *self,
-              JsonObject *object,
-              JsonNode   *object_node,
-              MerEvent   *event)
-{
-  JsonArray *array = read_array (self, object, object_node, "sources", FALSE);
-  guint n;
-  gsize length;
-
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
-  event->sources = g_new0 (MerSource, MAX (n, 1));
-
-  length = path_push_member (self, "sources");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize l = path_push_index (self, i);
-      JsonObject *source = expect_object (self, node);
-
-      if (source != NULL)
-        {
-          MerSource *s = &event->sources[event->n_sources];
-          const char *url;
-
-          check_members (self, source, source_members);
-          s->title = dup_string (self, source, node, "title", TRUE);
-          if (read_string (self, source, node, "url", FALSE, &url) && url != NULL)
-            {
-              g_autofree char *scheme = g_uri_parse_scheme (url);
-
-              if (scheme == NULL ||
-                  !(g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
-                    g_ascii_strcasecmp (scheme, "mailto") == 0))
-                {
-                  gsize lu = path_push_member (self, "url");
-
-                  mer_json_reader_warning (self->reader, json_object_get_member (source, "url"), self->path->str,
-                                           "\"%s\" is not an http, https or mailto link; Meridian will not open it",
-                                           url);
-                  path_pop (self, lu);
-                }
-              s->url = g_strdup (url);
-            }
-          if (s->title != NULL)
-            event->n_sources++;
-          else
-            g_clear_pointer (&s->url, g_free);
-        }
-      path_pop (self, l);
-    }
-  path_pop (self, length);
-}
-
-static void
 read_tags (Loader     *self,
            JsonObject *object,
            JsonNode   *object_node,
@@ -1319,6 +1482,7 @@ convert_event (Loader   *self,
   const char *id;
   double importance;
   gboolean circa = FALSE;
+  guint n_sources = 0;
 
   if (object == NULL)
     return;
@@ -1357,7 +1521,8 @@ convert_event (Loader   *self,
 
   read_places (self, object, node, event);
   event->n_regions = read_references (self, object, node, "regions", &event->regions);
-  read_sources (self, object, node, event);
+  read_sources (self, object, node, &event->sources, &n_sources);
+  event->n_sources = (guint16) MIN (n_sources, G_MAXUINT16);
   read_tags (self, object, node, event);
 
   member = json_object_get_member (object, "importance");
