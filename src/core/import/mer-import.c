@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-import"
+
+#include "config.h"
+
+#include "mer-import.h"
+
+#include "mer-diagnostic.h"
+#include "mer-import-private.h"
+#include "mer-loader.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+/* Finds a file's format from its content, never its name: people rename
+ * exports, and a .json may hold any of four formats. Meridian's own stories
+ * go to the loader untouched, so their messages stay the loader's. */
+
+typedef enum {
+  KIND_UNKNOWN,
+  KIND_MERIDIAN,
+  KIND_TIMELINEJS,
+  KIND_TIMELINEJS2,
+} Kind;
+
+G_DEFINE_QUARK (mer-import-error-quark, mer_import_error)
+
+static gboolean
+is_object_member (JsonObject *object,
+                  const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node);
+}
+
+static gboolean
+is_array_member (JsonObject *object,
+                 const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+}
+
+/* Whether some element of the array @name is an object with member @member. */
+static gboolean
+any_element_has (JsonObject *object,
+                 const char *name,
+                 const char *member)
+{
+  JsonArray *array;
+
+  if (!is_array_member (object, name))
+    return FALSE;
+
+  array = json_object_get_array_member (object, name);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element) && json_object_has_member (json_node_get_object (element), member))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static Kind
+sniff_json (JsonNode *root)
+{
+  static const char * const meridian_members[] = {
+    "title", "subtitle", "description", "attribution", "view", "categories", "regions", "eras", "events",
+    "briefings", NULL
+  };
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return KIND_UNKNOWN;
+
+  object = json_node_get_object (root);
+  if (json_object_has_member (object, "meridian"))
+    return KIND_MERIDIAN;
+
+  if (is_object_member (object, "timeline") &&
+      json_object_has_member (json_object_get_object_member (object, "timeline"), "date"))
+    return KIND_TIMELINEJS2;
+
+  /* TimelineJS's slides have start_date where Meridian's events have start;
+   * its title is a slide, Meridian's a string. */
+  if (any_element_has (object, "events", "start_date") || is_object_member (object, "title") ||
+      any_element_has (object, "eras", "start_date"))
+    return KIND_TIMELINEJS;
+
+  /* A story that lacks only its version is the loader's to explain. */
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    if (g_strv_contains (meridian_members, name))
+      return KIND_MERIDIAN;
+
+  return KIND_UNKNOWN;
+}
+
+static MerDocument *
+refuse (const char  *display_name,
+        GPtrArray   *diagnostics,
+        guint        line,
+        guint        column,
+        int          code,
+        const char  *message,
+        GError     **error)
+{
+  g_ptr_array_add (diagnostics, mer_diagnostic_new (MER_SEVERITY_ERROR, display_name, line, column, NULL, message));
+  g_set_error (error, MER_IMPORT_ERROR, code, "%s: %s", display_name, message);
+  return NULL;
+}
+
+static MerDocument *
+import_json (const char  *data,
+             gsize        length,
+             const char  *path,
+             const char  *display_name,
+             GPtrArray   *diagnostics,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(MerImportJson) json = NULL;
+  guint line = 0, column = 0;
+
+  json = mer_import_json_parse (data, length, &line, &column, &local_error);
+  if (json == NULL)
+    {
+      /* A broken Meridian story gets the loader's messages, as before. */
+      if (g_strstr_len (data, (gssize) length, "\"meridian\"") != NULL)
+        return mer_loader_load_file (path, display_name, diagnostics, error);
+
+      return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_SYNTAX, local_error->message, error);
+    }
+
+  switch (sniff_json (mer_import_json_get_root (json)))
+    {
+    case KIND_MERIDIAN:
+      return mer_loader_load_file (path, display_name, diagnostics, error);
+
+    case KIND_TIMELINEJS:
+      return mer_import_timelinejs (json, path, display_name, diagnostics, error);
+
+    case KIND_TIMELINEJS2:
+      {
+        JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+
+        mer_import_json_locate (json, json_object_get_member (root, "timeline"), &line, &column);
+        return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNSUPPORTED,
+                       "this is TimelineJS 2 JSON ({\"timeline\": {\"date\": [...]}}), which Meridian does not "
+                       "read; open it in TimelineJS 3 and save it again, or export its Google sheet as CSV",
+                       error);
+      }
+
+    case KIND_UNKNOWN:
+    default:
+      mer_import_json_locate (json, mer_import_json_get_root (json), &line, &column);
+      return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNKNOWN_KIND,
+                     "this JSON is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);
+    }
+}
+
+/**
+ * mer_import_load_file:
+ * @path: a file in any format Meridian reads
+ * @display_name: (nullable): the file's name in messages; @path if %NULL
+ * @diagnostics: (element-type MerDiagnostic): receives every error and
+ *   warning, sorted by position
+ * @error: a #MER_LOADER_ERROR when the file cannot be read or a Meridian
+ *   story is invalid, a #MER_IMPORT_ERROR when another format is
+ *
+ * Reads a Meridian story with mer_loader_load_file(), or converts a file in
+ * another format into the same document.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+MerDocument *
+mer_import_load_file (const char  *path,
+                      const char  *display_name,
+                      GPtrArray   *diagnostics,
+                      GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  GStatBuf st;
+  const char *data;
+  gsize length;
+  gsize skip = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = path;
+
+  /* A file that cannot be read is explained by the loader, as before. */
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size == 0 ||
+      (guint64) st.st_size > MER_LOADER_MAX_FILE_SIZE ||
+      (mapped = g_mapped_file_new (path, FALSE, NULL)) == NULL)
+    return mer_loader_load_file (path, display_name, diagnostics, error);
+
+  data = g_mapped_file_get_contents (mapped);
+  length = g_mapped_file_get_length (mapped);
+
+  /* Positions count from after a byte order mark, as the loader's do. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  while (skip < length && g_ascii_isspace (data[skip]))
+    skip++;
+
+  if (skip == length)
+    return mer_loader_load_file (path, display_name, diagnostics, error);
+
+  if (data[skip] == '{' || data[skip] == '[')
+    return import_json (data, length, path, display_name, diagnostics, error);
+
+  return refuse (display_name, diagnostics, 0, 0, MER_IMPORT_ERROR_UNKNOWN_KIND,
+                 "this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);
+}

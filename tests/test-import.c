@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "mer-diagnostic.h"
+#include "mer-document.h"
+#include "mer-era.h"
+#include "mer-event.h"
+#include "mer-import.h"
+#include "mer-import-html.h"
+#include "mer-loader.h"
+
+/* Each importer is read through the dispatcher, as the window and the
+ * command line read files. Documents are compared through a one-line dump
+ * of each event, so that a test states every field it expects. */
+
+#define IMPORT_DATA TESTDATADIR "/import/"
+
+static char *
+dump_event (MerEvent *event)
+{
+  GString *s = g_string_new (NULL);
+  const MerPlace *places;
+  const MerSource *sources;
+  MerCategory *category = mer_event_get_category (event);
+  g_autofree char *start = mer_date_to_iso (mer_event_get_start (event));
+  guint n_places, n_sources;
+
+  g_string_append_printf (s, "%s | %s | %s", mer_event_get_id (event), mer_event_get_title (event), start);
+  if (mer_event_get_end (event) != NULL)
+    {
+      g_autofree char *end = mer_date_to_iso (mer_event_get_end (event));
+
+      g_string_append_printf (s, "..%s", end);
+    }
+  if (category != NULL)
+    g_string_append_printf (s, " | category %s (%s)", mer_category_get_id (category),
+                            mer_category_get_name (category));
+
+  places = mer_event_get_places (event, &n_places);
+  for (guint i = 0; i < n_places; i++)
+    g_string_append_printf (s, " | place %s %g %g", places[i].name, places[i].lat, places[i].lon);
+  if (mer_event_get_view (event) != NULL)
+    {
+      const MerView *view = mer_event_get_view (event);
+
+      g_string_append_printf (s, " | view %g %g %g", view->lat, view->lon, view->zoom);
+    }
+
+  sources = mer_event_get_sources (event, &n_sources);
+  for (guint i = 0; i < n_sources; i++)
+    g_string_append_printf (s, " | source %s <%s>", sources[i].title, sources[i].url);
+
+  return g_string_free (s, FALSE);
+}
+
+static MerDocument *
+import (const char  *fixture,
+        GPtrArray  **diagnostics,
+        GError     **error)
+{
+  g_autofree char *path = g_build_filename (TESTDATADIR, "import", fixture, NULL);
+  MerDocument *document;
+
+  *diagnostics = mer_diagnostics_new ();
+  document = mer_import_load_file (path, fixture, *diagnostics, error);
+
+  for (guint i = 0; i < (*diagnostics)->len; i++)
+    {
+      g_autofree char *line = mer_diagnostic_to_string (g_ptr_array_index (*diagnostics, i));
+
+      g_test_message ("%s", line);
+    }
+
+  return document;
+}
+
+static void
+assert_diagnostics (GPtrArray          *diagnostics,
+                    const char * const *expected)
+{
+  guint n = g_strv_length ((char **) expected);
+
+  for (guint i = 0; i < MIN (n, diagnostics->len); i++)
+    {
+      g_autofree char *line = mer_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_assert_cmpstr (line, ==, expected[i]);
+    }
+  g_assert_cmpuint (diagnostics->len, ==, n);
+}
+
+static void
+assert_events (MerDocument        *document,
+               const char * const *expected)
+{
+  GListModel *events = mer_document_get_events (document);
+  guint n = g_strv_length ((char **) expected);
+
+  for (guint i = 0; i < MIN (n, g_list_model_get_n_items (events)); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *line = dump_event (event);
+
+      g_assert_cmpstr (line, ==, expected[i]);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n);
+}
+
+static void
+test_html (void)
+{
+  static const struct {
+    const char *html;
+    const char *text;
+    const char *links;
+  } cases[] = {
+    { "plain text", "plain text", "" },
+    { "  runs \n of\t space  ", "runs of space", "" },
+    { "<p>One.</p><p>Two.</p>", "One.\n\nTwo.", "" },
+    { "<p>One.</p>\n\n  <p>\n Two.\n</p>", "One.\n\nTwo.", "" },
+    { "line<br>break<br/>s", "line\nbreak\ns", "" },
+    { "<ul><li>a</li><li>b</li></ul>after", "a\nb\n\nafter", "" },
+    { "&amp; &lt;b&gt; &quot;q&quot; &#39;s&#39; &#x2013; &mdash; &eacute; &nbsp;x", "& <b> \"q\" 's' – — é  x", "" },
+    { "AT&T &unknown; & &#xZZ; &#0;", "AT&T &unknown; & &#xZZ; \xef\xbf\xbd", "" },
+    { "a < b and c > d", "a < b and c > d", "" },
+    { "<script>alert('x')</script><style>p{}</style>kept<!-- a comment -->", "kept", "" },
+    { "see <a href=\"https://example.org/a?x=1&amp;y=2\">the <b>page</b></a> and "
+      "<A HREF='mailto:me@example.org'>me</A> and <a href=\"javascript:alert(1)\">no</a> "
+      "and <a href=https://example.org/bare>bare</a><a href=\"https://example.org/a?x=1&amp;y=2\">again</a>",
+      "see the page and me and no and bareagain",
+      "the page <https://example.org/a?x=1&y=2>; me <mailto:me@example.org>; bare <https://example.org/bare>; " },
+    { "<a href=\"https://example.org/\"></a>", "", "https://example.org/ <https://example.org/>; " },
+    { "<h1>Title</h1>text<div>block</div>", "Title\n\ntext\n\nblock", "" },
+    { "<p>unclosed <b>tag", "unclosed tag", "" },
+    { "<img src=\"x.png\" alt=\"a > b\">after", "after", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) mer_import_link_free);
+      g_autofree char *text = mer_import_html_to_text (cases[i].html, links);
+      g_autoptr(GString) joined = g_string_new (NULL);
+
+      for (guint l = 0; l < links->len; l++)
+        {
+          MerImportLink *link = g_ptr_array_index (links, l);
+
+          g_string_append_printf (joined, "%s <%s>; ", link->title, link->url);
+        }
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_cmpstr (joined->str, ==, cases[i].links);
+    }
+}
+
+static void
+test_timelinejs (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("timelinejs-story.json", &diagnostics, &error);
+  GListModel *eras;
+  g_autoptr(MerEra) era = NULL;
+  static const char * const expected[] = {
+    "big-bang | Big Bang | -13799999999",
+    "five-hundred-bce | Five hundred BCE | -0499 | category ancient (Ancient)",
+    "a-map-of-1421 | A map of 1421 | 1421 | source A map of 1421 <https://example.org/map.png>",
+    "shimoda | Treaty of Shimoda | 1855-02-07 | category diplomacy (Diplomacy) | place Shimoda 34.68 138.94 "
+      "| view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg> "
+      "| source Shimoda <https://example.org/shimoda>",
+    "treaty-of-saint-petersburg | Treaty of Saint Petersburg | 1875-05-07..1875-08 | category diplomacy (Diplomacy)",
+    "broadcast-at-noon | Broadcast at noon | 1945-08-15T12:00",
+    "treaty-of-saint-petersburg-2 | Treaty of Saint Petersburg | 1956",
+    "summit-opens | Summit opens | 2016-12-15T10:30:05",
+    NULL
+  };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  assert_diagnostics (diagnostics, (const char * const[]) { NULL });
+  assert_events (document, expected);
+
+  g_assert_cmpstr (mer_document_get_title (document), ==, "Ports & Treaties");
+  g_assert_cmpstr (mer_document_get_description (document), ==, "A story of harbours.\n\nSecond paragraph.");
+  g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "shimoda")), ==,
+                   "Signed at Shimoda.\n\nIt drew a border – between Etorofu and Urup.");
+  g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "summit-opens")), ==,
+                   "Putin–Abe “talks”");
+
+  eras = mer_document_get_eras (document);
+  g_assert_cmpuint (g_list_model_get_n_items (eras), ==, 2);
+  era = g_list_model_get_item (eras, 1);
+  g_assert_cmpstr (mer_era_get_id (era), ==, "1947-26-dec-1991");
+  g_assert_cmpstr (mer_era_get_title (era), ==, "1947 – 26 Dec 1991");
+}
+
+static void
+test_timelinejs_errors (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("timelinejs-errors.json", &diagnostics, &error);
+
+  g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_INVALID);
+  g_assert_null (document);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "timelinejs-errors.json:3:48: error: events[0].start_date.month: month 13",
+    "timelinejs-errors.json:4:31: error: events[1].start_date.year: \"18x5\" is not a whole number",
+    "timelinejs-errors.json:5:5: error: events[2]: missing required member \"start_date\"",
+    "timelinejs-errors.json:6:51: error: events[3].end_date: end_date 1980 is before start_date 1990",
+    "timelinejs-errors.json:7:56: error: events[4].start_date.day: February 2015 has 28 days",
+    "timelinejs-errors.json:8:44: error: events[5].start_date.day: a day needs a month",
+    "timelinejs-errors.json:9:60: error: events[6].location.lat: 95 is out of range [-90, 90]",
+    "timelinejs-errors.json:9:71: error: events[6].location.lon: \"east\" is not a number",
+    "timelinejs-errors.json:9:89: error: events[6].text: expected an object, found a string",
+    "timelinejs-errors.json:10:31: error: events[7].start_date.year: 2000.5 is not a whole number",
+    "timelinejs-errors.json:10:51: warning: events[7].colour: unknown member \"colour\" is dropped",
+    "timelinejs-errors.json:11:5: error: events[8]: expected an object, found a string",
+    "timelinejs-errors.json:13:11: error: eras: expected an array, found an object",
+    NULL
+  });
+}
+
+static void
+test_refusals (void)
+{
+  static const struct {
+    const char *fixture;
+    int         code;
+    const char *message;
+  } cases[] = {
+    { "timelinejs2.json", MER_IMPORT_ERROR_UNSUPPORTED,
+      "timelinejs2.json:2:15: error: this is TimelineJS 2 JSON ({\"timeline\": {\"date\": [...]}}), which Meridian "
+      "does not read; open it in TimelineJS 3 and save it again, or export its Google sheet as CSV" },
+    { "unknown.json", MER_IMPORT_ERROR_UNKNOWN_KIND,
+      "unknown.json:1:1: error: this JSON is not in a format Meridian reads (" MER_IMPORT_FORMATS ")" },
+    { "syntax-error.json", MER_IMPORT_ERROR_SYNTAX,
+      "syntax-error.json:3:37: error: trailing comma: nothing may follow the last comma in an object or array" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerDocument) document = import (cases[i].fixture, &diagnostics, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, MER_IMPORT_ERROR, cases[i].code);
+      assert_diagnostics (diagnostics, (const char * const[]) { cases[i].message, NULL });
+    }
+}
+
+/* A Meridian story reaches the loader unchanged: same document, same
+ * messages. */
+static void
+test_meridian (void)
+{
+  static const char * const fixtures[] = { "valid-small.json", "no-version.json", "bad-date.json", "empty.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *path = g_build_filename (TESTDATADIR, fixtures[i], NULL);
+      g_autoptr(GPtrArray) imported = mer_diagnostics_new ();
+      g_autoptr(GPtrArray) loaded = mer_diagnostics_new ();
+      g_autoptr(GError) import_error = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autoptr(MerDocument) a = mer_import_load_file (path, fixtures[i], imported, &import_error);
+      g_autoptr(MerDocument) b = mer_loader_load_file (path, fixtures[i], loaded, &load_error);
+
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (b == NULL)
+        g_assert_error (import_error, load_error->domain, load_error->code);
+      else
+        g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (a)), ==,
+                          g_list_model_get_n_items (mer_document_get_events (b)));
+
+      g_assert_cmpuint (imported->len, ==, loaded->len);
+      for (guint d = 0; d < loaded->len; d++)
+        {
+          g_autofree char *x = mer_diagnostic_to_string (g_ptr_array_index (imported, d));
+          g_autofree char *y = mer_diagnostic_to_string (g_ptr_array_index (loaded, d));
+
+          g_assert_cmpstr (x, ==, y);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/import/html", test_html);
+  g_test_add_func ("/core/import/timelinejs", test_timelinejs);
+  g_test_add_func ("/core/import/timelinejs/errors", test_timelinejs_errors);
+  g_test_add_func ("/core/import/refusals", test_refusals);
+  g_test_add_func ("/core/import/meridian", test_meridian);
+
+  return g_test_run ();
+}
