@@ -48,7 +48,7 @@ dump_event (MerEvent *event)
 
   sources = mer_event_get_sources (event, &n_sources);
   for (guint i = 0; i < n_sources; i++)
-    g_string_append_printf (s, " | source %s <%s>", sources[i].title, sources[i].url);
+    g_string_append_printf (s, " | source %s <%s>", sources[i].title, sources[i].url != NULL ? sources[i].url : "no link");
 
   return g_string_free (s, FALSE);
 }
@@ -221,6 +221,145 @@ test_timelinejs_errors (void)
   });
 }
 
+/* The same story as TimelineJS JSON and as its sheet exported to CSV (with a
+ * byte order mark, CRLF line ends and a quoted cell across lines) gives the
+ * same story: events, dates at their precision, places, sources, eras. */
+static void
+test_pair (void)
+{
+  g_autoptr(GPtrArray) json_diagnostics = NULL;
+  g_autoptr(GPtrArray) csv_diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) json = import ("pair.json", &json_diagnostics, &error);
+  g_autoptr(MerDocument) csv = NULL;
+  static const char * const expected[] = {
+    "five-hundred-bce | Five hundred BCE | -0499",
+    "treaty-of-shimoda | Treaty of Shimoda | 1855-02-07 | category diplomacy (Diplomacy) "
+      "| place Shimoda 34.68 138.94 | view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg>",
+    "surrender-formally | Surrender, \"formally\" | 1945-08-15T12:00..1945-09-02 | category war (War)",
+    "night-talks | Night talks | 2016-12-15T22:30:05 | place Nagato 34.37 131.18",
+    NULL
+  };
+  MerDocument *documents[2];
+
+  g_assert_no_error (error);
+  csv = import ("pair.csv", &csv_diagnostics, &error);
+  g_assert_no_error (error);
+  assert_diagnostics (json_diagnostics, (const char * const[]) { NULL });
+  assert_diagnostics (csv_diagnostics, (const char * const[]) { NULL });
+
+  documents[0] = json;
+  documents[1] = csv;
+  for (guint d = 0; d < 2; d++)
+    {
+      MerDocument *document = documents[d];
+      g_autoptr(MerEra) era = g_list_model_get_item (mer_document_get_eras (document), 0);
+
+      assert_events (document, expected);
+      g_assert_cmpstr (mer_document_get_title (document), ==, "A pair");
+      g_assert_cmpstr (mer_document_get_description (document), ==, "Same story, two files.");
+      g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "treaty-of-shimoda")), ==,
+                       "Signed, at last.\n\nBorder & all.");
+      g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "night-talks")), ==,
+                       "Line one\nline two");
+      g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_eras (document)), ==, 1);
+      g_assert_cmpstr (mer_era_get_title (era), ==, "Crimean War");
+      g_assert_cmpint (mer_era_get_start (era)->year, ==, 1853);
+      g_assert_cmpint (mer_era_get_end (era)->year, ==, 1856);
+    }
+}
+
+static void
+test_csv_tables (void)
+{
+  static const struct {
+    const char *fixture;
+    const char *diagnostics[4];
+    const char *events[5];
+  } cases[] = {
+    { "table.csv", {
+        "table.csv:1:26: warning: year: this column is dropped",
+        "table.csv:1:83: warning: fatalities: this column is dropped",
+        "table.csv:4:6: warning: event_date: no date; the row is skipped",
+      }, {
+        "JPN1 | Protests — Tokyo | 2020-01-15 | category protests (Protests) | place Tokyo 35.68 139.69 "
+          "| source Kyodo <no link>",
+        "JPN2 | Protests — Sapporo | 2020-03-03 | category protests (Protests) | place Sapporo 43.06 141.35 "
+          "| source https://example.org/report <https://example.org/report>",
+        "JPN4 | Row 5 | 2020-04-01",
+      } },
+    { "table.tsv", { NULL }, {
+        "epoch | Epoch | 1421 | place Epoch 10 10",
+        "meeting | Meeting | 2021-04-03 | category talks (Talks) | place Meeting 51.5 -0.12 "
+          "| source Meeting <https://example.org/meeting>",
+        "call | Call | 2021-06-01T09:15:30+02:00",
+        "summit | Summit | 2021-12-25..2021-12-27 | category talks (Talks) | place Summit 48.85 2.35",
+      } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerDocument) document = import (cases[i].fixture, &diagnostics, &error);
+
+      g_assert_no_error (error);
+      assert_diagnostics (diagnostics, cases[i].diagnostics);
+      assert_events (document, cases[i].events);
+    }
+
+  {
+    g_autoptr(GPtrArray) diagnostics = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MerDocument) document = import ("table.csv", &diagnostics, &error);
+
+    g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "JPN1")), ==, "A march; peaceful.");
+  }
+}
+
+static void
+test_csv_errors (void)
+{
+  static const struct {
+    const char *fixture;
+    const char *diagnostics[10];
+  } cases[] = {
+    { "sheet-errors.csv", {
+        "sheet-errors.csv:2:6: error: Month: month 13",
+        "sheet-errors.csv:3:1: error: Year: \"18x5\" is not a whole number",
+        "sheet-errors.csv:4:8: error: Day: February 2000 has 29 days",
+        "sheet-errors.csv:5:10: error: Time: hour 25",
+        "sheet-errors.csv:6:1: error: Year: a date needs a year",
+        "sheet-errors.csv:7:17: error: unexpected text after the closing quote of a cell "
+          "(a quote inside a quoted cell is written twice: \"\")",
+        "sheet-errors.csv:8:13: error: Latitude: 95 is out of range [-90, 90]",
+        "sheet-errors.csv:8:16: error: Longitude: \"east\" is not a number",
+        "sheet-errors.csv:9:16: warning: the row has 8 cells and the header names 7 columns; the rest are dropped",
+      } },
+    { "table-errors.csv", {
+        "table-errors.csv:2:1: error: date: \"03/04/2020\" is not a date "
+          "(could be day/month or month/day; write it as YYYY-MM-DD)",
+        "table-errors.csv:3:1: error: date: \"2020-02-30\" is not a date (February 2020 has 29 days)",
+        "table-errors.csv:4:1: error: date: \"soon\" is not a date (expected an ISO 8601 date (YYYY, YYYY-MM, "
+          "YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]), a year, or a date with its month as a word (15 March 2020))",
+      } },
+    { "unclosed.csv", {
+        "unclosed.csv:2:6: error: the quoted cell is not closed",
+      } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerDocument) document = import (cases[i].fixture, &diagnostics, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_INVALID);
+      assert_diagnostics (diagnostics, cases[i].diagnostics);
+    }
+}
+
 static void
 test_refusals (void)
 {
@@ -234,6 +373,8 @@ test_refusals (void)
       "does not read; open it in TimelineJS 3 and save it again, or export its Google sheet as CSV" },
     { "unknown.json", MER_IMPORT_ERROR_UNKNOWN_KIND,
       "unknown.json:1:1: error: this JSON is not in a format Meridian reads (" MER_IMPORT_FORMATS ")" },
+    { "unknown.txt", MER_IMPORT_ERROR_UNKNOWN_KIND,
+      "unknown.txt: error: this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")" },
     { "syntax-error.json", MER_IMPORT_ERROR_SYNTAX,
       "syntax-error.json:3:37: error: trailing comma: nothing may follow the last comma in an object or array" },
   };
@@ -294,6 +435,9 @@ main (int   argc,
   g_test_add_func ("/core/import/html", test_html);
   g_test_add_func ("/core/import/timelinejs", test_timelinejs);
   g_test_add_func ("/core/import/timelinejs/errors", test_timelinejs_errors);
+  g_test_add_func ("/core/import/pair", test_pair);
+  g_test_add_func ("/core/import/csv/tables", test_csv_tables);
+  g_test_add_func ("/core/import/csv/errors", test_csv_errors);
   g_test_add_func ("/core/import/refusals", test_refusals);
   g_test_add_func ("/core/import/meridian", test_meridian);
 

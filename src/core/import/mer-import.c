@@ -104,6 +104,25 @@ sniff_json (JsonNode *root)
   return KIND_UNKNOWN;
 }
 
+/* Text whose first line has a separator and no NUL may be a table; the CSV
+ * importer then says whether its header is one Meridian reads. */
+static gboolean
+looks_like_csv (const char *data,
+                gsize       length)
+{
+  const char *newline = memchr (data, '\n', length);
+  gsize first_line = newline != NULL ? (gsize) (newline - data) : length;
+
+  if (memchr (data, '\0', length) != NULL || data[0] == '<')
+    return FALSE;
+
+  for (gsize i = 0; i < first_line; i++)
+    if (data[i] == ',' || data[i] == ';' || data[i] == '\t')
+      return TRUE;
+
+  return FALSE;
+}
+
 static MerDocument *
 refuse (const char  *display_name,
         GPtrArray   *diagnostics,
@@ -223,6 +242,9 @@ mer_import_load_file (const char  *path,
 
   if (data[skip] == '{' || data[skip] == '[')
     return import_json (data, length, path, display_name, diagnostics, error);
+
+  if (looks_like_csv (data + skip, length - skip))
+    return mer_import_csv (data, length, path, display_name, diagnostics, error);
 
   return refuse (display_name, diagnostics, 0, 0, MER_IMPORT_ERROR_UNKNOWN_KIND,
                  "this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);

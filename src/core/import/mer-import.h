@@ -27,7 +27,7 @@ typedef enum {
 } MerImportError;
 
 /* Said wherever a file is refused for its kind. */
-#define MER_IMPORT_FORMATS "a Meridian story or TimelineJS 3 JSON"
+#define MER_IMPORT_FORMATS "a Meridian story, TimelineJS 3 JSON, or CSV in the TimelineJS sheet layout or with latitude, longitude and date columns"
 
 GQuark        mer_import_error_quark (void);
 
