@@ -8,6 +8,8 @@
 #include "mer-import.h"
 #include "mer-import-html.h"
 #include "mer-loader.h"
+#include "mer-region.h"
+#include "mer-geometry.h"
 
 /* Each importer is read through the dispatcher, as the window and the
  * command line read files. Documents are compared through a one-line dump
@@ -361,6 +363,134 @@ test_csv_errors (void)
 }
 
 static void
+test_geojson (void)
+{
+  static const struct {
+    const char *fixture;
+    const char *title;
+    const char *diagnostics[4];
+    const char *events[7];
+  } cases[] = {
+    { "quakes.geojson", "USGS Significant Earthquakes, Past Month", {
+        "quakes.geojson:20:5: warning: features[2]: no time (looked for the properties time, date, start, year…); "
+          "the feature is skipped",
+      }, {
+        "old1900 | M 7.9 - Sanriku | 1900-01-01T00:00:00Z | category earthquake (earthquake) | place Sanriku 39 142",
+        "us7000a | M 6.1 - 85 km E of Shikotan, Russia | 2023-11-14T22:13:19Z | category earthquake (earthquake) "
+          "| place 85 km E of Shikotan, Russia 43.7 147.9 "
+          "| source M 6.1 - 85 km E of Shikotan, Russia <https://example.org/quake/us7000a>",
+      } },
+    { "features.geojson", "Kuril history", {
+        "features.geojson:14:5: warning: features[5]: no time (looked for the properties time, date, start, year…); "
+          "the feature is skipped",
+        "features.geojson:15:67: warning: features[6].properties.time: \"soon\" is not a date (expected an ISO 8601 "
+          "date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]), a year, or a date with its month as a "
+          "word (15 March 2020)); the feature has no time",
+        "features.geojson:16:99: warning: features[7].geometry.type: a LineString has no place in a Meridian story; "
+          "it is dropped",
+      }, {
+        "urup | Urup | 1421 | place Urup 45.9 150",
+        "landing | Landing | 1917-03-15..1917-03-17 | category war (War) | place Landing 44 146 "
+          "| place Landing 44.5 147",
+        "christmas | Christmas | 1917-12-25 | place Christmas 44.2 146.5 | source this <https://example.org/x>",
+        "southern-kurils | Southern Kurils | 1945-08-28..1945-09-05",
+        "road | Road | 1950",
+        "nowhere | Nowhere | 1951",
+      } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerDocument) document = import (cases[i].fixture, &diagnostics, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (mer_document_get_title (document), ==, cases[i].title);
+      assert_diagnostics (diagnostics, cases[i].diagnostics);
+      assert_events (document, cases[i].events);
+    }
+
+  /* Polygons are regions, and events when they carry a time. */
+  {
+    g_autoptr(GPtrArray) diagnostics = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MerDocument) document = import ("features.geojson", &diagnostics, &error);
+    GListModel *regions = mer_document_get_regions (document);
+    g_autoptr(MerRegion) kurils = g_list_model_get_item (regions, 0);
+    g_autoptr(MerRegion) habomai = g_list_model_get_item (regions, 1);
+    MerEvent *event = mer_document_lookup_event (document, "southern-kurils");
+    guint n_regions, n_polygons;
+
+    g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 2);
+    g_assert_cmpstr (mer_region_get_name (kurils), ==, "Southern Kurils");
+    g_assert_cmpstr (mer_region_get_name (habomai), ==, "Habomai");
+    mer_geometry_get_polygons (mer_region_get_geometry (habomai), &n_polygons);
+    g_assert_cmpuint (n_polygons, ==, 1);
+    g_assert_true (mer_event_get_regions (event, &n_regions)[0] == kurils);
+    g_assert_cmpuint (n_regions, ==, 1);
+    g_assert_cmpuint (mer_document_get_region_events (document, kurils)->len, ==, 1);
+  }
+}
+
+static void
+test_geojson_errors (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("geojson-errors.geojson", &diagnostics, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_INVALID);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "geojson-errors.geojson:4:104: error: features[0].geometry.coordinates: [200, 10] is outside "
+      "[-180, 180] × [-90, 90]",
+    "geojson-errors.geojson:5:108: error: features[1].geometry.coordinates[0]: a ring has 3 positions; "
+      "it needs at least 4",
+    "geojson-errors.geojson:6:108: error: features[2].geometry.coordinates[0]: the ring is not closed: "
+      "its first and last positions differ",
+    "geojson-errors.geojson:7:80: error: features[3].geometry.type: \"Circle\" is not a GeoJSON geometry type",
+    "geojson-errors.geojson:8:15: error: features[4].type: expected \"Feature\", found \"Point\"",
+    "geojson-errors.geojson:9:104: error: features[5].geometry.coordinates: expected a position [lon, lat] of numbers",
+    NULL
+  });
+}
+
+/* The time and the title can be named when the usual names miss them. */
+static void
+test_options (void)
+{
+  static const struct {
+    const char       *fixture;
+    MerImportOptions  options;
+    const char       *first_event;
+  } cases[] = {
+    { "quakes.geojson", { "updated", NULL, "place" },
+      "us7000a | 85 km E of Shikotan, Russia | 2023-11-14T22:21:40Z | category earthquake (earthquake) "
+        "| place 85 km E of Shikotan, Russia 43.7 147.9 "
+        "| source 85 km E of Shikotan, Russia <https://example.org/quake/us7000a>" },
+    { "table.csv", { "Year", NULL, "LOCATION" },
+      "JPN1 | Tokyo | 2020 | category protests (Protests) | place Tokyo 35.68 139.69 | source Kyodo <no link>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (TESTDATADIR, "import", cases[i].fixture, NULL);
+      g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerDocument) document = NULL;
+      g_autoptr(MerEvent) event = NULL;
+      g_autofree char *line = NULL;
+
+      document = mer_import_load_file_full (path, cases[i].fixture, &cases[i].options, diagnostics, &error);
+      g_assert_no_error (error);
+      event = g_list_model_get_item (mer_document_get_events (document), 0);
+      line = dump_event (event);
+      g_assert_cmpstr (line, ==, cases[i].first_event);
+    }
+}
+
+static void
 test_refusals (void)
 {
   static const struct {
@@ -375,6 +505,9 @@ test_refusals (void)
       "unknown.json:1:1: error: this JSON is not in a format Meridian reads (" MER_IMPORT_FORMATS ")" },
     { "unknown.txt", MER_IMPORT_ERROR_UNKNOWN_KIND,
       "unknown.txt: error: this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")" },
+    { "bare-geometry.geojson", MER_IMPORT_ERROR_UNSUPPORTED,
+      "bare-geometry.geojson:1:11: error: this GeoJSON is a bare Polygon, without properties to give it a time or "
+      "a title; Meridian reads a Feature or a FeatureCollection" },
     { "syntax-error.json", MER_IMPORT_ERROR_SYNTAX,
       "syntax-error.json:3:37: error: trailing comma: nothing may follow the last comma in an object or array" },
   };
@@ -438,6 +571,9 @@ main (int   argc,
   g_test_add_func ("/core/import/pair", test_pair);
   g_test_add_func ("/core/import/csv/tables", test_csv_tables);
   g_test_add_func ("/core/import/csv/errors", test_csv_errors);
+  g_test_add_func ("/core/import/geojson", test_geojson);
+  g_test_add_func ("/core/import/geojson/errors", test_geojson_errors);
+  g_test_add_func ("/core/import/options", test_options);
   g_test_add_func ("/core/import/refusals", test_refusals);
   g_test_add_func ("/core/import/meridian", test_meridian);
 

@@ -27,6 +27,7 @@ mer_import_builder_init (MerImportBuilder *self,
 {
   memset (self, 0, sizeof *self);
   self->categories = g_ptr_array_new_with_free_func (g_object_unref);
+  self->regions = g_ptr_array_new_with_free_func (g_object_unref);
   self->eras = g_ptr_array_new_with_free_func (g_object_unref);
   self->events = g_ptr_array_new_with_free_func (g_object_unref);
   self->briefings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -41,6 +42,7 @@ void
 mer_import_builder_clear (MerImportBuilder *self)
 {
   g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->eras, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->briefings, g_ptr_array_unref);
@@ -196,6 +198,17 @@ mer_import_builder_add_event (MerImportBuilder *self,
 }
 
 void
+mer_import_builder_add_region (MerImportBuilder *self,
+                               MerRegion        *region)
+{
+  g_autofree char *slug = mer_import_slug (region->name);
+
+  region->id = unique_id (self->other_ids, *slug != '\0' ? slug : "region");
+  g_hash_table_add (self->other_ids, region->id);
+  g_ptr_array_add (self->regions, region);
+}
+
+void
 mer_import_builder_add_era (MerImportBuilder *self,
                             MerEra           *era)
 {
@@ -230,7 +243,6 @@ mer_import_builder_finish (MerImportBuilder *self,
                            GError          **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_object_unref);
   MerDocument *document;
   guint n_errors;
 
@@ -248,7 +260,7 @@ mer_import_builder_finish (MerImportBuilder *self,
   document = mer_document_new (file);
   mer_document_set_text (document, self->title, NULL, self->description, self->attribution);
   mer_document_set_view (document, self->has_view ? &self->view : NULL);
-  mer_document_finish (document, self->categories, regions, self->eras, self->events, self->briefings);
+  mer_document_finish (document, self->categories, self->regions, self->eras, self->events, self->briefings);
 
   return document;
 }

@@ -14,12 +14,13 @@ G_BEGIN_DECLS
 typedef struct {
   /* Owned */
   GPtrArray  *categories;
+  GPtrArray  *regions;
   GPtrArray  *eras;
   GPtrArray  *events;
   GPtrArray  *briefings;
   GHashTable *category_names;   /* name → MerCategory, borrowed */
   GHashTable *event_ids;        /* id → MerEvent, borrowed */
-  GHashTable *other_ids;        /* ids of categories, eras and briefings */
+  GHashTable *other_ids;        /* ids of categories, regions, eras and briefings */
   char       *title;
   char       *description;
   char       *attribution;
@@ -50,6 +51,8 @@ const char  *mer_import_builder_add_event    (MerImportBuilder *self,
                                               MerEvent         *event,
                                               const char       *wanted_id,
                                               const char       *fallback_id);
+void         mer_import_builder_add_region   (MerImportBuilder *self,
+                                              MerRegion        *region);
 void         mer_import_builder_add_era      (MerImportBuilder *self,
                                               MerEra           *era);
 void         mer_import_builder_add_briefing (MerImportBuilder *self,

@@ -30,8 +30,9 @@ typedef struct {
 } Record;
 
 typedef struct {
-  MerImportBuilder  builder;
-  GPtrArray        *records;   /* Record */
+  MerImportBuilder        builder;
+  const MerImportOptions *options;
+  GPtrArray              *records;   /* Record */
   Record           *header;
   gboolean          unclosed;
 } Importer;
@@ -210,6 +211,27 @@ normalise_name (const char *name)
     if (*p == '_' || *p == '-')
       *p = ' ';
   return lower;
+}
+
+static int find_column (Importer           *self,
+                        const char * const *names,
+                        gboolean           *used);
+
+/* Finds the column the user named in an option, or else by its usual
+ * names. */
+static int
+find_role (Importer           *self,
+           const char         *wanted,
+           const char * const *names,
+           gboolean           *used)
+{
+  g_autofree char *normalised = NULL;
+
+  if (wanted == NULL)
+    return find_column (self, names, used);
+
+  normalised = normalise_name (wanted);
+  return find_column (self, (const char * const[]) { normalised, NULL }, used);
 }
 
 /* Returns the index of the first header cell named one of @names (in that
@@ -657,8 +679,8 @@ convert_table (Importer *self,
                int       date_column,
                gboolean *used)
 {
-  int end_column = find_column (self, end_names, used);
-  int title_column = find_column (self, title_names, used);
+  int end_column = find_role (self, self->options->end_property, end_names, used);
+  int title_column = find_role (self, self->options->title_property, title_names, used);
   int text_column = find_column (self, text_names, used);
   int category_column = find_column (self, category_names, used);
   int place_column = find_column (self, place_names, used);
@@ -747,14 +769,16 @@ convert_table (Importer *self,
  * points.
  */
 MerDocument *
-mer_import_csv (const char  *data,
-                gsize        length,
-                const char  *path,
+mer_import_csv (const char             *data,
+                gsize                   length,
+                const MerImportOptions *options,
+                const char             *path,
                 const char  *display_name,
                 GPtrArray   *diagnostics,
                 GError     **error)
 {
-  Importer self = { 0 };
+  static const MerImportOptions no_options = { NULL };
+  Importer self = { .options = options != NULL ? options : &no_options };
   g_autofree gboolean *used = NULL;
   g_autofree gboolean *scratch = NULL;
   const char *invalid;
@@ -803,7 +827,7 @@ mer_import_csv (const char  *data,
     convert_sheet (&self);
   else if ((lat_column = find_column (&self, lat_names, used)) >= 0 &&
            (lon_column = find_column (&self, lon_names, used)) >= 0 &&
-           (date_column = find_column (&self, date_names, used)) >= 0)
+           (date_column = find_role (&self, self.options->time_property, date_names, used)) >= 0)
     convert_table (&self, lat_column, lon_column, date_column, used);
   else
     mer_import_builder_report (&self.builder, MER_SEVERITY_ERROR, 1, 1, NULL,

@@ -22,6 +22,8 @@ typedef enum {
   KIND_MERIDIAN,
   KIND_TIMELINEJS,
   KIND_TIMELINEJS2,
+  KIND_GEOJSON,
+  KIND_GEOJSON_GEOMETRY,
 } Kind;
 
 G_DEFINE_QUARK (mer-import-error-quark, mer_import_error)
@@ -85,6 +87,20 @@ sniff_json (JsonNode *root)
   if (json_object_has_member (object, "meridian"))
     return KIND_MERIDIAN;
 
+  if (json_object_has_member (object, "type") && JSON_NODE_HOLDS_VALUE (json_object_get_member (object, "type")) &&
+      json_node_get_value_type (json_object_get_member (object, "type")) == G_TYPE_STRING)
+    {
+      static const char * const geometries[] = {
+        "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon", "GeometryCollection", NULL
+      };
+      const char *type = json_object_get_string_member (object, "type");
+
+      if (g_str_equal (type, "FeatureCollection") || g_str_equal (type, "Feature"))
+        return KIND_GEOJSON;
+      if (g_strv_contains (geometries, type))
+        return KIND_GEOJSON_GEOMETRY;
+    }
+
   if (is_object_member (object, "timeline") &&
       json_object_has_member (json_object_get_object_member (object, "timeline"), "date"))
     return KIND_TIMELINEJS2;
@@ -138,9 +154,10 @@ refuse (const char  *display_name,
 }
 
 static MerDocument *
-import_json (const char  *data,
-             gsize        length,
-             const char  *path,
+import_json (const char             *data,
+             gsize                   length,
+             const MerImportOptions *options,
+             const char             *path,
              const char  *display_name,
              GPtrArray   *diagnostics,
              GError     **error)
@@ -166,6 +183,21 @@ import_json (const char  *data,
 
     case KIND_TIMELINEJS:
       return mer_import_timelinejs (json, path, display_name, diagnostics, error);
+
+    case KIND_GEOJSON:
+      return mer_import_geojson (json, options, path, display_name, diagnostics, error);
+
+    case KIND_GEOJSON_GEOMETRY:
+      {
+        JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+        g_autofree char *message = NULL;
+
+        mer_import_json_locate (json, json_object_get_member (root, "type"), &line, &column);
+        message = g_strdup_printf ("this GeoJSON is a bare %s, without properties to give it a time or a title; "
+                                   "Meridian reads a Feature or a FeatureCollection",
+                                   json_object_get_string_member (root, "type"));
+        return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNSUPPORTED, message, error);
+      }
 
     case KIND_TIMELINEJS2:
       {
@@ -206,6 +238,23 @@ mer_import_load_file (const char  *path,
                       GPtrArray   *diagnostics,
                       GError     **error)
 {
+  return mer_import_load_file_full (path, display_name, NULL, diagnostics, error);
+}
+
+/**
+ * mer_import_load_file_full:
+ * @options: (nullable): which GeoJSON properties or CSV columns hold the
+ *   time and the title, when the usual names do not find them
+ *
+ * Like mer_import_load_file().
+ */
+MerDocument *
+mer_import_load_file_full (const char             *path,
+                           const char             *display_name,
+                           const MerImportOptions *options,
+                           GPtrArray              *diagnostics,
+                           GError                **error)
+{
   g_autoptr(GMappedFile) mapped = NULL;
   GStatBuf st;
   const char *data;
@@ -241,10 +290,10 @@ mer_import_load_file (const char  *path,
     return mer_loader_load_file (path, display_name, diagnostics, error);
 
   if (data[skip] == '{' || data[skip] == '[')
-    return import_json (data, length, path, display_name, diagnostics, error);
+    return import_json (data, length, options, path, display_name, diagnostics, error);
 
   if (looks_like_csv (data + skip, length - skip))
-    return mer_import_csv (data, length, path, display_name, diagnostics, error);
+    return mer_import_csv (data, length, options, path, display_name, diagnostics, error);
 
   return refuse (display_name, diagnostics, 0, 0, MER_IMPORT_ERROR_UNKNOWN_KIND,
                  "this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);

@@ -27,7 +27,22 @@ typedef enum {
 } MerImportError;
 
 /* Said wherever a file is refused for its kind. */
-#define MER_IMPORT_FORMATS "a Meridian story, TimelineJS 3 JSON, or CSV in the TimelineJS sheet layout or with latitude, longitude and date columns"
+#define MER_IMPORT_FORMATS "a Meridian story, TimelineJS 3 JSON, GeoJSON, or CSV in the TimelineJS sheet layout or with latitude, longitude and date columns"
+
+/**
+ * MerImportOptions:
+ * @time_property: (nullable): the GeoJSON property or CSV column holding
+ *   each feature's or row's start; found by its usual names when %NULL
+ * @end_property: (nullable): the same for the end
+ * @title_property: (nullable): the same for the title
+ *
+ * Names are compared without case.
+ */
+typedef struct {
+  const char *time_property;
+  const char *end_property;
+  const char *title_property;
+} MerImportOptions;
 
 GQuark        mer_import_error_quark (void);
 
@@ -35,5 +50,10 @@ MerDocument  *mer_import_load_file   (const char  *path,
                                       const char  *display_name,
                                       GPtrArray   *diagnostics,
                                       GError     **error);
+MerDocument  *mer_import_load_file_full (const char             *path,
+                                         const char             *display_name,
+                                         const MerImportOptions *options,
+                                         GPtrArray              *diagnostics,
+                                         GError                **error);
 
 G_END_DECLS
