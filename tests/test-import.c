@@ -8,6 +8,7 @@
 #include "mer-import.h"
 #include "mer-import-html.h"
 #include "mer-loader.h"
+#include "mer-briefing.h"
 #include "mer-region.h"
 #include "mer-geometry.h"
 
@@ -490,6 +491,60 @@ test_options (void)
     }
 }
 
+/* A story map is a briefing, slide by slide; dated slides are events too. */
+static void
+test_storymap (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("storymap.json", &diagnostics, &error);
+  g_autoptr(MerBriefing) briefing = NULL;
+  static const char * const slides[] = {
+    "shimoda | Shimoda | The first treaty. More | 34.68 138.94 9",
+    "- | The islands today | Seen from the air. | 44 146 6",
+    "- | Undated | - | 43.5 145.5 7",
+    "nagato | Nagato | - | 34.37 131.18 20",
+  };
+
+  g_assert_no_error (error);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "storymap.json:26:17: warning: storymap.slides[3].date: \"some spring\" is not a date (expected an ISO 8601 "
+      "date (YYYY, YYYY-MM, YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]), a year, or a date with its month as a "
+      "word (15 March 2020)); the slide is not an event",
+    "storymap.json:30:7: warning: storymap.slides[4]: the slide has neither a location nor a date; it is skipped",
+    "storymap.json:31:85: warning: storymap.slides[5].location.zoom: zoom 30 is outside [0, 20]; 20 is used",
+    NULL
+  });
+  assert_events (document, (const char * const[]) {
+    "shimoda | Shimoda | 1855-02-07 | place Shimoda 34.68 138.94 | view 34.68 138.94 9 "
+      "| source The harbour <https://example.org/shimoda.jpg> | source More <https://example.org/shimoda>",
+    "nagato | Nagato | 2016-12 | place Nagato 34.37 131.18 | view 34.37 131.18 20",
+    NULL
+  });
+
+  g_assert_cmpstr (mer_document_get_title (document), ==, "Islands in dispute");
+  g_assert_cmpstr (mer_document_get_description (document), ==, "Four islands.\n\nTwo states.");
+  g_assert_cmpstr (mer_document_get_attribution (document), ==, "Maps © OpenStreetMap");
+  g_assert_null (mer_document_get_view (document));
+
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_briefings (document)), ==, 1);
+  briefing = g_list_model_get_item (mer_document_get_briefings (document), 0);
+  g_assert_cmpstr (mer_briefing_get_title (briefing), ==, "Islands in dispute");
+  g_assert_cmpuint (mer_briefing_get_n_slides (briefing), ==, G_N_ELEMENTS (slides));
+  for (guint i = 0; i < G_N_ELEMENTS (slides); i++)
+    {
+      MerSlide *slide = mer_briefing_get_slide (briefing, i);
+      MerEvent *event = mer_slide_get_event (slide);
+      const MerView *view = mer_slide_get_view (slide);
+      g_autofree char *line = g_strdup_printf ("%s | %s | %s | %g %g %g", event != NULL ? mer_event_get_id (event) : "-",
+                                               mer_slide_get_caption (slide),
+                                               mer_slide_get_notes (slide) != NULL ? mer_slide_get_notes (slide) : "-",
+                                               view->lat, view->lon, view->zoom);
+
+      g_assert_cmpstr (line, ==, slides[i]);
+    }
+}
+
 static void
 test_refusals (void)
 {
@@ -508,6 +563,9 @@ test_refusals (void)
     { "bare-geometry.geojson", MER_IMPORT_ERROR_UNSUPPORTED,
       "bare-geometry.geojson:1:11: error: this GeoJSON is a bare Polygon, without properties to give it a time or "
       "a title; Meridian reads a Feature or a FeatureCollection" },
+    { "storymap-gigapixel.json", MER_IMPORT_ERROR_UNSUPPORTED,
+      "storymap-gigapixel.json:2:15: error: this is a gigapixel StoryMapJS story: its points are on a picture, "
+      "not on the Earth, and Meridian maps only the Earth" },
     { "syntax-error.json", MER_IMPORT_ERROR_SYNTAX,
       "syntax-error.json:3:37: error: trailing comma: nothing may follow the last comma in an object or array" },
   };
@@ -574,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/core/import/geojson", test_geojson);
   g_test_add_func ("/core/import/geojson/errors", test_geojson_errors);
   g_test_add_func ("/core/import/options", test_options);
+  g_test_add_func ("/core/import/storymap", test_storymap);
   g_test_add_func ("/core/import/refusals", test_refusals);
   g_test_add_func ("/core/import/meridian", test_meridian);
 

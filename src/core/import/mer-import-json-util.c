@@ -223,3 +223,37 @@ mer_import_get_number (MerImportBuilder *builder,
   *value = v;
   return TRUE;
 }
+
+/**
+ * mer_import_get_zoom:
+ *
+ * Reads a map zoom. Web maps allow zooms past Meridian's 20; such a zoom is
+ * brought into [0, 20] with a warning rather than refused.
+ *
+ * Returns: whether a zoom was read
+ */
+gboolean
+mer_import_get_zoom (MerImportBuilder *builder,
+                     MerImportJson    *json,
+                     JsonObject       *object,
+                     const char       *path,
+                     double           *zoom)
+{
+  g_autofree char *zoom_path = NULL;
+  double v;
+
+  if (!mer_import_get_number (builder, json, object, path, "zoom", -G_MAXDOUBLE, G_MAXDOUBLE, &v))
+    return FALSE;
+
+  *zoom = CLAMP (v, 0, 20);
+  if (*zoom != v)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      zoom_path = mer_import_member_path (path, "zoom");
+      mer_import_report_node (builder, json, json_object_get_member (object, "zoom"), MER_SEVERITY_WARNING,
+                              zoom_path, "zoom %s is outside [0, 20]; %g is used",
+                              g_ascii_dtostr (buffer, sizeof buffer, v), *zoom);
+    }
+  return TRUE;
+}

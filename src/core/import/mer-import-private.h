@@ -69,5 +69,10 @@ gboolean     mer_import_get_number  (MerImportBuilder *builder,
                                      double            min,
                                      double            max,
                                      double           *value);
+gboolean     mer_import_get_zoom    (MerImportBuilder *builder,
+                                     MerImportJson    *json,
+                                     JsonObject       *object,
+                                     const char       *path,
+                                     double           *zoom);
 
 G_END_DECLS

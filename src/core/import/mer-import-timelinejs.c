@@ -403,7 +403,7 @@ read_location (Importer   *self,
     return;
 
   mer_import_event_add_place (event, name != NULL && *name != '\0' ? name : event->title, lat, lon);
-  if (mer_import_get_number (&self->builder, self->json, object, location_path, "zoom", 0, 20, &zoom))
+  if (mer_import_get_zoom (&self->builder, self->json, object, location_path, &zoom))
     {
       event->view = (MerView) { lat, lon, zoom };
       event->has_view = TRUE;

@@ -24,6 +24,8 @@ typedef enum {
   KIND_TIMELINEJS2,
   KIND_GEOJSON,
   KIND_GEOJSON_GEOMETRY,
+  KIND_STORYMAPJS,
+  KIND_STORYMAPJS_GIGAPIXEL,
 } Kind;
 
 G_DEFINE_QUARK (mer-import-error-quark, mer_import_error)
@@ -99,6 +101,20 @@ sniff_json (JsonNode *root)
         return KIND_GEOJSON;
       if (g_strv_contains (geometries, type))
         return KIND_GEOJSON_GEOMETRY;
+    }
+
+  if (is_object_member (object, "storymap"))
+    {
+      JsonObject *storymap = json_object_get_object_member (object, "storymap");
+      JsonNode *map_type = json_object_get_member (storymap, "map_type");
+
+      /* A gigapixel story map is pinned to a picture's pixels. */
+      if (json_object_has_member (storymap, "zoomify") ||
+          (map_type != NULL && JSON_NODE_HOLDS_VALUE (map_type) &&
+           json_node_get_value_type (map_type) == G_TYPE_STRING &&
+           g_str_equal (json_node_get_string (map_type), "zoomify")))
+        return KIND_STORYMAPJS_GIGAPIXEL;
+      return KIND_STORYMAPJS;
     }
 
   if (is_object_member (object, "timeline") &&
@@ -197,6 +213,19 @@ import_json (const char             *data,
                                    "Meridian reads a Feature or a FeatureCollection",
                                    json_object_get_string_member (root, "type"));
         return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNSUPPORTED, message, error);
+      }
+
+    case KIND_STORYMAPJS:
+      return mer_import_storymap (json, path, display_name, diagnostics, error);
+
+    case KIND_STORYMAPJS_GIGAPIXEL:
+      {
+        JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+
+        mer_import_json_locate (json, json_object_get_member (root, "storymap"), &line, &column);
+        return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNSUPPORTED,
+                       "this is a gigapixel StoryMapJS story: its points are on a picture, not on the Earth, "
+                       "and Meridian maps only the Earth", error);
       }
 
     case KIND_TIMELINEJS2:
