@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "mer-diagnostic.h"
 #include "mer-document.h"
 #include "mer-era.h"
 #include "mer-event.h"
 #include "mer-import.h"
 #include "mer-import-html.h"
+#include "mer-import-json.h"
 #include "mer-loader.h"
 #include "mer-briefing.h"
 #include "mer-region.h"
@@ -154,6 +157,88 @@ test_html (void)
       g_assert_cmpstr (text, ==, cases[i].text);
       g_assert_cmpstr (joined->str, ==, cases[i].links);
     }
+}
+
+/* The importers' JSON parser is strict, and says where and what. */
+static void
+test_json_syntax (void)
+{
+  static const struct {
+    const char *text;
+    guint       line;
+    guint       column;
+    const char *message;
+  } cases[] = {
+    { "{\"a\": \"x\ty\"}", 1, 9, "control character U+0009 is not allowed in a string (write it escaped)" },
+    { "{\"a\": \"\\x\"}", 1, 8, "invalid escape \\x in a string" },
+    { "{\"a\": 01}", 1, 7, "a number must not start with 0" },
+    { "{\"a\": 1.}", 1, 7, "a number needs a digit after its decimal point" },
+    { "{\"a\": -}", 1, 7, "a number needs a digit after the sign" },
+    { "{\"a\": 1e}", 1, 7, "a number needs a digit in its exponent" },
+    { "{\"a\": \"\\ud800\"}", 1, 8, "a high surrogate \\uD800 must be followed by a low one" },
+    { "{\"a\": \"\\udc00\"}", 1, 8, "a low surrogate \\uDC00 without a high one" },
+    { "{\"a\": \"\\u12\"}", 1, 10, "a \\u escape needs four hexadecimal digits" },
+    { "{\"a\": tru}", 1, 7, "unexpected character `t', expected a value" },
+    { "{\"a\": 1} x", 1, 10, "unexpected `x' after the end of the document" },
+    { "{\"a\" 1}", 1, 6, "unexpected `1', expected `:' after the member name" },
+    { "{\n  \"é\": \"é", 2, 8, "the string is not closed" },
+    { "{'a': 1}", 1, 2, "unexpected `'', expected a member name in double quotes" },
+    { "[1 2]", 1, 4, "unexpected `2', expected `,' or `]'" },
+    { "{\"a\": 1 \"b\": 2}", 1, 9, "unexpected `\"', expected `,' or `}'" },
+    { "[1,\n ]", 1, 3, "trailing comma: nothing may follow the last comma in an object or array" },
+    { "{\"a\": \"\xff\"}", 1, 8, "the file is not valid UTF-8 text" },
+    { "{\"a\":", 1, 6, "unexpected end of the file, expected a value" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerImportJson) json = NULL;
+      guint line = 0, column = 0;
+
+      json = mer_import_json_parse (cases[i].text, strlen (cases[i].text), &line, &column, &error);
+      g_assert_null (json);
+      g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_cmpuint (line, ==, cases[i].line);
+      g_assert_cmpuint (column, ==, cases[i].column);
+    }
+
+  /* Nesting is bounded, so that the recursion is. */
+  {
+    g_autoptr(GString) deep = g_string_new (NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MerImportJson) json = NULL;
+    guint line, column;
+
+    for (guint i = 0; i < MER_IMPORT_JSON_MAX_DEPTH + 1; i++)
+      g_string_append_c (deep, '[');
+    json = mer_import_json_parse (deep->str, deep->len, &line, &column, &error);
+    g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX);
+    g_assert_cmpstr (error->message, ==, "nested deeper than 128 levels");
+    g_assert_cmpuint (column, ==, MER_IMPORT_JSON_MAX_DEPTH + 1);
+  }
+
+  /* Values, escapes and positions of a valid text. */
+  {
+    static const char text[] = "{\n  \"s\": \"a\\u00e9\\ud83d\\ude00\\n\",\n  \"n\": [ -0.5e1, 12, 9223372036854775808 ]\n}";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MerImportJson) json = mer_import_json_parse (text, strlen (text), NULL, NULL, &error);
+    JsonObject *root;
+    JsonArray *numbers;
+    guint line, column;
+
+    g_assert_no_error (error);
+    root = json_node_get_object (mer_import_json_get_root (json));
+    g_assert_cmpstr (json_object_get_string_member (root, "s"), ==, "aé😀\n");
+    numbers = json_object_get_array_member (root, "n");
+    g_assert_cmpfloat (json_array_get_double_element (numbers, 0), ==, -5.0);
+    g_assert_cmpint (json_array_get_int_element (numbers, 1), ==, 12);
+    g_assert_cmpfloat (json_array_get_double_element (numbers, 2), ==, 9223372036854775808.0);
+    mer_import_json_locate (json, json_array_get_element (numbers, 1), &line, &column);
+    g_assert_cmpuint (line, ==, 3);
+    g_assert_cmpuint (column, ==, 18);
+  }
 }
 
 static void
@@ -489,6 +574,22 @@ test_options (void)
       line = dump_event (event);
       g_assert_cmpstr (line, ==, cases[i].first_event);
     }
+
+  /* A column named in an option must be there. */
+  {
+    g_autofree char *path = g_build_filename (TESTDATADIR, "import", "table.csv", NULL);
+    g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+    g_autoptr(GError) error = NULL;
+    MerImportOptions options = { "when_it_was", NULL, NULL };
+    g_autoptr(MerDocument) document = mer_import_load_file_full (path, "table.csv", &options, diagnostics, &error);
+
+    g_assert_null (document);
+    g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_INVALID);
+    assert_diagnostics (diagnostics, (const char * const[]) {
+      "table.csv:1:1: error: the header has no column \"when_it_was\" to read the time from",
+      NULL
+    });
+  }
 }
 
 /* A story map is a briefing, slide by slide; dated slides are events too. */
@@ -623,6 +724,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/core/import/json-syntax", test_json_syntax);
   g_test_add_func ("/core/import/html", test_html);
   g_test_add_func ("/core/import/timelinejs", test_timelinejs);
   g_test_add_func ("/core/import/timelinejs/errors", test_timelinejs_errors);

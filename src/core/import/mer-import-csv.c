@@ -783,7 +783,7 @@ mer_import_csv (const char             *data,
   g_autofree gboolean *scratch = NULL;
   const char *invalid;
   MerDocument *document = NULL;
-  int lat_column, lon_column, date_column;
+  int lat_column = -1, lon_column = -1, date_column;
 
   mer_import_builder_init (&self.builder, display_name, diagnostics);
   self.records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
@@ -829,6 +829,10 @@ mer_import_csv (const char             *data,
            (lon_column = find_column (&self, lon_names, used)) >= 0 &&
            (date_column = find_role (&self, self.options->time_property, date_names, used)) >= 0)
     convert_table (&self, lat_column, lon_column, date_column, used);
+  else if (self.options->time_property != NULL && lat_column >= 0 && lon_column >= 0)
+    mer_import_builder_report (&self.builder, MER_SEVERITY_ERROR, 1, 1, NULL,
+                               "the header has no column \"%s\" to read the time from",
+                               self.options->time_property);
   else
     mer_import_builder_report (&self.builder, MER_SEVERITY_ERROR, 1, 1, NULL,
                                "the header names neither the TimelineJS sheet's columns (Year, Headline, …) "

@@ -214,9 +214,10 @@ parse_string (Parser *parser)
           break;
         default:
           {
-            g_autofree char *what = describe_at (parser, parser->p - 1);
+            const char *c = parser->p - 1;
 
-            fail (parser, parser->p - 2, "invalid escape \\%s", what);
+            fail (parser, parser->p - 2, "invalid escape \\%.*s in a string",
+                  (int) (g_utf8_next_char (c) - c), c);
             return NULL;
           }
         }
@@ -544,8 +545,8 @@ mer_import_text_locate (const char *data,
 /**
  * mer_import_json_parse:
  * @data: UTF-8 text, without a byte order mark
- * @error_line: (out): where the first syntax error is, when there is one
- * @error_column: (out): its column, in characters
+ * @error_line: (out) (optional): where the first syntax error is, when there is one
+ * @error_column: (out) (optional): its column, in characters
  * @error: a #MER_IMPORT_ERROR_SYNTAX saying what is wrong
  *
  * @data must stay alive as long as the result.
@@ -562,6 +563,7 @@ mer_import_json_parse (const char  *data,
   g_autoptr(MerImportJson) self = g_new0 (MerImportJson, 1);
   Parser parser = { 0 };
   const char *invalid;
+  guint line, column;
 
   self->data = data;
   self->length = length;
@@ -569,7 +571,11 @@ mer_import_json_parse (const char  *data,
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
-      mer_import_text_locate (data, length, (gsize) (invalid - data), error_line, error_column);
+      mer_import_text_locate (data, length, (gsize) (invalid - data), &line, &column);
+      if (error_line != NULL)
+        *error_line = line;
+      if (error_column != NULL)
+        *error_column = column;
       g_set_error_literal (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX, "the file is not valid UTF-8 text");
       return NULL;
     }
@@ -592,7 +598,11 @@ mer_import_json_parse (const char  *data,
 
   if (parser.error_message != NULL)
     {
-      mer_import_text_locate (data, length, (gsize) (parser.error_at - data), error_line, error_column);
+      mer_import_text_locate (data, length, (gsize) (parser.error_at - data), &line, &column);
+      if (error_line != NULL)
+        *error_line = line;
+      if (error_column != NULL)
+        *error_column = column;
       g_set_error_literal (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX, parser.error_message);
       g_free (parser.error_message);
       return NULL;
