@@ -647,6 +647,94 @@ test_storymap (void)
 }
 
 static void
+test_kml (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("story.kml", &diagnostics, &error);
+  GListModel *regions;
+  g_autoptr(MerRegion) port_arthur = NULL;
+  g_autoptr(MerRegion) habomai = NULL;
+  guint n_regions;
+
+  g_assert_no_error (error);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "story.kml:41: warning: Placemark \"Untimed island\" has no TimeStamp or TimeSpan, nor has its Folder; "
+      "it is skipped",
+    NULL
+  });
+  assert_events (document, (const char * const[]) {
+    "shimoda | Treaty of Shimoda | 1855-02-07 | category treaties (Treaties) | place Treaty of Shimoda 34.68 138.94 "
+      "| source Text <https://example.org/shimoda>",
+    "port-arthur | Port Arthur | 1904-02..1905-09 | category war-of-1904 (War of 1904) "
+      "| place Port Arthur 38.8 121.25",
+    "portsmouth | Portsmouth | 1905-08-09T10:00:00Z..1905-09-05 | category treaties (Treaties) "
+      "| place Portsmouth 43.07 -70.76",
+    "open-end | Open end | 1945 | category war-of-1904 (War of 1904) | place Open end 44 146",
+    NULL
+  });
+  g_assert_cmpstr (mer_document_get_title (document), ==, "Kuril places");
+  g_assert_cmpstr (mer_document_get_description (document), ==, "From Google Earth.");
+  g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "shimoda")), ==,
+                   "Signed here. Text\n\nsignatories: Russia & Japan");
+
+  regions = mer_document_get_regions (document);
+  g_assert_cmpuint (g_list_model_get_n_items (regions), ==, 2);
+  port_arthur = g_list_model_get_item (regions, 0);
+  habomai = g_list_model_get_item (regions, 1);
+  g_assert_cmpstr (mer_region_get_name (port_arthur), ==, "Port Arthur");
+  g_assert_cmpstr (mer_region_get_name (habomai), ==, "Habomai");
+  g_assert_true (mer_event_get_regions (mer_document_lookup_event (document, "port-arthur"), &n_regions)[0] ==
+                 port_arthur);
+  g_assert_cmpuint (n_regions, ==, 1);
+}
+
+static void
+test_kml_errors (void)
+{
+  static const struct {
+    const char *fixture;
+    int         code;
+    const char *diagnostics[4];
+  } cases[] = {
+    /* Refused before libxml2 reads a declaration: nothing is fetched or expanded. */
+    { "xxe.kml", MER_IMPORT_ERROR_INVALID, {
+        "xxe.kml:2: error: the file declares a DOCTYPE, which KML does not use; it is refused, as it could make "
+          "Meridian read other files or expand entities without end",
+      } },
+    { "billion-laughs.kml", MER_IMPORT_ERROR_INVALID, {
+        "billion-laughs.kml:2: error: the file declares a DOCTYPE, which KML does not use; it is refused, as it "
+          "could make Meridian read other files or expand entities without end",
+      } },
+    { "kml-errors.kml", MER_IMPORT_ERROR_INVALID, {
+        "kml-errors.kml:5: error: <when> \"next week\" is not a date (expected an ISO 8601 date (YYYY, YYYY-MM, "
+          "YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]), a year, or a date with its month as a word (15 March 2020))",
+        "kml-errors.kml:11: error: \"200,10\" is not a coordinate in [-180, 180] × [-90, 90]",
+        "kml-errors.kml:13: error: Placemark \"Backwards\" ends before it begins",
+      } },
+    { "kml-malformed.kml", MER_IMPORT_ERROR_INVALID, {
+        "kml-malformed.kml:5: error: the XML is malformed: Opening and ending tag mismatch: Placemark line 3 "
+          "and Placemrk",
+      } },
+    { "story.kmz", MER_IMPORT_ERROR_UNSUPPORTED, {
+        "story.kmz: error: this is a zip archive (KMZ?), which Meridian does not open; unzip it and open the .kml "
+          "inside",
+      } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerDocument) document = import (cases[i].fixture, &diagnostics, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, MER_IMPORT_ERROR, cases[i].code);
+      assert_diagnostics (diagnostics, cases[i].diagnostics);
+    }
+}
+
+static void
 test_refusals (void)
 {
   static const struct {
@@ -735,6 +823,8 @@ main (int   argc,
   g_test_add_func ("/core/import/geojson/errors", test_geojson_errors);
   g_test_add_func ("/core/import/options", test_options);
   g_test_add_func ("/core/import/storymap", test_storymap);
+  g_test_add_func ("/core/import/kml", test_kml);
+  g_test_add_func ("/core/import/kml/errors", test_kml_errors);
   g_test_add_func ("/core/import/refusals", test_refusals);
   g_test_add_func ("/core/import/meridian", test_meridian);
 

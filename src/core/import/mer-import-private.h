@@ -33,6 +33,12 @@ MerDocument *mer_import_csv        (const char    *data,
                                     const char    *display_name,
                                     GPtrArray     *diagnostics,
                                     GError       **error);
+MerDocument *mer_import_kml        (const char    *data,
+                                    gsize          length,
+                                    const char    *path,
+                                    const char    *display_name,
+                                    GPtrArray     *diagnostics,
+                                    GError       **error);
 
 /* Shared by the JSON importers. */
 

@@ -321,6 +321,15 @@ mer_import_load_file_full (const char             *path,
   if (data[skip] == '{' || data[skip] == '[')
     return import_json (data, length, options, path, display_name, diagnostics, error);
 
+  /* KMZ is a zip archive, which GIO cannot open. */
+  if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
+    return refuse (display_name, diagnostics, 0, 0, MER_IMPORT_ERROR_UNSUPPORTED,
+                   "this is a zip archive (KMZ?), which Meridian does not open; unzip it and open the .kml inside",
+                   error);
+
+  if (data[skip] == '<' && g_strstr_len (data + skip, (gssize) MIN (length - skip, 4096), "<kml") != NULL)
+    return mer_import_kml (data, length, path, display_name, diagnostics, error);
+
   if (looks_like_csv (data + skip, length - skip))
     return mer_import_csv (data, length, options, path, display_name, diagnostics, error);
 
