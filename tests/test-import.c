@@ -54,7 +54,8 @@ dump_event (MerEvent *event)
 
   sources = mer_event_get_sources (event, &n_sources);
   for (guint i = 0; i < n_sources; i++)
-    g_string_append_printf (s, " | source %s <%s>", sources[i].title, sources[i].url != NULL ? sources[i].url : "no link");
+    g_string_append_printf (s, " | source %s <%s>", sources[i].title,
+                            sources[i].url != NULL ? sources[i].url : "no link");
 
   return g_string_free (s, FALSE);
 }
@@ -126,7 +127,8 @@ test_html (void)
     { "<p>One.</p>\n\n  <p>\n Two.\n</p>", "One.\n\nTwo.", "" },
     { "line<br>break<br/>s", "line\nbreak\ns", "" },
     { "<ul><li>a</li><li>b</li></ul>after", "a\nb\n\nafter", "" },
-    { "&amp; &lt;b&gt; &quot;q&quot; &#39;s&#39; &#x2013; &mdash; &eacute; &nbsp;x", "& <b> \"q\" 's' – — é  x", "" },
+    { "&amp; &lt;b&gt; &quot;q&quot; &#39;s&#39; &#x2013; &mdash; &eacute; &nbsp;x",
+      "& <b> \"q\" 's' – — é  x", "" },
     { "AT&T &unknown; & &#xZZ; &#0;", "AT&T &unknown; & &#xZZ; \xef\xbf\xbd", "" },
     { "a < b and c > d", "a < b and c > d", "" },
     { "<script>alert('x')</script><style>p{}</style>kept<!-- a comment -->", "kept", "" },
@@ -221,7 +223,8 @@ test_json_syntax (void)
 
   /* Values, escapes and positions of a valid text. */
   {
-    static const char text[] = "{\n  \"s\": \"a\\u00e9\\ud83d\\ude00\\n\",\n  \"n\": [ -0.5e1, 12, 9223372036854775808 ]\n}";
+    static const char text[] = "{\n  \"s\": \"a\\u00e9\\ud83d\\ude00\\n\",\n"
+                               "  \"n\": [ -0.5e1, 12, 9223372036854775808 ]\n}";
     g_autoptr(GError) error = NULL;
     g_autoptr(MerImportJson) json = mer_import_json_parse (text, strlen (text), NULL, NULL, &error);
     JsonObject *root;
@@ -637,9 +640,10 @@ test_storymap (void)
       MerSlide *slide = mer_briefing_get_slide (briefing, i);
       MerEvent *event = mer_slide_get_event (slide);
       const MerView *view = mer_slide_get_view (slide);
-      g_autofree char *line = g_strdup_printf ("%s | %s | %s | %g %g %g", event != NULL ? mer_event_get_id (event) : "-",
-                                               mer_slide_get_caption (slide),
-                                               mer_slide_get_notes (slide) != NULL ? mer_slide_get_notes (slide) : "-",
+      const char *notes = mer_slide_get_notes (slide);
+      g_autofree char *line = g_strdup_printf ("%s | %s | %s | %g %g %g",
+                                               event != NULL ? mer_event_get_id (event) : "-",
+                                               mer_slide_get_caption (slide), notes != NULL ? notes : "-",
                                                view->lat, view->lon, view->zoom);
 
       g_assert_cmpstr (line, ==, slides[i]);

@@ -96,6 +96,7 @@ parse (Importer   *self,
   const char *end = data + length;
   const char *line_start = data;
   char separator = detect_separator (data, length);
+  g_autoptr(GString) scratch = g_string_new (NULL);
   guint line = 1;
 
   while (p < end)
@@ -107,7 +108,7 @@ parse (Importer   *self,
 
       for (;;)
         {
-          GString *text = g_string_new (NULL);
+          GString *text = g_string_truncate (scratch, 0);
           Cell cell = { NULL, line, column_at (line_start, p) };
 
           if (p < end && *p == '"')
@@ -163,7 +164,8 @@ parse (Importer   *self,
             }
 
           /* A quoted cell's CRLF line breaks are line breaks. */
-          cell.text = g_string_free (text, FALSE);
+          /* Copied to its size: a table has many small cells. */
+          cell.text = g_strndup (text->str, text->len);
           if (strchr (cell.text, '\r') != NULL)
             {
               GString *s = g_string_new (NULL);

@@ -438,7 +438,7 @@ convert_feature (Importer   *self,
   MerDate start, end;
   gboolean has_time = FALSE, has_end = FALSE;
   guint n_polygons;
-  guint line, column;
+  guint line;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -517,7 +517,7 @@ convert_feature (Importer   *self,
     {
       MerRegion *region = mer_region_new ();
 
-      mer_import_json_locate (self->json, node, &region->line, &column);
+      mer_import_json_locate (self->json, node, &region->line, NULL);
       region->name = g_strdup (title);
       if (text != NULL && *text != '\0')
         region->description = mer_import_html_to_text (text, NULL);
@@ -544,7 +544,7 @@ convert_feature (Importer   *self,
 
   if (event == NULL)
     event = mer_event_new ();
-  mer_import_json_locate (self->json, node, &line, &column);
+  mer_import_json_locate (self->json, node, &line, NULL);
   event->line = line;
   mer_import_event_set_dates (event, &start, has_end ? &end : NULL);
   event->title = g_steal_pointer (&title);

@@ -22,6 +22,9 @@ struct _MerImportJson
   JsonNode   *root;
   GHashTable *offsets;      /* JsonNode → offset + 1 */
   GArray     *line_starts;  /* gsize, built when a message first needs it */
+  gsize       cached_offset; /* the last offset given a column, and its column: */
+  guint       cached_column; /* messages come in order, and a whole file may be one line */
+  guint       cached_line;
 
   /* Borrowed */
   const char *data;
@@ -633,7 +636,8 @@ mer_import_json_get_root (MerImportJson *self)
  * mer_import_json_locate:
  * @node: a node of the parsed tree
  * @line: (out): the 1-based line where @node starts
- * @column: (out): its 1-based column, in characters
+ * @column: (out) (optional): its 1-based column, in characters; counting
+ *   them costs a scan of the line, so pass %NULL when only the line is needed
  *
  * Sets both to 0 for a node that is not from the text.
  */
@@ -647,7 +651,9 @@ mer_import_json_locate (MerImportJson *self,
   guint lo, hi;
   gsize start;
 
-  *line = *column = 0;
+  *line = 0;
+  if (column != NULL)
+    *column = 0;
   if (offset == 0)
     return;
   offset--;
@@ -680,5 +686,16 @@ mer_import_json_locate (MerImportJson *self,
 
   start = g_array_index (self->line_starts, gsize, lo);
   *line = lo + 1;
-  *column = (guint) g_utf8_strlen (self->data + start, (gssize) (offset - start)) + 1;
+  if (column == NULL)
+    return;
+
+  if (self->cached_line == *line && self->cached_offset <= offset)
+    *column = self->cached_column +
+              (guint) g_utf8_strlen (self->data + self->cached_offset, (gssize) (offset - self->cached_offset));
+  else
+    *column = (guint) g_utf8_strlen (self->data + start, (gssize) (offset - start)) + 1;
+
+  self->cached_line = *line;
+  self->cached_offset = offset;
+  self->cached_column = *column;
 }

@@ -530,6 +530,16 @@ mer_import_kml (const char  *data,
   gboolean seen_kml = FALSE;
   int status;
 
+  static gsize xml_initialised = 0;
+
+  /* libxml2 2.9 sets up its globals on first use, which two loading
+   * threads must not do at once. */
+  if (g_once_init_enter (&xml_initialised))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&xml_initialised, 1);
+    }
+
   mer_import_builder_init (&self.builder, display_name, diagnostics);
   self.stack = g_ptr_array_new_with_free_func (g_free);
   self.containers = g_array_new (FALSE, TRUE, sizeof (Container));

@@ -94,7 +94,6 @@ convert_slide (Importer    *self,
   const char *media_url = NULL;
   MerDate date;
   gboolean has_date = FALSE;
-  guint column;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -153,7 +152,7 @@ convert_slide (Importer    *self,
     }
 
   slide = mer_slide_new ();
-  mer_import_json_locate (self->json, node, &slide->line, &column);
+  mer_import_json_locate (self->json, node, &slide->line, NULL);
   slide->has_view = read_location (self, object, path, &slide->view, &place_name);
 
   date_text = mer_import_get_string (&self->builder, self->json, object, path, "date");
@@ -259,9 +258,7 @@ mer_import_storymap (MerImportJson *json,
 
   if (briefing->slides->len > 0)
     {
-      guint column;
-
-      mer_import_json_locate (json, root_node, &briefing->line, &column);
+      mer_import_json_locate (json, root_node, &briefing->line, NULL);
       briefing->title = g_strdup (self.builder.title != NULL ? self.builder.title : "Story map");
       briefing->description = g_strdup (self.builder.description);
       mer_import_builder_add_briefing (&self.builder, g_steal_pointer (&briefing));

@@ -434,12 +434,7 @@ convert_event (Importer   *self,
   mer_import_check_members (&self->builder, self->json, object, path, slide_members);
 
   event = mer_event_new ();
-  event->line = 0;
-  {
-    guint column;
-
-    mer_import_json_locate (self->json, node, &event->line, &column);
-  }
+  mer_import_json_locate (self->json, node, &event->line, NULL);
 
   if (!read_date (self, object, node, path, "start_date", TRUE, &start))
     {
@@ -500,7 +495,6 @@ convert_era (Importer *self,
   const char *headline, *text;
   JsonObject *object;
   gboolean ok;
-  guint column;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -511,7 +505,7 @@ convert_era (Importer *self,
   object = json_node_get_object (node);
   mer_import_check_members (&self->builder, self->json, object, path, era_members);
   era = mer_era_new ();
-  mer_import_json_locate (self->json, node, &era->line, &column);
+  mer_import_json_locate (self->json, node, &era->line, NULL);
 
   ok = read_date (self, object, node, path, "start_date", TRUE, &era->start);
   ok &= read_date (self, object, node, path, "end_date", TRUE, &era->end);

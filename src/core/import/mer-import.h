@@ -27,7 +27,9 @@ typedef enum {
 } MerImportError;
 
 /* Said wherever a file is refused for its kind. */
-#define MER_IMPORT_FORMATS "a Meridian story, TimelineJS 3 JSON, StoryMapJS JSON, GeoJSON, KML, or CSV in the TimelineJS sheet layout or with latitude, longitude and date columns"
+#define MER_IMPORT_FORMATS \
+  "a Meridian story, TimelineJS 3 JSON, StoryMapJS JSON, GeoJSON, KML, " \
+  "or CSV in the TimelineJS sheet layout or with latitude, longitude and date columns"
 
 /**
  * MerImportOptions:
