@@ -780,7 +780,9 @@ test_refusals (void)
 static void
 test_meridian (void)
 {
-  static const char * const fixtures[] = { "valid-small.json", "no-version.json", "bad-date.json", "empty.json" };
+  static const char * const fixtures[] = {
+    "valid-small.json", "no-version.json", "bad-date.json", "empty.json", "import/meridian-last.json"
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {

@@ -155,6 +155,71 @@ looks_like_csv (const char *data,
   return FALSE;
 }
 
+/* Skips the string whose opening quote is at @p; returns the byte after its
+ * closing quote, or @end. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+  return end;
+}
+
+/* Whether the top-level object has a member "meridian", found by a scan
+ * that stops at it: Meridian's own stories, which may be hundreds of
+ * megabytes, go to the streaming loader without being parsed twice. */
+static gboolean
+has_meridian_member (const char *data,
+                     gsize       length)
+{
+  const char *p = data;
+  const char *end = data + length;
+  guint depth = 0;
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          if (depth == 1)
+            {
+              const char *after = skip_string (p, end);
+              const char *q = after;
+
+              while (q < end && g_ascii_isspace (*q))
+                q++;
+              if (q < end && *q == ':' && after - p == 10 && memcmp (p, "\"meridian\"", 10) == 0)
+                return TRUE;
+              p = after;
+            }
+          else
+            p = skip_string (p, end);
+          continue;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (depth <= 1)
+            return FALSE;
+          depth--;
+          break;
+        default:
+          break;
+        }
+      p++;
+    }
+
+  return FALSE;
+}
+
 static MerDocument *
 refuse (const char  *display_name,
         GPtrArray   *diagnostics,
@@ -316,6 +381,9 @@ mer_import_load_file_full (const char             *path,
     skip++;
 
   if (skip == length)
+    return mer_loader_load_file (path, display_name, diagnostics, error);
+
+  if (data[skip] == '{' && has_meridian_member (data + skip, length - skip))
     return mer_loader_load_file (path, display_name, diagnostics, error);
 
   if (data[skip] == '{' || data[skip] == '[')
