@@ -262,24 +262,38 @@ void
 mer_state_set_document (MerState    *self,
                         MerDocument *document)
 {
+  gboolean had_window;
+
   g_return_if_fail (MER_IS_STATE (self));
   g_return_if_fail (document == NULL || MER_IS_DOCUMENT (document));
 
   if (self->document == document)
     return;
 
+  had_window = self->has_window;
+
+  /* Notifications wait for the thaw, but signals do not: the filter region
+   * and the time window are cleared here rather than by their setters, so
+   * that no observer hears of them with the old document half cleared. */
   g_object_freeze_notify (G_OBJECT (self));
   mer_state_set_selected_event (self, NULL);
   mer_state_set_hovered_event (self, NULL);
   mer_state_set_selected_region (self, NULL);
   mer_state_set_hovered_region (self, NULL);
-  mer_state_set_filter_region (self, NULL);
+  if (self->filter_region != NULL)
+    {
+      g_clear_object (&self->filter_region);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_REGION]);
+    }
   mer_state_set_highlighted_regions (self, NULL, 0);
   g_hash_table_remove_all (self->hidden_categories);
-  mer_state_clear_time_window (self);
+  self->has_window = FALSE;
   g_set_object (&self->document, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_thaw_notify (G_OBJECT (self));
+
+  if (had_window)
+    g_signal_emit (self, signals[TIME_WINDOW_CHANGED], 0);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
@@ -637,6 +651,26 @@ mer_state_event_passes_filters (MerState *self,
   return TRUE;
 }
 
+/* Whether @regions, less its %NULLs, are @highlighted in the same order. */
+static gboolean
+same_regions (GPtrArray         *highlighted,
+              MerRegion * const *regions,
+              guint              n_regions)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      if (regions[i] == NULL)
+        continue;
+      if (n >= highlighted->len || g_ptr_array_index (highlighted, n) != regions[i])
+        return FALSE;
+      n++;
+    }
+
+  return n == highlighted->len;
+}
+
 /**
  * mer_state_set_highlighted_regions:
  * @regions: (array length=n_regions) (nullable): regions to emphasise, a
@@ -649,7 +683,7 @@ mer_state_set_highlighted_regions (MerState         *self,
 {
   g_return_if_fail (MER_IS_STATE (self));
 
-  if (self->highlighted->len == 0 && n_regions == 0)
+  if (same_regions (self->highlighted, regions, n_regions))
     return;
 
   g_ptr_array_set_size (self->highlighted, 0);
