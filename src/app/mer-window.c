@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "mer-diagnostic.h"
+#include "mer-import.h"
 #include "mer-loader.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
@@ -406,8 +407,13 @@ _mer_window_show_open_chooser (MerWindow *self)
   if (self->chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (filter, "Meridian event files");
+  /* Meridian stories and the formats it imports; the content decides. */
+  gtk_file_filter_set_name (filter, "Stories (Meridian, TimelineJS, StoryMapJS, GeoJSON, KML, CSV)");
   gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "geojson");
+  gtk_file_filter_add_suffix (filter, "kml");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
 
   self->chooser = gtk_file_chooser_native_new ("Open Event File", GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
@@ -477,7 +483,7 @@ on_loaded (GObject      *source,
   MerWindow *self = job->window;
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MerDocument) document = mer_loader_load_file_finish (result, &diagnostics, &error);
+  g_autoptr(MerDocument) document = mer_import_load_file_finish (result, &diagnostics, &error);
 
   /* A newer open, or a cancel, took over. */
   if (self->loading != job->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -578,7 +584,7 @@ mer_window_open_file (MerWindow  *self,
   gtk_progress_bar_set_fraction (self->loading_progress, 0);
   self->loading_timeout_id = g_timeout_add (150, update_loading, self);
 
-  mer_loader_load_file_async (path, path, self->loading,
+  mer_import_load_file_async (path, path, self->loading,
                               on_load_progress, g_rc_box_acquire (job), (GDestroyNotify) load_job_release,
                               on_loaded, job);
 }
@@ -893,7 +899,7 @@ mer_window_open_path (MerWindow  *self,
 
   g_return_val_if_fail (MER_IS_WINDOW (self), FALSE);
 
-  document = mer_loader_load_file (path, path, diagnostics, &error);
+  document = mer_import_load_file (path, path, diagnostics, &error);
   if (document == NULL)
     {
       show_diagnostics (self, diagnostics, error->message);

@@ -404,3 +404,150 @@ mer_import_load_file_full (const char             *path,
   return refuse (display_name, diagnostics, 0, 0, MER_IMPORT_ERROR_UNKNOWN_KIND,
                  "this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);
 }
+
+/* Opening any file without blocking: a Meridian story goes to the loader's
+ * own async load, with its progress and cancellation between slices; a file
+ * of another kind is imported in a worker thread. The first bytes decide:
+ * a story names its "meridian" member at its top. */
+
+#define SNIFF_SIZE 65536
+
+typedef struct {
+  GPtrArray *diagnostics;
+  char      *path;
+  char      *display_name;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_pointer (&job->diagnostics, g_ptr_array_unref);
+  g_free (job->path);
+  g_free (job->display_name);
+  g_free (job);
+}
+
+static gboolean
+starts_as_story (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0, skip = 0;
+
+  /* A file that cannot be read is explained by the loader. */
+  if (stream == NULL)
+    return TRUE;
+  data = g_malloc (SNIFF_SIZE);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), data, SNIFF_SIZE, &length, NULL, NULL))
+    return TRUE;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  while (skip < length && g_ascii_isspace (data[skip]))
+    skip++;
+  return skip == length || (data[skip] == '{' && has_meridian_member (data + skip, length - skip));
+}
+
+static void
+on_story_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  GError *error = NULL;
+  MerDocument *document = mer_loader_load_file_finish (result, &diagnostics, &error);
+
+  if (diagnostics != NULL)
+    {
+      g_ptr_array_unref (job->diagnostics);
+      job->diagnostics = g_steal_pointer (&diagnostics);
+    }
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  GError *error = NULL;
+  MerDocument *document;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  document = mer_import_load_file (job->path, job->display_name, job->diagnostics, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * mer_import_load_file_async:
+ *
+ * Opens @path, whatever its kind, without blocking, as
+ * mer_loader_load_file_async() does for Meridian stories: @progress_func is
+ * called on the caller's thread-default main context (for other kinds only
+ * at the end), and @cancellable stops the load.
+ */
+void
+mer_import_load_file_async (const char            *path,
+                            const char            *display_name,
+                            GCancellable          *cancellable,
+                            MerLoaderProgressFunc  progress_func,
+                            gpointer               progress_data,
+                            GDestroyNotify         progress_data_destroy,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  g_return_if_fail (path != NULL);
+
+  job->path = g_strdup (path);
+  job->display_name = g_strdup (display_name != NULL ? display_name : path);
+  job->diagnostics = mer_diagnostics_new ();
+  g_task_set_source_tag (task, mer_import_load_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+
+  if (starts_as_story (path))
+    {
+      mer_loader_load_file_async (path, job->display_name, cancellable, progress_func, progress_data,
+                                  progress_data_destroy, on_story_loaded, g_steal_pointer (&task));
+      return;
+    }
+
+  if (progress_data_destroy != NULL)
+    progress_data_destroy (progress_data);
+  g_task_run_in_thread (task, import_in_thread);
+}
+
+/**
+ * mer_import_load_file_finish:
+ * @diagnostics: (out) (optional) (transfer full): what was found wrong,
+ *   also when the file opened
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+MerDocument *
+mer_import_load_file_finish (GAsyncResult  *result,
+                             GPtrArray    **diagnostics,
+                             GError       **error)
+{
+  ImportJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (diagnostics != NULL)
+    *diagnostics = job->diagnostics != NULL ? g_ptr_array_ref (job->diagnostics) : mer_diagnostics_new ();
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

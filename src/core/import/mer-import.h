@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "mer-document.h"
+#include "mer-loader.h"
 
 G_BEGIN_DECLS
 
@@ -57,5 +58,17 @@ MerDocument  *mer_import_load_file_full (const char             *path,
                                          const MerImportOptions *options,
                                          GPtrArray              *diagnostics,
                                          GError                **error);
+
+void          mer_import_load_file_async  (const char            *path,
+                                           const char            *display_name,
+                                           GCancellable          *cancellable,
+                                           MerLoaderProgressFunc  progress_func,
+                                           gpointer               progress_data,
+                                           GDestroyNotify         progress_data_destroy,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data);
+MerDocument  *mer_import_load_file_finish (GAsyncResult          *result,
+                                           GPtrArray            **diagnostics,
+                                           GError               **error);
 
 G_END_DECLS
