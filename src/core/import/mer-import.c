@@ -6,6 +6,7 @@
 #include "mer-import.h"
 
 #include "mer-diagnostic.h"
+#include "mer-document-private.h"
 #include "mer-import-private.h"
 #include "mer-loader.h"
 
@@ -235,6 +236,15 @@ refuse (const char  *display_name,
 }
 
 static MerDocument *
+imported (MerDocument *document,
+          const char  *format)
+{
+  if (document != NULL)
+    mer_document_set_imported_from (document, format);
+  return document;
+}
+
+static MerDocument *
 import_json (const char             *data,
              gsize                   length,
              const MerImportOptions *options,
@@ -263,10 +273,10 @@ import_json (const char             *data,
       return mer_loader_load_file (path, display_name, diagnostics, error);
 
     case KIND_TIMELINEJS:
-      return mer_import_timelinejs (json, path, display_name, diagnostics, error);
+      return imported (mer_import_timelinejs (json, path, display_name, diagnostics, error), "TimelineJS");
 
     case KIND_GEOJSON:
-      return mer_import_geojson (json, options, path, display_name, diagnostics, error);
+      return imported (mer_import_geojson (json, options, path, display_name, diagnostics, error), "GeoJSON");
 
     case KIND_GEOJSON_GEOMETRY:
       {
@@ -281,7 +291,7 @@ import_json (const char             *data,
       }
 
     case KIND_STORYMAPJS:
-      return mer_import_storymap (json, path, display_name, diagnostics, error);
+      return imported (mer_import_storymap (json, path, display_name, diagnostics, error), "StoryMapJS");
 
     case KIND_STORYMAPJS_GIGAPIXEL:
       {
@@ -396,10 +406,10 @@ mer_import_load_file_full (const char             *path,
                    error);
 
   if (data[skip] == '<' && g_strstr_len (data + skip, (gssize) MIN (length - skip, 4096), "<kml") != NULL)
-    return mer_import_kml (data, length, path, display_name, diagnostics, error);
+    return imported (mer_import_kml (data, length, path, display_name, diagnostics, error), "KML");
 
   if (looks_like_csv (data + skip, length - skip))
-    return mer_import_csv (data, length, options, path, display_name, diagnostics, error);
+    return imported (mer_import_csv (data, length, options, path, display_name, diagnostics, error), "CSV");
 
   return refuse (display_name, diagnostics, 0, 0, MER_IMPORT_ERROR_UNKNOWN_KIND,
                  "this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);
