@@ -1297,9 +1297,10 @@ convert_region_history (Loader     *self,
 
         if (ia == G_MAXUINT || ib == G_MAXUINT)
           continue;
-        a_end = a->has_end ? mer_date_last_second (&a->end) : G_MAXINT64;
-        b_end = b->has_end ? mer_date_last_second (&b->end) : G_MAXINT64;
-        if (mer_date_first_second (&a->start) <= b_end && mer_date_first_second (&b->start) <= a_end)
+        /* One period may begin on the day the other ends: the handover. */
+        a_end = a->has_end ? mer_date_first_second (&a->end) : G_MAXINT64;
+        b_end = b->has_end ? mer_date_first_second (&b->end) : G_MAXINT64;
+        if (mer_date_first_second (&a->start) < b_end && mer_date_first_second (&b->start) < a_end)
           {
             JsonNode *later = json_array_get_element (array, MAX (ia, ib));
             g_autofree char *start_text = mer_date_to_iso (ia < ib ? &a->start : &b->start);
