@@ -159,14 +159,43 @@ relayout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static char *
+describe_monitor (GdkMonitor *monitor,
+                  guint       position)
+{
+  const char *name = gdk_monitor_get_model (monitor);
+  GdkRectangle geometry;
+
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (name == NULL)
+    name = gdk_monitor_get_connector (monitor);
+  return g_strdup_printf ("Slides on %u: %s (%d×%d)", position + 1, name != NULL ? name : "monitor",
+                          geometry.width, geometry.height);
+}
+
 /* A chooser only where there is a choice beyond swapping: three monitors
- * or more. */
+ * or more. Its rows are the display's monitors, in their order, copied:
+ * the display's own list changes under a chooser that shows it. */
 static void
 on_monitors_changed (MerPresenterWindow *self)
 {
-  GListModel *monitors = gtk_drop_down_get_model (self->monitors);
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  guint n_monitors = g_list_model_get_n_items (monitors);
+  g_autoptr(GtkStringList) rows = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (self->monitors);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->monitors), g_list_model_get_n_items (monitors) > 2);
+  for (guint i = 0; i < n_monitors; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      g_autofree char *row = describe_monitor (monitor, i);
+
+      gtk_string_list_append (rows, row);
+    }
+  self->choosing = TRUE;
+  gtk_drop_down_set_model (self->monitors, G_LIST_MODEL (rows));
+  gtk_drop_down_set_selected (self->monitors, selected < n_monitors ? selected : GTK_INVALID_LIST_POSITION);
+  self->choosing = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->monitors), n_monitors > 2);
 }
 
 static void
@@ -177,30 +206,6 @@ on_monitor_chosen (MerPresenterWindow *self)
   if (self->choosing || position == GTK_INVALID_LIST_POSITION)
     return;
   gtk_widget_activate_action (GTK_WIDGET (self), "presentation.slides-monitor", "u", position);
-}
-
-static char *
-describe_monitor (GdkMonitor *monitor,
-                  gpointer    user_data)
-{
-  GListModel *monitors = gdk_display_get_monitors (gdk_monitor_get_display (monitor));
-  const char *name = gdk_monitor_get_model (monitor);
-  GdkRectangle geometry;
-  guint position = 0;
-
-  gdk_monitor_get_geometry (monitor, &geometry);
-  while (position < g_list_model_get_n_items (monitors))
-    {
-      g_autoptr(GdkMonitor) item = g_list_model_get_item (monitors, position);
-
-      if (item == monitor)
-        break;
-      position++;
-    }
-  if (name == NULL)
-    name = gdk_monitor_get_connector (monitor);
-  return g_strdup_printf ("Slides on %u: %s (%d×%d)", position + 1, name != NULL ? name : "monitor",
-                          geometry.width, geometry.height);
 }
 
 /* The speaker's keys go to the audience's view. */
@@ -322,12 +327,6 @@ mer_presenter_window_init (MerPresenterWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   mer_presentation_view_add_shortcuts (GTK_WIDGET (self));
 
-  self->choosing = TRUE;
-  gtk_drop_down_set_expression (self->monitors,
-                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                             G_CALLBACK (describe_monitor), NULL, NULL));
-  gtk_drop_down_set_model (self->monitors, monitors);
-  self->choosing = FALSE;
   g_signal_connect_object (monitors, "items-changed", G_CALLBACK (on_monitors_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->monitors, "notify::selected", G_CALLBACK (on_monitor_chosen), self,
                            G_CONNECT_SWAPPED);

@@ -212,11 +212,23 @@ place_presentation (MerWindow *self)
   mer_presenter_window_show_slides_monitor (self->presenter, find_monitor (monitors, self->slides_monitor));
 }
 
+static gboolean
+place_again (gpointer user_data)
+{
+  MerWindow *self = user_data;
+
+  if (self->presentation != NULL)
+    place_presentation (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the change, not within it: the presenter window's monitor chooser
+ * shows the same list, and closing it while the list is being changed
+ * would pull the rows from under it. */
 static void
 on_monitors_changed (MerWindow *self)
 {
-  if (self->presentation != NULL)
-    place_presentation (self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_again, g_object_ref (self), g_object_unref);
 }
 
 /* Ctrl+M, from either window. */
