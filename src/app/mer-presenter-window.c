@@ -35,8 +35,8 @@ struct _MerPresenterWindow
   gint64   started;
   guint    timer_id;
   guint    relayout_id;
-  int      drawn_width;     /* of the pictures, as last drawn */
-  int      drawn_height;    /* of the window, when the type was last sized */
+  int      laid_out_width;  /* of the window, when last laid out */
+  int      laid_out_height;
   gboolean choosing;        /* the monitor chooser is being set, not used */
 };
 
@@ -60,22 +60,19 @@ set_font_size (GtkLabel *label,
   gtk_label_set_attributes (label, attributes);
 }
 
-/* Draws @index at the pictures' width, in the shape of the audience's map,
- * so that the whole slide shows however large the monitor is. */
+/* Draws @index at @picture's size, which has the shape of the audience's
+ * map, so that the whole slide shows. */
 static void
 draw_slide (MerPresenterWindow *self,
             GtkPicture         *picture,
             guint               index)
 {
-  MerMapView audience;
   g_autoptr(GdkTexture) texture = NULL;
-  int width = self->drawn_width;
+  int width, height;
 
-  mer_map_widget_get_map_view (mer_presentation_get_map (self->presentation), &audience);
-  if (width > 0 && index < mer_presentation_get_n_slides (self->presentation) &&
-      audience.width > 0 && audience.height > 0)
-    texture = mer_presentation_render_preview (self->presentation, index, width,
-                                               MAX (1, (int) round (width * audience.height / audience.width)));
+  gtk_widget_get_size_request (GTK_WIDGET (picture), &width, &height);
+  if (width > 0 && height > 0 && index < mer_presentation_get_n_slides (self->presentation))
+    texture = mer_presentation_render_preview (self->presentation, index, width, height);
   gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
 }
 
@@ -130,32 +127,47 @@ on_timer (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* The type grows with the monitor (from 1280×720 to 2560×1440 and
- * beyond) and the slides are drawn anew at the pictures' new width: after
- * the layout, as both change what is laid out. */
+/* The presenter view lays itself out for its monitor, from 1280×720 to
+ * 2560×1440 and beyond: the type grows with it, the current slide takes
+ * three fifths of the width and the next one the rest, both in the shape of
+ * the audience's map and together no taller than half the screen, and the
+ * notes have what is left below. After the layout, as this changes it. */
 static gboolean
 relayout (gpointer user_data)
 {
   MerPresenterWindow *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  int width = gtk_widget_get_width (GTK_WIDGET (self->current_picture));
+  GtkWidget *grid = gtk_window_get_child (GTK_WINDOW (self));
+  int content = width - gtk_widget_get_margin_start (grid) - gtk_widget_get_margin_end (grid)
+                - (int) gtk_grid_get_column_spacing (GTK_GRID (grid));
+  double aspect = 16.0 / 9.0;
+  int current_width, next_width;
+  MerMapView audience;
 
   self->relayout_id = 0;
-  if (height != self->drawn_height)
-    {
-      self->drawn_height = height;
-      set_font_size (self->notes, MAX (18, height / 30));
-      set_font_size (self->timer, MAX (24, height / 18));
-      set_font_size (self->counter, MAX (18, height / 30));
-      set_font_size (self->clock, MAX (18, height / 30));
-      set_font_size (self->current, MAX (14, height / 45));
-      set_font_size (self->next, MAX (14, height / 45));
-    }
-  if (width != self->drawn_width)
-    {
-      self->drawn_width = width;
-      draw_slides (self);
-    }
+  self->laid_out_width = width;
+  self->laid_out_height = height;
+
+  set_font_size (self->notes, MAX (18, height / 30));
+  set_font_size (self->timer, MAX (24, height / 18));
+  set_font_size (self->counter, MAX (18, height / 30));
+  set_font_size (self->clock, MAX (18, height / 30));
+  set_font_size (self->current, MAX (14, height / 45));
+  set_font_size (self->next, MAX (14, height / 45));
+
+  mer_map_widget_get_map_view (mer_presentation_get_map (self->presentation), &audience);
+  if (audience.width > 0 && audience.height > 0)
+    aspect = audience.width / audience.height;
+  current_width = MAX (1, MIN (content * 3 / 5, (int) (height / 2 * aspect)));
+  next_width = MAX (1, MIN (content - current_width, current_width));
+  gtk_widget_set_size_request (GTK_WIDGET (self->current), current_width, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->next), next_width, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->current_picture), current_width,
+                               MAX (1, (int) round (current_width / aspect)));
+  gtk_widget_set_size_request (GTK_WIDGET (self->next_picture), next_width,
+                               MAX (1, (int) round (next_width / aspect)));
+  draw_slides (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -229,9 +241,7 @@ mer_presenter_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (mer_presenter_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  if (self->relayout_id == 0 &&
-      (gtk_widget_get_width (GTK_WIDGET (self->current_picture)) != self->drawn_width ||
-       height != self->drawn_height))
+  if (self->relayout_id == 0 && (width != self->laid_out_width || height != self->laid_out_height))
     self->relayout_id = g_idle_add (relayout, self);
 }
 
