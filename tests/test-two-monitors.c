@@ -160,6 +160,42 @@ is_back_in_place (gpointer data)
   return gdk_rectangle_equal (&place, &was->place);
 }
 
+typedef struct {
+  GtkWindow  *window;
+  GdkMonitor *monitor;
+} OnMonitor;
+
+static gboolean
+is_on_monitor (gpointer data)
+{
+  OnMonitor *on = data;
+
+  return fills_monitor (on->window) && monitor_of (on->window) == on->monitor;
+}
+
+/* The visible child of the presentation view with @css_class. */
+static gboolean
+shows_class (GtkWidget  *view,
+             const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && gtk_widget_has_css_class (child, css_class))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_black (gpointer window)
+{
+  return shows_class (gtk_window_get_child (window), "blank-black");
+}
+
+static gboolean
+is_not_black (gpointer window)
+{
+  return !is_black (window);
+}
+
 static MerWindow *
 show_story (void)
 {
@@ -204,6 +240,28 @@ test_present (void)
 
   press_key (GTK_WINDOW (presenter), "Right");
   wait_for (is_on_slide_2, window);
+  press_key (GTK_WINDOW (presenter), "b");
+  wait_for (is_black, window);
+  press_key (GTK_WINDOW (window), "b");
+  wait_for (is_not_black, window);
+
+  /* Ctrl+M from either window trades the monitors, and back. */
+  {
+    GdkMonitor *audience = monitor_of (GTK_WINDOW (window));
+    OnMonitor slides_on_speaker = { GTK_WINDOW (window), speaker };
+    OnMonitor presenter_on_audience = { GTK_WINDOW (presenter), audience };
+    OnMonitor slides_back = { GTK_WINDOW (window), audience };
+    OnMonitor presenter_back = { GTK_WINDOW (presenter), speaker };
+
+    press_key (GTK_WINDOW (presenter), "ctrl+m");
+    wait_for (is_on_monitor, &slides_on_speaker);
+    wait_for (is_on_monitor, &presenter_on_audience);
+    press_key (GTK_WINDOW (window), "ctrl+m");
+    wait_for (is_on_monitor, &slides_back);
+    wait_for (is_on_monitor, &presenter_back);
+    g_assert_true (find_presenter () == presenter);
+    g_assert_true (is_on_slide_2 (window));
+  }
 
   press_key (GTK_WINDOW (presenter), "Escape");
   wait_for (is_not_presenting, window);
