@@ -261,6 +261,17 @@ test_present (void)
     wait_for (is_on_monitor, &presenter_back);
     g_assert_true (find_presenter () == presenter);
     g_assert_true (is_on_slide_2 (window));
+
+    /* The chooser's action, given the presenter view's own monitor. */
+    for (guint i = 0; i < g_list_model_get_n_items (gdk_display_get_monitors (gdk_display_get_default ())); i++)
+      {
+        g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), i);
+
+        if (monitor == speaker)
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presentation.slides-monitor", "u", i));
+      }
+    wait_for (is_on_monitor, &slides_on_speaker);
+    wait_for (is_on_monitor, &presenter_on_audience);
   }
 
   press_key (GTK_WINDOW (presenter), "Escape");
