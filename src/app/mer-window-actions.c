@@ -290,23 +290,30 @@ save_place (MerWindow *self)
 #endif
 }
 
+/* Unless the window's monitor went away in the meantime: then the window
+ * stays on the one it is on. */
 static void
 restore_place (MerWindow *self)
 {
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  gboolean monitor_kept = find_monitor (monitors, self->was_monitor) != G_MAXUINT;
 
   if (self->was_fullscreen)
     {
-      if (self->was_monitor != NULL)
+      if (monitor_kept)
         gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), self->was_monitor);
       return;
     }
 
   gtk_window_unfullscreen (GTK_WINDOW (self));
 #ifdef GDK_WINDOWING_X11
-  if (self->has_position && surface != NULL && GDK_IS_X11_SURFACE (surface))
-    XMoveWindow (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
-                 gdk_x11_surface_get_xid (surface), self->was_x, self->was_y);
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+    if (monitor_kept && self->has_position && surface != NULL && GDK_IS_X11_SURFACE (surface))
+      XMoveWindow (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
+                   gdk_x11_surface_get_xid (surface), self->was_x, self->was_y);
+  }
 #endif
 }
 
