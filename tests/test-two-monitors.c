@@ -263,9 +263,11 @@ test_present (void)
     g_assert_true (is_on_slide_2 (window));
 
     /* The chooser's action, given the presenter view's own monitor. */
-    for (guint i = 0; i < g_list_model_get_n_items (gdk_display_get_monitors (gdk_display_get_default ())); i++)
+    GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+
+    for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
       {
-        g_autoptr(GdkMonitor) monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), i);
+        g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
 
         if (monitor == speaker)
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (presenter), "presentation.slides-monitor", "u", i));
@@ -294,9 +296,11 @@ test_unplug (void)
   GdkMonitor *speaker;
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
   guint n_monitors = g_list_model_get_n_items (monitors);
+  Place was = { GTK_WINDOW (window) };
 
   g_usleep (G_USEC_PER_SEC / 2);
   while (g_main_context_iteration (NULL, FALSE));
+  get_place (GTK_WINDOW (window), &was.place);
   speaker = monitor_of (GTK_WINDOW (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", "s", ""));
@@ -324,8 +328,52 @@ test_unplug (void)
   g_assert_true (monitor_of (GTK_WINDOW (window)) != speaker);
   g_assert_true (is_on_slide_2 (window));
 
+  /* Esc from the slides' window, this time. */
   press_key (GTK_WINDOW (window), "Escape");
   wait_for (is_not_presenting, window);
+  wait_for (no_presenter, NULL);
+  wait_for (is_back_in_place, &was);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The presenter view's monitor unplugged: the slides stay where they
+ * are, full screen, on the same slide; plugged in again, the presenter view
+ * returns on it. */
+static void
+test_unplug_speaker (void)
+{
+  MerWindow *window = show_story ();
+  g_autofree char *off = NULL;
+  g_autofree char *on = NULL;
+  GdkMonitor *audience;
+  const char *speaker;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", "s", ""));
+  wait_for (presenter_fills_monitor, NULL);
+  wait_for (fills_monitor, window);
+  press_key (GTK_WINDOW (find_presenter ()), "Right");
+  wait_for (is_on_slide_2, window);
+  audience = monitor_of (GTK_WINDOW (window));
+  speaker = gdk_monitor_get_connector (monitor_of (GTK_WINDOW (find_presenter ())));
+
+  off = g_strdup_printf ("xrandr --output %s --off", speaker);
+  on = g_strdup_printf ("xrandr --output %s --auto --left-of %s", speaker, gdk_monitor_get_connector (audience));
+  run (off);
+  wait_for (no_presenter, NULL);
+  wait_for (fills_monitor, window);
+  g_assert_true (monitor_of (GTK_WINDOW (window)) == audience);
+  g_assert_true (is_on_slide_2 (window));
+
+  run (on);
+  wait_for (presenter_fills_monitor, NULL);
+  wait_for (fills_monitor, window);
+  g_assert_true (monitor_of (GTK_WINDOW (window)) == audience);
+  g_assert_true (monitor_of (GTK_WINDOW (find_presenter ())) != audience);
+  g_assert_true (is_on_slide_2 (window));
+
+  press_key (GTK_WINDOW (find_presenter ()), "Escape");
+  wait_for (is_not_presenting, window);
+  wait_for (no_presenter, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -349,6 +397,7 @@ main (int   argc,
 
   g_test_add_func ("/app/two-monitors/present", test_present);
   g_test_add_func ("/app/two-monitors/unplug", test_unplug);
+  g_test_add_func ("/app/two-monitors/unplug-speaker", test_unplug_speaker);
 
   return g_test_run ();
 }
