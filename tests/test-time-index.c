@@ -99,6 +99,14 @@ test_edges (void)
 
   mer_time_index_query (empty, G_MININT64, G_MAXINT64, hits);
   g_assert_cmpuint (hits->len, ==, 0);
+
+  /* Two items: the smallest tree whose build once read before its array. */
+  {
+    g_autoptr(MerTimeIndex) two = mer_time_index_new (firsts, lasts, 2);
+
+    mer_time_index_query (two, 0, 100, hits);
+    g_assert_cmpuint (hits->len, ==, 2);
+  }
 }
 
 int

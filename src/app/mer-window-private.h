@@ -68,7 +68,7 @@ struct _MerWindow
 
   /* Loading */
   guint loading_timeout_id;
-  int   loading_permille;   /* written by the loading thread */
+  double loading_fraction;  /* of the current load, from its progress */
 };
 
 /* What waits on the question about unsaved slides. */
