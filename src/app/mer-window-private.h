@@ -54,8 +54,13 @@ struct _MerWindow
   MerPresenterWindow *presenter;   /* weak: closing it ends only the speaker's view */
 
   /* Presenting */
-  gboolean was_fullscreen;
-  int      paned_position;
+  gboolean    was_fullscreen;
+  int         paned_position;
+  GdkMonitor *speaker_monitor;   /* owned: the presenter view's, with two or more */
+  GdkMonitor *slides_monitor;    /* owned: the audience's */
+  GdkMonitor *was_monitor;       /* owned: the window's before */
+  int         was_x, was_y;      /* the window's place before, on X11 */
+  gboolean    has_position;
 
   /* Playback */
   guint  play_id;

@@ -682,6 +682,9 @@ mer_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
   g_clear_object (&self->presentation);
+  g_clear_object (&self->speaker_monitor);
+  g_clear_object (&self->slides_monitor);
+  g_clear_object (&self->was_monitor);
   g_clear_pointer (&self->present_on_load, g_free);
   if (self->presenter != NULL)
     {
