@@ -196,7 +196,11 @@ mer_error_page_dup_row_text (MerErrorPage *self,
 static void
 mer_error_page_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), MER_TYPE_ERROR_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (mer_error_page_parent_class)->dispose (object);
 }

@@ -301,7 +301,9 @@ static void
 forget_reload (MerWindow *self)
 {
   g_clear_pointer (&self->reload_path, g_free);
+  g_clear_pointer (&self->reload_version, g_free);
   g_clear_pointer (&self->reload_event_id, g_free);
+  self->reload_keep_view = FALSE;
 }
 
 /* Reads the file shown again; the view and the selected event are put back
@@ -328,9 +330,11 @@ reload (MerWindow *self)
     }
 
   forget_reload (self);
+  self->reload_path = g_strdup (path);
+  self->reload_version = query_version (path);
   if (document != NULL)
     {
-      self->reload_path = g_strdup (path);
+      self->reload_keep_view = TRUE;
       self->reload_event_id = selected != NULL ? g_strdup (mer_event_get_id (selected)) : NULL;
       mer_map_widget_get_target_view (self->map, &self->reload_view);
       self->reload_start = mer_timeline_viewport_get_start (viewport);
@@ -395,15 +399,16 @@ stop_watching (MerWindow *self)
 }
 
 /* Makes @path the window's file: watched, so that a new version on disk is
- * shown, and remembered as read now. */
+ * shown, and remembered as read at @version (%NULL: now). */
 static void
 set_file (MerWindow  *self,
-          const char *path)
+          const char *path,
+          const char *version)
 {
   g_autoptr(GFile) file = NULL;
 
   g_free (self->file_etag);
-  self->file_etag = query_version (path);
+  self->file_etag = version != NULL ? g_strdup (version) : query_version (path);
 
   if (self->monitor != NULL && g_strcmp0 (self->file_path, path) == 0)
     return;
@@ -455,12 +460,16 @@ _mer_window_files_opened (MerWindow  *self,
                           const char *path)
 {
   g_autofree char *canonical = canonical_path (path);
+  gboolean reloading = self->reload_path != NULL && g_str_equal (self->reload_path, canonical);
+  g_autofree char *version = reloading ? g_steal_pointer (&self->reload_version) : NULL;
 
-  if (self->reload_path != NULL && g_str_equal (self->reload_path, canonical))
+  if (reloading && self->reload_keep_view)
     restore_view (self);
   forget_reload (self);
 
-  set_file (self, canonical);
+  /* A reload is of the version on disk when it started: one written while
+   * it read is read next. */
+  set_file (self, canonical, version);
   add_recent (self, canonical);
   gtk_stack_set_visible_child_name (self->content_stack, "document");
 }
@@ -521,13 +530,14 @@ _mer_window_files_failed (MerWindow    *self,
 {
   g_autofree char *canonical = canonical_path (path);
   gboolean reloading = self->reload_path != NULL && g_str_equal (self->reload_path, canonical);
+  g_autofree char *version = reloading ? g_steal_pointer (&self->reload_version) : NULL;
 
   forget_reload (self);
 
   if (mer_state_get_document (self->state) == NULL)
     {
       /* Fixed in an editor, it is shown at once. */
-      set_file (self, canonical);
+      set_file (self, canonical, version);
       mer_error_page_show_failure (self->error_page, canonical, diagnostics, error);
       gtk_info_bar_set_revealed (self->error_bar, FALSE);
       gtk_stack_set_visible_child_name (self->content_stack, "error");
@@ -536,7 +546,7 @@ _mer_window_files_failed (MerWindow    *self,
 
   if (reloading)
     {
-      set_file (self, canonical);
+      set_file (self, canonical, version);
       show_reload_banner (self, canonical, diagnostics, error);
       return TRUE;
     }

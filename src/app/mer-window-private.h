@@ -76,6 +76,8 @@ struct _MerWindow
   char             *file_path;        /* the file shown, or that failed to open */
   char             *file_etag;        /* its version when it was read */
   char             *reload_path;      /* a reload in flight: what to keep */
+  char             *reload_version;   /* the file's version when it started */
+  gboolean          reload_keep_view;
   char             *reload_event_id;
   MerView           reload_view;
   double            reload_start;
