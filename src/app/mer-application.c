@@ -164,6 +164,9 @@ mer_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (mer_window_new (GTK_APPLICATION (application)));
       path = self->initial_path != NULL ? g_strdup (self->initial_path) : mer_cli_find_bundled_story ();
+      /* Without its bundled story, Meridian starts on the start page. */
+      if (self->initial_path == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_clear_pointer (&path, g_free);
       if (self->present != NULL)
         mer_window_set_present_on_load (MER_WINDOW (window), self->present);
       if (path != NULL)
@@ -207,10 +210,12 @@ about_action (GSimpleAction *action,
   gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), "Map data", map_data);
   if (attribution != NULL && *attribution != '\0')
     {
-      const char *story[] = { attribution, NULL };
+      /* A line a source: the credits do not wrap, and a long line would
+       * make the dialog as wide. */
+      g_auto(GStrv) story = g_strsplit (attribution, "; ", -1);
       g_autofree char *section = g_strdup_printf ("Sources of “%s”", mer_document_get_title (document));
 
-      gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), section, story);
+      gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), section, (const char **) story);
     }
   gtk_window_present (GTK_WINDOW (about));
 }

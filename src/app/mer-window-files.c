@@ -175,6 +175,11 @@ update_recent (MerWindow *self)
       gtk_list_box_append (self->recent_list, create_recent_row (info));
     }
 
+  /* Rather than a submenu that opens on nothing, one that says why; an
+   * item without an action does nothing. */
+  if (stories->len == 0)
+    g_menu_append (self->recent_menu, "No Recent Stories", NULL);
+
   /* The heading above the list goes with it. */
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->recent_list)), stories->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), stories->len > 0);

@@ -68,7 +68,8 @@ struct _MerWindow
   guint loading_timeout_id;
   double loading_fraction;  /* of the current load, from its progress */
 
-  /* Files: opening, watching and reloading (mer-window-files.c) */
+  /* Files: opening, watching and reloading (mer-window-files.c); the
+   * pages are borrowed, the rest owned. */
   MerErrorPage     *error_page;
   GtkListBox       *recent_list;
   GtkRecentManager *recent_manager;
