@@ -355,8 +355,9 @@ on_reload_timeout (gpointer user_data)
   MerWindow *self = user_data;
   g_autofree char *version = NULL;
 
-  /* A load in flight would be cancelled: the change is looked at after. */
-  if (mer_window_is_loading (self))
+  /* A load in flight would be cancelled, and a briefing being given
+   * would change under the speaker: the change is looked at after. */
+  if (mer_window_is_loading (self) || self->presentation != NULL)
     return G_SOURCE_CONTINUE;
 
   self->reload_id = 0;
