@@ -404,7 +404,12 @@ assert_view_kept (MerWindow     *window,
                   double         end)
 {
   MerTimelineViewport *viewport = mer_timeline_get_viewport (mer_window_get_timeline (window));
+  double window_start, window_end;
   MerView now;
+
+  g_assert_true (mer_state_get_time_window (mer_window_get_state (window), &window_start, &window_end));
+  g_assert_cmpfloat (window_start, ==, 631152000.0);
+  g_assert_cmpfloat (window_end, ==, 946684800.0);
 
   mer_map_widget_get_target_view (mer_window_get_map (window), &now);
   g_assert_cmpfloat_with_epsilon (now.lat, view->lat, 1e-6);
@@ -415,8 +420,8 @@ assert_view_kept (MerWindow     *window,
 }
 
 /* Written anew by another editor, the story is read again and shown where
- * the user was: the same view, the same stretch of time, the same event
- * selected. */
+ * the user was: the same view, the same stretch of time and time window,
+ * the same event selected. */
 static void
 test_reload_on_change (Fixture       *fixture,
                        gconstpointer  data)
@@ -432,6 +437,7 @@ test_reload_on_change (Fixture       *fixture,
   mer_state_set_selected_event (state, mer_document_lookup_event (replaced.before, "b"));
   mer_map_widget_go_to (mer_window_get_map (window), &view, FALSE);
   mer_timeline_viewport_set_range (viewport, -631152000.0, 1262304000.0);
+  mer_state_set_time_window (state, 631152000.0, 946684800.0);
   wait_for_frame (GTK_WIDGET (window));
   start = mer_timeline_viewport_get_start (viewport);
   end = mer_timeline_viewport_get_end (viewport);

@@ -311,8 +311,8 @@ forget_reload (MerWindow *self)
   self->reload_keep_view = FALSE;
 }
 
-/* Reads the file shown again; the view and the selected event are put back
- * once the new version is shown. */
+/* Reads the file shown again; the view, the time window and the selected
+ * event are put back once the new version is shown. */
 static void
 reload (MerWindow *self)
 {
@@ -344,6 +344,8 @@ reload (MerWindow *self)
       mer_map_widget_get_target_view (self->map, &self->reload_view);
       self->reload_start = mer_timeline_viewport_get_start (viewport);
       self->reload_end = mer_timeline_viewport_get_end (viewport);
+      self->reload_has_window = mer_state_get_time_window (self->state, &self->reload_window_start,
+                                                           &self->reload_window_end);
     }
 
   mer_window_open_file (self, path);
@@ -450,6 +452,8 @@ restore_view (MerWindow *self)
 
   if (event != NULL)
     mer_state_set_selected_event (self->state, event);
+  if (self->reload_has_window)
+    mer_state_set_time_window (self->state, self->reload_window_start, self->reload_window_end);
   mer_map_widget_go_to (self->map, &self->reload_view, FALSE);
   mer_timeline_viewport_set_range (mer_timeline_get_viewport (self->timeline), self->reload_start,
                                    self->reload_end);

@@ -83,6 +83,9 @@ struct _MerWindow
   MerView           reload_view;
   double            reload_start;
   double            reload_end;
+  gboolean          reload_has_window;
+  double            reload_window_start;
+  double            reload_window_end;
   guint             reload_id;
 };
 
