@@ -6,12 +6,10 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "mer-application.h"
-#include "mer-cli.h"
 #include "mer-error-page.h"
 #include "mer-map-widget.h"
 #include "mer-timeline.h"
@@ -524,6 +522,42 @@ test_invalid_reload_keeps_document (Fixture       *fixture,
 }
 
 static gboolean
+error_bar_says_not_reloaded (gpointer data)
+{
+  GtkInfoBar *bar = find_revealed_error_bar (data);
+  GtkWidget *label = bar != NULL ? find_widget (GTK_WIDGET (bar), is_label, NULL) : NULL;
+
+  return label != NULL &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)),
+                    "“story.json” changed on disk. It is not read again while the briefing has slide edits "
+                    "that are not saved.") == 0;
+}
+
+/* Slide edits live only in the window until saved: a new version on disk
+ * does not replace them, and the user is told why it is not shown. */
+static void
+test_unsaved_slides_block_reload (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  MerWindow *window = fixture->window;
+  MerDocument *before = mer_window_get_document (window);
+  MerSlidesPanel *panel = mer_window_get_slides_panel (window);
+  MerBriefingEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-slides", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "slides.add", NULL));
+  editor = mer_slides_panel_get_editor (panel);
+  g_assert_true (mer_briefing_editor_is_dirty (editor));
+
+  write_file (fixture->path, STORY ("Second", "\"b\""));
+  wait_until (error_bar_says_not_reloaded, window);
+  g_assert_false (mer_window_is_loading (window));
+  g_assert_true (mer_window_get_document (window) == before);
+  g_assert_true (mer_slides_panel_get_editor (panel) == editor);
+  g_assert_true (mer_briefing_editor_is_dirty (editor));
+}
+
+static gboolean
 load_finished (gpointer data)
 {
   return !mer_window_is_loading (data);
@@ -831,6 +865,7 @@ main (int   argc,
   add_window_test ("/app/files/recent-stories", TRUE, test_recent_stories);
   add_window_test ("/app/files/reload-on-change", TRUE, test_reload_on_change);
   add_window_test ("/app/files/invalid-reload-keeps-document", TRUE, test_invalid_reload_keeps_document);
+  add_window_test ("/app/files/unsaved-slides-block-reload", TRUE, test_unsaved_slides_block_reload);
   add_window_test ("/app/files/error-page", FALSE, test_error_page);
   add_window_test ("/app/files/shortcuts-window", TRUE, test_shortcuts_window);
   g_test_add_func ("/app/files/shortcuts-in-application", test_shortcuts_in_application);

@@ -326,9 +326,9 @@ reload (MerWindow *self)
 
   if (has_unsaved_slides (self))
     {
-      g_autofree char *message = g_strdup_printf ("“%s” changed on disk. It is not reloaded while the briefing "
-                                                  "has unsaved slide edits: save them (Ctrl+S) to see both.",
-                                                  path);
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf ("“%s” changed on disk. It is not read again while the "
+                                                  "briefing has slide edits that are not saved.", basename);
 
       _mer_window_show_error (self, message);
       return;
