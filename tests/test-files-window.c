@@ -267,6 +267,15 @@ shows_small_story (gpointer data)
   return !mer_window_is_loading (data) && g_strcmp0 (document_title (data), "Small") == 0;
 }
 
+static gboolean
+shows_pair (gpointer data)
+{
+  MerDocument *document = mer_window_get_document (data);
+
+  return !mer_window_is_loading (data) && document != NULL &&
+         g_list_model_get_n_items (mer_document_get_events (document)) == 4;
+}
+
 /* A file dropped on the window is opened, as from the Open dialog. */
 static void
 test_drop_opens_file (Fixture       *fixture,
@@ -298,6 +307,15 @@ test_drop_opens_file (Fixture       *fixture,
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
   g_assert_true (handled);
   wait_until (shows_small_story, fixture->window);
+
+  /* One file, as some file managers give it, of a kind that is imported. */
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_take_object (&value, g_file_new_for_path (TESTDATADIR "/import/pair.csv"));
+  handled = FALSE;
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  g_assert_true (handled);
+  wait_until (shows_pair, fixture->window);
 }
 
 static gboolean
