@@ -430,6 +430,7 @@ _mer_window_show_open_chooser (MerWindow *self)
 typedef struct {
   MerWindow    *window;
   GCancellable *cancellable;
+  char         *path;
 } LoadJob;
 
 static void
@@ -437,6 +438,7 @@ load_job_clear (LoadJob *job)
 {
   g_object_unref (job->window);
   g_object_unref (job->cancellable);
+  g_free (job->path);
 }
 
 static void
@@ -494,12 +496,14 @@ on_loaded (GObject      *source,
 
   if (document == NULL)
     {
-      show_diagnostics (self, diagnostics, error->message);
+      if (!_mer_window_files_failed (self, job->path, diagnostics, error))
+        show_diagnostics (self, diagnostics, error->message);
       return;
     }
 
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   mer_window_set_document (self, document);
+  _mer_window_files_opened (self, job->path);
 
   if (self->present_on_load != NULL)
     {
@@ -577,6 +581,7 @@ mer_window_open_file (MerWindow  *self,
   job = g_rc_box_new0 (LoadJob);
   job->window = g_object_ref (self);
   job->cancellable = g_object_ref (self->loading);
+  job->path = g_strdup (path);
 
   basename = g_path_get_basename (path);
   label = g_strdup_printf ("Opening %s…", basename);
@@ -698,6 +703,7 @@ mer_window_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   _mer_window_set_playing (self, FALSE);
+  _mer_window_files_dispose (self);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
@@ -766,6 +772,7 @@ mer_window_class_init (MerWindowClass *klass)
   /* Loading's own action stays with the loading code. */
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   _mer_window_class_actions_init (klass);
+  _mer_window_files_class_init (klass);
 }
 
 static void
@@ -812,6 +819,8 @@ mer_window_init (MerWindow *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (self->presentation_view, "exit", G_CALLBACK (mer_window_stop_presenting), self,
                            G_CONNECT_SWAPPED);
+
+  _mer_window_files_init (self);
 
   self->settings = create_settings ();
   restore_sizes (self);
@@ -905,12 +914,14 @@ mer_window_open_path (MerWindow  *self,
   document = mer_import_load_file (path, path, diagnostics, &error);
   if (document == NULL)
     {
-      show_diagnostics (self, diagnostics, error->message);
+      if (!_mer_window_files_failed (self, path, diagnostics, error))
+        show_diagnostics (self, diagnostics, error->message);
       return FALSE;
     }
 
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   mer_window_set_document (self, document);
+  _mer_window_files_opened (self, path);
   return TRUE;
 }
 
