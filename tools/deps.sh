@@ -8,6 +8,9 @@ BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev lib
 # Cyrillic) — and dconf, where the window keeps its sizes.
 RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic dconf-gsettings-backend)
 TEST_PACKAGES=(xvfb xauth poppler-utils)
+# For .ci/run's extra checks: the libFuzzer harnesses (tools/fuzz) and
+# `meson test --setup valgrind`.
+CHECK_PACKAGES=(clang libclang-rt-14-dev valgrind)
 
 ensure_packages () {
   local missing=() pkg
