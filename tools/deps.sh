@@ -7,7 +7,8 @@ BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev lib
 # and a Japanese face for names such as 北方領土 (DejaVu covers Latin and
 # Cyrillic) — and dconf, where the window keeps its sizes.
 RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic dconf-gsettings-backend)
-TEST_PACKAGES=(xvfb xauth poppler-utils)
+# libxtst-dev: test-monkey sends its input through the X server's XTest.
+TEST_PACKAGES=(xvfb xauth poppler-utils libxtst-dev)
 # For .ci/run's extra checks: the libFuzzer harnesses (tools/fuzz) and
 # `meson test --setup valgrind`.
 CHECK_PACKAGES=(clang libclang-rt-14-dev valgrind)
