@@ -137,6 +137,49 @@ test_edit_undo_save (void)
   g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL);
 }
 
+/* Saving one edited caption changes one line of the file, and nothing
+ * else: the rest keeps its bytes, spacing and final newline. */
+static void
+test_save_changes_only_the_edit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-editor-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "russia-japan.json", NULL);
+  g_autofree char *copy = g_strdup_printf ("cp -r %s/data/events/regions %s/data/events/russia-japan.json %s",
+                                           SRCDIR, SRCDIR, dir);
+  g_autofree char *cleanup = g_strdup_printf ("rm -rf %s", dir);
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(MerBriefingEditor) editor = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) lines_before = NULL;
+  g_auto(GStrv) lines_after = NULL;
+  guint changed = 0;
+
+  g_assert_true (g_spawn_command_line_sync (copy, NULL, NULL, NULL, NULL));
+  document = load (path);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  editor = mer_briefing_editor_new (document, "reconciliation", &error);
+  g_assert_no_error (error);
+  mer_briefing_editor_set_caption (editor, 3, "A caption edited in Meridian");
+  g_assert_true (mer_briefing_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  lines_before = g_strsplit (before, "\n", -1);
+  lines_after = g_strsplit (after, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines_before), ==, g_strv_length (lines_after));
+  for (guint i = 0; lines_before[i] != NULL; i++)
+    if (!g_str_equal (lines_before[i], lines_after[i]))
+      {
+        g_assert_nonnull (strstr (lines_after[i], "\"caption\": \"A caption edited in Meridian\""));
+        changed++;
+      }
+  g_assert_cmpuint (changed, ==, 1);
+
+  g_assert_cmpint (system (cleanup), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +187,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/briefing-editor/edit-undo-save", test_edit_undo_save);
+  g_test_add_func ("/core/briefing-editor/save-changes-only-the-edit", test_save_changes_only_the_edit);
 
   return g_test_run ();
 }

@@ -64,7 +64,7 @@ test_check_valid (void)
   g_assert_cmpint (r.status, ==, 0);
   g_assert_cmpstr (r.out, ==,
                    "valid-small.json: 3 events, 2 regions, 1 eras, 1 briefings\n"
-                   SRCDIR "/data/events/russia-japan.json: 53 events, 9 regions, 6 eras, 2 briefings\n");
+                   SRCDIR "/data/events/russia-japan.json: 66 events, 9 regions, 6 eras, 2 briefings\n");
   g_assert_cmpstr (r.err, ==, "");
 }
 
@@ -166,8 +166,8 @@ png_pixel (const char *path,
   cx = (view_lon + 180) / 360 * world;
   cy = (1 - log (tan (view_lat * G_PI / 180) + 1 / cos (view_lat * G_PI / 180)) / G_PI) / 2 * world;
   x = (lon + 180) / 360 * world - cx + *width / 2.0;
-  /* The map is above the 58-pixel timeline strip. */
-  y = (1 - log (tan (lat * G_PI / 180) + 1 / cos (lat * G_PI / 180)) / G_PI) / 2 * world - cy + (*height - 58) / 2.0;
+  /* The map is above the 77-pixel timeline strip. */
+  y = (1 - log (tan (lat * G_PI / 180) + 1 / cos (lat * G_PI / 180)) / G_PI) / 2 * world - cy + (*height - 77) / 2.0;
 
   cairo_surface_flush (surface);
   pixel = *(guint32 *) (cairo_image_surface_get_data (surface) + (int) y * cairo_image_surface_get_stride (surface) +

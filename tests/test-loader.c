@@ -418,7 +418,7 @@ test_bundled_story (void)
   guint n;
   MerDate from, to;
   static const char *fifties[] = {
-    "san-francisco-treaty", "joint-declaration-1956", "japan-joins-un", "soviet-memorandum-1960",
+    "siberian-internment", "san-francisco-treaty", "joint-declaration-1956", "japan-joins-un", "soviet-memorandum-1960",
   };
 
   document = load (path, "russia-japan.json", diagnostics, &error);
@@ -427,13 +427,13 @@ test_bundled_story (void)
   g_assert_cmpuint (diagnostics->len, ==, 0);
 
   events = mer_document_get_events (document);
-  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 53);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 66);
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_regions (document)), ==, 9);
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_eras (document)), ==, 6);
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_briefings (document)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_categories (document)), ==, 8);
 
-  /* From the 1855 border to the December 2016 summit, in order. */
+  /* From the 1855 border to the claimed annexations of 2022, in order. */
   for (guint i = 1; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(MerEvent) a = g_list_model_get_item (events, i - 1);

@@ -7,7 +7,9 @@
 
 #include "mer-diagnostic.h"
 #include "mer-export.h"
+#include "mer-export-service.h"
 #include "mer-loader.h"
+#include "mer-paths.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -76,21 +78,13 @@ mer_cli_check (const char * const *files)
 /**
  * mer_cli_find_bundled_story:
  *
- * Returns: (transfer full): the path of the bundled Russia–Japan story: in
- *   $MERIDIAN_DATADIR if set, else in the source tree when running
- *   uninstalled, else in the installed data folder
+ * Returns: (transfer full): the path of the bundled Russia–Japan story in
+ *   Meridian's data folder (see mer_paths_dup_data_dir())
  */
 char *
 mer_cli_find_bundled_story (void)
 {
-  const char *override = g_getenv ("MERIDIAN_DATADIR");
-  g_autofree char *source = g_build_filename (SOURCE_DATADIR, "events", "russia-japan.json", NULL);
-
-  if (override != NULL)
-    return g_build_filename (override, "events", "russia-japan.json", NULL);
-  if (g_file_test (source, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&source);
-  return g_build_filename (PKGDATADIR, "events", "russia-japan.json", NULL);
+  return mer_paths_build_data_path ("events", "russia-japan.json", NULL);
 }
 
 /* Loads FILE (or the bundled story) for a headless command, reporting like
@@ -113,22 +107,6 @@ load_for_command (const char *file,
     *status = g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ) ? MER_EXIT_USAGE : MER_EXIT_INVALID;
 
   return document;
-}
-
-static MerBasemapPainter *
-load_basemap (void)
-{
-  g_autofree char *path = mer_basemap_find_default_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MerBasemap) basemap = mer_basemap_new_from_file (path, &error);
-
-  if (basemap == NULL)
-    {
-      fprintf (stderr, "meridian: the base map cannot be read: %s\n", error->message);
-      return NULL;
-    }
-
-  return mer_basemap_painter_new (basemap);
 }
 
 static gboolean
@@ -221,7 +199,6 @@ mer_cli_export (const char *out,
 {
   MerExportFormat format = mer_export_format_from_path (out);
   g_autoptr(MerDocument) document = NULL;
-  g_autoptr(MerBasemapPainter) basemap = NULL;
   g_autoptr(MerState) state = NULL;
   g_autoptr(GError) error = NULL;
   MerExportOptions options;
@@ -283,12 +260,8 @@ mer_cli_export (const char *out,
   else if (view == NULL && mer_document_get_view (document) != NULL)
     map_view = *mer_document_get_view (document);
 
-  basemap = load_basemap ();
-  if (basemap == NULL)
-    return MER_EXIT_INVALID;
-
   mer_export_options_init (&options, document, state, &map_view, width, height);
-  if (!mer_export_write (out, basemap, &options, &error))
+  if (!mer_export_service_write (mer_export_service_get_default (), out, &options, &error))
     {
       fprintf (stderr, "meridian: %s\n", error->message);
       return MER_EXIT_INVALID;
@@ -311,7 +284,6 @@ mer_cli_handout (const char *out,
                  const char *file)
 {
   g_autoptr(MerDocument) document = NULL;
-  g_autoptr(MerBasemapPainter) basemap = NULL;
   g_autoptr(GError) error = NULL;
   MerBriefing *briefing = NULL;
   int status = MER_EXIT_OK;
@@ -332,11 +304,7 @@ mer_cli_handout (const char *out,
       return MER_EXIT_USAGE;
     }
 
-  basemap = load_basemap ();
-  if (basemap == NULL)
-    return MER_EXIT_INVALID;
-
-  if (!mer_export_write_handout (out, basemap, document, briefing, &error))
+  if (!mer_export_service_write_handout (mer_export_service_get_default (), out, document, briefing, &error))
     {
       fprintf (stderr, "meridian: %s\n", error->message);
       return MER_EXIT_INVALID;

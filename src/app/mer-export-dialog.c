@@ -5,7 +5,8 @@
 
 #include "mer-export-dialog.h"
 
-#include <math.h>
+#include "mer-export-service.h"
+#include "mer-texture.h"
 
 /* The export dialog: format, size and what to include, with a live
  * preview; the choices are remembered. It exports what the window shows:
@@ -14,9 +15,6 @@
 
 #define PREVIEW_WIDTH 480.0
 
-static const char * const format_ids[] = { "png", "svg", "pdf" };
-static const char * const size_ids[] = { "view", "1920x1080", "3840x2160", "a4", "letter", "custom" };
-static const char * const include_ids[] = { "title", "caption", "legend", "timeline", "scale-bar", "attribution" };
 static const char * const include_labels[] = {
   "Title and subtitle", "Selected event's date and title", "Legend", "Timeline strip", "Scale bar",
   "Attribution and export date",
@@ -37,7 +35,7 @@ struct _MerExportDialog
   GtkDropDown  *size;
   GtkSpinButton *width;
   GtkSpinButton *height;
-  GtkCheckButton *includes[G_N_ELEMENTS (include_ids)];
+  GtkCheckButton *includes[MER_EXPORT_N_INCLUDES];
   GtkPicture   *preview;
   GtkLabel     *message;
 
@@ -47,30 +45,34 @@ struct _MerExportDialog
 G_DEFINE_FINAL_TYPE (MerExportDialog, mer_export_dialog, GTK_TYPE_WINDOW)
 
 /**
- * mer_export_options_from_window:
- * @width: the picture's width
- * @height: its height
+ * mer_export_options_from_choices:
  *
- * Options for exporting what the window shows at a new size: the same
- * centre, and the zoom that shows the same area.
+ * Options for exporting what the window shows with @choices: the same
+ * centre, and the zoom that shows the same area at the chosen size.
  */
 void
-mer_export_options_from_window (MerExportOptions *options,
-                                MerState         *state,
-                                MerMapWidget     *map,
-                                double            width,
-                                double            height)
+mer_export_options_from_choices (MerExportOptions       *options,
+                                 const MerExportChoices *choices,
+                                 MerState               *state,
+                                 MerMapWidget           *map)
 {
   MerMapView map_view;
-  MerView view;
-  double ratio;
 
   mer_map_widget_get_map_view (map, &map_view);
-  ratio = MIN (width / MAX (map_view.width, 1), height / MAX (map_view.height, 1));
-  view = (MerView) { map_view.lat, map_view.lon, CLAMP (map_view.zoom + log2 (ratio), 0, 20) };
-
-  mer_export_options_init (options, mer_state_get_document (state), state, &view, width, height);
+  mer_export_choices_to_options (choices, mer_state_get_document (state), state, &map_view, options);
   options->online_layer = mer_map_widget_get_online_layer (map);
+}
+
+static void
+get_choices (MerExportDialog  *self,
+             MerExportChoices *choices)
+{
+  choices->format = (MerExportFormat) (gtk_drop_down_get_selected (self->format) + MER_EXPORT_FORMAT_PNG);
+  choices->size = (MerExportSize) gtk_drop_down_get_selected (self->size);
+  choices->custom_width = gtk_spin_button_get_value_as_int (self->width);
+  choices->custom_height = gtk_spin_button_get_value_as_int (self->height);
+  for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
+    choices->include[i] = gtk_check_button_get_active (self->includes[i]);
 }
 
 void
@@ -78,100 +80,21 @@ mer_export_dialog_get_options (MerExportDialog  *self,
                                MerExportOptions *options,
                                MerExportFormat  *format)
 {
-  guint size = gtk_drop_down_get_selected (self->size);
-  MerMapView map_view;
-  double width = 1920, height = 1080;
+  MerExportChoices choices;
 
-  *format = (MerExportFormat) (gtk_drop_down_get_selected (self->format) + MER_EXPORT_FORMAT_PNG);
-
-  mer_map_widget_get_map_view (self->map, &map_view);
-  switch (size)
-    {
-    case 0:
-      width = map_view.width;
-      height = map_view.height;
-      break;
-    case 2:
-      width = 3840;
-      height = 2160;
-      break;
-    case 3:
-      width = 841.89;
-      height = 595.28;
-      break;
-    case 4:
-      width = 792;
-      height = 612;
-      break;
-    case 5:
-      width = gtk_spin_button_get_value (self->width);
-      height = gtk_spin_button_get_value (self->height);
-      break;
-    default:
-      break;
-    }
-
-  mer_export_options_from_window (options, self->state, self->map, width, height);
-  options->title = gtk_check_button_get_active (self->includes[0]);
-  options->caption = gtk_check_button_get_active (self->includes[1]);
-  options->legend = gtk_check_button_get_active (self->includes[2]);
-  options->timeline = gtk_check_button_get_active (self->includes[3]);
-  options->scale_bar = gtk_check_button_get_active (self->includes[4]);
-  options->attribution = gtk_check_button_get_active (self->includes[5]);
+  get_choices (self, &choices);
+  *format = choices.format;
+  mer_export_options_from_choices (options, &choices, self->state, self->map);
 }
 
-static MerBasemapPainter *
-shared_basemap (void)
+/* The picture as a texture, for the preview and the clipboard. */
+static GdkTexture *
+render_texture (const MerExportOptions  *options,
+                GError                 **error)
 {
-  static MerBasemapPainter *painter;
+  cairo_surface_t *surface = mer_export_service_render (mer_export_service_get_default (), options, error);
 
-  if (painter == NULL)
-    {
-      g_autofree char *path = mer_basemap_find_default_path ();
-      g_autoptr(MerBasemap) basemap = mer_basemap_new_from_file (path, NULL);
-
-      if (basemap != NULL)
-        painter = mer_basemap_painter_new (basemap);
-    }
-
-  return painter;
-}
-
-/**
- * mer_export_render_texture:
- *
- * Returns: (transfer full) (nullable): the picture as a texture, for the
- *   preview and the clipboard
- */
-GdkTexture *
-mer_export_render_texture (const MerExportOptions  *options,
-                           GError                 **error)
-{
-  MerBasemapPainter *basemap = shared_basemap ();
-  int width = (int) ceil (options->width * options->scale);
-  int height = (int) ceil (options->height * options->scale);
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
-
-  if (basemap == NULL)
-    {
-      g_set_error_literal (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "the base map cannot be read");
-      return NULL;
-    }
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  cairo_scale (cr, options->scale, options->scale);
-  mer_export_draw (cr, basemap, options, FALSE);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) height * cairo_image_surface_get_stride (surface),
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes,
-                                 cairo_image_surface_get_stride (surface));
+  return surface != NULL ? mer_texture_new_for_surface (surface) : NULL;
 }
 
 static gboolean
@@ -187,7 +110,7 @@ update_preview (gpointer user_data)
 
   /* The whole picture, scaled down: the same layout as the file. */
   options.scale = PREVIEW_WIDTH / options.width;
-  texture = mer_export_render_texture (&options, NULL);
+  texture = render_texture (&options, NULL);
   gtk_picture_set_paintable (self->preview, GDK_PAINTABLE (texture));
   return G_SOURCE_REMOVE;
 }
@@ -195,21 +118,10 @@ update_preview (gpointer user_data)
 static void
 save_choices (MerExportDialog *self)
 {
-  g_autoptr(GStrvBuilder) includes = g_strv_builder_new ();
-  g_auto(GStrv) list = NULL;
+  MerExportChoices choices;
 
-  if (self->settings == NULL)
-    return;
-
-  g_settings_set_string (self->settings, "export-format", format_ids[gtk_drop_down_get_selected (self->format)]);
-  g_settings_set_string (self->settings, "export-size", size_ids[gtk_drop_down_get_selected (self->size)]);
-  g_settings_set_int (self->settings, "export-custom-width", gtk_spin_button_get_value_as_int (self->width));
-  g_settings_set_int (self->settings, "export-custom-height", gtk_spin_button_get_value_as_int (self->height));
-  for (guint i = 0; i < G_N_ELEMENTS (include_ids); i++)
-    if (gtk_check_button_get_active (self->includes[i]))
-      g_strv_builder_add (includes, include_ids[i]);
-  list = g_strv_builder_end (includes);
-  g_settings_set_strv (self->settings, "export-includes", (const char * const *) list);
+  get_choices (self, &choices);
+  mer_export_choices_save (&choices, self->settings);
 }
 
 static void
@@ -249,13 +161,13 @@ on_chooser_response (MerExportDialog      *self,
   mer_export_dialog_get_options (self, &options, &format);
   if (mer_export_format_from_path (path) != format)
     {
-      g_autofree char *fixed = g_strdup_printf ("%s.%s", path, format_ids[format - MER_EXPORT_FORMAT_PNG]);
+      g_autofree char *fixed = g_strdup_printf ("%s.%s", path, mer_export_format_get_extension (format));
 
       g_free (path);
       path = g_steal_pointer (&fixed);
     }
 
-  if (!mer_export_write (path, shared_basemap (), &options, &error))
+  if (!mer_export_service_write (mer_export_service_get_default (), path, &options, &error))
     {
       gtk_label_set_text (self->message, error->message);
       return;
@@ -275,7 +187,8 @@ on_export_clicked (MerExportDialog *self)
     return;
 
   name = g_strdup_printf ("%s.%s", title != NULL ? title : "Meridian",
-                          format_ids[gtk_drop_down_get_selected (self->format)]);
+                          mer_export_format_get_extension (gtk_drop_down_get_selected (self->format)
+                                                           + MER_EXPORT_FORMAT_PNG));
   self->chooser = gtk_file_chooser_native_new ("Export Map", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                                "_Export", "_Cancel");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -292,7 +205,7 @@ on_copy_clicked (MerExportDialog *self)
   MerExportFormat format;
 
   mer_export_dialog_get_options (self, &options, &format);
-  texture = mer_export_render_texture (&options, &error);
+  texture = render_texture (&options, &error);
   if (texture == NULL)
     {
       gtk_label_set_text (self->message, error->message);
@@ -317,17 +230,6 @@ dropdown (GtkWidget          *grid,
   gtk_grid_attach (GTK_GRID (grid), title, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), drop, 1, row, 2, 1);
   return GTK_DROP_DOWN (drop);
-}
-
-static guint
-index_of (const char * const *ids,
-          guint               n,
-          const char         *id)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (ids[i], id) == 0)
-      return i;
-  return 0;
 }
 
 static void
@@ -382,7 +284,7 @@ mer_export_dialog_new (GtkWindow    *parent,
   GtkWidget *sizes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *includes_label = gtk_label_new ("Include");
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  g_auto(GStrv) includes = NULL;
+  MerExportChoices choices;
 
   self->state = g_object_ref (state);
   self->map = map;
@@ -419,7 +321,7 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_widget_set_valign (includes_label, GTK_ALIGN_START);
   gtk_widget_add_css_class (includes_label, "dim-label");
   gtk_grid_attach (GTK_GRID (grid), includes_label, 0, 3, 1, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (include_ids); i++)
+  for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     {
       self->includes[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (include_labels[i]));
       gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->includes[i]), 1, 3 + (int) i, 2, 1);
@@ -436,32 +338,19 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_box_append (GTK_BOX (box), right);
 
   /* The last choices. */
-  if (self->settings != NULL)
-    {
-      g_autofree char *format = g_settings_get_string (self->settings, "export-format");
-      g_autofree char *size = g_settings_get_string (self->settings, "export-size");
-
-      gtk_drop_down_set_selected (self->format, index_of (format_ids, G_N_ELEMENTS (format_ids), format));
-      gtk_drop_down_set_selected (self->size, index_of (size_ids, G_N_ELEMENTS (size_ids), size));
-      gtk_spin_button_set_value (self->width, g_settings_get_int (self->settings, "export-custom-width"));
-      gtk_spin_button_set_value (self->height, g_settings_get_int (self->settings, "export-custom-height"));
-      includes = g_settings_get_strv (self->settings, "export-includes");
-    }
-  else
-    {
-      gtk_drop_down_set_selected (self->size, 1);
-      gtk_spin_button_set_value (self->width, 1600);
-      gtk_spin_button_set_value (self->height, 900);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (include_ids); i++)
-    gtk_check_button_set_active (self->includes[i],
-                                 includes == NULL || g_strv_contains ((const char * const *) includes, include_ids[i]));
+  mer_export_choices_load (&choices, self->settings);
+  gtk_drop_down_set_selected (self->format, choices.format - MER_EXPORT_FORMAT_PNG);
+  gtk_drop_down_set_selected (self->size, choices.size);
+  gtk_spin_button_set_value (self->width, choices.custom_width);
+  gtk_spin_button_set_value (self->height, choices.custom_height);
+  for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
+    gtk_check_button_set_active (self->includes[i], choices.include[i]);
 
   g_signal_connect_swapped (self->format, "notify::selected", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->size, "notify::selected", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->width, "value-changed", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->height, "value-changed", G_CALLBACK (on_changed), self);
-  for (guint i = 0; i < G_N_ELEMENTS (include_ids); i++)
+  for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     g_signal_connect_swapped (self->includes[i], "toggled", G_CALLBACK (on_changed), self);
 
   on_changed (self);

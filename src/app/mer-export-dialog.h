@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "mer-export.h"
+#include "mer-export-choices.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
 
@@ -19,12 +20,9 @@ MerExportDialog *mer_export_dialog_new          (GtkWindow        *parent,
 void             mer_export_dialog_get_options  (MerExportDialog  *self,
                                                  MerExportOptions *options,
                                                  MerExportFormat  *format);
-GdkTexture      *mer_export_render_texture      (const MerExportOptions *options,
-                                                 GError          **error);
-void             mer_export_options_from_window (MerExportOptions *options,
-                                                 MerState         *state,
-                                                 MerMapWidget     *map,
-                                                 double            width,
-                                                 double            height);
+void             mer_export_options_from_choices (MerExportOptions       *options,
+                                                  const MerExportChoices *choices,
+                                                  MerState               *state,
+                                                  MerMapWidget           *map);
 
 G_END_DECLS

@@ -5,10 +5,9 @@
 
 #include "mer-presentation.h"
 
-#include <math.h>
-
 #include "mer-export.h"
-#include "mer-export-dialog.h"
+#include "mer-export-service.h"
+#include "mer-texture.h"
 
 /* A briefing given from the window: each slide sets the shared state (the
  * event selected, the regions highlighted, the time window) and the map's
@@ -153,6 +152,30 @@ mer_presentation_get_index (MerPresentation *self)
 }
 
 /**
+ * mer_presentation_get_state:
+ *
+ * Returns: (transfer none): the state the slides set
+ */
+MerState *
+mer_presentation_get_state (MerPresentation *self)
+{
+  g_return_val_if_fail (MER_IS_PRESENTATION (self), NULL);
+  return self->state;
+}
+
+/**
+ * mer_presentation_get_map:
+ *
+ * Returns: (transfer none): the map the slides are shown on
+ */
+MerMapWidget *
+mer_presentation_get_map (MerPresentation *self)
+{
+  g_return_val_if_fail (MER_IS_PRESENTATION (self), NULL);
+  return self->map;
+}
+
+/**
  * mer_presentation_get_slide:
  *
  * Returns: (transfer none) (nullable): the briefing's slide, or %NULL when
@@ -183,29 +206,18 @@ mer_presentation_render_preview (MerPresentation *self,
                                  int              width,
                                  int              height)
 {
-  g_autoptr(MerState) state = mer_state_new ();
-  MerExportOptions options;
+  cairo_surface_t *surface;
   MerMapView audience;
-  MerView view;
 
   g_return_val_if_fail (MER_IS_PRESENTATION (self), NULL);
   g_return_val_if_fail (index < mer_presentation_get_n_slides (self), NULL);
 
   /* The audience's map in miniature: the same area, a smaller zoom. */
   mer_map_widget_get_map_view (self->map, &audience);
-  mer_state_set_document (state, mer_state_get_document (self->state));
-  mer_export_prepare_page (state, mer_presentation_get_slide (self, index), mer_presentation_get_event (self, index),
-                           MAX (audience.width, 1), MAX (audience.height, 1), &view);
-  if (audience.width > 0 && audience.height > 0)
-    view.zoom += log2 (MIN (width / audience.width, height / audience.height));
-
-  mer_export_options_init (&options, mer_state_get_document (self->state), state, &view, width, height);
-  options.title = FALSE;
-  options.legend = FALSE;
-  options.timeline = FALSE;
-  options.scale_bar = FALSE;
-  options.attribution = FALSE;
-  return mer_export_render_texture (&options, NULL);
+  surface = mer_export_service_render_slide (mer_export_service_get_default (), mer_state_get_document (self->state),
+                                             mer_presentation_get_slide (self, index),
+                                             mer_presentation_get_event (self, index), &audience, width, height, NULL);
+  return surface != NULL ? mer_texture_new_for_surface (surface) : NULL;
 }
 
 /**

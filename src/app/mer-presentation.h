@@ -23,6 +23,8 @@ void             mer_presentation_go_to       (MerPresentation *self,
 gboolean         mer_presentation_next        (MerPresentation *self);
 gboolean         mer_presentation_previous    (MerPresentation *self);
 void             mer_presentation_restore     (MerPresentation *self);
+MerState        *mer_presentation_get_state   (MerPresentation *self);
+MerMapWidget    *mer_presentation_get_map     (MerPresentation *self);
 MerSlide        *mer_presentation_get_slide   (MerPresentation *self,
                                                guint            index);
 GdkTexture      *mer_presentation_render_preview (MerPresentation *self,

@@ -3,16 +3,12 @@
 
 #include "config.h"
 
-#include "mer-window.h"
+#include "mer-window-private.h"
 
 #include <math.h>
 
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
-#include "mer-details.h"
-#include "mer-export-dialog.h"
-#include "mer-presentation.h"
-#include "mer-slides-panel.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
 #include "mer-timeline.h"
@@ -20,79 +16,10 @@
 /* The map above, the timeline below, the details of the selected event at
  * the side: views of one shared state, which never call one another.
  * Opening a file that has errors shows them and keeps the document that was
- * open. */
+ * open. The window's actions are in mer-window-actions.c; presenting shows
+ * a MerPresentationView over all of it. */
 
 #define MAX_SHOWN_DIAGNOSTICS 20
-
-struct _MerWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  /* Template widgets */
-  GtkLabel       *title_label;
-  GtkLabel       *subtitle_label;
-  GtkInfoBar     *error_bar;
-  GtkLabel       *error_label;
-  GtkSearchBar   *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkToggleButton *search_button;
-  GtkBox         *map_box;
-  GtkBox         *timeline_box;
-  GtkBox         *legend_box;
-  GtkBox         *details_box;
-  GtkButton      *region_chip;
-  GtkButton      *window_chip;
-  GtkToggleButton *play_button;
-  GtkDropDown    *speed_dropdown;
-
-  GtkPaned       *paned;
-  GtkPaned       *side_paned;
-  GtkInfoBar     *loading_bar;
-  GtkLabel       *loading_label;
-  GtkProgressBar *loading_progress;
-
-  /* Owned */
-  MerState             *state;
-  GCancellable         *loading;
-  GtkFileChooserNative *chooser;
-  GSettings            *settings;
-
-  /* Borrowed */
-  MerMapWidget *map;
-  MerTimeline  *timeline;
-  MerDetails   *details;
-  MerSlidesPanel *slides;
-  GtkStack       *side_stack;
-
-  /* Presentation */
-  MerPresentation *presentation;
-  GtkWidget       *card;
-  GtkWidget       *card_title;
-  GtkWidget       *card_date;
-  GtkWidget       *card_caption;
-  GtkWidget       *counter;
-  GtkWidget       *progress;
-  GtkWidget       *notes;
-  GtkWidget       *blank;
-  GtkWidget       *presenter;
-  GtkLabel        *presenter_notes;
-  GtkLabel        *presenter_next;
-  GtkPicture      *presenter_preview;
-  GtkLabel        *presenter_timer;
-  GtkEventController *presentation_keys;
-  GString         *typed_number;
-  gint64           presentation_started;
-  guint            timer_id;
-  gboolean         was_fullscreen;
-  int              paned_position;
-  char            *present_on_load;
-  GtkMenuButton   *briefing_button;
-
-  guint  play_id;
-  gint64 play_last_time;
-  guint  loading_timeout_id;
-  int    loading_permille;   /* written by the loading thread */
-};
 
 G_DEFINE_FINAL_TYPE (MerWindow, mer_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -131,6 +58,15 @@ show_diagnostics (MerWindow  *self,
 
   gtk_label_set_text (self->error_label, text->str);
   gtk_info_bar_set_revealed (self->error_bar, TRUE);
+}
+
+void
+_mer_window_show_error (MerWindow  *self,
+                        const char *message)
+{
+  g_autoptr(GPtrArray) none = mer_diagnostics_new ();
+
+  show_diagnostics (self, none, message);
 }
 
 static void
@@ -194,20 +130,12 @@ on_briefing_saved (MerWindow *self)
     mer_window_open_path (self, path);
 }
 
-/* What waits on the question about unsaved slides. */
-typedef enum {
-  THEN_CLOSE,
-  THEN_OPEN,
-} ThenWhat;
-
-static void show_open_chooser (MerWindow *self);
-
 static void
 on_unsaved_response (GtkDialog *dialog,
                      int        response,
                      MerWindow *self)
 {
-  ThenWhat then = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then"));
+  MerWindowThen then = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then"));
   g_autoptr(GError) error = NULL;
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -224,17 +152,17 @@ on_unsaved_response (GtkDialog *dialog,
   else if (response != GTK_RESPONSE_REJECT)
     return;
 
-  if (then == THEN_CLOSE)
+  if (then == MER_WINDOW_THEN_CLOSE)
     gtk_window_destroy (GTK_WINDOW (self));
   else
-    show_open_chooser (self);
+    _mer_window_show_open_chooser (self);
 }
 
 /* Asks whether to save slide edits first, when there are any; @then goes
  * ahead once the question is answered. */
-static gboolean
-confirm_unsaved (MerWindow *self,
-                 ThenWhat   then)
+gboolean
+_mer_window_confirm_unsaved (MerWindow     *self,
+                             MerWindowThen  then)
 {
   MerBriefingEditor *editor = mer_slides_panel_get_editor (self->slides);
   GtkWidget *dialog;
@@ -244,12 +172,12 @@ confirm_unsaved (MerWindow *self,
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   then == THEN_CLOSE ? "Save the changes to the briefing before closing?"
+                                   then == MER_WINDOW_THEN_CLOSE ? "Save the changes to the briefing before closing?"
                                                       : "Save the changes to the briefing before opening another file?");
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             "If you don't save, the slides you added or edited are lost.");
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          then == THEN_CLOSE ? "Close _without Saving" : "Continue _without Saving",
+                          then == MER_WINDOW_THEN_CLOSE ? "Close _without Saving" : "Continue _without Saving",
                           GTK_RESPONSE_REJECT,
                           "_Cancel", GTK_RESPONSE_CANCEL, "_Save", GTK_RESPONSE_ACCEPT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
@@ -264,7 +192,7 @@ on_close_request (MerWindow *self)
 {
   int width, height;
 
-  if (confirm_unsaved (self, THEN_CLOSE))
+  if (_mer_window_confirm_unsaved (self, MER_WINDOW_THEN_CLOSE))
     return TRUE;
 
   if (self->settings == NULL)
@@ -409,72 +337,10 @@ rebuild_legend (MerWindow   *self,
     }
 }
 
-/* Playback sweeps a time window through the story; the map follows it live. */
-static const double play_speeds[] = { 365.2425 * 86400 / 12, 365.2425 * 86400, 3652.425 * 86400 };
-
-static gboolean
-on_play_tick (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
-{
-  MerWindow *self = MER_WINDOW (widget);
-  MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double speed = play_speeds[MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_speeds) - 1)];
-  double dt = (now - self->play_last_time) / 1e6;
-  double start, end, limit;
-
-  self->play_last_time = now;
-  if (!mer_state_get_time_window (self->state, &start, &end))
-    return G_SOURCE_CONTINUE;
-
-  start += speed * dt;
-  end += speed * dt;
-  mer_state_set_time_window (self->state, start, end);
-
-  /* The timeline keeps the window in view. */
-  limit = mer_timeline_viewport_get_end (viewport);
-  if (end > limit)
-    mer_timeline_viewport_center_on (viewport, (start + end) / 2);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-set_playing (MerWindow *self,
-             gboolean   playing)
-{
-  if (playing == (self->play_id != 0))
-    return;
-
-  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
-                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
-
-  if (!playing)
-    {
-      if (self->play_id != 0)
-        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_id);
-      self->play_id = 0;
-      return;
-    }
-
-  if (!mer_state_get_time_window (self->state, NULL, NULL))
-    {
-      MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
-      double start = mer_timeline_viewport_get_start (viewport);
-      double span = (mer_timeline_viewport_get_end (viewport) - start) / 12;
-
-      mer_state_set_time_window (self->state, start, start + span);
-    }
-
-  self->play_last_time = g_get_monotonic_time ();
-  self->play_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_play_tick, NULL, NULL);
-}
-
 static void
 on_play_toggled (MerWindow *self)
 {
-  set_playing (self, gtk_toggle_button_get_active (self->play_button));
+  _mer_window_set_playing (self, gtk_toggle_button_get_active (self->play_button));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
 }
 
@@ -483,697 +349,6 @@ on_activate_event (MerWindow *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->details));
-}
-
-static void
-step_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->timeline),
-                              g_str_equal (action_name, "win.previous-event") ? "timeline.previous" : "timeline.next",
-                              NULL);
-}
-
-
-/* Presentation mode */
-
-/* How much of what the slide shows a card at (x0, y0)–(x1, y1) would hide:
- * the event's places weigh more than any region. */
-static double
-card_cost (MerWindow        *self,
-           const MerMapView *view,
-           double            x0,
-           double            y0,
-           double            x1,
-           double            y1)
-{
-  GPtrArray *regions = mer_state_get_highlighted_regions (self->state);
-  MerEvent *event = mer_state_get_selected_event (self->state);
-  double cost = 0;
-
-  if (event != NULL)
-    {
-      const MerPlace *places;
-      guint n_places;
-
-      places = mer_event_get_places (event, &n_places);
-      for (guint i = 0; i < n_places; i++)
-        {
-          double px, py;
-
-          mer_map_view_location_to_point (view, places[i].lat, places[i].lon, &px, &py);
-          if (px >= x0 - 30 && px <= x1 + 30 && py >= y0 - 30 && py <= y1 + 30)
-            cost += 1e7;
-        }
-    }
-
-  for (guint i = 0; i < regions->len; i++)
-    {
-      double west, south, east, north, ax, ay, bx, by;
-
-      if (!mer_geometry_get_bounds (mer_region_get_geometry (g_ptr_array_index (regions, i)),
-                                    &west, &south, &east, &north))
-        continue;
-      mer_map_view_location_to_point (view, north, west, &ax, &ay);
-      mer_map_view_location_to_point (view, south, east, &bx, &by);
-      cost += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
-    }
-
-  return cost;
-}
-
-/* The caption card goes where it hides least of the slide's places and
- * highlighted regions: a corner or the middle of the top or bottom edge,
- * narrow and tall or wide and short. It is judged on the view the map is
- * flying to and the card's real size. */
-static gboolean
-on_card_position (GtkOverlay    *overlay,
-                  GtkWidget     *card,
-                  GtkAllocation *allocation,
-                  MerWindow     *self)
-{
-  static const double widths[] = { 0.42, 0.62 };
-  int width = gtk_widget_get_width (GTK_WIDGET (overlay));
-  int height = gtk_widget_get_height (GTK_WIDGET (overlay));
-  double best = G_MAXDOUBLE;
-  int min_width, natural_width;
-  MerMapView view;
-  MerView target;
-
-  if (card != self->card)
-    return FALSE;
-
-  gtk_widget_measure (card, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &natural_width, NULL, NULL);
-  mer_map_widget_get_target_view (self->map, &target);
-  mer_map_view_init (&view, &target, width, height, 1);
-
-  /* Bottom left first: ties go where captions usually sit. */
-  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-    {
-      int card_width = CLAMP ((int) (width * widths[w]), min_width, MAX (min_width, natural_width));
-      int card_height;
-
-      gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, card_width, &card_height, NULL, NULL, NULL);
-      for (guint column = 0; column < 3; column++)
-        for (guint row = 0; row < 2; row++)
-          {
-            int x = column == 0 ? 0 : column == 1 ? MAX (0, (width - card_width) / 2) : MAX (0, width - card_width);
-            int y = row == 0 ? MAX (0, height - card_height) : 0;
-            double cost = card_cost (self, &view,
-                                     x + gtk_widget_get_margin_start (card),
-                                     y + gtk_widget_get_margin_top (card),
-                                     x + card_width - gtk_widget_get_margin_end (card),
-                                     y + card_height - gtk_widget_get_margin_bottom (card));
-
-            if (cost < best)
-              {
-                best = cost;
-                *allocation = (GtkAllocation) { x, y, card_width, card_height };
-              }
-          }
-    }
-
-  return TRUE;
-}
-
-static void
-update_presenter (MerWindow *self)
-{
-  guint index, n;
-  const char *notes;
-  g_autofree char *next = NULL;
-
-  if (self->presenter == NULL || self->presentation == NULL)
-    return;
-
-  index = mer_presentation_get_index (self->presentation);
-  n = mer_presentation_get_n_slides (self->presentation);
-  notes = mer_presentation_get_notes (self->presentation, index);
-  gtk_label_set_text (self->presenter_notes, notes != NULL ? notes : "(no notes)");
-  if (index + 1 < n)
-    {
-      g_autofree char *title = mer_presentation_dup_title (self->presentation, index + 1);
-      g_autoptr(GdkTexture) preview = mer_presentation_render_preview (self->presentation, index + 1, 480, 270);
-
-      next = g_strdup_printf ("Next: %s", title);
-      gtk_picture_set_paintable (self->presenter_preview, GDK_PAINTABLE (preview));
-    }
-  else
-    gtk_picture_set_paintable (self->presenter_preview, NULL);
-  gtk_label_set_text (self->presenter_next, next != NULL ? next : "Last slide");
-}
-
-static void
-on_slide_changed (MerWindow *self)
-{
-  guint index = mer_presentation_get_index (self->presentation);
-  guint n = mer_presentation_get_n_slides (self->presentation);
-  g_autofree char *title = mer_presentation_dup_title (self->presentation, index);
-  g_autofree char *date = mer_presentation_dup_date (self->presentation, index);
-  g_autofree char *counter = g_strdup_printf ("%u / %u", index + 1, n);
-  const char *caption = mer_presentation_get_caption (self->presentation, index);
-  const char *notes = mer_presentation_get_notes (self->presentation, index);
-
-  gtk_label_set_text (GTK_LABEL (self->card_title), title);
-  gtk_label_set_text (GTK_LABEL (self->card_date), date != NULL ? date : "");
-  gtk_widget_set_visible (self->card_date, date != NULL);
-  gtk_label_set_text (GTK_LABEL (self->card_caption), caption != NULL ? caption : "");
-  gtk_widget_set_visible (self->card_caption, caption != NULL);
-  gtk_label_set_text (GTK_LABEL (self->counter), counter);
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), (index + 1) / (double) n);
-  gtk_label_set_text (GTK_LABEL (self->notes), notes != NULL ? notes : "(no notes for this slide)");
-  gtk_widget_queue_allocate (gtk_widget_get_parent (self->card));
-  update_presenter (self);
-}
-
-static gboolean
-on_presenter_tick (gpointer user_data)
-{
-  MerWindow *self = user_data;
-  gint64 seconds = (g_get_monotonic_time () - self->presentation_started) / G_USEC_PER_SEC;
-  g_autofree char *text = g_strdup_printf ("%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, seconds / 60, seconds % 60);
-
-  if (self->presenter_timer != NULL)
-    gtk_label_set_text (self->presenter_timer, text);
-  return G_SOURCE_CONTINUE;
-}
-
-/* With a second monitor, the audience sees the slides there and the speaker
- * gets notes, the next slide and a timer on this one. */
-static void
-open_presenter_view (MerWindow *self)
-{
-  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  GtkWidget *box;
-  g_autoptr(GdkMonitor) audience = NULL;
-
-  if (g_list_model_get_n_items (monitors) < 2)
-    return;
-
-  audience = g_list_model_get_item (monitors, 1);
-  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), audience);
-
-  self->presenter = gtk_window_new ();
-  gtk_window_set_title (GTK_WINDOW (self->presenter), "Presenter — Meridian");
-  gtk_window_set_default_size (GTK_WINDOW (self->presenter), 900, 600);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (box, 24);
-  gtk_widget_set_margin_end (box, 24);
-  gtk_widget_set_margin_top (box, 24);
-  self->presenter_timer = GTK_LABEL (gtk_label_new ("00:00"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->presenter_timer), "presentation-title");
-  self->presenter_next = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->presenter_next), "presentation-date");
-  self->presenter_notes = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->presenter_notes, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->presenter_notes), "presentation-caption");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_timer));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_notes));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_next));
-  self->presenter_preview = GTK_PICTURE (gtk_picture_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (self->presenter_preview), 480, 270);
-  gtk_widget_set_halign (GTK_WIDGET (self->presenter_preview), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->presenter_preview));
-  gtk_window_set_child (GTK_WINDOW (self->presenter), box);
-  gtk_window_present (GTK_WINDOW (self->presenter));
-  self->timer_id = g_timeout_add_seconds (1, on_presenter_tick, self);
-}
-
-static void
-set_presenting_ui (MerWindow *self,
-                   gboolean   presenting)
-{
-  gtk_widget_set_visible (gtk_window_get_titlebar (GTK_WINDOW (self)), !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_box), !presenting);
-  gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self->timeline_box)), !presenting);
-  gtk_widget_set_visible (self->card, presenting);
-  gtk_widget_set_visible (self->counter, presenting);
-  gtk_widget_set_visible (self->progress, presenting);
-  gtk_widget_set_visible (self->notes, FALSE);
-  gtk_widget_set_visible (self->blank, FALSE);
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-/* While presenting, the map is the slide and the timeline keeps a strip
- * below it, whatever size full screen turns out to be. Afterwards, the split
- * of before comes back once the header bar has taken its room again (the
- * paned scales its position when its own height changes). */
-static void
-on_paned_max_position (MerWindow *self)
-{
-  int max_position;
-
-  if (self->presentation == NULL)
-    {
-      gtk_paned_set_position (self->paned, self->paned_position);
-      g_signal_handlers_disconnect_by_func (self->paned, on_paned_max_position, self);
-      return;
-    }
-
-  g_object_get (self->paned, "max-position", &max_position, NULL);
-  if (max_position > 0 && max_position < G_MAXINT)
-    gtk_paned_set_position (self->paned, max_position * 0.72);
-}
-
-/**
- * mer_window_present_briefing:
- * @briefing: (nullable): the briefing; %NULL for the first one, or the
- *   events one by one when the story has none
- *
- * Enters presentation mode on the first slide.
- */
-void
-mer_window_present_briefing (MerWindow   *self,
-                             MerBriefing *briefing)
-{
-  MerDocument *document = mer_state_get_document (self->state);
-  g_autoptr(MerBriefing) first = NULL;
-
-  g_return_if_fail (MER_IS_WINDOW (self));
-
-  if (document == NULL || self->presentation != NULL)
-    return;
-
-  if (briefing == NULL && g_list_model_get_n_items (mer_document_get_briefings (document)) > 0)
-    briefing = first = g_list_model_get_item (mer_document_get_briefings (document), 0);
-
-  set_playing (self, FALSE);
-  self->presentation = mer_presentation_new (self->state, self->map, self->timeline, briefing);
-  if (mer_presentation_get_n_slides (self->presentation) == 0)
-    {
-      g_clear_object (&self->presentation);
-      return;
-    }
-  g_signal_connect_object (self->presentation, "changed", G_CALLBACK (on_slide_changed), self, G_CONNECT_SWAPPED);
-
-  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
-  self->paned_position = gtk_paned_get_position (self->paned);
-  self->presentation_started = g_get_monotonic_time ();
-  g_string_truncate (self->typed_number, 0);
-  set_presenting_ui (self, TRUE);
-  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_CAPTURE);
-  open_presenter_view (self);
-  if (self->presenter == NULL)
-    gtk_window_fullscreen (GTK_WINDOW (self));
-  g_signal_handlers_disconnect_by_func (self->paned, on_paned_max_position, self);
-  g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (on_paned_max_position), self,
-                           G_CONNECT_SWAPPED);
-  on_paned_max_position (self);
-
-  mer_presentation_go_to (self->presentation, 0);
-}
-
-/**
- * mer_window_stop_presenting:
- *
- * Leaves presentation mode and restores what was shown before.
- */
-void
-mer_window_stop_presenting (MerWindow *self)
-{
-  g_return_if_fail (MER_IS_WINDOW (self));
-
-  if (self->presentation == NULL)
-    return;
-
-  mer_presentation_restore (self->presentation);
-  g_clear_object (&self->presentation);
-  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_NONE);
-  set_presenting_ui (self, FALSE);
-  gtk_paned_set_position (self->paned, self->paned_position);
-  g_clear_handle_id (&self->timer_id, g_source_remove);
-  if (self->presenter != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->presenter));
-  self->presenter = NULL;
-  self->presenter_notes = self->presenter_next = self->presenter_timer = NULL;
-  self->presenter_preview = NULL;
-  if (!self->was_fullscreen)
-    gtk_window_unfullscreen (GTK_WINDOW (self));
-}
-
-/**
- * mer_window_get_presentation:
- *
- * Returns: (transfer none) (nullable): the presentation being given
- */
-MerPresentation *
-mer_window_get_presentation (MerWindow *self)
-{
-  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
-  return self->presentation;
-}
-
-static void
-blank (MerWindow  *self,
-       const char *css_class)
-{
-  gboolean showing = gtk_widget_get_visible (self->blank) && gtk_widget_has_css_class (self->blank, css_class);
-
-  gtk_widget_remove_css_class (self->blank, "blank-black");
-  gtk_widget_remove_css_class (self->blank, "blank-white");
-  gtk_widget_add_css_class (self->blank, css_class);
-  gtk_widget_set_visible (self->blank, !showing);
-}
-
-/* Keys while presenting, before the map or the timeline sees them. Clickers
- * send Page Up and Page Down. */
-static gboolean
-on_presentation_key (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        modifiers,
-                     MerWindow             *self)
-{
-  MerPresentation *presentation = self->presentation;
-
-  if (presentation == NULL)
-    return FALSE;
-
-  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
-    {
-      g_string_append_c (self->typed_number, (char) ('0' + keyval - GDK_KEY_0));
-      return TRUE;
-    }
-  if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
-    {
-      g_string_append_c (self->typed_number, (char) ('0' + keyval - GDK_KEY_KP_0));
-      return TRUE;
-    }
-
-  switch (keyval)
-    {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-      if (self->typed_number->len > 0)
-        {
-          guint64 number = g_ascii_strtoull (self->typed_number->str, NULL, 10);
-
-          g_string_truncate (self->typed_number, 0);
-          if (number >= 1)
-            mer_presentation_go_to (presentation, (guint) MIN (number, G_MAXUINT) - 1);
-          return TRUE;
-        }
-      mer_presentation_next (presentation);
-      return TRUE;
-
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-    case GDK_KEY_space:
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      g_string_truncate (self->typed_number, 0);
-      mer_presentation_next (presentation);
-      return TRUE;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_BackSpace:
-      g_string_truncate (self->typed_number, 0);
-      mer_presentation_previous (presentation);
-      return TRUE;
-
-    case GDK_KEY_Home:
-      mer_presentation_go_to (presentation, 0);
-      return TRUE;
-
-    case GDK_KEY_End:
-      mer_presentation_go_to (presentation, mer_presentation_get_n_slides (presentation) - 1);
-      return TRUE;
-
-    case GDK_KEY_b:
-    case GDK_KEY_B:
-    case GDK_KEY_period:
-      blank (self, "blank-black");
-      return TRUE;
-
-    case GDK_KEY_w:
-    case GDK_KEY_W:
-      blank (self, "blank-white");
-      return TRUE;
-
-    case GDK_KEY_n:
-    case GDK_KEY_N:
-      gtk_widget_set_visible (self->notes, !gtk_widget_get_visible (self->notes));
-      return TRUE;
-
-    case GDK_KEY_Escape:
-      mer_window_stop_presenting (self);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/* The Slides panel's own shortcuts work wherever the focus is. */
-static void
-slides_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-
-  if (g_str_equal (action_name, "win.show-slides"))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
-      gtk_stack_set_visible_child_name (self->side_stack, "slides");
-      return;
-    }
-
-  gtk_widget_activate_action (GTK_WIDGET (self->slides),
-                              g_str_equal (action_name, "win.save-briefing") ? "slides.save"
-                              : g_str_equal (action_name, "win.undo") ? "slides.undo" : "slides.redo",
-                              NULL);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-  MerDocument *document = mer_state_get_document (self->state);
-  MerBriefing *briefing = NULL;
-
-  if (document == NULL)
-    return;
-
-  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
-    briefing = mer_document_lookup_briefing (document, g_variant_get_string (parameter, NULL));
-  mer_window_present_briefing (self, briefing);
-}
-
-static GtkWidget *
-card_label (const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 64);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-/* The caption card, counter and progress over the map; the notes and the
- * blank screen over everything. */
-static void
-build_presentation_ui (MerWindow *self)
-{
-  GtkWidget *map_overlay = gtk_overlay_new ();
-  GtkWidget *root = gtk_overlay_new ();
-  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (self));
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  g_object_ref (self->map);
-  gtk_box_remove (self->map_box, GTK_WIDGET (self->map));
-  gtk_overlay_set_child (GTK_OVERLAY (map_overlay), GTK_WIDGET (self->map));
-  g_object_unref (self->map);
-  gtk_widget_set_hexpand (map_overlay, TRUE);
-  gtk_box_append (self->map_box, map_overlay);
-
-  self->card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (self->card, "presentation-card");
-  gtk_widget_set_margin_start (self->card, 28);
-  gtk_widget_set_margin_end (self->card, 28);
-  gtk_widget_set_margin_top (self->card, 28);
-  gtk_widget_set_margin_bottom (self->card, 76);
-  self->card_title = card_label ("presentation-title");
-  self->card_date = card_label ("presentation-date");
-  self->card_caption = card_label ("presentation-caption");
-  gtk_box_append (GTK_BOX (self->card), self->card_date);
-  gtk_box_append (GTK_BOX (self->card), self->card_title);
-  gtk_box_append (GTK_BOX (self->card), self->card_caption);
-  gtk_widget_set_visible (self->card, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), self->card);
-  g_signal_connect (map_overlay, "get-child-position", G_CALLBACK (on_card_position), self);
-
-  self->counter = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->counter, "presentation-counter");
-  gtk_widget_add_css_class (self->counter, "osd");
-  self->progress = gtk_progress_bar_new ();
-  gtk_widget_set_hexpand (self->progress, TRUE);
-  gtk_widget_set_valign (self->progress, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (bottom), self->progress);
-  gtk_box_append (GTK_BOX (bottom), self->counter);
-  gtk_widget_set_valign (bottom, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (bottom, 12);
-  gtk_widget_set_margin_end (bottom, 12);
-  gtk_widget_set_margin_bottom (bottom, 8);
-  gtk_widget_set_can_target (bottom, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (map_overlay), bottom);
-  gtk_widget_set_visible (self->counter, FALSE);
-  gtk_widget_set_visible (self->progress, FALSE);
-
-  g_object_ref (content);
-  gtk_window_set_child (GTK_WINDOW (self), root);
-  gtk_overlay_set_child (GTK_OVERLAY (root), content);
-  g_object_unref (content);
-
-  self->notes = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->notes), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->notes), 0);
-  gtk_widget_add_css_class (self->notes, "presentation-notes");
-  gtk_widget_set_valign (self->notes, GTK_ALIGN_END);
-  gtk_widget_set_visible (self->notes, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (root), self->notes);
-
-  self->blank = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_visible (self->blank, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (root), self->blank);
-
-  self->typed_number = g_string_new (NULL);
-  self->presentation_keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (self->presentation_keys, GTK_PHASE_NONE);
-  g_signal_connect (self->presentation_keys, "key-pressed", G_CALLBACK (on_presentation_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), self->presentation_keys);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-  MerExportDialog *dialog;
-
-  if (mer_state_get_document (self->state) == NULL)
-    return;
-
-  dialog = mer_export_dialog_new (GTK_WINDOW (self), self->state, self->map, self->settings);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Ctrl+Shift+C: the snapshot, with the last export's choices, straight to
- * the clipboard for pasting into slides. */
-static void
-copy_snapshot_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-  MerExportDialog *dialog;
-  g_autoptr(GdkTexture) texture = NULL;
-  MerExportOptions options;
-  MerExportFormat format;
-
-  if (mer_state_get_document (self->state) == NULL)
-    return;
-
-  dialog = mer_export_dialog_new (GTK_WINDOW (self), self->state, self->map, self->settings);
-  mer_export_dialog_get_options (dialog, &options, &format);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  texture = mer_export_render_texture (&options, NULL);
-  if (texture != NULL)
-    gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-}
-
-static void
-on_handout_response (MerWindow            *self,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basemap_path = mer_basemap_find_default_path ();
-  g_autoptr(MerBasemap) basemap = NULL;
-  g_autoptr(MerBasemapPainter) painter = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = g_file_get_path (file);
-    }
-  g_object_unref (chooser);
-  if (path == NULL)
-    return;
-
-  basemap = mer_basemap_new_from_file (basemap_path, &error);
-  if (basemap != NULL)
-    {
-      painter = mer_basemap_painter_new (basemap);
-      if (!g_str_has_suffix (path, ".pdf"))
-        {
-          char *fixed = g_strconcat (path, ".pdf", NULL);
-          g_free (path);
-          path = fixed;
-        }
-      mer_export_write_handout (path, painter, mer_state_get_document (self->state), NULL, &error);
-    }
-
-  if (error != NULL)
-    {
-      g_autoptr(GPtrArray) none = mer_diagnostics_new ();
-      show_diagnostics (self, none, error->message);
-    }
-}
-
-static void
-handout_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  if (mer_state_get_document (self->state) == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new ("Export Handout", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         "_Export", "_Cancel");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "Handout.pdf");
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_handout_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* Presenting and exporting need a story to work on. */
-static void
-update_document_actions (MerWindow *self)
-{
-  static const char * const actions[] = { "win.present", "win.export", "win.copy-snapshot", "win.handout" };
-  gboolean have_document = mer_state_get_document (self->state) != NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], have_document);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->briefing_button), have_document);
 }
 
 static void
@@ -1196,9 +371,9 @@ mer_window_set_document (MerWindow   *self,
 
   rebuild_legend (self, document);
   rebuild_briefing_menu (self, document);
-  update_document_actions (self);
+  _mer_window_update_document_actions (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  set_playing (self, FALSE);
+  _mer_window_set_playing (self, FALSE);
   gtk_toggle_button_set_active (self->play_button, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -1223,8 +398,8 @@ on_chooser_response (MerWindow            *self,
   g_clear_object (&self->chooser);
 }
 
-static void
-show_open_chooser (MerWindow *self)
+void
+_mer_window_show_open_chooser (MerWindow *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -1239,17 +414,6 @@ show_open_chooser (MerWindow *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  MerWindow *self = MER_WINDOW (widget);
-
-  if (!confirm_unsaved (self, THEN_OPEN))
-    show_open_chooser (self);
 }
 
 /* Loading in a worker thread: the window stays responsive, a long load shows
@@ -1525,17 +689,18 @@ mer_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->presentation);
   g_clear_pointer (&self->present_on_load, g_free);
-  g_clear_handle_id (&self->timer_id, g_source_remove);
   if (self->presenter != NULL)
-    gtk_window_destroy (GTK_WINDOW (self->presenter));
-  self->presenter = NULL;
-  if (self->typed_number != NULL)
-    g_string_free (g_steal_pointer (&self->typed_number), TRUE);
+    {
+      GtkWindow *presenter = GTK_WINDOW (self->presenter);
+
+      g_clear_weak_pointer (&self->presenter);
+      gtk_window_destroy (presenter);
+    }
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
-  set_playing (self, FALSE);
+  _mer_window_set_playing (self, FALSE);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
@@ -1569,7 +734,10 @@ mer_window_class_init (MerWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MER_TYPE_PRESENTATION_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/meridian/Meridian/ui/mer-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, presentation_view);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_bar);
@@ -1598,34 +766,9 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_play_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.present", "s", present_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", "s", "");
-  gtk_widget_class_install_action (widget_class, "win.copy-snapshot", NULL, copy_snapshot_action);
-  gtk_widget_class_install_action (widget_class, "win.show-slides", NULL, slides_action);
-  gtk_widget_class_install_action (widget_class, "win.save-briefing", NULL, slides_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, slides_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, slides_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-slides", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-briefing", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.copy-snapshot", NULL);
+  /* Loading's own action stays with the loading code. */
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
-  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
-  gtk_widget_class_install_property_action (widget_class, "win.lanes", "lanes");
-  gtk_widget_class_install_property_action (widget_class, "win.play", "playing");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "win.play", NULL);
-  gtk_widget_class_install_property_action (widget_class, "win.hide-outside-window", "hide-outside-window");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_install_property_action (widget_class, "win.online-map", "online-map");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  _mer_window_class_actions_init (klass);
 }
 
 static void
@@ -1634,7 +777,7 @@ mer_window_init (MerWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->state = mer_state_new ();
-  update_document_actions (self);
+  _mer_window_update_document_actions (self);
   g_signal_connect_object (self->state, "notify::filter-region", G_CALLBACK (on_filter_region), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "time-window-changed", G_CALLBACK (on_time_window), self,
@@ -1670,12 +813,12 @@ mer_window_init (MerWindow *self)
   }
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  build_presentation_ui (self);
+  g_signal_connect_object (self->presentation_view, "exit", G_CALLBACK (mer_window_stop_presenting), self,
+                           G_CONNECT_SWAPPED);
 
   self->settings = create_settings ();
   restore_sizes (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
-
 }
 
 MerWindow *
@@ -1773,3 +916,4 @@ mer_window_open_path (MerWindow  *self,
   mer_window_set_document (self, document);
   return TRUE;
 }
+

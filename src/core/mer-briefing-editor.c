@@ -5,6 +5,8 @@
 
 #include "mer-briefing-editor.h"
 
+#include "mer-json-writer.h"
+
 #include <math.h>
 
 #include <json-glib/json-glib.h>
@@ -450,7 +452,8 @@ slide_to_json (const Slide *slide)
       json_object_set_array_member (object, "regions", regions);
     }
   else if (json_object_has_member (object, "regions"))
-    json_object_remove_member (object, "regions");
+    /* An empty list the file spelled out stays, as the file had it. */
+    json_object_set_array_member (object, "regions", json_array_new ());
 
   if (slide->data.time_start != NULL && slide->data.time_end != NULL)
     {
@@ -469,7 +472,8 @@ slide_to_json (const Slide *slide)
 /**
  * mer_briefing_editor_save:
  *
- * Writes the briefing into the document's file. The rest of the file, and
+ * Writes the briefing into the document's file, changing only the bytes of
+ * what was edited (see mer_json_writer_update()): the rest of the file, and
  * every member Meridian does not know, stay as they were; the previous
  * version is kept as FILE~; the file is replaced atomically.
  */
@@ -478,7 +482,6 @@ mer_briefing_editor_save (MerBriefingEditor  *self,
                           GError            **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autofree char *text = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *previous = NULL;
@@ -520,11 +523,9 @@ mer_briefing_editor_save (MerBriefingEditor  *self,
     json_array_add_element (slides, slide_to_json (g_ptr_array_index (self->slides, i)));
   json_object_set_array_member (briefing, "slides", slides);
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  text = json_generator_to_data (generator, NULL);
+  text = mer_json_writer_update (previous, previous_length, json_parser_get_root (parser), error);
+  if (text == NULL)
+    return FALSE;
 
   backup = g_strconcat (self->path, "~", NULL);
   if (!g_file_set_contents (backup, previous, (gssize) previous_length, error))

@@ -114,6 +114,21 @@ mer_region_get_status (MerRegion *self)
   return self->status;
 }
 
+/**
+ * mer_region_is_contested:
+ *
+ * Whether the region is disputed or occupied: such regions are drawn hatched
+ * and labelled with every side's names, whatever the base map's borders say.
+ *
+ * Returns: %TRUE for a disputed or occupied region
+ */
+gboolean
+mer_region_is_contested (MerRegion *self)
+{
+  g_return_val_if_fail (MER_IS_REGION (self), FALSE);
+  return self->status == MER_REGION_STATUS_DISPUTED || self->status == MER_REGION_STATUS_OCCUPIED;
+}
+
 guint32
 mer_region_get_color (MerRegion *self)
 {

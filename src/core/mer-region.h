@@ -17,6 +17,7 @@ const MerName   *mer_region_get_names         (MerRegion  *self,
 const char      *mer_region_get_name_for_lang (MerRegion  *self,
                                                const char *lang);
 MerRegionStatus  mer_region_get_status        (MerRegion  *self);
+gboolean         mer_region_is_contested      (MerRegion  *self);
 guint32          mer_region_get_color         (MerRegion  *self);
 const char      *mer_region_get_geometry_path (MerRegion  *self);
 MerGeometry     *mer_region_get_geometry      (MerRegion  *self);

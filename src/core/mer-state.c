@@ -5,6 +5,8 @@
 
 #include "mer-state.h"
 
+#include "mer-search.h"
+
 #include <string.h>
 
 /* The state the views share: what is open, selected and hovered. Views never
@@ -22,6 +24,7 @@ struct _MerState
   MerRegion   *hovered_region;
   MerRegion   *filter_region;
   char        *search;
+  MerSearch   *search_query;        /* compiled from search */
   GHashTable  *hidden_categories;   /* MerCategory set */
   GPtrArray   *highlighted;         /* MerRegion, a slide's */
 
@@ -78,6 +81,7 @@ mer_state_finalize (GObject *object)
   MerState *self = MER_STATE (object);
 
   g_free (self->search);
+  g_clear_pointer (&self->search_query, mer_search_free);
   g_hash_table_unref (self->hidden_categories);
   g_ptr_array_unref (self->highlighted);
 
@@ -258,24 +262,38 @@ void
 mer_state_set_document (MerState    *self,
                         MerDocument *document)
 {
+  gboolean had_window;
+
   g_return_if_fail (MER_IS_STATE (self));
   g_return_if_fail (document == NULL || MER_IS_DOCUMENT (document));
 
   if (self->document == document)
     return;
 
+  had_window = self->has_window;
+
+  /* Notifications wait for the thaw, but signals do not: the filter region
+   * and the time window are cleared here rather than by their setters, so
+   * that no observer hears of them with the old document half cleared. */
   g_object_freeze_notify (G_OBJECT (self));
   mer_state_set_selected_event (self, NULL);
   mer_state_set_hovered_event (self, NULL);
   mer_state_set_selected_region (self, NULL);
   mer_state_set_hovered_region (self, NULL);
-  mer_state_set_filter_region (self, NULL);
+  if (self->filter_region != NULL)
+    {
+      g_clear_object (&self->filter_region);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_REGION]);
+    }
   mer_state_set_highlighted_regions (self, NULL, 0);
   g_hash_table_remove_all (self->hidden_categories);
-  mer_state_clear_time_window (self);
+  self->has_window = FALSE;
   g_set_object (&self->document, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_thaw_notify (G_OBJECT (self));
+
+  if (had_window)
+    g_signal_emit (self, signals[TIME_WINDOW_CHANGED], 0);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
@@ -544,8 +562,8 @@ mer_state_get_search (MerState *self)
 
 /**
  * mer_state_set_search:
- * @text: (nullable): words to find in titles, summaries, tags and places;
- *   %NULL or empty shows every event
+ * @text: (nullable): words to find in titles, summaries, tags, places and
+ *   the names of regions (see #MerSearch); %NULL or empty shows every event
  */
 void
 mer_state_set_search (MerState   *self,
@@ -556,12 +574,14 @@ mer_state_set_search (MerState   *self,
   g_return_if_fail (MER_IS_STATE (self));
 
   if (text != NULL && *text != '\0')
-    folded = g_utf8_casefold (text, -1);
+    folded = mer_search_fold (text);
   if (g_strcmp0 (self->search, folded) == 0)
     return;
 
   g_free (self->search);
   self->search = g_steal_pointer (&folded);
+  g_clear_pointer (&self->search_query, mer_search_free);
+  self->search_query = mer_search_new (self->search);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
@@ -590,41 +610,6 @@ mer_state_set_category_visible (MerState    *self,
   else
     g_hash_table_add (self->hidden_categories, g_object_ref (category));
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
-}
-
-static gboolean
-matches (const char *haystack,
-         const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-matches_search (MerEvent   *event,
-                const char *needle)
-{
-  const char * const *tags = mer_event_get_tags (event);
-  const MerPlace *places;
-  guint n_places;
-
-  if (matches (mer_event_get_title (event), needle) || matches (mer_event_get_summary (event), needle))
-    return TRUE;
-
-  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    if (matches (tags[i], needle))
-      return TRUE;
-
-  places = mer_event_get_places (event, &n_places);
-  for (guint i = 0; i < n_places; i++)
-    if (matches (places[i].name, needle))
-      return TRUE;
-
-  return FALSE;
 }
 
 /**
@@ -660,10 +645,30 @@ mer_state_event_passes_filters (MerState *self,
     return FALSE;
   if (self->filter_region != NULL && !mer_event_touches_region (event, self->filter_region))
     return FALSE;
-  if (self->search != NULL && !matches_search (event, self->search))
+  if (self->search_query != NULL && !mer_search_matches_event (self->search_query, event))
     return FALSE;
 
   return TRUE;
+}
+
+/* Whether @regions, less its %NULLs, are @highlighted in the same order. */
+static gboolean
+same_regions (GPtrArray         *highlighted,
+              MerRegion * const *regions,
+              guint              n_regions)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      if (regions[i] == NULL)
+        continue;
+      if (n >= highlighted->len || g_ptr_array_index (highlighted, n) != regions[i])
+        return FALSE;
+      n++;
+    }
+
+  return n == highlighted->len;
 }
 
 /**
@@ -678,7 +683,7 @@ mer_state_set_highlighted_regions (MerState         *self,
 {
   g_return_if_fail (MER_IS_STATE (self));
 
-  if (self->highlighted->len == 0 && n_regions == 0)
+  if (same_regions (self->highlighted, regions, n_regions))
     return;
 
   g_ptr_array_set_size (self->highlighted, 0);

@@ -5,6 +5,8 @@
 
 #include "mer-basemap.h"
 
+#include "mer-paths.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -598,22 +600,13 @@ mer_basemap_get_label (MerBasemap      *self,
 /**
  * mer_basemap_find_default_path:
  *
- * Where the bundled base map is: `$MERIDIAN_DATADIR/basemap/world.mbm` when the
- * variable is set (tests), else the source tree's copy when it exists (running
- * uninstalled), else the installed one. The file is not opened.
+ * Where the bundled base map is: `basemap/world.mbm` in Meridian's data
+ * folder (see mer_paths_dup_data_dir()). The file is not opened.
  *
  * Returns: (transfer full) (type filename): a path
  */
 char *
 mer_basemap_find_default_path (void)
 {
-  const char *datadir = g_getenv ("MERIDIAN_DATADIR");
-
-  if (datadir != NULL && datadir[0] != '\0')
-    return g_build_filename (datadir, "basemap", "world.mbm", NULL);
-
-  if (g_file_test (SOURCE_DATADIR "/basemap/world.mbm", G_FILE_TEST_IS_REGULAR))
-    return g_strdup (SOURCE_DATADIR "/basemap/world.mbm");
-
-  return g_strdup (PKGDATADIR "/basemap/world.mbm");
+  return mer_paths_build_data_path ("basemap", "world.mbm", NULL);
 }

@@ -123,3 +123,98 @@ mer_fit_view (const MerPlace     *places,
 
   return mer_fit_bounds (&bounds, width, height, padding, min_zoom, max_zoom, view);
 }
+
+/**
+ * mer_fit_event_view:
+ * @places: (array length=n_places) (nullable): the event's places
+ * @geometries: (array length=n_geometries) (nullable): the event's regions
+ * @view: (out caller-allocates): where to put the centre and zoom
+ *
+ * Computes the view that frames an event: all its @places, or, when it has
+ * none, its regions.  Its regions are context, highlighted wherever they
+ * are, and framing them too would shrink the places out of sight.  The zoom
+ * never passes %MER_FIT_CONTEXT_ZOOM, at which the coast and the named
+ * places around a single place still show.  The other arguments are as for
+ * mer_fit_bounds().
+ *
+ * Returns: %FALSE, leaving @view alone, if there is nothing to show
+ */
+gboolean
+mer_fit_event_view (const MerPlace     *places,
+                    guint               n_places,
+                    MerGeometry *const *geometries,
+                    guint               n_geometries,
+                    double              width,
+                    double              height,
+                    double              padding,
+                    double              min_zoom,
+                    MerView            *view)
+{
+  double max_zoom = MAX (min_zoom, MER_FIT_CONTEXT_ZOOM);
+
+  g_return_val_if_fail (places != NULL || n_places == 0, FALSE);
+  g_return_val_if_fail (geometries != NULL || n_geometries == 0, FALSE);
+
+  if (n_places > 0)
+    return mer_fit_view (places, n_places, NULL, 0, width, height, padding, min_zoom, max_zoom, view);
+
+  return mer_fit_view (NULL, 0, geometries, n_geometries, width, height, padding, min_zoom, max_zoom, view);
+}
+
+/**
+ * mer_fit_keep_places:
+ * @view: a view chosen by the story's author
+ * @places: (array length=n_places) (nullable): the places that must show
+ * @fitted: (out caller-allocates): @view, or the view that shows both what
+ *   @view shows and all @places
+ *
+ * An event's own view is its author's framing, kept as it is when it shows
+ * all the event's places at least @padding pixels inside the widget.  When
+ * it leaves a place out, the map would fly to the event without showing
+ * it: the view is widened, never zoomed in, to show the places too.
+ *
+ * Returns: whether @view had to be widened
+ */
+gboolean
+mer_fit_keep_places (const MerView  *view,
+                     const MerPlace *places,
+                     guint           n_places,
+                     double          width,
+                     double          height,
+                     double          padding,
+                     double          min_zoom,
+                     MerView        *fitted)
+{
+  g_autofree MerBounds *boxes = NULL;
+  MerBounds bounds = MER_BOUNDS_INIT_EMPTY;
+  MerMapView map_view, inner;
+  gboolean inside = TRUE;
+
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (places != NULL || n_places == 0, FALSE);
+  g_return_val_if_fail (width > 0.0 && height > 0.0, FALSE);
+  g_return_val_if_fail (fitted != NULL, FALSE);
+
+  *fitted = *view;
+  mer_map_view_init (&map_view, view, width, height, 1);
+
+  for (guint i = 0; i < n_places && inside; i++)
+    {
+      double x, y;
+
+      mer_map_view_location_to_point (&map_view, places[i].lat, places[i].lon, &x, &y);
+      inside = x >= padding && x <= width - padding && y >= padding && y <= height - padding;
+    }
+  if (inside)
+    return FALSE;
+
+  /* What the view shows inside the padding, then the places. */
+  mer_map_view_init (&inner, view, MAX (width - 2.0 * padding, 1.0), MAX (height - 2.0 * padding, 1.0), 1);
+  boxes = g_new (MerBounds, (gsize) n_places + 1);
+  mer_bounds_init_from_map_view (&boxes[0], &inner);
+  for (guint i = 0; i < n_places; i++)
+    mer_bounds_init_point (&boxes[i + 1], places[i].lat, places[i].lon);
+  mer_bounds_union_all (&bounds, boxes, n_places + 1);
+
+  return mer_fit_bounds (&bounds, width, height, padding, MIN (min_zoom, view->zoom), view->zoom, fitted);
+}

@@ -8,8 +8,9 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "mer-basemap.h"
+#include "mer-export-service.h"
 #include "mer-fit.h"
+#include "mer-map-history.h"
 #include "mer-overlay-layer.h"
 #include "mer-region-painter.h"
 #include "mer-tile-source.h"
@@ -21,6 +22,9 @@
 
 #define ANIMATION_MS 600
 #define PAN_FRACTION 0.25
+/* How long the map and the state must stay put to make a history entry:
+ * the steps of a drag or of a flight are not places the user went to. */
+#define HISTORY_SETTLE_MS 500
 
 struct _MerMapWidget
 {
@@ -29,6 +33,7 @@ struct _MerMapWidget
   /* Owned */
   MerState        *state;
   MerBasemapPainter *basemap;
+  GtkWidget       *box;
   GtkWidget       *overlay;
   ShumateMap      *map;
   ShumateViewport *viewport;
@@ -39,6 +44,19 @@ struct _MerMapWidget
   ShumateLicense  *license;
   ShumateMapSource *online_source;
   ShumateMapLayer *online_layer;
+  MerMapHistory   *history;
+
+  /* Borrowed */
+  GtkWidget *back_button;
+  GtkWidget *forward_button;
+  /* On the window while the map is in one, so that the mouse's side
+   * buttons go back and forward anywhere in it, as Alt+Left/Right do. */
+  GtkEventController *side_buttons;
+
+  guint    history_timeout_id;
+  /* Going back or forward sets the state, which must not fly the map to
+   * the selected event nor make an entry of its own. */
+  gboolean restoring;
 
   /* The animation in progress */
   guint   tick_id;
@@ -46,6 +64,12 @@ struct _MerMapWidget
   MerView from;
   MerView to;
   double  lon_delta;
+
+  /* The press in progress: a press that moves past the drag threshold
+   * pans the map and is not a click. */
+  double   press_x;
+  double   press_y;
+  gboolean dragged;
 
   gboolean dark;
   int      scale_factor;
@@ -278,8 +302,9 @@ show_document (MerMapWidget *self)
     }
 }
 
-/* Flies to the selected event: its own view if it has one, else a fit of its
- * places and regions. */
+/* Flies to the selected event: its own view if it has one, widened when it
+ * leaves out one of the event's places; else a frame round its places (or
+ * its regions when it has no places). */
 static void
 on_selected_event (MerMapWidget *self)
 {
@@ -292,25 +317,199 @@ on_selected_event (MerMapWidget *self)
   guint n_places, n_regions;
   int width, height;
 
-  if (event == NULL)
+  if (event == NULL || self->restoring)
     return;
+
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 200);
+  height = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 150);
+  places = mer_event_get_places (event, &n_places);
 
   view = mer_event_get_view (event);
   if (view != NULL)
     {
-      mer_map_widget_go_to (self, view, TRUE);
+      mer_fit_keep_places (view, places, n_places, width, height, 30, MER_MAP_MIN_ZOOM, &fitted);
+      mer_map_widget_go_to (self, &fitted, TRUE);
       return;
     }
 
-  places = mer_event_get_places (event, &n_places);
   regions = mer_event_get_regions (event, &n_regions);
   geometries = g_new0 (MerGeometry *, MAX (n_regions, 1));
   for (guint i = 0; i < n_regions; i++)
     geometries[i] = mer_region_get_geometry (regions[i]);
 
-  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 200);
-  height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 150);
-  if (mer_fit_view (places, n_places, geometries, n_regions, width, height, 60, MER_MAP_MIN_ZOOM, 8, &fitted))
+  if (mer_fit_event_view (places, n_places, geometries, n_regions, width, height, 60, MER_MAP_MIN_ZOOM, &fitted))
+    mer_map_widget_go_to (self, &fitted, TRUE);
+}
+
+/* History */
+
+static void
+update_history_actions (MerMapWidget *self)
+{
+  gboolean back = mer_map_history_can_go (self->history, -1);
+  gboolean forward = mer_map_history_can_go (self->history, 1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.back", back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.forward", forward);
+  gtk_widget_set_sensitive (self->back_button, back);
+  gtk_widget_set_sensitive (self->forward_button, forward);
+}
+
+/* Records where the map is going, with the state's selection and filters. */
+static void
+record_history (MerMapWidget *self)
+{
+  MerView view;
+
+  if (mer_state_get_document (self->state) == NULL)
+    return;
+
+  mer_map_widget_get_target_view (self, &view);
+  mer_map_history_record (self->history, self->state, &view);
+  update_history_actions (self);
+}
+
+static gboolean
+on_history_timeout (gpointer user_data)
+{
+  MerMapWidget *self = user_data;
+
+  /* The user has not settled while a flight is on its way. */
+  if (self->tick_id != 0)
+    return G_SOURCE_CONTINUE;
+
+  record_history (self);
+
+  self->history_timeout_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_history (MerMapWidget *self)
+{
+  /* Disposed: the state and the viewport may still say they changed. */
+  if (self->restoring || self->history == NULL)
+    return;
+
+  g_clear_handle_id (&self->history_timeout_id, g_source_remove);
+  self->history_timeout_id = g_timeout_add (HISTORY_SETTLE_MS, on_history_timeout, self);
+}
+
+static void
+on_document_for_history (MerMapWidget *self)
+{
+  if (self->history == NULL)
+    return;
+
+  /* The story as it opens is the first entry, whatever follows at once. */
+  mer_map_history_clear (self->history);
+  g_clear_handle_id (&self->history_timeout_id, g_source_remove);
+  record_history (self);
+  update_history_actions (self);
+}
+
+static void
+go_in_history (MerMapWidget *self,
+               int           steps)
+{
+  MerView view;
+  gboolean moved;
+
+  /* Where the user is now, or flying to, counts even before it settles. */
+  if (self->history_timeout_id != 0)
+    {
+      g_clear_handle_id (&self->history_timeout_id, g_source_remove);
+      record_history (self);
+    }
+
+  self->restoring = TRUE;
+  moved = mer_map_history_go (self->history, steps, self->state, &view);
+  self->restoring = FALSE;
+  update_history_actions (self);
+
+  if (moved)
+    mer_map_widget_go_to (self, &view, TRUE);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  go_in_history (MER_MAP_WIDGET (widget), -1);
+}
+
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  go_in_history (MER_MAP_WIDGET (widget), 1);
+}
+
+/* The mouse's back and forward buttons, anywhere in the window. */
+static void
+on_side_button_pressed (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        MerMapWidget    *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (button != 8 && button != 9)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  go_in_history (self, button == 8 ? -1 : 1);
+}
+
+/* Shows every event that passes the filters (every event when none does):
+ * their places, and the regions of those without places. */
+static void
+fit_story_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+  MerDocument *document = mer_state_get_document (self->state);
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (MerPlace));
+  g_autoptr(GPtrArray) geometries = g_ptr_array_new ();
+  GListModel *events;
+  MerView fitted;
+
+  if (document == NULL)
+    return;
+
+  events = mer_document_get_events (document);
+  for (int pass = 0; pass < 2 && places->len == 0 && geometries->len == 0; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+        const MerPlace *event_places;
+        MerRegion * const *regions;
+        guint n_places, n_regions;
+
+        if (pass == 0 && !mer_state_event_passes_filters (self->state, event))
+          continue;
+
+        event_places = mer_event_get_places (event, &n_places);
+        g_array_append_vals (places, event_places, n_places);
+        if (n_places > 0)
+          continue;
+        regions = mer_event_get_regions (event, &n_regions);
+        for (guint r = 0; r < n_regions; r++)
+          g_ptr_array_add (geometries, mer_region_get_geometry (regions[r]));
+      }
+
+  if (mer_fit_view ((const MerPlace *) places->data, places->len,
+                    (MerGeometry * const *) geometries->pdata, geometries->len,
+                    MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 200),
+                    MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 150),
+                    40, MER_MAP_MIN_ZOOM, MER_FIT_CONTEXT_ZOOM, &fitted))
     mer_map_widget_go_to (self, &fitted, TRUE);
 }
 
@@ -436,13 +635,49 @@ mer_map_widget_hover (MerMapWidget *self,
 }
 
 static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  MerMapWidget    *self)
+{
+  self->press_x = x;
+  self->press_y = y;
+  self->dragged = FALSE;
+}
+
+/* Past the threshold once, a drag for good: coming back to the start does
+ * not make it a click. */
+static void
+note_drag (MerMapWidget *self,
+           double        x,
+           double        y)
+{
+  if (!self->dragged && gtk_drag_check_threshold (GTK_WIDGET (self->map), (int) self->press_x,
+                                                  (int) self->press_y, (int) x, (int) y))
+    self->dragged = TRUE;
+}
+
+static void
+on_click_update (GtkGesture       *gesture,
+                 GdkEventSequence *sequence,
+                 MerMapWidget     *self)
+{
+  double x, y;
+
+  if (gtk_gesture_get_point (gesture, sequence, &x, &y))
+    note_drag (self, x, y);
+}
+
+static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
                    double           x,
                    double           y,
                    MerMapWidget    *self)
 {
-  if (n_press == 1)
+  note_drag (self, x, y);
+  if (n_press == 1 && !self->dragged)
     mer_map_widget_click (self, x, y);
 }
 
@@ -452,6 +687,10 @@ on_motion (GtkEventControllerMotion *controller,
            double                    y,
            MerMapWidget             *self)
 {
+  GdkModifierType buttons = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (buttons & GDK_BUTTON1_MASK)
+    note_drag (self, x, y);
   mer_map_widget_hover (self, x, y);
 }
 
@@ -502,25 +741,51 @@ on_query_tooltip (GtkWidget    *map,
   return TRUE;
 }
 
+static void
+on_control_clicked (GtkButton    *button,
+                    MerMapWidget *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), "mer-action"), NULL);
+}
+
 /* Life cycle */
 
 static void
 mer_map_widget_constructed (GObject *object)
 {
   MerMapWidget *self = MER_MAP_WIDGET (object);
-  g_autofree char *path = mer_basemap_find_default_path ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(MerBasemap) basemap = NULL;
+  static const struct {
+    const char *icon;
+    const char *tooltip;
+    const char *action;
+    gboolean    group_start;
+  } controls[] = {
+    { "go-previous-symbolic", "Back (Alt+Left)", "map.back", TRUE },
+    { "go-next-symbolic", "Forward (Alt+Right)", "map.forward", FALSE },
+    { "zoom-fit-best-symbolic", "Fit Story (0)", "map.fit-story", TRUE },
+    { "zoom-out-symbolic", "Zoom Out (−)", "map.zoom-out", TRUE },
+    { "zoom-in-symbolic", "Zoom In (+)", "map.zoom-in", FALSE },
+  };
+  /* The viewport's first, then the state's. */
+  static const char *history_signals[] = {
+    "notify::latitude", "notify::longitude", "notify::zoom-level",
+    "notify::selected-event", "notify::selected-region", "filter-changed", "time-window-changed",
+  };
+  GtkWidget *bar, *group = NULL;
   GtkGesture *click;
+  GtkEventController *shortcuts;
   GtkEventController *motion;
   ShumateScale *scale;
   ShumateLicense *license;
-  GtkWidget *zoom_box, *zoom_in, *zoom_out;
 
   G_OBJECT_CLASS (mer_map_widget_parent_class)->constructed (object);
 
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   self->overlay = gtk_overlay_new ();
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  gtk_widget_set_vexpand (self->overlay, TRUE);
+  gtk_box_append (GTK_BOX (self->box), self->overlay);
 
   self->map = g_object_ref_sink (shumate_map_new ());
   self->viewport = g_object_ref (shumate_map_get_viewport (self->map));
@@ -531,10 +796,9 @@ mer_map_widget_constructed (GObject *object)
   self->overlay_layer = g_object_ref_sink (mer_overlay_layer_new (self->viewport, self->state));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->overlay_layer));
 
-  basemap = mer_basemap_new_from_file (path, &error);
-  if (basemap != NULL)
-    self->basemap = mer_basemap_painter_new (basemap);
-  else
+  /* The base map the exports draw on too: read once for the program. */
+  self->basemap = mer_export_service_dup_basemap (mer_export_service_get_default (), &error);
+  if (self->basemap == NULL)
     {
       g_autofree char *text = g_strdup_printf ("The base map cannot be drawn: %s", error->message);
 
@@ -547,39 +811,62 @@ mer_map_widget_constructed (GObject *object)
     }
   update_tile_layer (self);
 
+  /* The controls sit in a bar under the map, never over it: over the map
+   * they would hide markers and take their clicks. */
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (bar, "map-controls");
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 2);
+  gtk_widget_set_margin_bottom (bar, 2);
+
+  /* One unit keeps the bar one line high, and the map as tall as it was. */
   scale = shumate_scale_new (self->viewport);
+  shumate_scale_set_unit (scale, SHUMATE_UNIT_METRIC);
+  gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (scale), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (scale), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (scale), GTK_ALIGN_END);
-  gtk_widget_set_margin_start (GTK_WIDGET (scale), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (scale), 6);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (scale));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (scale));
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name (controls[i].icon);
+
+      gtk_widget_set_tooltip_text (button, controls[i].tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      controls[i].tooltip, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      if (controls[i].group_start)
+        {
+          group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+          gtk_widget_add_css_class (group, "linked");
+          gtk_box_append (GTK_BOX (bar), group);
+        }
+      gtk_box_append (GTK_BOX (group), button);
+
+      /* Not GtkActionable: with GTK 4.8 a button inside the widget never
+       * finds the widget's class actions, and shows greyed out. */
+      g_object_set_data (G_OBJECT (button), "mer-action", (gpointer) controls[i].action);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_control_clicked), self, 0);
+      if (g_str_equal (controls[i].action, "map.back"))
+        self->back_button = button;
+      else if (g_str_equal (controls[i].action, "map.forward"))
+        self->forward_button = button;
+    }
 
   license = self->license = shumate_license_new ();
   if (self->tile_source != NULL)
     shumate_license_append_map_source (license, SHUMATE_MAP_SOURCE (self->tile_source));
-  gtk_widget_set_halign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_END);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (license));
+  gtk_widget_set_valign (GTK_WIDGET (license), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (license));
 
-  zoom_in = gtk_button_new_from_icon_name ("zoom-in-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_in), "map.zoom-in");
-  gtk_widget_set_tooltip_text (zoom_in, "Zoom In (+)");
-  zoom_out = gtk_button_new_from_icon_name ("zoom-out-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (zoom_out), "map.zoom-out");
-  gtk_widget_set_tooltip_text (zoom_out, "Zoom Out (−)");
-  zoom_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (zoom_box, "linked");
-  gtk_widget_add_css_class (zoom_box, "osd");
-  gtk_box_append (GTK_BOX (zoom_box), zoom_in);
-  gtk_box_append (GTK_BOX (zoom_box), zoom_out);
-  gtk_widget_set_halign (zoom_box, GTK_ALIGN_END);
-  gtk_widget_set_valign (zoom_box, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (zoom_box, 6);
-  gtk_widget_set_margin_end (zoom_box, 6);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), zoom_box);
+  gtk_box_append (GTK_BOX (self->box), bar);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "update", G_CALLBACK (on_click_update), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
 
@@ -595,6 +882,25 @@ mer_map_widget_constructed (GObject *object)
   g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (on_selected_event), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (update_tile_layer), NULL);
+
+  /* Back and forward work wherever the focus is in the window. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("map.back")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Right, GDK_ALT_MASK),
+                                                          gtk_named_action_new ("map.forward")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  self->history = mer_map_history_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (history_signals); i++)
+    g_signal_connect_object (i < 3 ? (gpointer) self->viewport : (gpointer) self->state, history_signals[i],
+                             G_CALLBACK (schedule_history), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::document", G_CALLBACK (on_document_for_history), self,
+                           G_CONNECT_SWAPPED);
+  update_history_actions (self);
 
   show_document (self);
 }
@@ -696,7 +1002,10 @@ mer_map_widget_dispose (GObject *object)
   MerMapWidget *self = MER_MAP_WIDGET (object);
 
   stop_animation (self);
-  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_pointer (&self->history, mer_map_history_free);
+  g_clear_handle_id (&self->history_timeout_id, g_source_remove);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  self->overlay = NULL;
   g_clear_object (&self->overlay_layer);
   g_clear_object (&self->map);
   g_clear_object (&self->viewport);
@@ -718,6 +1027,32 @@ mer_map_widget_css_changed (GtkWidget         *widget,
 }
 
 static void
+mer_map_widget_root (GtkWidget *widget)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+  GtkGesture *side_buttons = gtk_gesture_click_new ();
+
+  GTK_WIDGET_CLASS (mer_map_widget_parent_class)->root (widget);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (side_buttons), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (side_buttons), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (side_buttons, "pressed", G_CALLBACK (on_side_button_pressed), self, 0);
+  self->side_buttons = GTK_EVENT_CONTROLLER (side_buttons);
+  gtk_widget_add_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->side_buttons);
+}
+
+static void
+mer_map_widget_unroot (GtkWidget *widget)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+
+  gtk_widget_remove_controller (GTK_WIDGET (gtk_widget_get_root (widget)), self->side_buttons);
+  self->side_buttons = NULL;
+
+  GTK_WIDGET_CLASS (mer_map_widget_parent_class)->unroot (widget);
+}
+
+static void
 mer_map_widget_class_init (MerMapWidgetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -728,6 +1063,8 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
   object_class->set_property = mer_map_widget_set_property;
   object_class->dispose = mer_map_widget_dispose;
   widget_class->css_changed = mer_map_widget_css_changed;
+  widget_class->root = mer_map_widget_root;
+  widget_class->unroot = mer_map_widget_unroot;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,
@@ -740,12 +1077,17 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "map.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "map.forward", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "map.fit-story", NULL, fit_story_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "map.fit-story", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "map.fit-story", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "map.pan", "(ii)", -1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "map.pan", "(ii)", 1, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "map.pan", "(ii)", 0, -1);
@@ -763,7 +1105,7 @@ mer_map_widget_init (MerMapWidget *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Map. Arrow keys pan, plus and minus zoom.", -1);
+                                  "Map. Arrow keys pan, plus and minus zoom, 0 fits the story; Alt+Left goes back.", -1);
 }
 
 MerMapWidget *

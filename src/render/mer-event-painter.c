@@ -10,8 +10,10 @@
 /* Draws one marker per place of each event, coloured by category and sized
  * by importance. Positions are projected once; a frame places the markers on
  * screen and, when there are too many to tell apart, gathers those sharing a
- * grid cell into a cluster showing their count. The selected and hovered
- * events are always drawn on their own, on top, with a ring. */
+ * grid cell into a cluster showing their count. Markers at the same place
+ * are spread round it, each tied to the place by a line, so that every
+ * one shows and takes its own clicks. The selected and hovered events are
+ * always drawn on their own, on top, with a ring. */
 
 typedef struct {
   double nx, ny;
@@ -25,7 +27,13 @@ typedef struct {
   MerEvent *event;     /* NULL for a cluster */
   guint     count;
   gboolean  faded;     /* outside the time window */
+  gboolean  spread;    /* moved off its place, (place_x, place_y) */
+  double    place_x, place_y;
 } Item;
+
+/* Markers closer than this are at one place: they would hide each other. */
+#define SAME_PLACE 8.0
+#define MAX_SPREAD 24
 
 struct _MerEventPainter
 {
@@ -36,6 +44,10 @@ struct _MerEventPainter
    * one small copy each instead of a fill and a stroke. */
   GHashTable *sprites;
   gboolean    vector;
+
+  /* The categories' colours as markers show them on the last style's map. */
+  GHashTable        *colors;   /* 0xRRGGBB → MerColor */
+  const MerMapStyle *colors_style;
 
   /* The layout of the last view, shared by drawing and picking. */
   GArray     *items;
@@ -67,6 +79,7 @@ mer_event_painter_new (GListModel *events)
   self->items = g_array_new (FALSE, FALSE, sizeof (Item));
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                          (GDestroyNotify) cairo_surface_destroy);
+  self->colors = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   for (guint i = 0; i < n; i++)
     {
@@ -100,6 +113,7 @@ mer_event_painter_free (MerEventPainter *self)
   g_array_unref (self->markers);
   g_array_unref (self->items);
   g_hash_table_unref (self->sprites);
+  g_hash_table_unref (self->colors);
   g_free (self);
 }
 
@@ -107,7 +121,75 @@ typedef struct {
   double sx, sy;
   guint  count;
   guint  first;      /* index in visible */
+  double x0, y0, x1, y1;
 } Cell;
+
+/* Whether a cell's markers are all at one place: zooming in would not
+ * part them, so they are spread rather than counted, unless there are so
+ * many that their ring would cover the map around. */
+static gboolean
+cell_is_one_place (const Cell *cell)
+{
+  return cell->count > 1 && cell->count <= MAX_SPREAD &&
+         cell->x1 - cell->x0 < SAME_PLACE && cell->y1 - cell->y0 < SAME_PLACE;
+}
+
+/* Spreads each group of markers at one place, or near enough to touch, on
+ * a ring round the group's middle, in time order from the top, clockwise,
+ * with room for the largest between neighbours; each keeps a line to its
+ * own place. The groups are few and the markers no more than the
+ * cluster threshold, so pairs are compared directly. */
+static void
+spread_same_places (GArray *items)
+{
+  g_autofree guint *group = g_new (guint, items->len);
+  g_autofree guint *members = g_new (guint, items->len);
+
+  for (guint i = 0; i < items->len; i++)
+    group[i] = G_MAXUINT;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *first = &g_array_index (items, Item, i);
+      double cx = 0, cy = 0, largest = 0, ring;
+      guint n = 0;
+
+      if (group[i] != G_MAXUINT)
+        continue;
+
+      for (guint j = i; j < items->len; j++)
+        {
+          const Item *item = &g_array_index (items, Item, j);
+
+          /* Touching markers hide each other as much as coincident ones. */
+          if (group[j] == G_MAXUINT && hypot (item->x - first->x, item->y - first->y) < item->radius + first->radius)
+            {
+              group[j] = i;
+              members[n++] = j;
+              cx += item->x;
+              cy += item->y;
+              largest = MAX (largest, item->radius);
+            }
+        }
+      if (n < 2)
+        continue;
+
+      cx /= n;
+      cy /= n;
+      ring = MAX (largest + 6, n * (2 * largest + 3) / (2 * G_PI));
+      for (guint k = 0; k < n; k++)
+        {
+          Item *item = &g_array_index (items, Item, members[k]);
+          double angle = -G_PI / 2 + 2 * G_PI * k / n;
+
+          item->spread = TRUE;
+          item->place_x = item->x;
+          item->place_y = item->y;
+          item->x = cx + ring * cos (angle);
+          item->y = cy + ring * sin (angle);
+        }
+    }
+}
 
 /* The markers and clusters of a view. They do not depend on what is
  * selected or hovered, so that a new selection costs no relayout: the
@@ -121,24 +203,35 @@ layout_base (MerEventPainter  *self,
   gboolean filters = state != NULL && mer_state_has_filters (state);
   gboolean window = state != NULL && mer_state_get_time_window (state, NULL, NULL);
   double margin = 12;
+  double cx, cy, size;
 
   g_array_set_size (self->items, 0);
+
+  /* mer_map_view_nearest_world_copy() and mer_map_view_normalized_to_point()
+   * written out, with the centre and the world's size worked out once: per
+   * marker they cost logarithms and powers, most of a frame with 100,000
+   * markers. */
+  mer_map_view_get_center_normalized (view, &cx, &cy);
+  size = mer_map_view_get_world_size (view);
 
   for (guint i = 0; i < self->markers->len; i++)
     {
       const Marker *marker = &g_array_index (self->markers, Marker, i);
-      MerEvent *event = g_ptr_array_index (self->events, marker->event);
-      int shift = mer_map_view_nearest_world_copy (view, marker->nx);
+      MerEvent *event;
+      double shift = ceil (cx - marker->nx - 0.5);
       Item item;
 
-      mer_map_view_normalized_to_point (view, marker->nx + shift, marker->ny, &item.x, &item.y);
+      item.x = (marker->nx + shift - cx) * size + view->width / 2.0;
+      item.y = (marker->ny - cy) * size + view->height / 2.0;
       if (item.x < -margin || item.y < -margin || item.x > view->width + margin || item.y > view->height + margin)
         continue;
 
+      event = g_ptr_array_index (self->events, marker->event);
       item.event = event;
       item.count = 1;
       item.radius = marker->radius;
       item.faded = FALSE;
+      item.spread = FALSE;
       if (filters && !mer_state_event_passes_filters (state, event))
         continue;
       if (window)
@@ -151,12 +244,16 @@ layout_base (MerEventPainter  *self,
     }
 
   if (visible->len <= MER_EVENT_CLUSTER_THRESHOLD)
-    g_array_append_vals (self->items, visible->data, visible->len);
+    {
+      spread_same_places (visible);
+      g_array_append_vals (self->items, visible->data, visible->len);
+    }
   else
     {
       guint columns = (guint) ceil ((view->width + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
       guint rows = (guint) ceil ((view->height + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
       g_autofree Cell *cells = g_new0 (Cell, (gsize) columns * rows);
+      g_autoptr(GArray) together = g_array_new (FALSE, FALSE, sizeof (Item));
 
       for (guint i = 0; i < visible->len; i++)
         {
@@ -166,7 +263,15 @@ layout_base (MerEventPainter  *self,
           Cell *cell = &cells[row * columns + column];
 
           if (cell->count++ == 0)
-            cell->first = i;
+            {
+              cell->first = i;
+              cell->x0 = cell->x1 = item->x;
+              cell->y0 = cell->y1 = item->y;
+            }
+          cell->x0 = MIN (cell->x0, item->x);
+          cell->x1 = MAX (cell->x1, item->x);
+          cell->y0 = MIN (cell->y0, item->y);
+          cell->y1 = MAX (cell->y1, item->y);
           cell->sx += item->x;
           cell->sy += item->y;
         }
@@ -177,7 +282,7 @@ layout_base (MerEventPainter  *self,
 
           if (cell->count == 1)
             g_array_append_val (self->items, g_array_index (visible, Item, cell->first));
-          else if (cell->count > 1)
+          else if (cell->count > 1 && !cell_is_one_place (cell))
             {
               Item cluster = {
                 cell->sx / cell->count, cell->sy / cell->count,
@@ -187,6 +292,18 @@ layout_base (MerEventPainter  *self,
               g_array_append_val (self->items, cluster);
             }
         }
+
+      for (guint i = 0; i < visible->len; i++)
+        {
+          const Item *item = &g_array_index (visible, Item, i);
+          guint column = (guint) CLAMP ((item->x + margin) / MER_EVENT_CLUSTER_CELL, 0, columns - 1);
+          guint row = (guint) CLAMP ((item->y + margin) / MER_EVENT_CLUSTER_CELL, 0, rows - 1);
+
+          if (cell_is_one_place (&cells[row * columns + column]))
+            g_array_append_val (together, *item);
+        }
+      spread_same_places (together);
+      g_array_append_vals (self->items, together->data, together->len);
     }
 
   self->n_base = self->items->len;
@@ -212,12 +329,29 @@ layout (MerEventPainter  *self,
     {
       MerEvent *event = pass == 0 ? hovered : selected;
       const MerPlace *places;
-      guint n_places;
+      guint n_places, n_found;
 
       if (event == NULL || (pass == 0 && hovered == selected))
         continue;
       if (state != NULL && (!mer_state_event_passes_filters (state, event) ||
                             (mer_state_get_hide_outside_window (state) && !mer_state_event_in_window (state, event))))
+        continue;
+
+      /* Where the base layout put it, spread or not; at its places when
+       * it is in a cluster. */
+      n_found = 0;
+      for (guint i = 0; i < self->n_base; i++)
+        {
+          Item item = g_array_index (self->items, Item, i);
+
+          if (item.event != event)
+            continue;
+          item.radius += 2;
+          item.faded = FALSE;
+          g_array_append_val (self->items, item);
+          n_found++;
+        }
+      if (n_found > 0)
         continue;
 
       places = mer_event_get_places (event, &n_places);
@@ -239,14 +373,33 @@ set_color (cairo_t        *cr,
 }
 
 static MerColor
-event_color (MerEvent          *event,
+event_color (MerEventPainter   *self,
+             MerEvent          *event,
              const MerMapStyle *style)
 {
   MerCategory *category = mer_event_get_category (event);
+  guint32 rgb;
+  MerColor *color;
 
-  if (category != NULL && mer_category_get_color (category) != MER_NO_COLOR)
-    return mer_color_from_rgb (mer_category_get_color (category), 1);
-  return style->marker_default;
+  if (category == NULL || mer_category_get_color (category) == MER_NO_COLOR)
+    return style->marker_default;
+
+  if (style != self->colors_style)
+    {
+      g_hash_table_remove_all (self->colors);
+      self->colors_style = style;
+    }
+
+  rgb = mer_category_get_color (category);
+  color = g_hash_table_lookup (self->colors, GUINT_TO_POINTER (rgb));
+  if (color == NULL)
+    {
+      color = g_new (MerColor, 1);
+      *color = mer_map_style_marker_color (style, rgb);
+      g_hash_table_insert (self->colors, GUINT_TO_POINTER (rgb), color);
+    }
+
+  return *color;
 }
 
 static void
@@ -444,6 +597,30 @@ mer_event_painter_draw (MerEventPainter   *self,
   cairo_new_path (cr);
   draw_clusters (self, cr, style, view->scale_factor);
 
+  /* Spread markers hang on lines from their place, marked by a dot. */
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if (!item->spread)
+        continue;
+      cairo_move_to (cr, item->place_x, item->place_y);
+      cairo_line_to (cr, item->x, item->y);
+    }
+  set_color (cr, &style->country_label);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+
+      if (!item->spread)
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, item->place_x, item->place_y, 3, 0, 2 * G_PI);
+    }
+  cairo_fill (cr);
+
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
@@ -452,7 +629,7 @@ mer_event_painter_draw (MerEventPainter   *self,
       if (item->event == NULL)
         continue;
 
-      fill = event_color (item->event, style);
+      fill = event_color (self, item->event, style);
 
       /* The hovered and selected events come last, on top, with a ring. */
       if (item->event == selected || item->event == hovered)

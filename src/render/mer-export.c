@@ -19,7 +19,7 @@
 #include "mer-event-painter.h"
 #include "mer-fit.h"
 #include "mer-region-painter.h"
-#include "mer-timeline-layout.h"
+#include "mer-timeline-painter.h"
 
 /* Snapshots of the map for reports and slides, drawn at their own size by
  * the painters that draw the screen: PNG at the requested pixels, SVG and
@@ -29,7 +29,13 @@
 
 #define MARGIN 14.0
 #define PANEL_PADDING 8.0
-#define STRIP_HEIGHT 58.0
+/* The timeline strip: the widget's look at three quarters of its size,
+ * with two rows of events. */
+#define STRIP_SCALE 0.75
+#define STRIP_ROWS 2
+#define STRIP_INK { 0.14, 0.12, 0.19, 1 }
+#define STRIP_ACCENT { 0.11, 0.44, 0.85, 1 }
+#define STRIP_BACKGROUND { 0.98, 0.98, 0.97, 1 }
 #define A4_WIDTH 841.89
 #define A4_HEIGHT 595.28
 
@@ -182,9 +188,19 @@ draw_title (cairo_t                *cr,
 }
 
 static double
+strip_height (void)
+{
+  MerTimelineMetrics metrics;
+
+  mer_timeline_metrics_init (&metrics, STRIP_SCALE);
+  /* Whole units, so that the map ends on a pixel's edge. */
+  return ceil (mer_timeline_metrics_height (&metrics, STRIP_ROWS));
+}
+
+static double
 bottom_of_map (const MerExportOptions *options)
 {
-  return options->height - (options->timeline ? STRIP_HEIGHT : 0);
+  return options->height - (options->timeline ? strip_height () : 0);
 }
 
 static void
@@ -309,10 +325,13 @@ draw_legend (cairo_t                *cr,
       if (rx1 < x0 || rx0 > x1 || ry1 < y0 || ry0 > y1)
         continue;
 
-      line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s%s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
-                                      mer_region_get_name (region),
-                                      mer_region_get_status (region) == MER_REGION_STATUS_DISPUTED
-                                        ? " (disputed, hatched)" : "");
+      if (mer_region_is_contested (region))
+        line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s (%s, hatched)", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
+                                        mer_region_get_name (region),
+                                        mer_region_status_to_string (mer_region_get_status (region)));
+      else
+        line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
+                                        mer_region_get_name (region));
       g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
     }
 
@@ -325,89 +344,42 @@ draw_legend (cairo_t                *cr,
   show_layout_at (cr, layout, options->width - MARGIN - w - PANEL_PADDING, MARGIN + PANEL_PADDING);
 }
 
-/* A strip under the map: the time window (or the whole story) with its
- * events, on the timeline's own axis. */
+/* A strip under the map: the whole story with its events, drawn by the
+ * timeline's own painter at a smaller scale, the selection and the time
+ * window as on screen. */
 static void
 draw_timeline_strip (cairo_t                *cr,
                      const MerExportOptions *options)
 {
-  GListModel *events = mer_document_get_events (options->document);
-  double top = options->height - STRIP_HEIGHT;
-  double left = MARGIN, right = options->width - MARGIN;
-  double start = G_MAXDOUBLE, end = -G_MAXDOUBLE, window_start = 0, window_end = 0;
-  gboolean has_window = options->state != NULL &&
-                        mer_state_get_time_window (options->state, &window_start, &window_end);
-  g_autoptr(GArray) ticks = NULL;
-  guint n = g_list_model_get_n_items (events);
+  g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+  PangoContext *context;
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 8");
+  MerTimelineStyle style = { STRIP_INK, STRIP_ACCENT, STRIP_BACKGROUND, font };
+  double top = bottom_of_map (options);
+  MerTimelineView view = { 0, 0, options->width - 2 * MARGIN, options->height - top };
 
-  cairo_rectangle (cr, 0, top, options->width, STRIP_HEIGHT);
-  cairo_set_source_rgb (cr, 0.98, 0.98, 0.97);
+  cairo_rectangle (cr, 0, top, options->width, view.height);
+  cairo_set_source_rgb (cr, style.background.red, style.background.green, style.background.blue);
   cairo_fill (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
   cairo_rectangle (cr, 0, top, options->width, 0.75);
   cairo_fill (cr);
 
-  if (n == 0)
+  mer_timeline_layout_set_document (layout, options->document);
+  if (view.width <= 0 || !mer_timeline_layout_get_story_span (layout, &view.start, &view.end))
     return;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
-
-      start = MIN (start, mer_event_get_first_second (event));
-      end = MAX (end, mer_event_get_last_second (event));
-    }
-  {
-    double margin = MAX ((end - start) * 0.03, 86400 * 30);
-    start -= margin;
-    end += margin;
-  }
-
-#define TIME_TO_X(t) (left + ((t) - start) / (end - start) * (right - left))
-
-  if (has_window)
-    {
-      cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.15);
-      cairo_rectangle (cr, TIME_TO_X (window_start), top + 4, MAX (TIME_TO_X (window_end) - TIME_TO_X (window_start), 1),
-                       STRIP_HEIGHT - 26);
-      cairo_fill (cr);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
-      MerCategory *category = mer_event_get_category (event);
-      guint32 rgb = category != NULL ? mer_category_get_color (category) : MER_NO_COLOR;
-      double x = TIME_TO_X (mer_event_get_first_second (event));
-      double alpha = options->state == NULL || mer_state_event_in_window (options->state, event) ? 0.9 : 0.25;
-
-      if (options->state != NULL && !mer_state_event_passes_filters (options->state, event))
-        continue;
-      if (rgb == MER_NO_COLOR)
-        rgb = 0x3d3846;
-      cairo_set_source_rgba (cr, (rgb >> 16 & 0xff) / 255.0, (rgb >> 8 & 0xff) / 255.0, (rgb & 0xff) / 255.0, alpha);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, top + 10 + (i % 4) * 6, mer_event_get_importance (event) >= 4 ? 3 : 2, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-
-  ticks = mer_timeline_axis_ticks (start, end, right - left, 70);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
-  cairo_rectangle (cr, left, top + STRIP_HEIGHT - 22, right - left, 0.75);
-  cairo_fill (cr);
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      const MerTimelineTick *tick = &g_array_index (ticks, MerTimelineTick, i);
-      double x = TIME_TO_X (tick->time);
-      g_autofree char *markup = g_markup_escape_text (tick->label, -1);
-      g_autoptr(PangoLayout) layout = create_layout (cr, "Cantarell 8", markup, -1);
-
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
-      cairo_rectangle (cr, x, top + STRIP_HEIGHT - 22, 0.75, 4);
-      cairo_fill (cr);
-      show_layout_at (cr, layout, x + 2, top + STRIP_HEIGHT - 18);
-    }
-#undef TIME_TO_X
+  cairo_save (cr);
+  cairo_rectangle (cr, MARGIN, top, view.width, view.height);
+  cairo_clip (cr);
+  cairo_translate (cr, MARGIN, top);
+  context = pango_cairo_create_context (cr);
+  mer_timeline_layout_set_scale (layout, STRIP_SCALE);
+  mer_timeline_layout_set_char_width (layout, mer_timeline_painter_get_char_width (context, font));
+  mer_timeline_layout_update (layout, &view, options->state);
+  mer_timeline_painter_draw (cr, context, &style, layout, options->state);
+  cairo_restore (cr);
+  g_object_unref (context);
 }
 
 /**

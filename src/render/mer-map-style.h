@@ -13,7 +13,9 @@ typedef struct {
  * MerMapStyle:
  *
  * The colours of the map, shared by the screen and every export. Regions and
- * events take their own colours from the document.
+ * events take their own colours from the document; markers move theirs
+ * towards @marker_shift until they stand out on @land and @sea (see
+ * mer_map_style_marker_color()).
  */
 typedef struct {
   MerColor sea;
@@ -24,6 +26,7 @@ typedef struct {
   MerColor sea_label;
   MerColor label_halo;
   MerColor marker_outline;
+  MerColor marker_shift;
   MerColor marker_default;
   MerColor selection;
   MerColor hover;
@@ -31,8 +34,17 @@ typedef struct {
   MerColor cluster_text;
 } MerMapStyle;
 
-const MerMapStyle *mer_map_style_get (gboolean dark);
-MerColor           mer_color_from_rgb (guint32 rgb,
-                                       double  alpha);
+/* WCAG 2's least contrast for the parts of a graphic one must see. */
+#define MER_MAP_STYLE_MIN_CONTRAST 3.0
+
+const MerMapStyle *mer_map_style_get          (gboolean           dark);
+const guint32     *mer_map_style_get_palette  (guint             *n_colors);
+MerColor           mer_map_style_marker_color (const MerMapStyle *style,
+                                               guint32            rgb);
+MerColor           mer_color_from_rgb         (guint32            rgb,
+                                               double             alpha);
+double             mer_color_get_luminance    (const MerColor    *color);
+double             mer_color_get_contrast     (const MerColor    *a,
+                                               const MerColor    *b);
 
 G_END_DECLS

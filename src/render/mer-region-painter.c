@@ -248,7 +248,7 @@ draw_label (cairo_t            *cr,
   cairo_rectangle_t box;
   double x, y;
 
-  if (mer_region_get_status (cached->region) == MER_REGION_STATUS_DISPUTED)
+  if (mer_region_is_contested (cached->region))
     names = mer_region_format_names (cached->region);
 
   if (names != NULL)
@@ -320,7 +320,7 @@ draw_region (cairo_t            *cr,
 {
   guint32 rgb = mer_region_get_color (cached->region);
   MerColor color = mer_color_from_rgb (rgb != MER_NO_COLOR ? rgb : DEFAULT_REGION_COLOR, 1);
-  gboolean disputed = mer_region_get_status (cached->region) == MER_REGION_STATUS_DISPUTED;
+  gboolean disputed = mer_region_is_contested (cached->region);
   static const double dashes[] = { 6, 3 };
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);

@@ -8,48 +8,16 @@
 #include <math.h>
 
 #include "mer-timeline-layout.h"
+#include "mer-timeline-painter.h"
 
 /* The timeline: eras as bands, the events on rows where no two labels
  * overlap, those that find no room counted in a density strip, and an axis
- * whose steps run from millennia to hours. It draws from its viewport and the
- * shared state, and writes the user's intent (selection, hover, time window)
- * into the state; it never calls the map. */
+ * whose steps run from millennia to hours. It lays out from its viewport and
+ * the shared state, draws with the timeline painter that also draws the
+ * export's strip, and writes the user's intent (selection, hover, time
+ * window) into the state; it never calls the map. */
 
-#define ERA_HEIGHT 18.0
-#define ROW_HEIGHT 22.0
-#define DENSITY_HEIGHT 10.0
-#define AXIS_HEIGHT 26.0
-#define MARKER_RADIUS 5.0
-#define LABEL_GAP 6.0
-#define WHISKER 24.0
 #define KINETIC_DECAY 0.92
-
-typedef struct {
-  MerEvent *event;
-  double    x0, x1;
-  double    y;
-  int       row;
-  int       lane;
-  gboolean  label_before;
-} Placed;
-
-/* The room between a label placed before its event and the event's marker:
- * past the fading whisker of an approximate date. */
-static double
-label_lead (MerEvent *event)
-{
-  return mer_event_get_circa (event) ? WHISKER + 2 : LABEL_GAP;
-}
-
-/* What the layout needs of each event, read once per document: a frame may
- * lay out 100,000 events. */
-typedef struct {
-  MerEvent    *event;
-  MerCategory *category;
-  double       first;
-  double       last;
-  guint        title_chars;
-} Cached;
 
 struct _MerTimeline
 {
@@ -58,15 +26,9 @@ struct _MerTimeline
   /* Owned */
   MerState            *state;
   MerTimelineViewport *viewport;
-  GArray              *cache;       /* Cached, by position in the document's events */
-  GArray              *placed;      /* Placed, for drawing and picking */
-  GArray              *density;     /* guint per 4-px bucket */
-  GPtrArray           *lanes;       /* MerCategory (or NULL), when lanes are on */
+  MerTimelineLayout   *layout;
 
-  double   char_width;
   gboolean dirty;
-  gboolean show_lanes;
-  guint    max_rows;
 
   /* Input */
   double   pointer_x;
@@ -106,189 +68,22 @@ invalidate (MerTimeline *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static double
-rows_top (MerTimeline *self)
-{
-  return ERA_HEIGHT + 4;
-}
-
-static guint
-available_rows (MerTimeline *self)
-{
-  double height = gtk_widget_get_height (GTK_WIDGET (self)) - rows_top (self) - DENSITY_HEIGHT - AXIS_HEIGHT;
-
-  return (guint) MAX (1, floor (height / ROW_HEIGHT));
-}
-
-static int
-lane_of (MerTimeline *self,
-         MerCategory *category)
-{
-  guint index;
-
-  if (self->lanes == NULL)
-    return 0;
-  if (g_ptr_array_find (self->lanes, category, &index))
-    return (int) index;
-  return (int) self->lanes->len - 1;
-}
-
-static void
-update_cache (MerTimeline *self)
-{
-  MerDocument *document = mer_state_get_document (self->state);
-  GListModel *events;
-  guint n;
-
-  g_array_set_size (self->cache, 0);
-  if (document == NULL)
-    return;
-
-  events = mer_document_get_events (document);
-  n = g_list_model_get_n_items (events);
-  g_array_set_size (self->cache, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
-      Cached *cached = &g_array_index (self->cache, Cached, i);
-
-      /* Borrowed: the document, which the state holds, owns the events. */
-      cached->event = event;
-      cached->category = mer_event_get_category (event);
-      cached->first = mer_event_get_first_second (event);
-      cached->last = mer_event_get_last_second (event);
-      cached->title_chars = (guint) g_utf8_strlen (mer_event_get_title (event), -1);
-    }
-}
-
-static void
-update_lanes (MerTimeline *self)
-{
-  MerDocument *document = mer_state_get_document (self->state);
-  GListModel *categories;
-
-  g_clear_pointer (&self->lanes, g_ptr_array_unref);
-  if (!self->show_lanes || document == NULL)
-    return;
-
-  categories = mer_document_get_categories (document);
-  self->lanes = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
-    g_ptr_array_add (self->lanes, g_list_model_get_item (categories, i));
-  /* A last lane for events without a category. */
-  g_ptr_array_add (self->lanes, NULL);
-}
-
 /* Lays out the events that meet the view, once per frame after a change. */
 static void
 relayout (MerTimeline *self)
 {
-  MerDocument *document = mer_state_get_document (self->state);
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double start = mer_timeline_viewport_get_start (self->viewport);
-  double end = mer_timeline_viewport_get_end (self->viewport);
-  double seconds_per_pixel = mer_timeline_viewport_get_seconds_per_pixel (self->viewport);
-  g_autoptr(GArray) positions = NULL;
-  g_autoptr(GArray) extents = NULL;
-  g_autofree int *rows = NULL;
-  guint n_lanes, rows_per_lane;
-  gboolean filters;
+  MerTimelineView view = {
+    mer_timeline_viewport_get_start (self->viewport),
+    mer_timeline_viewport_get_end (self->viewport),
+    mer_timeline_viewport_get_width (self->viewport),
+    gtk_widget_get_height (GTK_WIDGET (self)),
+  };
 
   self->dirty = FALSE;
-  g_array_set_size (self->placed, 0);
-  g_array_set_size (self->density, (guint) ceil (MAX (width, 1) / 4) + 1);
-  memset (self->density->data, 0, self->density->len * sizeof (guint));
-
-  if (document == NULL)
-    return;
-
-  /* Labels reach right of their start: look a little to the left too. */
-  positions = g_array_new (FALSE, FALSE, sizeof (guint));
-  mer_document_query_positions (document, (gint64) floor (start - 300 * seconds_per_pixel), (gint64) ceil (end),
-                                positions);
-  filters = mer_state_has_filters (self->state);
-  n_lanes = self->lanes != NULL ? self->lanes->len : 1;
-  rows_per_lane = MAX (1, available_rows (self) / n_lanes);
-  self->max_rows = rows_per_lane * n_lanes;
-  extents = g_array_sized_new (FALSE, FALSE, sizeof (MerTimelineExtent), positions->len);
-
-  for (guint lane = 0; lane < n_lanes; lane++)
-    {
-      g_autoptr(GArray) lane_events = g_array_new (FALSE, FALSE, sizeof (guint));
-
-      g_array_set_size (extents, 0);
-      for (guint i = 0; i < positions->len; i++)
-        {
-          guint position = g_array_index (positions, guint, i);
-          const Cached *cached = &g_array_index (self->cache, Cached, position);
-          MerTimelineExtent extent;
-          double label_after, label_before;
-          double x0 = (cached->first - start) / seconds_per_pixel;
-          double x1 = (cached->last - start) / seconds_per_pixel;
-
-          if ((self->lanes != NULL && lane_of (self, cached->category) != (int) lane) ||
-              (filters && !mer_state_event_passes_filters (self->state, cached->event)))
-            continue;
-
-          /* A point, or a span shorter than the marker, is drawn as a point. */
-          if (x1 - x0 < 2 * MARKER_RADIUS)
-            x1 = x0;
-          extent.x0 = x0 - MARKER_RADIUS;
-          extent.x1 = x1 + MARKER_RADIUS;
-          /* At the right edge a label goes before its event, to be read whole. */
-          label_after = 2 * MARKER_RADIUS + LABEL_GAP + cached->title_chars * self->char_width;
-          label_before = label_lead (cached->event) + cached->title_chars * self->char_width;
-          extent.label_before = extent.x0 + label_after > width && extent.x0 - label_before >= 0;
-          extent.label_width = extent.label_before ? label_before : label_after;
-          g_array_append_val (extents, extent);
-          g_array_append_val (lane_events, position);
-        }
-
-      rows = g_renew (int, rows, MAX (extents->len, 1));
-      mer_timeline_layout_rows ((const MerTimelineExtent *) extents->data, extents->len, rows_per_lane,
-                                LABEL_GAP, rows);
-
-      for (guint i = 0; i < lane_events->len; i++)
-        {
-          const MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i);
-          const Cached *cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
-
-          if (rows[i] < 0)
-            {
-              double x = extent->x0 + MARKER_RADIUS;
-
-              if (x >= 0 && x < width)
-                g_array_index (self->density, guint, (guint) (x / 4))++;
-              continue;
-            }
-
-          {
-            Placed placed = {
-              cached->event,
-              extent->x0 + MARKER_RADIUS, extent->x1 - MARKER_RADIUS,
-              rows_top (self) + (lane * rows_per_lane + rows[i]) * ROW_HEIGHT + ROW_HEIGHT / 2,
-              rows[i], (int) lane, extent->label_before,
-            };
-
-            g_array_append_val (self->placed, placed);
-          }
-        }
-    }
+  mer_timeline_layout_update (self->layout, &view, self->state);
 }
 
 /* Drawing */
-
-static GdkRGBA
-event_color (MerEvent      *event,
-             const GdkRGBA *fallback)
-{
-  MerCategory *category = mer_event_get_category (event);
-  guint32 rgb = category != NULL ? mer_category_get_color (category) : MER_NO_COLOR;
-
-  if (rgb == MER_NO_COLOR)
-    return *fallback;
-  return (GdkRGBA) { (rgb >> 16 & 0xff) / 255.0f, (rgb >> 8 & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, 1 };
-}
 
 static void
 lookup_colors (MerTimeline *self,
@@ -305,350 +100,10 @@ lookup_colors (MerTimeline *self,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-static void
-draw_eras (MerTimeline   *self,
-           cairo_t       *cr,
-           const GdkRGBA *fg,
-           double         width,
-           double         height)
+static MerColor
+color_from_rgba (const GdkRGBA *rgba)
 {
-  MerDocument *document = mer_state_get_document (self->state);
-  GListModel *eras = mer_document_get_eras (document);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  guint n_eras = g_list_model_get_n_items (eras);
-  g_autofree MerTimelineTitle *titles = g_new0 (MerTimelineTitle, MAX (n_eras, 1));
-
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-
-  for (guint i = 0; i < n_eras; i++)
-    {
-      g_autoptr(MerEra) era = g_list_model_get_item (eras, i);
-      int natural_width;
-
-      pango_layout_set_text (layout, mer_era_get_title (era), -1);
-      pango_layout_set_width (layout, -1);
-      pango_layout_get_pixel_size (layout, &natural_width, NULL);
-      titles[i] = (MerTimelineTitle) {
-        mer_timeline_viewport_time_to_x (self->viewport, mer_date_first_second (mer_era_get_start (era))),
-        mer_timeline_viewport_time_to_x (self->viewport, mer_date_last_second (mer_era_get_end (era))),
-        natural_width, 0, 0,
-      };
-    }
-  mer_timeline_layout_titles (titles, n_eras, width);
-
-  /* Overlapping eras blend their bands. */
-  for (guint i = 0; i < n_eras; i++)
-    {
-      g_autoptr(MerEra) era = g_list_model_get_item (eras, i);
-      guint32 rgb = mer_era_get_color (era);
-      double x0 = MAX (titles[i].x0, -1), x1 = MIN (titles[i].x1, width + 1);
-      double r = fg->red, g = fg->green, b = fg->blue;
-
-      if (x1 < 0 || x0 > width)
-        continue;
-
-      if (rgb != MER_NO_COLOR)
-        {
-          r = (rgb >> 16 & 0xff) / 255.0;
-          g = (rgb >> 8 & 0xff) / 255.0;
-          b = (rgb & 0xff) / 255.0;
-        }
-
-      cairo_set_source_rgba (cr, r, g, b, 0.07);
-      cairo_rectangle (cr, x0, 0, x1 - x0, height - AXIS_HEIGHT);
-      cairo_fill (cr);
-      cairo_set_source_rgba (cr, r, g, b, 0.25);
-      cairo_rectangle (cr, x0, 0, x1 - x0, ERA_HEIGHT);
-      cairo_fill (cr);
-
-      if (titles[i].width <= 0)
-        continue;
-      pango_layout_set_text (layout, mer_era_get_title (era), -1);
-      pango_layout_set_width (layout, (int) (titles[i].width * PANGO_SCALE));
-      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.8);
-      cairo_move_to (cr, titles[i].x, 1);
-      pango_cairo_show_layout (cr, layout);
-      cairo_new_path (cr);
-    }
-}
-
-static void
-draw_axis (MerTimeline   *self,
-           cairo_t       *cr,
-           const GdkRGBA *fg,
-           double         width,
-           double         height)
-{
-  g_autoptr(GArray) ticks = mer_timeline_axis_ticks (mer_timeline_viewport_get_start (self->viewport),
-                                                     mer_timeline_viewport_get_end (self->viewport), width, 90);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  double top = height - AXIS_HEIGHT;
-
-  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.35);
-  cairo_rectangle (cr, 0, top, width, 1);
-  cairo_fill (cr);
-
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      const MerTimelineTick *tick = &g_array_index (ticks, MerTimelineTick, i);
-      double x = round (mer_timeline_viewport_time_to_x (self->viewport, tick->time)) + 0.5;
-
-      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.1);
-      cairo_move_to (cr, x, ERA_HEIGHT);
-      cairo_line_to (cr, x, top);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-
-      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.5);
-      cairo_move_to (cr, x, top);
-      cairo_line_to (cr, x, top + 5);
-      cairo_stroke (cr);
-
-      pango_layout_set_text (layout, tick->label, -1);
-      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.75);
-      cairo_move_to (cr, x + 3, top + 5);
-      pango_cairo_show_layout (cr, layout);
-      cairo_new_path (cr);
-    }
-}
-
-static void
-draw_density (MerTimeline   *self,
-              cairo_t       *cr,
-              const GdkRGBA *fg,
-              double         height)
-{
-  double bottom = height - AXIS_HEIGHT - 1;
-  guint max = 0;
-
-  for (guint i = 0; i < self->density->len; i++)
-    max = MAX (max, g_array_index (self->density, guint, i));
-  if (max == 0)
-    return;
-
-  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
-  for (guint i = 0; i < self->density->len; i++)
-    {
-      guint count = g_array_index (self->density, guint, i);
-      double h;
-
-      if (count == 0)
-        continue;
-      /* Logarithmic, so that one event still shows next to thousands. */
-      h = MAX (1.5, DENSITY_HEIGHT * log1p (count) / log1p (max));
-      cairo_rectangle (cr, i * 4, bottom - h, 3, h);
-    }
-  cairo_fill (cr);
-}
-
-static void
-draw_window (MerTimeline   *self,
-             cairo_t       *cr,
-             const GdkRGBA *accent,
-             double         height)
-{
-  double start, end, x0, x1;
-
-  if (!mer_state_get_time_window (self->state, &start, &end))
-    return;
-
-  x0 = mer_timeline_viewport_time_to_x (self->viewport, start);
-  x1 = mer_timeline_viewport_time_to_x (self->viewport, end);
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.12);
-  cairo_rectangle (cr, x0, 0, MAX (x1 - x0, 1), height - AXIS_HEIGHT);
-  cairo_fill (cr);
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.8);
-  cairo_rectangle (cr, x0, 0, 1.5, height - AXIS_HEIGHT);
-  cairo_rectangle (cr, x1 - 1.5, 0, 1.5, height - AXIS_HEIGHT);
-  cairo_fill (cr);
-}
-
-static void
-draw_event (MerTimeline   *self,
-            cairo_t       *cr,
-            PangoLayout   *layout,
-            const Placed  *placed,
-            const GdkRGBA *fg,
-            const GdkRGBA *accent,
-            double         label_limit)
-{
-  MerEvent *event = placed->event;
-  GdkRGBA color = event_color (event, fg);
-  gboolean selected = event == mer_state_get_selected_event (self->state);
-  gboolean hovered = event == mer_state_get_hovered_event (self->state);
-  gboolean faded = !mer_state_event_in_window (self->state, event);
-  double alpha = faded ? 0.35 : 1;
-  double y = placed->y;
-
-  if (mer_event_get_circa (event))
-    {
-      /* Fading whiskers: the date is approximate. */
-      for (int side = -1; side <= 1; side += 2)
-        {
-          double from = side < 0 ? placed->x0 : placed->x1;
-          cairo_pattern_t *gradient = cairo_pattern_create_linear (from, y, from + side * WHISKER, y);
-
-          cairo_pattern_add_color_stop_rgba (gradient, 0, color.red, color.green, color.blue, 0.8 * alpha);
-          cairo_pattern_add_color_stop_rgba (gradient, 1, color.red, color.green, color.blue, 0);
-          cairo_set_source (cr, gradient);
-          cairo_rectangle (cr, MIN (from, from + side * WHISKER), y - 1, WHISKER, 2);
-          cairo_fill (cr);
-          cairo_pattern_destroy (gradient);
-        }
-    }
-
-  if (placed->x1 > placed->x0)
-    {
-      /* A span: a bar from start to end. */
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.55 * alpha);
-      cairo_rectangle (cr, placed->x0, y - 4, placed->x1 - placed->x0, 8);
-      cairo_fill (cr);
-    }
-
-  if (selected || hovered)
-    {
-      cairo_arc (cr, placed->x0, y, MARKER_RADIUS + 3.5, 0, 2 * G_PI);
-      if (selected)
-        cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 1);
-      else
-        cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.7);
-      cairo_set_line_width (cr, selected ? 2.5 : 1.5);
-      cairo_stroke (cr);
-    }
-
-  /* A point is a circle; a span starts with a diamond. */
-  if (placed->x1 > placed->x0)
-    {
-      cairo_move_to (cr, placed->x0, y - MARKER_RADIUS - 1);
-      cairo_line_to (cr, placed->x0 + MARKER_RADIUS + 1, y);
-      cairo_line_to (cr, placed->x0, y + MARKER_RADIUS + 1);
-      cairo_line_to (cr, placed->x0 - MARKER_RADIUS - 1, y);
-      cairo_close_path (cr);
-    }
-  else
-    cairo_arc (cr, placed->x0, y, MARKER_RADIUS, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, alpha);
-  cairo_fill (cr);
-
-  if (label_limit > 20)
-    {
-      pango_layout_set_text (layout, mer_event_get_title (event), -1);
-      pango_layout_set_width (layout, (int) (label_limit * PANGO_SCALE));
-      {
-        PangoAttrList *attrs = pango_attr_list_new ();
-
-        if (selected)
-          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-        pango_layout_set_attributes (layout, attrs);
-        pango_attr_list_unref (attrs);
-      }
-      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, alpha);
-      if (placed->label_before)
-        {
-          int label_width;
-
-          pango_layout_get_pixel_size (layout, &label_width, NULL);
-          cairo_move_to (cr, placed->x0 - MARKER_RADIUS - label_lead (event) - label_width,
-                         y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE + 4);
-        }
-      else
-        cairo_move_to (cr, placed->x0 + MARKER_RADIUS + LABEL_GAP,
-                       y - pango_layout_get_baseline (layout) / (double) PANGO_SCALE + 4);
-      pango_cairo_show_layout (cr, layout);
-      cairo_new_path (cr);
-    }
-}
-
-/* A label's width as the layout reckons it, before any text is shaped. */
-static double
-label_width_estimate (MerTimeline *self,
-                      MerEvent    *event)
-{
-  return g_utf8_strlen (mer_event_get_title (event), -1) * self->char_width;
-}
-
-/* Where an event and its label reach across its row; @text_scale widens the
- * reckoned label, for bold titles. */
-static void
-hit_extent (MerTimeline  *self,
-            const Placed *placed,
-            double        text_scale,
-            double       *left,
-            double       *right)
-{
-  double text = label_width_estimate (self, placed->event) * text_scale;
-
-  if (placed->label_before)
-    {
-      *left = placed->x0 - MARKER_RADIUS - label_lead (placed->event) - text;
-      *right = placed->x1 + MARKER_RADIUS + 2;
-    }
-  else
-    {
-      *left = placed->x0 - MARKER_RADIUS - 2;
-      *right = MAX (placed->x0 + MARKER_RADIUS + LABEL_GAP + text, placed->x1 + 2);
-    }
-}
-
-/* The selected event when it found no row of its own (the view is dense):
- * drawn over the first row on the window's background, so that a selection
- * is always seen. */
-static gboolean
-floating_selection (MerTimeline *self,
-                    Placed      *floating)
-{
-  MerEvent *selected = mer_state_get_selected_event (self->state);
-  double x, text;
-
-  if (selected == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < self->placed->len; i++)
-    if (g_array_index (self->placed, Placed, i).event == selected)
-      return FALSE;
-
-  x = mer_timeline_viewport_time_to_x (self->viewport, mer_event_get_first_second (selected));
-  if (x < -MARKER_RADIUS || x > mer_timeline_viewport_get_width (self->viewport) ||
-      !mer_state_event_passes_filters (self->state, selected))
-    return FALSE;
-
-  *floating = (Placed) {
-    selected, x, MAX (x, mer_timeline_viewport_time_to_x (self->viewport, mer_event_get_last_second (selected))),
-    rows_top (self) + ROW_HEIGHT / 2, 0, 0,
-  };
-  if (floating->x1 - floating->x0 < 2 * MARKER_RADIUS)
-    floating->x1 = floating->x0;
-  /* At the right edge its label goes before it, as on the rows. */
-  text = label_width_estimate (self, selected);
-  floating->label_before = x + MARKER_RADIUS + LABEL_GAP + text > mer_timeline_viewport_get_width (self->viewport) &&
-                           x - MARKER_RADIUS - label_lead (selected) - text >= 0;
-  return TRUE;
-}
-
-static void
-draw_floating_selection (MerTimeline   *self,
-                         cairo_t       *cr,
-                         PangoLayout   *layout,
-                         const GdkRGBA *fg,
-                         const GdkRGBA *accent,
-                         double         width)
-{
-  Placed floating;
-  double left, right;
-  GdkRGBA bg = { 1 - fg->red, 1 - fg->green, 1 - fg->blue, 0.92f };
-
-  if (!floating_selection (self, &floating))
-    return;
-
-  /* The selected title is bold: a little wider than the layout reckons. */
-  hit_extent (self, &floating, 1.15, &left, &right);
-  left = MAX (left - 4, 0);
-  right = MIN (right + 4, width);
-  cairo_set_source_rgba (cr, bg.red, bg.green, bg.blue, bg.alpha);
-  cairo_rectangle (cr, left, floating.y - ROW_HEIGHT / 2, right - left, ROW_HEIGHT);
-  cairo_fill (cr);
-  draw_event (self, cr, layout, &floating, fg, accent,
-              floating.label_before ? floating.x0 : width - floating.x0 - MARKER_RADIUS - LABEL_GAP);
+  return (MerColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
 }
 
 static void
@@ -658,8 +113,11 @@ mer_timeline_snapshot (GtkWidget   *widget,
   MerTimeline *self = MER_TIMELINE (widget);
   double width = gtk_widget_get_width (widget);
   double height = gtk_widget_get_height (widget);
-  g_autoptr(PangoLayout) layout = NULL;
   GdkRGBA fg, accent;
+  /* Behind a selection over a dense view: the window's background, which
+   * the style context does not tell, as the opposite of the text. */
+  GdkRGBA bg;
+  MerTimelineStyle style;
   cairo_t *cr;
 
   if (mer_state_get_document (self->state) == NULL || width <= 0 || height <= 0)
@@ -670,75 +128,11 @@ mer_timeline_snapshot (GtkWidget   *widget,
     relayout (self);
 
   lookup_colors (self, &fg, &accent);
+  bg = (GdkRGBA) { 1 - fg.red, 1 - fg.green, 1 - fg.blue, 0.92f };
+  style = (MerTimelineStyle) { color_from_rgba (&fg), color_from_rgba (&accent), color_from_rgba (&bg), NULL };
+
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  draw_eras (self, cr, &fg, width, height);
-  draw_window (self, cr, &accent, height);
-  draw_axis (self, cr, &fg, width, height);
-  draw_density (self, cr, &fg, height);
-
-  layout = gtk_widget_create_pango_layout (widget, NULL);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-
-  for (guint i = 0; i < self->placed->len; i++)
-    {
-      const Placed *placed = &g_array_index (self->placed, Placed, i);
-      double limit = width - placed->x0;
-
-      /* The label may run until the next event on its row, or its label when
-       * that goes before it. */
-      for (guint j = i + 1; j < self->placed->len && !placed->label_before; j++)
-        {
-          const Placed *next = &g_array_index (self->placed, Placed, j);
-
-          if (next->row == placed->row && next->lane == placed->lane)
-            {
-              limit = next->x0 - MARKER_RADIUS - LABEL_GAP - placed->x0;
-              if (next->label_before)
-                limit -= label_width_estimate (self, next->event) + label_lead (next->event);
-              break;
-            }
-        }
-      /* Its room was reckoned from an average character: a bold selected
-       * title may take a little more, as far as the left edge. */
-      if (placed->label_before)
-        limit = placed->x0;
-
-      if (placed->x0 + MARKER_RADIUS < 0 && placed->x1 < 0 && limit < 0)
-        continue;
-      draw_event (self, cr, layout, placed, &fg, &accent, limit - MARKER_RADIUS - LABEL_GAP);
-    }
-
-  draw_floating_selection (self, cr, layout, &fg, &accent, width);
-
-  if (self->lanes != NULL)
-    {
-      guint rows_per_lane = MAX (1, self->max_rows / self->lanes->len);
-
-      for (guint lane = 0; lane < self->lanes->len; lane++)
-        {
-          MerCategory *category = g_ptr_array_index (self->lanes, lane);
-          double y = rows_top (self) + lane * rows_per_lane * ROW_HEIGHT;
-
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.15);
-          cairo_rectangle (cr, 0, y, width, 1);
-          cairo_fill (cr);
-          pango_layout_set_width (layout, -1);
-          pango_layout_set_attributes (layout, NULL);
-          pango_layout_set_text (layout, category != NULL ? mer_category_get_name (category) : "Other", -1);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
-          cairo_move_to (cr, width - 4 - pango_layout_get_width (layout), y + 1);
-          {
-            PangoRectangle logical;
-
-            pango_layout_get_pixel_extents (layout, NULL, &logical);
-            cairo_move_to (cr, width - 6 - logical.width, y + 1);
-          }
-          pango_cairo_show_layout (cr, layout);
-          cairo_new_path (cr);
-        }
-    }
-
+  mer_timeline_painter_draw (cr, gtk_widget_get_pango_context (widget), &style, self->layout, self->state);
   cairo_destroy (cr);
 }
 
@@ -751,12 +145,15 @@ mer_timeline_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
+  MerTimeline *self = MER_TIMELINE (widget);
+  const MerTimelineMetrics *metrics = mer_timeline_layout_get_metrics (self->layout);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = 200;
   else
     {
-      *minimum = (int) (ERA_HEIGHT + 4 + 2 * ROW_HEIGHT + DENSITY_HEIGHT + AXIS_HEIGHT);
-      *natural = (int) (ERA_HEIGHT + 4 + 8 * ROW_HEIGHT + DENSITY_HEIGHT + AXIS_HEIGHT);
+      *minimum = (int) mer_timeline_metrics_height (metrics, 2);
+      *natural = (int) mer_timeline_metrics_height (metrics, 8);
     }
 }
 
@@ -790,31 +187,7 @@ mer_timeline_pick (MerTimeline *self,
   if (self->dirty)
     relayout (self);
 
-  {
-    Placed floating;
-
-    double left, right;
-
-    if (floating_selection (self, &floating) && fabs (y - floating.y) <= ROW_HEIGHT / 2)
-      {
-        hit_extent (self, &floating, 1, &left, &right);
-        if (x >= left && x <= right)
-          return floating.event;
-      }
-  }
-
-  for (guint i = self->placed->len; i > 0; i--)
-    {
-      const Placed *placed = &g_array_index (self->placed, Placed, i - 1);
-      double left, right;
-
-      hit_extent (self, placed, 1, &left, &right);
-
-      if (fabs (y - placed->y) <= ROW_HEIGHT / 2 && x >= left && x <= right)
-        return placed->event;
-    }
-
-  return NULL;
+  return mer_timeline_layout_pick (self->layout, self->state, x, y);
 }
 
 /**
@@ -835,19 +208,7 @@ mer_timeline_get_event_position (MerTimeline *self,
   if (self->dirty)
     relayout (self);
 
-  for (guint i = 0; i < self->placed->len; i++)
-    {
-      const Placed *placed = &g_array_index (self->placed, Placed, i);
-
-      if (placed->event == event)
-        {
-          *x = placed->x0;
-          *y = placed->y;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return mer_timeline_layout_get_event_position (self->layout, event, x, y);
 }
 
 /* Navigation */
@@ -858,28 +219,6 @@ events_model (MerTimeline *self)
   MerDocument *document = mer_state_get_document (self->state);
 
   return document != NULL ? mer_document_get_events (document) : NULL;
-}
-
-/* The first and last seconds of the story, with a margin. */
-static gboolean
-story_extent (MerTimeline *self,
-              double      *start,
-              double      *end)
-{
-  double margin;
-
-  if (self->cache->len == 0)
-    return FALSE;
-
-  *start = g_array_index (self->cache, Cached, 0).first;
-  *end = -G_MAXDOUBLE;
-  for (guint i = 0; i < self->cache->len; i++)
-    *end = MAX (*end, g_array_index (self->cache, Cached, i).last);
-
-  margin = MAX ((*end - *start) * 0.04, 86400 * 30);
-  *start -= margin;
-  *end += margin;
-  return TRUE;
 }
 
 /* Brings the selected event into view, if it is not. */
@@ -905,7 +244,7 @@ reveal_event (MerTimeline *self,
     double new_start = first + MIN (last - first, span / 2) / 2 - span / 2;
     double story_start, story_end;
 
-    if (story_extent (self, &story_start, &story_end))
+    if (mer_timeline_layout_get_story_span (self->layout, &story_start, &story_end))
       {
         if (story_end - story_start > span)
           new_start = CLAMP (new_start, story_start, story_end - span);
@@ -1043,7 +382,7 @@ mer_timeline_show_all (MerTimeline *self)
 
   g_return_if_fail (MER_IS_TIMELINE (self));
 
-  if (story_extent (self, &start, &end))
+  if (mer_timeline_layout_get_story_span (self->layout, &start, &end))
     mer_timeline_viewport_set_range (self->viewport, start, end);
 }
 
@@ -1092,7 +431,8 @@ on_drag_begin (GtkGestureDrag *gesture,
   self->last_motion_time = g_get_monotonic_time ();
   /* Shift, or a drag on the axis, marks a time window. */
   self->drag_window = (modifiers & GDK_SHIFT_MASK) != 0 ||
-                      y >= gtk_widget_get_height (GTK_WIDGET (self)) - AXIS_HEIGHT;
+                      y >= gtk_widget_get_height (GTK_WIDGET (self)) -
+                           mer_timeline_layout_get_metrics (self->layout)->axis_height;
   self->drag_start_time = mer_timeline_viewport_x_to_time (self->viewport, x);
 }
 
@@ -1262,8 +602,7 @@ on_query_tooltip (GtkWidget   *widget,
 static void
 on_document_changed (MerTimeline *self)
 {
-  update_cache (self);
-  update_lanes (self);
+  mer_timeline_layout_set_document (self->layout, mer_state_get_document (self->state));
   mer_timeline_show_all (self);
   invalidate (self);
 }
@@ -1313,13 +652,11 @@ mer_timeline_css_changed (GtkWidget         *widget,
                           GtkCssStyleChange *change)
 {
   MerTimeline *self = MER_TIMELINE (widget);
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  double char_width = mer_timeline_painter_get_char_width (gtk_widget_get_pango_context (widget), NULL);
 
   GTK_WIDGET_CLASS (mer_timeline_parent_class)->css_changed (widget, change);
 
-  self->char_width = pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
+  mer_timeline_layout_set_char_width (self->layout, char_width);
   invalidate (self);
 }
 
@@ -1334,7 +671,7 @@ mer_timeline_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_LANES:
-      g_value_set_boolean (value, self->show_lanes);
+      g_value_set_boolean (value, mer_timeline_layout_get_lanes (self->layout));
       break;
 
     default:
@@ -1373,10 +710,7 @@ mer_timeline_dispose (GObject *object)
   stop_kinetic (self);
   g_clear_object (&self->state);
   g_clear_object (&self->viewport);
-  g_clear_pointer (&self->placed, g_array_unref);
-  g_clear_pointer (&self->cache, g_array_unref);
-  g_clear_pointer (&self->density, g_array_unref);
-  g_clear_pointer (&self->lanes, g_ptr_array_unref);
+  g_clear_pointer (&self->layout, mer_timeline_layout_free);
 
   G_OBJECT_CLASS (mer_timeline_parent_class)->dispose (object);
 }
@@ -1450,10 +784,7 @@ mer_timeline_init (MerTimeline *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->viewport = mer_timeline_viewport_new ();
-  self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
-  self->cache = g_array_new (FALSE, FALSE, sizeof (Cached));
-  self->density = g_array_new (FALSE, TRUE, sizeof (guint));
-  self->char_width = 7;
+  self->layout = mer_timeline_layout_new ();
   self->dirty = TRUE;
 
   g_signal_connect_object (self->viewport, "changed", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
@@ -1512,7 +843,7 @@ gboolean
 mer_timeline_get_lanes (MerTimeline *self)
 {
   g_return_val_if_fail (MER_IS_TIMELINE (self), FALSE);
-  return self->show_lanes;
+  return mer_timeline_layout_get_lanes (self->layout);
 }
 
 /**
@@ -1525,11 +856,10 @@ mer_timeline_set_lanes (MerTimeline *self,
 {
   g_return_if_fail (MER_IS_TIMELINE (self));
 
-  if (self->show_lanes == lanes)
+  if (mer_timeline_layout_get_lanes (self->layout) == lanes)
     return;
 
-  self->show_lanes = lanes;
-  update_lanes (self);
+  mer_timeline_layout_set_lanes (self->layout, lanes);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
 }

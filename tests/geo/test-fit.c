@@ -451,6 +451,112 @@ test_fit_tiny_widget (void)
   g_assert_cmpfloat_with_epsilon (view.zoom, 1.0, 1e-12);
 }
 
+/* An event's flight frames its places, not its regions, and never comes
+ * closer than the context zoom: Shimoda, whose treaty also highlights the
+ * Kurils and Sakhalin, lands on Shimoda at zoom 7. */
+static void
+test_fit_event_places (void)
+{
+  g_autoptr(MerGeometry) sakhalin = mer_geometry_new ();
+  const MerPlace shimoda[] = { { (char *) "Shimoda", 34.68, 138.94 } };
+  const MerPlace summit[] = {
+    { (char *) "Nagato", 34.37, 131.18 },
+    { (char *) "Tokyo", 35.68, 139.69 },
+  };
+  MerGeometry *geometries[] = { sakhalin };
+  MerView view;
+
+  add_rect (sakhalin, 141.6, 45.9, 144.8, 54.4);
+
+  g_assert_true (mer_fit_event_view (shimoda, 1, geometries, 1, 944.0, 470.0, 60.0, 1.0, &view));
+  g_assert_cmpfloat (view.zoom, ==, MER_FIT_CONTEXT_ZOOM);
+  g_assert_cmpfloat (view.zoom, ==, 7.0);
+  g_assert_cmpfloat_with_epsilon (view.lat, 34.68, 1e-9);
+  g_assert_cmpfloat_with_epsilon (view.lon, 138.94, 1e-9);
+
+  /* Two places far enough apart are fitted as they are, below zoom 7:
+   * log2 ((800 - 120) / (dx × 256)), dx = (139.69 - 131.18) / 360. */
+  g_assert_true (mer_fit_event_view (summit, 2, geometries, 1, 800.0, 600.0, 60.0, 1.0, &view));
+  g_assert_cmpfloat_with_epsilon (view.zoom, log2 (680.0 / ((139.69 - 131.18) / 360.0 * 256.0)), 1e-12);
+  g_assert_cmpfloat_with_epsilon (view.zoom, 6.8120849005561404, 1e-12);
+  g_assert_cmpfloat_with_epsilon (view.lon, 135.435, 1e-12);
+  g_assert_cmpfloat_with_epsilon (view.lat, 35.027624161903202, 1e-12);
+
+  /* A widget too small for the context zoom still shows the places. */
+  g_assert_true (mer_fit_event_view (summit, 2, NULL, 0, 200.0, 150.0, 20.0, 1.0, &view));
+  g_assert_cmpfloat_with_epsilon (view.zoom, log2 (160.0 / ((139.69 - 131.18) / 360.0 * 256.0)), 1e-12);
+}
+
+/* An event without places frames its regions (the southern and northern
+ * Kurils: the height limits), still no closer than zoom 7;
+ * one with neither has nothing to fit. */
+static void
+test_fit_event_regions (void)
+{
+  g_autoptr(MerGeometry) kurils = mer_geometry_new ();
+  g_autoptr(MerGeometry) islet = mer_geometry_new ();
+  MerGeometry *geometries[] = { kurils };
+  MerGeometry *small[] = { islet };
+  double dy = merc_y (43.6) - merc_y (50.9);
+  MerView view = { 1, 2, 3 };
+
+  add_rect (kurils, 145.4, 43.6, 156.7, 50.9);
+  add_rect (islet, 145.50, 43.50, 145.52, 43.52);
+
+  g_assert_true (mer_fit_event_view (NULL, 0, geometries, 1, 800.0, 600.0, 60.0, 1.0, &view));
+  g_assert_cmpfloat_with_epsilon (view.zoom, MIN (log2 (680.0 / (11.3 / 360.0 * 256.0)),
+                                                  log2 (480.0 / (dy * 256.0))), 1e-12);
+  g_assert_cmpfloat (view.zoom, <, 7.0);
+  g_assert_cmpfloat_with_epsilon (view.zoom, 5.968637195146258, 1e-12);
+  g_assert_cmpfloat_with_epsilon (view.lon, 151.05, 1e-12);
+  g_assert_cmpfloat_with_epsilon (view.lat, merc_lat ((merc_y (43.6) + merc_y (50.9)) / 2.0), 1e-9);
+
+  g_assert_true (mer_fit_event_view (NULL, 0, small, 1, 800.0, 600.0, 60.0, 1.0, &view));
+  g_assert_cmpfloat (view.zoom, ==, 7.0);
+  g_assert_cmpfloat_with_epsilon (view.lon, 145.51, 1e-12);
+
+  view = (MerView) { 1, 2, 3 };
+  g_assert_false (mer_fit_event_view (NULL, 0, NULL, 0, 800.0, 600.0, 60.0, 1.0, &view));
+  g_assert_cmpfloat (view.lat, ==, 1);
+  g_assert_cmpfloat (view.lon, ==, 2);
+  g_assert_cmpfloat (view.zoom, ==, 3);
+}
+
+/* An event's own view stays when it shows the event's places; the Treaty of
+ * Shimoda's, on the Kurils, leaves Shimoda out, so it is widened to take
+ * Shimoda in, keeping what it showed and never zooming in. */
+static void
+test_fit_keep_places (void)
+{
+  const MerView kurils = { 45.5, 147.0, 5.0 };
+  const MerView japan = { 36.0, 136.0, 5.0 };
+  const MerPlace shimoda[] = { { (char *) "Shimoda", 34.68, 138.94 } };
+  const MerPlace summit[] = {
+    { (char *) "Nagato", 34.37, 131.18 },
+    { (char *) "Tokyo", 35.68, 139.69 },
+  };
+  double world = 256.0 * 32.0;
+  double x_min = merc_x (147.0) - 442.0 / world, y_max = merc_y (34.68);
+  double x_max = merc_x (147.0) + 442.0 / world, y_min = merc_y (45.5) - 180.0 / world;
+  MerView view;
+
+  g_assert_false (mer_fit_keep_places (&japan, summit, 2, 944.0, 420.0, 30.0, 1.0, &view));
+  g_assert_cmpfloat (view.lat, ==, 36.0);
+  g_assert_cmpfloat (view.lon, ==, 136.0);
+  g_assert_cmpfloat (view.zoom, ==, 5.0);
+
+  /* The view's box inside the padding, 884 × 360 pixels at zoom 5, joined
+   * with Shimoda to its south (its west edge is west of Shimoda): the
+   * height limits the zoom, and the centre stays on 147°E. */
+  g_assert_true (mer_fit_keep_places (&kurils, shimoda, 1, 944.0, 420.0, 30.0, 1.0, &view));
+  g_assert_cmpfloat_with_epsilon (view.zoom, log2 (MIN (884.0 / ((x_max - x_min) * 256.0),
+                                                        360.0 / ((y_max - y_min) * 256.0))), 1e-9);
+  g_assert_cmpfloat (view.zoom, <, 5.0);
+  g_assert_cmpfloat_with_epsilon (view.zoom, log2 (360.0 / ((y_max - y_min) * 256.0)), 1e-9);
+  g_assert_cmpfloat_with_epsilon (view.lon, 147.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (view.lat, merc_lat ((y_min + y_max) / 2.0), 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +576,9 @@ main (int   argc,
   g_test_add_func ("/geo/fit/geometry", test_fit_geometry);
   g_test_add_func ("/geo/fit/nothing", test_fit_nothing);
   g_test_add_func ("/geo/fit/tiny-widget", test_fit_tiny_widget);
+  g_test_add_func ("/geo/fit/event-places", test_fit_event_places);
+  g_test_add_func ("/geo/fit/event-regions", test_fit_event_regions);
+  g_test_add_func ("/geo/fit/keep-places", test_fit_keep_places);
 
   return g_test_run ();
 }

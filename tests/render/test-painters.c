@@ -3,11 +3,15 @@
 
 #include <math.h>
 
+#include <pango/pangocairo.h>
+
 #include "mer-basemap-painter.h"
 #include "mer-diagnostic.h"
 #include "mer-event-painter.h"
+#include "mer-export.h"
 #include "mer-loader.h"
 #include "mer-region-painter.h"
+#include "mer-timeline-painter.h"
 
 /* The painters draw to image surfaces and the tests read the pixels back. */
 
@@ -101,6 +105,46 @@ test_iturup_and_okhotsk (void)
   cairo_surface_destroy (with_regions);
 }
 
+/* Along a row through (@x, @y), counts the pixels in @region's own colour
+ * (the hatch's strong lines) and the light ones between them. */
+static void
+count_hatch (cairo_surface_t *surface,
+             MerRegion       *region,
+             double           x,
+             double           y,
+             guint           *strong,
+             guint           *light)
+{
+  MerColor color = mer_color_from_rgb (mer_region_get_color (region), 1);
+
+  *strong = *light = 0;
+  for (int dx = -10; dx <= 10; dx++)
+    {
+      Pixel p = pixel_at (surface, (int) x + dx, (int) y);
+      double distance = fabs (p.r - color.red * 255) + fabs (p.g - color.green * 255) +
+                        fabs (p.b - color.blue * 255);
+
+      if (distance < 60)
+        (*strong)++;
+      else if (p.r > 240 && p.g > 200)
+        (*light)++;
+    }
+}
+
+static cairo_surface_t *
+draw_regions_on_white (const MerMapView *view)
+{
+  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (story));
+  cairo_surface_t *surface = create_surface (view);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  mer_region_painter_draw (regions, cr, view, mer_map_style_get (FALSE), NULL);
+  cairo_destroy (cr);
+  return surface;
+}
+
 /* Along a row inside Iturup the disputed hatch alternates strong lines in
  * the region's colour with the lighter fill between them. */
 static void
@@ -108,18 +152,10 @@ test_disputed_hatch (void)
 {
   MerRegion *kurils = mer_document_lookup_region (story, "southern-kurils");
   MerRegion *hokkaido = mer_document_lookup_region (story, "hokkaido");
-  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (story));
-  MerColor kuril_color = mer_color_from_rgb (mer_region_get_color (kurils), 1);
   MerMapView view = { 44.5, 146.0, 8, 600, 600, 1 };
-  cairo_surface_t *surface = create_surface (&view);
-  cairo_t *cr = cairo_create (surface);
-  guint strong = 0, light = 0;
+  cairo_surface_t *surface = draw_regions_on_white (&view);
+  guint strong, light;
   double x, y;
-
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  mer_region_painter_draw (regions, cr, &view, mer_map_style_get (FALSE), NULL);
-  cairo_destroy (cr);
 
   mer_map_view_location_to_point (&view, 45.05, 147.84, &x, &y);
   if (x >= view.width)
@@ -127,17 +163,7 @@ test_disputed_hatch (void)
       /* Iturup is off this view: use Kunashir. */
       mer_map_view_location_to_point (&view, 44.05, 145.85, &x, &y);
     }
-  for (int dx = -10; dx <= 10; dx++)
-    {
-      Pixel p = pixel_at (surface, (int) x + dx, (int) y);
-      double distance = fabs (p.r - kuril_color.red * 255) + fabs (p.g - kuril_color.green * 255) +
-                        fabs (p.b - kuril_color.blue * 255);
-
-      if (distance < 60)
-        strong++;
-      else if (p.r > 240 && p.g > 200)
-        light++;
-    }
+  count_hatch (surface, kurils, x, y, &strong, &light);
   g_assert_cmpuint (strong, >=, 2);
   g_assert_cmpuint (light, >=, 6);
 
@@ -157,6 +183,27 @@ test_disputed_hatch (void)
           }
       }
   }
+
+  cairo_surface_destroy (surface);
+}
+
+/* An occupied region is hatched as a disputed one is: Crimea, whose
+ * annexation most states do not recognise, never looks like settled land. */
+static void
+test_occupied_hatch (void)
+{
+  MerRegion *crimea = mer_document_lookup_region (story, "crimea");
+  MerMapView view = { 45.3, 34.4, 8, 600, 600, 1 };
+  cairo_surface_t *surface = draw_regions_on_white (&view);
+  guint strong, light;
+  double x, y;
+
+  g_assert_cmpuint (mer_region_get_status (crimea), ==, MER_REGION_STATUS_OCCUPIED);
+  g_assert_true (mer_region_is_contested (crimea));
+  mer_map_view_location_to_point (&view, 45.3, 34.4, &x, &y);
+  count_hatch (surface, crimea, x, y, &strong, &light);
+  g_assert_cmpuint (strong, >=, 2);
+  g_assert_cmpuint (light, >=, 6);
 
   cairo_surface_destroy (surface);
 }
@@ -257,6 +304,191 @@ test_clusters (void)
   g_assert_cmpuint (hit.count, ==, 1);
 }
 
+/* The timeline painter draws the widget at its own measures and the
+ * export's strip at three quarters of them: the same marks at both. */
+typedef struct {
+  const char *name;
+  double      scale;
+  const char *font;
+} TimelineCase;
+
+static const TimelineCase timeline_cases[] = {
+  { "widget", 1, "Cantarell 11" },
+  { "export-strip", 0.75, "Cantarell 8" },
+};
+
+static Pixel
+expected_blend (const MerColor *under,
+                const MerColor *over,
+                double          alpha)
+{
+  return (Pixel) {
+    (guint8) lround ((under->red * (1 - alpha) + over->red * alpha) * 255),
+    (guint8) lround ((under->green * (1 - alpha) + over->green * alpha) * 255),
+    (guint8) lround ((under->blue * (1 - alpha) + over->blue * alpha) * 255),
+  };
+}
+
+static void
+assert_pixel_near (Pixel p,
+                   Pixel expected,
+                   int   tolerance)
+{
+  g_test_message ("pixel %d,%d,%d, expected %d,%d,%d", p.r, p.g, p.b, expected.r, expected.g, expected.b);
+  g_assert_cmpint (abs (p.r - expected.r), <=, tolerance);
+  g_assert_cmpint (abs (p.g - expected.g), <=, tolerance);
+  g_assert_cmpint (abs (p.b - expected.b), <=, tolerance);
+}
+
+static void
+test_timeline_painter (gconstpointer data)
+{
+  const TimelineCase *c = data;
+  const MerColor white = { 1, 1, 1, 1 };
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (c->font);
+  MerTimelineStyle style = { { 0.1, 0.1, 0.1, 1 }, { 0.9, 0.1, 0.6, 1 }, white, font };
+  g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+  g_autoptr(MerState) state = mer_state_new ();
+  MerEvent *declaration = mer_document_lookup_event (story, "joint-declaration-1956");
+  MerEvent *shimoda = mer_document_lookup_event (story, "treaty-of-shimoda");
+  MerEra *cold_war = NULL;
+  const MerTimelineMetrics *metrics;
+  MerTimelineView view = { 0, 0, 1200, 0 };
+  cairo_surface_t *surface;
+  PangoContext *context;
+  cairo_t *cr;
+  MerColor color, era_color;
+  Pixel ring = { 255, 255, 255 };
+  double x, y, ring_radius;
+
+  mer_state_set_document (state, story);
+  mer_state_set_selected_event (state, declaration);
+  /* 1940 to 1960: Shimoda (1855) is faded. */
+  mer_state_set_time_window (state, -946771200.0, -315619200.0);
+
+  mer_timeline_layout_set_document (layout, story);
+  mer_timeline_layout_set_scale (layout, c->scale);
+  metrics = mer_timeline_layout_get_metrics (layout);
+  view.height = ceil (mer_timeline_metrics_height (metrics, 10));
+  g_assert_true (mer_timeline_layout_get_story_span (layout, &view.start, &view.end));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  context = pango_cairo_create_context (cr);
+  mer_timeline_layout_set_char_width (layout, mer_timeline_painter_get_char_width (context, font));
+  mer_timeline_layout_update (layout, &view, state);
+  mer_timeline_painter_draw (cr, context, &style, layout, state);
+  g_object_unref (context);
+  cairo_destroy (cr);
+
+  /* The selected event's marker, on its row or over the first when the
+   * rows are full, has its category's colour, whole. */
+  if (!mer_timeline_layout_get_event_position (layout, declaration, &x, &y))
+    {
+      MerTimelinePlaced floating;
+
+      g_assert_true (mer_timeline_layout_get_floating (layout, state, &floating));
+      x = floating.x0;
+      y = floating.y;
+    }
+  g_assert_true (mer_timeline_layout_pick (layout, state, x, y) == declaration);
+  color = mer_color_from_rgb (mer_category_get_color (mer_event_get_category (declaration)), 1);
+  assert_pixel_near (pixel_at (surface, (int) x, (int) y), expected_blend (&white, &color, 1), 1);
+
+  /* Its ring, at the marker's radius and a little more, is the accent: the
+   * pixel across it that the stroke covers most. */
+  ring_radius = metrics->marker_radius + 3.5 * metrics->scale;
+  for (int dx = -1; dx <= 1; dx++)
+    {
+      Pixel p = pixel_at (surface, (int) floor (x + ring_radius) + dx, (int) y);
+
+      if (p.g < ring.g)
+        ring = p;
+    }
+  assert_pixel_near (ring, expected_blend (&white, &style.accent, 1), 20);
+
+  /* An event outside the time window is faded. */
+  g_assert_true (mer_timeline_layout_get_event_position (layout, shimoda, &x, &y));
+  color = mer_color_from_rgb (mer_category_get_color (mer_event_get_category (shimoda)), 1);
+  assert_pixel_near (pixel_at (surface, (int) x, (int) y), expected_blend (&white, &color, 0.35), 2);
+
+  /* An era's band in its colour: a light wash over the rows, stronger on
+   * its title's band. */
+  for (guint i = 0; i < g_list_model_get_n_items (mer_document_get_eras (story)); i++)
+    {
+      g_autoptr(MerEra) era = g_list_model_get_item (mer_document_get_eras (story), i);
+
+      if (g_str_equal (mer_era_get_id (era), "cold-war"))
+        cold_war = era;
+    }
+  g_assert_nonnull (cold_war);
+  era_color = mer_color_from_rgb (mer_era_get_color (cold_war), 1);
+  {
+    Pixel washed = expected_blend (&white, &era_color, 0.07);
+    MerColor under = { washed.r / 255.0, washed.g / 255.0, washed.b / 255.0, 1 };
+
+    /* 1970, well past its title. */
+    x = mer_timeline_view_time_to_x (&view, 0);
+    assert_pixel_near (pixel_at (surface, (int) x, (int) (metrics->era_height / 2)),
+                       expected_blend (&under, &era_color, 0.25), 2);
+  }
+
+  cairo_surface_destroy (surface);
+}
+
+/* The export's strip is that painter too: selecting an event rings it in
+ * the strip in the accent colour, and changes nothing else. */
+static void
+test_export_strip_selection (void)
+{
+  g_autoptr(MerState) state = mer_state_new ();
+  /* Mid-Atlantic: no event's place is on the map. */
+  MerView atlantic = { 0, -30, 3 };
+  MerExportOptions options;
+  cairo_surface_t *surfaces[2];
+  const MerColor accent = { 0.11, 0.44, 0.85, 1 };
+  const MerColor white = { 1, 1, 1, 1 };
+  Pixel expected = expected_blend (&white, &accent, 1);
+  int width = 1000, height = 600, top = height, accented = 0;
+
+  mer_state_set_document (state, story);
+  mer_export_options_init (&options, story, state, &atlantic, width, height);
+  options.title = options.caption = options.legend = options.scale_bar = options.attribution = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (surfaces); i++)
+    {
+      cairo_t *cr;
+
+      /* A treaty, in purple: the ring is the only blue around it. */
+      mer_state_set_selected_event (state, i == 0 ? NULL : mer_document_lookup_event (story, "tokyo-declaration"));
+      surfaces[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cr = cairo_create (surfaces[i]);
+      mer_export_draw (cr, basemap, &options, FALSE);
+      cairo_destroy (cr);
+    }
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        Pixel a = pixel_at (surfaces[0], x, y), b = pixel_at (surfaces[1], x, y);
+
+        if (a.r == b.r && a.g == b.g && a.b == b.b)
+          continue;
+        top = MIN (top, y);
+        accented += abs (b.r - expected.r) + abs (b.g - expected.g) + abs (b.b - expected.b) <= 12;
+      }
+
+  /* Only the strip, in the lowest eighth, changed, and the ring is there. */
+  g_test_message ("changes from row %d, %d pixels of the accent", top, accented);
+  g_assert_cmpint (top, >, height * 7 / 8);
+  g_assert_cmpint (accented, >=, 4);
+
+  cairo_surface_destroy (surfaces[0]);
+  cairo_surface_destroy (surfaces[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,9 +512,17 @@ main (int   argc,
   g_test_add_func ("/render/basemap/iturup-and-okhotsk", test_iturup_and_okhotsk);
   g_test_add_func ("/render/basemap/no-band-at-zoom-0", test_no_band_at_zoom_0);
   g_test_add_func ("/render/regions/disputed-hatch", test_disputed_hatch);
+  g_test_add_func ("/render/regions/occupied-hatch", test_occupied_hatch);
   g_test_add_func ("/render/regions/pick", test_pick_region);
   g_test_add_func ("/render/events/pick", test_pick_event);
   g_test_add_func ("/render/events/clusters", test_clusters);
+  for (guint i = 0; i < G_N_ELEMENTS (timeline_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/render/timeline/painter/%s", timeline_cases[i].name);
+
+      g_test_add_data_func (name, &timeline_cases[i], test_timeline_painter);
+    }
+  g_test_add_func ("/render/timeline/export-strip-selection", test_export_strip_selection);
 
   status = g_test_run ();
 

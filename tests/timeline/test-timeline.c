@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include "mer-date.h"
+#include "mer-diagnostic.h"
+#include "mer-loader.h"
+#include "mer-time-axis.h"
 #include "mer-timeline-layout.h"
 #include "mer-timeline-viewport.h"
 
@@ -149,22 +152,22 @@ test_axis_ticks (void)
       g_assert_true (mer_date_parse (c->end, &end, NULL));
       a = mer_date_first_second (&start);
       b = mer_date_last_second (&end);
-      ticks = mer_timeline_axis_ticks (a, b, c->width, 70);
+      ticks = mer_time_axis_ticks (a, b, c->width, 70);
 
       g_test_message ("%s – %s: %u ticks", c->start, c->end, ticks->len);
       g_assert_cmpuint (ticks->len, >=, 2);
-      g_assert_cmpstr (g_array_index (ticks, MerTimelineTick, 0).label, ==, c->first_label);
-      g_assert_cmpstr (g_array_index (ticks, MerTimelineTick, 1).label, ==, c->second_label);
+      g_assert_cmpstr (g_array_index (ticks, MerTimeAxisTick, 0).label, ==, c->first_label);
+      g_assert_cmpstr (g_array_index (ticks, MerTimeAxisTick, 1).label, ==, c->second_label);
 
       /* In order, inside the span, and never closer than asked. */
       for (guint t = 0; t < ticks->len; t++)
         {
-          double time = g_array_index (ticks, MerTimelineTick, t).time;
+          double time = g_array_index (ticks, MerTimeAxisTick, t).time;
 
           g_assert_cmpfloat (time, >=, a);
           g_assert_cmpfloat (time, <=, b);
           if (t > 0)
-            g_assert_cmpfloat ((time - g_array_index (ticks, MerTimelineTick, t - 1).time) / (b - a) * c->width,
+            g_assert_cmpfloat ((time - g_array_index (ticks, MerTimeAxisTick, t - 1).time) / (b - a) * c->width,
                                >=, 70 * 0.9);
         }
     }
@@ -221,6 +224,150 @@ test_era_titles (void)
   g_assert_cmpfloat (titles[5].width, ==, 0);
 }
 
+static MerDocument *
+load_story (void)
+{
+  g_autofree char *path = g_build_filename (SRCDIR, "data", "events", "russia-japan.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  MerDocument *document = mer_loader_load_file (path, NULL, diagnostics, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Lays the story out over 1000 units with room for @n_rows rows. */
+static MerTimelineLayout *
+lay_out_story (MerDocument *story,
+               MerState    *state,
+               double       scale,
+               guint        n_rows,
+               gboolean     lanes)
+{
+  MerTimelineLayout *layout = mer_timeline_layout_new ();
+  MerTimelineView view = { 0, 0, 1000, 0 };
+
+  mer_timeline_layout_set_document (layout, story);
+  mer_timeline_layout_set_lanes (layout, lanes);
+  mer_timeline_layout_set_scale (layout, scale);
+  mer_timeline_layout_set_char_width (layout, 7 * scale);
+  view.height = mer_timeline_metrics_height (mer_timeline_layout_get_metrics (layout), n_rows);
+  g_assert_true (mer_timeline_layout_get_story_span (layout, &view.start, &view.end));
+  mer_timeline_layout_update (layout, &view, state);
+  return layout;
+}
+
+/* At any scale, each event is on a row where its marker and label touch no
+ * other, or counted in the density strip. */
+static void
+test_layout_document (void)
+{
+  g_autoptr(MerDocument) story = load_story ();
+  static const double scales[] = { 1, 0.5 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      g_autoptr(MerTimelineLayout) layout = lay_out_story (story, NULL, scales[s], 3, FALSE);
+      const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+      const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+      guint n_placed, n_buckets, counted = 0;
+      const MerTimelinePlaced *placed = mer_timeline_layout_get_placed (layout, &n_placed);
+      const guint *density = mer_timeline_layout_get_density (layout, &n_buckets);
+
+      g_assert_cmpfloat (m->row_height, ==, 22 * scales[s]);
+      g_assert_cmpuint (n_placed, >=, 6);
+      for (guint b = 0; b < n_buckets; b++)
+        counted += density[b];
+      g_assert_cmpuint (n_placed + counted, ==, g_list_model_get_n_items (mer_document_get_events (story)));
+
+      for (guint i = 0; i < n_placed; i++)
+        {
+          double first = mer_event_get_first_second (placed[i].event);
+          double left, right;
+
+          g_assert_cmpint (placed[i].row, <, 3);
+          g_assert_cmpfloat_with_epsilon (placed[i].x0, mer_timeline_view_time_to_x (view, first), 1e-6);
+          g_assert_cmpfloat (placed[i].y, ==, m->rows_top + (placed[i].row + 0.5) * m->row_height);
+
+          mer_timeline_layout_get_reach (layout, &placed[i], 1, &left, &right);
+          for (guint j = i + 1; j < n_placed; j++)
+            {
+              double next_left, next_right;
+
+              if (placed[j].row != placed[i].row)
+                continue;
+              mer_timeline_layout_get_reach (layout, &placed[j], 1, &next_left, &next_right);
+              g_assert_cmpfloat (next_left, >, right);
+              break;
+            }
+        }
+    }
+}
+
+/* A selection without a row of its own goes over the first row, where it
+ * is picked. */
+static void
+test_layout_floating_selection (void)
+{
+  g_autoptr(MerDocument) story = load_story ();
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autoptr(MerTimelineLayout) layout = NULL;
+  MerEvent *seizure = mer_document_lookup_event (story, "kurils-seized");
+  const MerTimelineMetrics *m;
+  MerTimelinePlaced floating;
+  double x, y;
+
+  mer_state_set_document (state, story);
+  mer_state_set_selected_event (state, seizure);
+  layout = lay_out_story (story, state, 1, 1, FALSE);
+  m = mer_timeline_layout_get_metrics (layout);
+
+  g_assert_false (mer_timeline_layout_get_event_position (layout, seizure, &x, &y));
+  g_assert_true (mer_timeline_layout_get_floating (layout, state, &floating));
+  g_assert_true (floating.event == seizure);
+  g_assert_cmpfloat (floating.y, ==, m->rows_top + m->row_height / 2);
+  g_assert_cmpfloat (floating.x0, ==, mer_timeline_view_time_to_x (mer_timeline_layout_get_view (layout),
+                                                                    mer_event_get_first_second (seizure)));
+  g_assert_true (mer_timeline_layout_pick (layout, state, floating.x0, floating.y) == seizure);
+
+  /* One with a row does not float. */
+  mer_state_set_selected_event (state, mer_document_lookup_event (story, "treaty-of-shimoda"));
+  g_assert_true (mer_timeline_layout_get_event_position (layout, mer_state_get_selected_event (state), &x, &y));
+  g_assert_false (mer_timeline_layout_get_floating (layout, state, &floating));
+}
+
+/* With lanes, each category has its rows and the last lane the rest. */
+static void
+test_layout_lanes (void)
+{
+  g_autoptr(MerDocument) story = load_story ();
+  GListModel *categories = mer_document_get_categories (story);
+  guint n_categories = g_list_model_get_n_items (categories);
+  g_autoptr(MerTimelineLayout) layout = lay_out_story (story, NULL, 1, 2 * (n_categories + 1), TRUE);
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  guint n_placed;
+  const MerTimelinePlaced *placed = mer_timeline_layout_get_placed (layout, &n_placed);
+
+  g_assert_cmpuint (mer_timeline_layout_get_n_lanes (layout), ==, n_categories + 1);
+  for (guint lane = 0; lane <= n_categories; lane++)
+    {
+      g_autoptr(MerCategory) category = lane < n_categories ? g_list_model_get_item (categories, lane) : NULL;
+      double y;
+
+      g_assert_true (mer_timeline_layout_get_lane (layout, lane, &y) == category);
+      g_assert_cmpfloat (y, ==, m->rows_top + lane * 2 * m->row_height);
+    }
+
+  g_assert_cmpuint (n_placed, >, 0);
+  for (guint i = 0; i < n_placed; i++)
+    {
+      g_autoptr(MerCategory) category = g_list_model_get_item (categories, (guint) placed[i].lane);
+
+      g_assert_true (mer_event_get_category (placed[i].event) == category);
+      g_assert_cmpint (placed[i].row, <, 2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +378,9 @@ main (int   argc,
   g_test_add_func ("/timeline/layout/first-free-row", test_layout_first_free_row);
   g_test_add_func ("/timeline/layout/label-before", test_layout_label_before);
   g_test_add_func ("/timeline/layout/era-titles", test_era_titles);
+  g_test_add_func ("/timeline/layout/document", test_layout_document);
+  g_test_add_func ("/timeline/layout/floating-selection", test_layout_floating_selection);
+  g_test_add_func ("/timeline/layout/lanes", test_layout_lanes);
   g_test_add_func ("/timeline/viewport/zoom-keeps-pointer-time", test_zoom_keeps_pointer_time);
   g_test_add_func ("/timeline/viewport/pan-and-limits", test_pan_and_limits);
   g_test_add_func ("/timeline/axis/ticks", test_axis_ticks);

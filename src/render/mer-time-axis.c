@@ -1,129 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "mer-timeline-layout"
+#define G_LOG_DOMAIN "mer-time-axis"
 
 #include "config.h"
 
-#include "mer-timeline-layout.h"
+#include "mer-time-axis.h"
 
 #include <math.h>
 
 #include "mer-date.h"
 
-/* The timeline's layout as pure functions of numbers, tested on their own:
- * which row each event goes on so that no two labels overlap, and where the
- * axis puts its ticks at any scale from millennia down to hours. */
-
-/**
- * mer_timeline_extent_start:
- *
- * Returns: the left edge of what the event occupies: its start, or its label
- *   when that goes before it
- */
-double
-mer_timeline_extent_start (const MerTimelineExtent *extent)
-{
-  if (extent->label_before)
-    return extent->x0 - extent->label_width;
-  return extent->x0;
-}
-
-/**
- * mer_timeline_extent_end:
- *
- * Returns: the right edge of what the event occupies: its span or its label,
- *   whichever reaches further
- */
-double
-mer_timeline_extent_end (const MerTimelineExtent *extent)
-{
-  if (extent->label_before)
-    return extent->x1;
-  return MAX (extent->x1, extent->x0 + extent->label_width);
-}
-
-/**
- * mer_timeline_layout_rows:
- * @extents: (array length=n_extents): the events, sorted by @x0
- * @max_rows: the rows there is room for
- * @gap: the space to keep between neighbours on a row
- * @rows: (out caller-allocates) (array length=n_extents): each event's row,
- *   or -1 when no row has room for it (it is then counted in the density
- *   strip instead)
- *
- * Places each event on the first row where it overlaps nothing.
- *
- * Returns: the number of rows used
- */
-guint
-mer_timeline_layout_rows (const MerTimelineExtent *extents,
-                          guint                    n_extents,
-                          guint                    max_rows,
-                          double                   gap,
-                          int                     *rows)
-{
-  g_autofree double *row_ends = g_new (double, MAX (max_rows, 1));
-  guint n_rows = 0;
-
-  for (guint i = 0; i < n_extents; i++)
-    {
-      const MerTimelineExtent *extent = &extents[i];
-      int row = -1;
-
-      for (guint r = 0; r < n_rows; r++)
-        {
-          if (row_ends[r] + gap <= mer_timeline_extent_start (extent))
-            {
-              row = (int) r;
-              break;
-            }
-        }
-
-      if (row < 0 && n_rows < max_rows)
-        row = (int) n_rows++;
-
-      if (row >= 0)
-        row_ends[row] = mer_timeline_extent_end (extent);
-      rows[i] = row;
-    }
-
-  return n_rows;
-}
-
-#define TITLE_PADDING 4.0
-#define TITLE_SPACING 12.0
-#define TITLE_MIN_WIDTH 24.0
-
-/**
- * mer_timeline_layout_titles:
- * @titles: (array length=n_titles): the eras, in order of start
- * @width: the width of the timeline
- *
- * Overlapping eras share the title row: each title starts inside its band,
- * after the title before it ends, and is shortened to fit its band; one with
- * less than a few characters' room is left out.
- */
-void
-mer_timeline_layout_titles (MerTimelineTitle *titles,
-                            guint             n_titles,
-                            double            width)
-{
-  double end = -G_MAXDOUBLE;
-
-  for (guint i = 0; i < n_titles; i++)
-    {
-      MerTimelineTitle *title = &titles[i];
-      double right = MIN (title->x1, width) - TITLE_PADDING;
-
-      title->x = MAX (MAX (title->x0, 0) + TITLE_PADDING, end + TITLE_SPACING);
-      title->width = MIN (title->natural_width, right - title->x);
-      if (title->x1 < 0 || title->x0 > width || title->width < TITLE_MIN_WIDTH)
-        {
-          title->width = 0;
-          continue;
-        }
-      end = title->x + title->width;
-    }
-}
+/* Where a time axis puts its ticks at any scale from millennia down to
+ * hours, as a pure function of numbers: the timeline widget and the export's
+ * timeline strip share it through the timeline painter. */
 
 typedef enum {
   UNIT_YEAR,
@@ -186,7 +74,7 @@ add_tick (GArray *ticks,
           double  time,
           char   *label)
 {
-  MerTimelineTick tick = { time, label };
+  MerTimeAxisTick tick = { time, label };
 
   g_array_append_val (ticks, tick);
 }
@@ -194,11 +82,11 @@ add_tick (GArray *ticks,
 static void
 clear_tick (gpointer data)
 {
-  g_free (((MerTimelineTick *) data)->label);
+  g_free (((MerTimeAxisTick *) data)->label);
 }
 
 /**
- * mer_timeline_axis_ticks:
+ * mer_time_axis_ticks:
  * @start: the first second shown
  * @end: the last second shown
  * @width: the width they are shown over, in pixels
@@ -208,16 +96,16 @@ clear_tick (gpointer data)
  * millennia, centuries, decades, years, months, days or hours; years before
  * year 1 are labelled BC.
  *
- * Returns: (transfer full) (element-type MerTimelineTick): the ticks in
+ * Returns: (transfer full) (element-type MerTimeAxisTick): the ticks in
  *   [@start, @end], in order
  */
 GArray *
-mer_timeline_axis_ticks (double start,
+mer_time_axis_ticks (double start,
                          double end,
                          double width,
                          double min_spacing)
 {
-  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (MerTimelineTick));
+  GArray *ticks = g_array_new (FALSE, FALSE, sizeof (MerTimeAxisTick));
   double seconds_per_pixel = (end - start) / MAX (width, 1);
   const Step *step = &steps[G_N_ELEMENTS (steps) - 1];
   gint64 year;

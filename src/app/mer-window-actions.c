@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-window"
+
+#include "config.h"
+
+#include "mer-window-private.h"
+
+#include "mer-export-dialog.h"
+#include "mer-export-service.h"
+#include "mer-texture.h"
+
+/* The window's actions: what its menus, buttons and keys do. Presenting,
+ * exporting and playback are here; the shell they act on is in
+ * mer-window.c. */
+
+/* Playback sweeps a time window through the story; the map follows it live. */
+static const double play_speeds[] = { 365.2425 * 86400 / 12, 365.2425 * 86400, 3652.425 * 86400 };
+
+static gboolean
+on_play_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double speed = play_speeds[MIN (gtk_drop_down_get_selected (self->speed_dropdown), G_N_ELEMENTS (play_speeds) - 1)];
+  double dt = (now - self->play_last_time) / 1e6;
+  double start, end, limit;
+
+  self->play_last_time = now;
+  if (!mer_state_get_time_window (self->state, &start, &end))
+    return G_SOURCE_CONTINUE;
+
+  start += speed * dt;
+  end += speed * dt;
+  mer_state_set_time_window (self->state, start, end);
+
+  /* The timeline keeps the window in view. */
+  limit = mer_timeline_viewport_get_end (viewport);
+  if (end > limit)
+    mer_timeline_viewport_center_on (viewport, (start + end) / 2);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_mer_window_set_playing (MerWindow *self,
+                         gboolean   playing)
+{
+  if (playing == (self->play_id != 0))
+    return;
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+
+  if (!playing)
+    {
+      if (self->play_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->play_id);
+      self->play_id = 0;
+      return;
+    }
+
+  if (!mer_state_get_time_window (self->state, NULL, NULL))
+    {
+      MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
+      double start = mer_timeline_viewport_get_start (viewport);
+      double span = (mer_timeline_viewport_get_end (viewport) - start) / 12;
+
+      mer_state_set_time_window (self->state, start, start + span);
+    }
+
+  self->play_last_time = g_get_monotonic_time ();
+  self->play_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_play_tick, NULL, NULL);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline),
+                              g_str_equal (action_name, "win.previous-event") ? "timeline.previous" : "timeline.next",
+                              NULL);
+}
+
+/* Presentation mode */
+
+static void
+set_presenting_ui (MerWindow *self,
+                   gboolean   presenting)
+{
+  gtk_widget_set_visible (gtk_window_get_titlebar (GTK_WINDOW (self)), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_box), !presenting);
+  gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self->timeline_box)), !presenting);
+  mer_presentation_view_set_presentation (self->presentation_view, presenting ? self->presentation : NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* While presenting, the map is the slide and the timeline keeps a strip
+ * below it, whatever size full screen turns out to be. Afterwards, the split
+ * of before comes back once the header bar has taken its room again (the
+ * paned scales its position when its own height changes). */
+static void
+on_paned_max_position (MerWindow *self)
+{
+  int max_position;
+
+  if (self->presentation == NULL)
+    {
+      gtk_paned_set_position (self->paned, self->paned_position);
+      g_signal_handlers_disconnect_by_func (self->paned, on_paned_max_position, self);
+      return;
+    }
+
+  g_object_get (self->paned, "max-position", &max_position, NULL);
+  if (max_position > 0 && max_position < G_MAXINT)
+    gtk_paned_set_position (self->paned, max_position * 0.72);
+}
+
+/* With a second monitor, the audience sees the slides there and the speaker
+ * gets the presenter window on this one. */
+static void
+open_presenter_window (MerWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) audience = NULL;
+
+  if (g_list_model_get_n_items (monitors) < 2)
+    return;
+
+  audience = g_list_model_get_item (monitors, 1);
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), audience);
+
+  g_set_weak_pointer (&self->presenter, mer_presenter_window_new (self->presentation_view));
+  gtk_window_present (GTK_WINDOW (self->presenter));
+}
+
+/**
+ * mer_window_present_briefing:
+ * @briefing: (nullable): the briefing; %NULL for the first one, or the
+ *   events one by one when the story has none
+ *
+ * Enters presentation mode on the first slide.
+ */
+void
+mer_window_present_briefing (MerWindow   *self,
+                             MerBriefing *briefing)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  g_autoptr(MerBriefing) first = NULL;
+
+  g_return_if_fail (MER_IS_WINDOW (self));
+
+  if (document == NULL || self->presentation != NULL)
+    return;
+
+  if (briefing == NULL && g_list_model_get_n_items (mer_document_get_briefings (document)) > 0)
+    briefing = first = g_list_model_get_item (mer_document_get_briefings (document), 0);
+
+  _mer_window_set_playing (self, FALSE);
+  self->presentation = mer_presentation_new (self->state, self->map, self->timeline, briefing);
+  if (mer_presentation_get_n_slides (self->presentation) == 0)
+    {
+      g_clear_object (&self->presentation);
+      return;
+    }
+
+  self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
+  self->paned_position = gtk_paned_get_position (self->paned);
+  set_presenting_ui (self, TRUE);
+  open_presenter_window (self);
+  if (self->presenter == NULL)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  g_signal_handlers_disconnect_by_func (self->paned, on_paned_max_position, self);
+  g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (on_paned_max_position), self,
+                           G_CONNECT_SWAPPED);
+  on_paned_max_position (self);
+
+  mer_presentation_go_to (self->presentation, 0);
+}
+
+/**
+ * mer_window_stop_presenting:
+ *
+ * Leaves presentation mode and restores what was shown before.
+ */
+void
+mer_window_stop_presenting (MerWindow *self)
+{
+  g_return_if_fail (MER_IS_WINDOW (self));
+
+  if (self->presentation == NULL)
+    return;
+
+  mer_presentation_restore (self->presentation);
+  g_clear_object (&self->presentation);
+  set_presenting_ui (self, FALSE);
+  gtk_paned_set_position (self->paned, self->paned_position);
+  if (self->presenter != NULL)
+    {
+      GtkWindow *presenter = GTK_WINDOW (self->presenter);
+
+      g_clear_weak_pointer (&self->presenter);
+      gtk_window_destroy (presenter);
+    }
+  if (!self->was_fullscreen)
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
+/**
+ * mer_window_get_presentation:
+ *
+ * Returns: (transfer none) (nullable): the presentation being given
+ */
+MerPresentation *
+mer_window_get_presentation (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
+  return self->presentation;
+}
+
+/* The Slides panel's own shortcuts work wherever the focus is. */
+static void
+slides_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.show-slides"))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
+      gtk_stack_set_visible_child_name (self->side_stack, "slides");
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self->slides),
+                              g_str_equal (action_name, "win.save-briefing") ? "slides.save"
+                              : g_str_equal (action_name, "win.undo") ? "slides.undo" : "slides.redo",
+                              NULL);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerDocument *document = mer_state_get_document (self->state);
+  MerBriefing *briefing = NULL;
+
+  if (document == NULL)
+    return;
+
+  if (parameter != NULL && *g_variant_get_string (parameter, NULL) != '\0')
+    briefing = mer_document_lookup_briefing (document, g_variant_get_string (parameter, NULL));
+  mer_window_present_briefing (self, briefing);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerExportDialog *dialog;
+
+  if (mer_state_get_document (self->state) == NULL)
+    return;
+
+  dialog = mer_export_dialog_new (GTK_WINDOW (self), self->state, self->map, self->settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+Shift+C: the snapshot, with the last export's choices, straight to
+ * the clipboard for pasting into slides. */
+static void
+copy_snapshot_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  cairo_surface_t *surface;
+  g_autoptr(GdkTexture) texture = NULL;
+  MerExportChoices choices;
+  MerExportOptions options;
+
+  if (mer_state_get_document (self->state) == NULL)
+    return;
+
+  mer_export_choices_load (&choices, self->settings);
+  mer_export_options_from_choices (&options, &choices, self->state, self->map);
+  surface = mer_export_service_render (mer_export_service_get_default (), &options, NULL);
+  if (surface == NULL)
+    return;
+
+  texture = mer_texture_new_for_surface (surface);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+}
+
+static void
+on_handout_response (MerWindow            *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_object_unref (chooser);
+  if (path == NULL)
+    return;
+
+  if (!g_str_has_suffix (path, ".pdf"))
+    {
+      char *fixed = g_strconcat (path, ".pdf", NULL);
+      g_free (path);
+      path = fixed;
+    }
+
+  if (!mer_export_service_write_handout (mer_export_service_get_default (), path,
+                                         mer_state_get_document (self->state), NULL, &error))
+    _mer_window_show_error (self, error->message);
+}
+
+static void
+handout_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (mer_state_get_document (self->state) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new ("Export Handout", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         "_Export", "_Cancel");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "Handout.pdf");
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_handout_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Presenting and exporting need a story to work on. */
+void
+_mer_window_update_document_actions (MerWindow *self)
+{
+  static const char * const actions[] = { "win.present", "win.export", "win.copy-snapshot", "win.handout" };
+  gboolean have_document = mer_state_get_document (self->state) != NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], have_document);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->briefing_button), have_document);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  if (!_mer_window_confirm_unsaved (self, MER_WINDOW_THEN_OPEN))
+    _mer_window_show_open_chooser (self);
+}
+
+void
+_mer_window_class_actions_init (MerWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.present", "s", present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", "s", "");
+  gtk_widget_class_install_action (widget_class, "win.copy-snapshot", NULL, copy_snapshot_action);
+  gtk_widget_class_install_action (widget_class, "win.show-slides", NULL, slides_action);
+  gtk_widget_class_install_action (widget_class, "win.save-briefing", NULL, slides_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, slides_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, slides_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-slides", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-briefing", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-snapshot", NULL);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
+  gtk_widget_class_install_property_action (widget_class, "win.lanes", "lanes");
+  gtk_widget_class_install_property_action (widget_class, "win.play", "playing");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "win.play", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.hide-outside-window", "hide-outside-window");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.online-map", "online-map");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+}

@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-timeline-painter"
+
+#include "config.h"
+
+#include "mer-timeline-painter.h"
+
+#include <math.h>
+
+#include <pango/pangocairo.h>
+
+#include "mer-era.h"
+#include "mer-time-axis.h"
+
+/* The one painter of the timeline, for the widget and the export's strip:
+ * eras as bands with their titles, the time window, the axis, the density
+ * strip, the events on their rows with the selected and hovered ones ringed,
+ * and the lanes' names. It draws what a MerTimelineLayout placed, at the
+ * layout's scale, in the colours and font it is given. */
+
+static PangoLayout *
+create_layout (PangoContext           *context,
+               const MerTimelineStyle *style)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  if (style->font != NULL)
+    pango_layout_set_font_description (layout, style->font);
+  return layout;
+}
+
+static void
+set_source (cairo_t        *cr,
+            const MerColor *color,
+            double          alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha);
+}
+
+static MerColor
+event_color (MerEvent       *event,
+             const MerColor *fallback)
+{
+  MerCategory *category = mer_event_get_category (event);
+  guint32 rgb = category != NULL ? mer_category_get_color (category) : MER_NO_COLOR;
+
+  if (rgb == MER_NO_COLOR)
+    return *fallback;
+  return mer_color_from_rgb (rgb, 1);
+}
+
+static void
+draw_eras (cairo_t                *cr,
+           PangoContext           *context,
+           const MerTimelineStyle *style,
+           MerTimelineLayout      *layout)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+  const MerColor *fg = &style->foreground;
+  GListModel *eras = mer_document_get_eras (mer_timeline_layout_get_document (layout));
+  g_autoptr(PangoLayout) text = create_layout (context, style);
+  guint n_eras = g_list_model_get_n_items (eras);
+  g_autofree MerTimelineTitle *titles = g_new0 (MerTimelineTitle, MAX (n_eras, 1));
+
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+
+  for (guint i = 0; i < n_eras; i++)
+    {
+      g_autoptr(MerEra) era = g_list_model_get_item (eras, i);
+      int natural_width;
+
+      pango_layout_set_text (text, mer_era_get_title (era), -1);
+      pango_layout_set_width (text, -1);
+      pango_layout_get_pixel_size (text, &natural_width, NULL);
+      titles[i] = (MerTimelineTitle) {
+        mer_timeline_view_time_to_x (view, mer_date_first_second (mer_era_get_start (era))),
+        mer_timeline_view_time_to_x (view, mer_date_last_second (mer_era_get_end (era))),
+        natural_width, 0, 0,
+      };
+    }
+  mer_timeline_layout_titles (titles, n_eras, view->width);
+
+  /* Overlapping eras blend their bands. */
+  for (guint i = 0; i < n_eras; i++)
+    {
+      g_autoptr(MerEra) era = g_list_model_get_item (eras, i);
+      guint32 rgb = mer_era_get_color (era);
+      double x0 = MAX (titles[i].x0, -m->scale), x1 = MIN (titles[i].x1, view->width + m->scale);
+      MerColor color = rgb != MER_NO_COLOR ? mer_color_from_rgb (rgb, 1) : *fg;
+
+      if (x1 < 0 || x0 > view->width)
+        continue;
+
+      set_source (cr, &color, 0.07);
+      cairo_rectangle (cr, x0, 0, x1 - x0, view->height - m->axis_height);
+      cairo_fill (cr);
+      set_source (cr, &color, 0.25);
+      cairo_rectangle (cr, x0, 0, x1 - x0, m->era_height);
+      cairo_fill (cr);
+
+      if (titles[i].width <= 0)
+        continue;
+      pango_layout_set_text (text, mer_era_get_title (era), -1);
+      pango_layout_set_width (text, (int) (titles[i].width * PANGO_SCALE));
+      set_source (cr, fg, 0.8);
+      cairo_move_to (cr, titles[i].x, m->scale);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+}
+
+static void
+draw_window (cairo_t                *cr,
+             const MerTimelineStyle *style,
+             MerTimelineLayout      *layout,
+             MerState               *state)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+  double start, end, x0, x1, edge = 1.5 * m->scale;
+
+  if (state == NULL || !mer_state_get_time_window (state, &start, &end))
+    return;
+
+  x0 = mer_timeline_view_time_to_x (view, start);
+  x1 = mer_timeline_view_time_to_x (view, end);
+  set_source (cr, &style->accent, 0.12);
+  cairo_rectangle (cr, x0, 0, MAX (x1 - x0, m->scale), view->height - m->axis_height);
+  cairo_fill (cr);
+  set_source (cr, &style->accent, 0.8);
+  cairo_rectangle (cr, x0, 0, edge, view->height - m->axis_height);
+  cairo_rectangle (cr, x1 - edge, 0, edge, view->height - m->axis_height);
+  cairo_fill (cr);
+}
+
+static void
+draw_axis (cairo_t                *cr,
+           PangoContext           *context,
+           const MerTimelineStyle *style,
+           MerTimelineLayout      *layout)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+  const MerColor *fg = &style->foreground;
+  g_autoptr(GArray) ticks = mer_time_axis_ticks (view->start, view->end, view->width, 90 * m->scale);
+  g_autoptr(PangoLayout) text = create_layout (context, style);
+  double top = view->height - m->axis_height;
+
+  set_source (cr, fg, 0.35);
+  cairo_rectangle (cr, 0, top, view->width, m->scale);
+  cairo_fill (cr);
+
+  cairo_set_line_width (cr, m->scale);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      const MerTimeAxisTick *tick = &g_array_index (ticks, MerTimeAxisTick, i);
+      /* On a pixel's middle, for a sharp line. */
+      double x = round (mer_timeline_view_time_to_x (view, tick->time)) + 0.5;
+
+      set_source (cr, fg, 0.1);
+      cairo_move_to (cr, x, m->era_height);
+      cairo_line_to (cr, x, top);
+      cairo_stroke (cr);
+
+      set_source (cr, fg, 0.5);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, top + 5 * m->scale);
+      cairo_stroke (cr);
+
+      pango_layout_set_text (text, tick->label, -1);
+      set_source (cr, fg, 0.75);
+      cairo_move_to (cr, x + 3 * m->scale, top + 5 * m->scale);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+}
+
+static void
+draw_density (cairo_t                *cr,
+              const MerTimelineStyle *style,
+              MerTimelineLayout      *layout)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+  double bottom = view->height - m->axis_height - m->scale;
+  guint n_buckets, max = 0;
+  const guint *density = mer_timeline_layout_get_density (layout, &n_buckets);
+
+  for (guint i = 0; i < n_buckets; i++)
+    max = MAX (max, density[i]);
+  if (max == 0)
+    return;
+
+  set_source (cr, &style->foreground, 0.45);
+  for (guint i = 0; i < n_buckets; i++)
+    {
+      double h;
+
+      if (density[i] == 0)
+        continue;
+      /* Logarithmic, so that one event still shows next to thousands. */
+      h = MAX (1.5 * m->scale, m->density_height * log1p (density[i]) / log1p (max));
+      cairo_rectangle (cr, i * m->bucket_width, bottom - h, m->bucket_width - m->scale, h);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_event (cairo_t                 *cr,
+            PangoLayout             *text,
+            const MerTimelineStyle  *style,
+            MerTimelineLayout       *layout,
+            MerState                *state,
+            const MerTimelinePlaced *placed)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerColor *fg = &style->foreground;
+  MerEvent *event = placed->event;
+  MerColor color = event_color (event, fg);
+  gboolean selected = state != NULL && event == mer_state_get_selected_event (state);
+  gboolean hovered = state != NULL && event == mer_state_get_hovered_event (state);
+  gboolean faded = state != NULL && !mer_state_event_in_window (state, event);
+  double alpha = faded ? 0.35 : 1;
+  double y = placed->y;
+
+  if (mer_event_get_circa (event))
+    {
+      /* Fading whiskers: the date is approximate. */
+      for (int side = -1; side <= 1; side += 2)
+        {
+          double from = side < 0 ? placed->x0 : placed->x1;
+          cairo_pattern_t *gradient = cairo_pattern_create_linear (from, y, from + side * m->whisker, y);
+
+          cairo_pattern_add_color_stop_rgba (gradient, 0, color.red, color.green, color.blue, 0.8 * alpha);
+          cairo_pattern_add_color_stop_rgba (gradient, 1, color.red, color.green, color.blue, 0);
+          cairo_set_source (cr, gradient);
+          cairo_rectangle (cr, MIN (from, from + side * m->whisker), y - m->scale, m->whisker, 2 * m->scale);
+          cairo_fill (cr);
+          cairo_pattern_destroy (gradient);
+        }
+    }
+
+  if (placed->x1 > placed->x0)
+    {
+      /* A span: a bar from start to end. */
+      set_source (cr, &color, 0.55 * alpha);
+      cairo_rectangle (cr, placed->x0, y - 4 * m->scale, placed->x1 - placed->x0, 8 * m->scale);
+      cairo_fill (cr);
+    }
+
+  if (selected || hovered)
+    {
+      cairo_arc (cr, placed->x0, y, m->marker_radius + 3.5 * m->scale, 0, 2 * G_PI);
+      if (selected)
+        set_source (cr, &style->accent, 1);
+      else
+        set_source (cr, fg, 0.7);
+      cairo_set_line_width (cr, (selected ? 2.5 : 1.5) * m->scale);
+      cairo_stroke (cr);
+    }
+
+  /* A point is a circle; a span starts with a diamond. */
+  if (placed->x1 > placed->x0)
+    {
+      double r = m->marker_radius + m->scale;
+
+      cairo_move_to (cr, placed->x0, y - r);
+      cairo_line_to (cr, placed->x0 + r, y);
+      cairo_line_to (cr, placed->x0, y + r);
+      cairo_line_to (cr, placed->x0 - r, y);
+      cairo_close_path (cr);
+    }
+  else
+    cairo_arc (cr, placed->x0, y, m->marker_radius, 0, 2 * G_PI);
+  set_source (cr, &color, alpha);
+  cairo_fill (cr);
+
+  if (placed->label_width > 20 * m->scale)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+      double baseline;
+
+      pango_layout_set_text (text, mer_event_get_title (event), -1);
+      pango_layout_set_width (text, (int) (placed->label_width * PANGO_SCALE));
+      if (selected)
+        pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (text, attrs);
+      pango_attr_list_unref (attrs);
+
+      set_source (cr, fg, alpha);
+      baseline = y - pango_layout_get_baseline (text) / (double) PANGO_SCALE + 4 * m->scale;
+      if (placed->label_before)
+        {
+          int label_width;
+
+          pango_layout_get_pixel_size (text, &label_width, NULL);
+          cairo_move_to (cr, placed->x0 - m->marker_radius - mer_timeline_layout_get_label_lead (layout, event) -
+                             label_width, baseline);
+        }
+      else
+        cairo_move_to (cr, placed->x0 + m->marker_radius + m->label_gap, baseline);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+}
+
+/* The selected event without a row of its own, over the first row on the
+ * background, so that a selection is always seen. */
+static void
+draw_floating_selection (cairo_t                *cr,
+                         PangoLayout            *text,
+                         const MerTimelineStyle *style,
+                         MerTimelineLayout      *layout,
+                         MerState               *state)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+  MerTimelinePlaced floating;
+  double left, right;
+
+  if (!mer_timeline_layout_get_floating (layout, state, &floating))
+    return;
+
+  /* The selected title is bold: a little wider than the layout reckons. */
+  mer_timeline_layout_get_reach (layout, &floating, 1.15, &left, &right);
+  left = MAX (left - 4 * m->scale, 0);
+  right = MIN (right + 4 * m->scale, view->width);
+  set_source (cr, &style->background, style->background.alpha);
+  cairo_rectangle (cr, left, floating.y - m->row_height / 2, right - left, m->row_height);
+  cairo_fill (cr);
+  draw_event (cr, text, style, layout, state, &floating);
+}
+
+static void
+draw_lanes (cairo_t                *cr,
+            PangoLayout            *text,
+            const MerTimelineStyle *style,
+            MerTimelineLayout      *layout)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+  guint n_lanes = mer_timeline_layout_get_n_lanes (layout);
+
+  pango_layout_set_width (text, -1);
+  pango_layout_set_attributes (text, NULL);
+
+  for (guint lane = 0; lane < n_lanes; lane++)
+    {
+      double y;
+      MerCategory *category = mer_timeline_layout_get_lane (layout, lane, &y);
+      PangoRectangle logical;
+
+      set_source (cr, &style->foreground, 0.15);
+      cairo_rectangle (cr, 0, y, view->width, m->scale);
+      cairo_fill (cr);
+      pango_layout_set_text (text, category != NULL ? mer_category_get_name (category) : "Other", -1);
+      pango_layout_get_pixel_extents (text, NULL, &logical);
+      set_source (cr, &style->foreground, 0.55);
+      cairo_move_to (cr, view->width - 6 * m->scale - logical.width, y + m->scale);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+}
+
+/**
+ * mer_timeline_painter_get_char_width:
+ * @font: (nullable): the labels' font, or %NULL for the context's
+ *
+ * Returns: the average width of a character, for
+ *   mer_timeline_layout_set_char_width()
+ */
+double
+mer_timeline_painter_get_char_width (PangoContext               *context,
+                                     const PangoFontDescription *font)
+{
+  PangoFontMetrics *metrics;
+  double width;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+
+  metrics = pango_context_get_metrics (context, font, NULL);
+  width = pango_font_metrics_get_approximate_char_width (metrics) / (double) PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  return width;
+}
+
+/**
+ * mer_timeline_painter_draw:
+ * @cr: a context whose user space has the layout's view at x = 0, y = 0
+ * @context: the Pango context the labels are shaped in
+ * @layout: the events placed in the view to draw, updated since the last
+ *   change to the view, the document or the filters
+ * @state: (nullable): the selection, the hovered event and the time window
+ *
+ * Draws the timeline over the layout's view.
+ */
+void
+mer_timeline_painter_draw (cairo_t                *cr,
+                           PangoContext           *context,
+                           const MerTimelineStyle *style,
+                           MerTimelineLayout      *layout,
+                           MerState               *state)
+{
+  g_autoptr(PangoLayout) text = NULL;
+  const MerTimelineMetrics *m;
+  const MerTimelinePlaced *placed;
+  guint n_placed;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (state == NULL || MER_IS_STATE (state));
+
+  if (mer_timeline_layout_get_document (layout) == NULL)
+    return;
+
+  m = mer_timeline_layout_get_metrics (layout);
+  draw_eras (cr, context, style, layout);
+  draw_window (cr, style, layout, state);
+  draw_axis (cr, context, style, layout);
+  draw_density (cr, style, layout);
+
+  text = create_layout (context, style);
+  pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+
+  placed = mer_timeline_layout_get_placed (layout, &n_placed);
+  for (guint i = 0; i < n_placed; i++)
+    {
+      const MerTimelinePlaced *p = &placed[i];
+
+      /* Wholly left of the view, label included. */
+      if (p->x0 + m->marker_radius < 0 && p->x1 < 0 && p->label_width + m->marker_radius + m->label_gap < 0)
+        continue;
+      draw_event (cr, text, style, layout, state, p);
+    }
+
+  draw_floating_selection (cr, text, style, layout, state);
+  draw_lanes (cr, text, style, layout);
+}

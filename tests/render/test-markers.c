@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <unistd.h>
+
+#include "mer-diagnostic.h"
+#include "mer-event-painter.h"
+#include "mer-loader.h"
+
+/* Markers at one place must all show and take their own clicks. */
+
+static MerDocument *story;
+
+/* Five events share Kunashir (four at Yuzhno-Kurilsk, one 10 km north).
+ * Picking every pixel round the island finds all five, each where it alone
+ * is picked, and no two markers overlap. */
+static void
+test_same_place_spreads (void)
+{
+  const char *ids[] = {
+    "kurils-seized", "medvedev-kunashir", "kuril-missiles-2016",
+    "joint-economic-activity", "russian-constitution-2020",
+  };
+  g_autoptr(MerEventPainter) painter = mer_event_painter_new (mer_document_get_events (story));
+  MerView centre = { 44.03, 145.86, 6 };
+  MerMapView view;
+  double found_x[G_N_ELEMENTS (ids)], found_y[G_N_ELEMENTS (ids)];
+  guint n_found[G_N_ELEMENTS (ids)] = { 0 };
+  double kx, ky;
+
+  mer_map_view_init (&view, &centre, 400, 400, 1);
+  mer_map_view_location_to_point (&view, 44.03, 145.86, &kx, &ky);
+
+  for (int y = (int) ky - 60; y <= (int) ky + 60; y++)
+    for (int x = (int) kx - 60; x <= (int) kx + 60; x++)
+      {
+        MerEventHit hit;
+
+        if (!mer_event_painter_pick (painter, &view, NULL, x, y, &hit) || hit.event == NULL)
+          continue;
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          if (g_str_equal (mer_event_get_id (hit.event), ids[i]))
+            {
+              /* The hit reports the marker's centre. */
+              found_x[i] = hit.x;
+              found_y[i] = hit.y;
+              n_found[i]++;
+            }
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      /* A disc of some 8 pixels' radius and its 3 pixels of reach. */
+      if (n_found[i] < 100)
+        g_error ("%s picked at %u points only", ids[i], n_found[i]);
+      /* Within reach of the place, on a ring round it. */
+      g_assert_cmpfloat (hypot (found_x[i] - kx, found_y[i] - ky), <, 40);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpfloat (hypot (found_x[i] - found_x[j], found_y[i] - found_y[j]), >=,
+                           2 * mer_event_marker_radius (5));
+    }
+}
+
+/* A place of its own keeps its marker on it. */
+static void
+test_lone_place_stays (void)
+{
+  g_autoptr(MerEventPainter) painter = mer_event_painter_new (mer_document_get_events (story));
+  MerView centre = { 34.37, 131.18, 7 };
+  MerMapView view;
+  MerEventHit hit;
+  double x, y;
+
+  mer_map_view_init (&view, &centre, 400, 400, 1);
+  mer_map_view_location_to_point (&view, 34.37, 131.18, &x, &y);
+  g_assert_true (mer_event_painter_pick (painter, &view, NULL, x, y, &hit));
+  g_assert_cmpstr (mer_event_get_id (hit.event), ==, "nagato-summit");
+  g_assert_cmpfloat (hit.x, ==, x);
+  g_assert_cmpfloat (hit.y, ==, y);
+}
+
+/* With more markers than the painter draws one by one, those sharing a
+ * grid cell become a count; but a count of markers at one place would stay
+ * a count however far one zoomed in, so they are spread instead. 400
+ * events on a grid and five at one place, in a 400 × 400 view. */
+static void
+test_same_place_spreads_among_clusters (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"meridian\": 1, \"title\": \"Grid\", \"events\": [");
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) grid = NULL;
+  g_autoptr(MerEventPainter) painter = NULL;
+  MerView centre = { 0, 0, 4 };
+  MerMapView view;
+  gboolean found[5] = { FALSE };
+  guint n_clusters = 0;
+  int fd;
+  double px, py;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"g%u\", \"title\": \"G\", \"start\": \"2000\", "
+                            "\"places\": [ { \"name\": \"P\", \"lat\": %d, \"lon\": %d } ] }",
+                            i == 0 ? "" : ", ", i, (int) (i / 20) - 10, (int) (i % 20) - 10);
+  for (guint i = 0; i < 5; i++)
+    g_string_append_printf (json, ", { \"id\": \"same%u\", \"title\": \"S\", \"start\": \"2001\", "
+                            "\"places\": [ { \"name\": \"Q\", \"lat\": 15.5, \"lon\": 15.5 } ] }", i);
+  g_string_append (json, "] }");
+
+  fd = g_file_open_tmp ("meridian-grid-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, json->str, -1, &error));
+  grid = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+
+  painter = mer_event_painter_new (mer_document_get_events (grid));
+  mer_map_view_init (&view, &centre, 400, 400, 1);
+  mer_map_view_location_to_point (&view, 15.5, 15.5, &px, &py);
+
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 400; x++)
+      {
+        MerEventHit hit;
+
+        if (!mer_event_painter_pick (painter, &view, NULL, x, y, &hit))
+          continue;
+        if (hit.event == NULL)
+          {
+            n_clusters++;
+            continue;
+          }
+        if (g_str_has_prefix (mer_event_get_id (hit.event), "same"))
+          found[mer_event_get_id (hit.event)[4] - '0'] = TRUE;
+      }
+
+  /* The grid is counted… */
+  g_assert_cmpuint (n_clusters, >, 0);
+  /* …and the place is spread, each of its events picked on its own. */
+  for (guint i = 0; i < 5; i++)
+    g_assert_true (found[i]);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = g_build_filename (SRCDIR, "data", "events", "russia-japan.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  story = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/render/markers/same-place-spreads", test_same_place_spreads);
+  g_test_add_func ("/render/markers/lone-place-stays", test_lone_place_stays);
+  g_test_add_func ("/render/markers/same-place-spreads-among-clusters", test_same_place_spreads_among_clusters);
+
+  status = g_test_run ();
+  g_object_unref (story);
+  return status;
+}
