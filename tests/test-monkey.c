@@ -286,7 +286,7 @@ test_monkey (void)
   self->rand = g_rand_new_with_seed (seed);
 
   self->window = mer_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (self->window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (self->window), 1024, 700);
   g_assert_true (mer_window_open_path (self->window, story));
   gtk_window_present (GTK_WINDOW (self->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (self->window)))
