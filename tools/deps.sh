@@ -8,11 +8,16 @@ BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev lib
 # (simplified and traditional: 珍宝岛) and Korean; DejaVu covers Latin and
 # Cyrillic — and dconf, where the window keeps its sizes.
 RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic fonts-noto-cjk dconf-gsettings-backend)
-TEST_PACKAGES=(xvfb xauth poppler-utils locales-all desktop-file-utils appstream strace shared-mime-info libglib2.0-bin)
+# libxtst-dev: test-monkey sends its input through the X server's XTest.
+TEST_PACKAGES=(xvfb xauth poppler-utils locales-all desktop-file-utils appstream strace shared-mime-info
+               libglib2.0-bin libxtst-dev)
 # The two-monitor window test (tools/two-monitors): an X server whose dummy
 # driver makes two outputs, xrandr to set them up and unplug one, a window
 # manager, and xdotool to press keys.
 TWO_MONITOR_PACKAGES=(xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils openbox xdotool)
+# For .ci/run's extra checks: the libFuzzer harnesses (tools/fuzz) and
+# `meson test --setup valgrind`.
+CHECK_PACKAGES=(clang libclang-rt-14-dev valgrind)
 
 ensure_packages () {
   local missing=() pkg

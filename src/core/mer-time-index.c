@@ -50,9 +50,10 @@ build_max_lasts (MerTimeIndex *self)
           self->max_lasts[i] = e;
         }
 
-      /* With two items the walk steps left of the first: there is no node. */
-      last_i = (last_i >> k & 1) ? last_i : last_i - x;
-      if (last_i >= 0 && last_i < n && self->max_lasts[last_i] > last)
+      /* Up to the parent of the rightmost node at the level below: it is the
+       * left child when bit k is clear. */
+      last_i = (last_i >> k & 1) ? last_i - x : last_i + x;
+      if (last_i < n && self->max_lasts[last_i] > last)
         last = self->max_lasts[last_i];
     }
 
