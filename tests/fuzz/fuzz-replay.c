@@ -7,25 +7,7 @@
 
 /* Links a harness into a plain test: each input that once crashed it
  * (FUZZ_REGRESSIONS_DIR) and each of its seeds (FUZZ_SEED_DIRS) becomes a
- * test case that feeds the file to the harness, asserts and all.
- *
- * FUZZ_PENDING_DIR holds inputs that still crash code being rewritten
- * elsewhere (see docs/fuzzing.md): each one runs in a child process, and a
- * crash marks the case incomplete instead of failing the suite. */
-
-typedef struct {
-  char     *path;
-  gboolean  pending;
-} Input;
-
-static void
-input_free (gpointer data)
-{
-  Input *input = data;
-
-  g_free (input->path);
-  g_free (input);
-}
+ * test case that feeds the file to the harness, asserts and all. */
 
 static void
 feed (const char *path)
@@ -42,23 +24,7 @@ feed (const char *path)
 static void
 replay (gconstpointer data)
 {
-  const Input *input = data;
-
-  if (!input->pending)
-    {
-      feed (input->path);
-      return;
-    }
-
-  if (g_test_subprocess ())
-    {
-      feed (input->path);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_incomplete ("still crashes: a known bug being fixed elsewhere (docs/fuzzing.md)");
+  feed (data);
 }
 
 static int
@@ -71,8 +37,7 @@ compare_names (gconstpointer a,
 /* Adds a case /fuzz/HARNESS/LABEL/FILE for each file in @folder. */
 static void
 add_folder (const char *folder,
-            const char *label,
-            gboolean    pending)
+            const char *label)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -95,11 +60,8 @@ add_folder (const char *folder,
     {
       const char *file = g_ptr_array_index (names, i);
       g_autofree char *test_path = g_strdup_printf ("/fuzz/%s/%s/%s", FUZZ_HARNESS, label, file);
-      Input *input = g_new0 (Input, 1);
 
-      input->path = g_build_filename (folder, file, NULL);
-      input->pending = pending;
-      g_test_add_data_func_full (test_path, input, replay, input_free);
+      g_test_add_data_func_full (test_path, g_build_filename (folder, file, NULL), replay, g_free);
     }
 }
 
@@ -112,8 +74,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   LLVMFuzzerInitialize (&argc, &argv);
 
-  add_folder (FUZZ_REGRESSIONS_DIR, "regressions", FALSE);
-  add_folder (FUZZ_PENDING_DIR, "pending", TRUE);
+  add_folder (FUZZ_REGRESSIONS_DIR, "regressions");
   for (guint i = 0; seed_dirs[i] != NULL; i++)
     {
       g_autofree char *label = NULL;
@@ -121,7 +82,7 @@ main (int   argc,
       if (*seed_dirs[i] == '\0')
         continue;
       label = g_strconcat ("seeds-", strrchr (seed_dirs[i], '/') + 1, NULL);
-      add_folder (seed_dirs[i], label, FALSE);
+      add_folder (seed_dirs[i], label);
     }
 
   return g_test_run ();
