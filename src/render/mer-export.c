@@ -415,7 +415,7 @@ mer_export_draw (cairo_t                *cr,
   mer_basemap_painter_draw (basemap, cr, &view, style);
   mer_region_painter_draw (regions, cr, &view, style, options->state);
   mer_event_painter_draw (events, cr, &view, style, options->state);
-  mer_region_painter_draw_labels (regions, cr, &view, style);
+  mer_region_painter_draw_labels (regions, cr, &view, style, options->state);
   cairo_restore (cr);
 
   if (options->timeline)

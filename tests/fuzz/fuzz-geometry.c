@@ -69,7 +69,7 @@ use_geometry (MerDocument *document,
   cr = cairo_create (surface);
   painter = mer_region_painter_new (mer_document_get_regions (document));
   mer_region_painter_draw (painter, cr, &view, mer_map_style_get (FALSE), NULL);
-  mer_region_painter_pick (painter, &view, 32, 24);
+  mer_region_painter_pick (painter, &view, 32, 24, NULL);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
