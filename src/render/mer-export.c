@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -18,6 +19,7 @@
 
 #include "mer-event-painter.h"
 #include "mer-fit.h"
+#include "mer-furniture.h"
 #include "mer-region-painter.h"
 #include "mer-timeline-painter.h"
 
@@ -50,7 +52,7 @@ mer_export_options_init (MerExportOptions *options,
                          double            height)
 {
   *options = (MerExportOptions) {
-    document, state, *view, width, height, 1,
+    document, state, *view, width, height, 1, 96,
     TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, NULL,
   };
 }
@@ -434,13 +436,35 @@ mer_export_draw (cairo_t                *cr,
 
 /* Writing */
 
-static cairo_status_t
-write_to_fd (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
-{
-  int fd = GPOINTER_TO_INT (closure);
+/* What a file says about itself, and how large its page or pixels are. */
+typedef struct {
+  MerExportFormat format;
+  double          width;            /* units */
+  double          height;
+  double          scale;            /* PNG pixels per unit */
+  double          units_per_inch;
+  const char     *title;
+  const char     *subject;
+  GDateTime      *date;             /* nullable: now */
+} Target;
 
+typedef void (*DrawFunc) (cairo_t  *cr,
+                          gpointer  user_data);
+
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
   while (length > 0)
     {
       ssize_t written = write (fd, data, length);
@@ -449,75 +473,246 @@ write_to_fd (void                *closure,
         {
           if (errno == EINTR)
             continue;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       data += written;
-      length -= (unsigned int) written;
+      length -= (gsize) written;
     }
 
-  return CAIRO_STATUS_SUCCESS;
+  return TRUE;
 }
 
-typedef void (*DrawFunc) (cairo_surface_t *surface,
-                          gpointer         user_data);
+static cairo_status_t
+write_to_fd (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  return write_all (GPOINTER_TO_INT (closure), data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void
+store_be32 (guint8  *data,
+            guint32  value)
+{
+  data[0] = (guint8) (value >> 24);
+  data[1] = (guint8) (value >> 16);
+  data[2] = (guint8) (value >> 8);
+  data[3] = (guint8) value;
+}
+
+/* The CRC that ends every PNG chunk (ISO 3309, as the PNG specification
+ * gives it). */
+static guint32
+png_crc (const guint8 *data,
+         gsize         length)
+{
+  static guint32 table[256];
+  guint32 crc = 0xffffffff;
+
+  if (table[1] == 0)
+    for (guint32 n = 0; n < 256; n++)
+      {
+        guint32 c = n;
+
+        for (int k = 0; k < 8; k++)
+          c = (c & 1) ? 0xedb88320 ^ (c >> 1) : c >> 1;
+        table[n] = c;
+      }
+
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc ^ 0xffffffff;
+}
+
+/* cairo 1.16 writes no resolution into a PNG: add a pHYs chunk right after
+ * the header, where the PNG specification wants it (before the image
+ * data), so that a printed PNG comes out at its size. */
+static GByteArray *
+png_with_resolution (GByteArray *png,
+                     double      dots_per_inch)
+{
+  const gsize header_end = 8 + 4 + 4 + 13 + 4;
+  guint32 per_metre = (guint32) lround (dots_per_inch / 0.0254);
+  guint8 chunk[4 + 4 + 9 + 4];
+  GByteArray *out;
+
+  g_assert (png->len > header_end && memcmp (png->data + 12, "IHDR", 4) == 0);
+
+  store_be32 (chunk, 9);
+  memcpy (chunk + 4, "pHYs", 4);
+  store_be32 (chunk + 8, per_metre);
+  store_be32 (chunk + 12, per_metre);
+  chunk[16] = 1;  /* the unit is the metre */
+  store_be32 (chunk + 17, png_crc (chunk + 4, 4 + 9));
+
+  out = g_byte_array_sized_new (png->len + sizeof chunk);
+  g_byte_array_append (out, png->data, header_end);
+  g_byte_array_append (out, chunk, sizeof chunk);
+  g_byte_array_append (out, png->data + header_end, png->len - header_end);
+  return out;
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (date != NULL ? date : now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static const char *
+get_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  return g_strcmp0 (name, "Unknown") != 0 && name[0] != '\0' ? name : g_get_user_name ();
+}
+
+/* cairo's SVG surface has no metadata: put a title, a description and the
+ * Dublin Core record (title, subject, author, date) that SVG 1.1 suggests
+ * right inside the root element. */
+static GByteArray *
+svg_with_metadata (GByteArray   *svg,
+                   const Target *target)
+{
+  const char *text = (const char *) svg->data;
+  const char *root = g_strstr_len (text, svg->len, "<svg");
+  const char *end = root != NULL ? memchr (root, '>', svg->len - (gsize) (root - text)) : NULL;
+  g_autofree char *date = format_date (target->date);
+  g_autofree char *metadata = NULL;
+  GByteArray *out;
+
+  g_assert (end != NULL);
+
+  metadata = g_markup_printf_escaped ("\n<title>%s</title>\n<desc>%s</desc>\n"
+                                      "<metadata>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                                      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+                                      "<rdf:Description rdf:about=\"\">\n"
+                                      "<dc:title>%s</dc:title>\n<dc:subject>%s</dc:subject>\n"
+                                      "<dc:creator>%s</dc:creator>\n<dc:date>%s</dc:date>\n"
+                                      "</rdf:Description>\n</rdf:RDF>\n</metadata>",
+                                      target->title, target->subject, target->title, target->subject,
+                                      get_author (), date);
+
+  out = g_byte_array_sized_new (svg->len + strlen (metadata));
+  g_byte_array_append (out, svg->data, (guint) (end + 1 - text));
+  g_byte_array_append (out, (const guint8 *) metadata, (guint) strlen (metadata));
+  g_byte_array_append (out, (const guint8 *) end + 1, (guint) (svg->len - (gsize) (end + 1 - text)));
+  return out;
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "cannot write %s: %s", path, reason);
+  return FALSE;
+}
+
+/* Draws the target's pages through @draw and writes them to @fd. */
+static cairo_status_t
+render_to_fd (int           fd,
+              const Target *target,
+              DrawFunc      draw,
+              gpointer      user_data)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) out = NULL;
+  double points_per_unit = 72 / target->units_per_inch;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  switch (target->format)
+    {
+    case MER_EXPORT_FORMAT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (target->width * target->scale),
+                                            (int) ceil (target->height * target->scale));
+      break;
+    case MER_EXPORT_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_to_bytes, bytes, target->width * points_per_unit,
+                                                     target->height * points_per_unit);
+      break;
+    case MER_EXPORT_FORMAT_PDF:
+    case MER_EXPORT_FORMAT_UNKNOWN:
+    default:
+      {
+        g_autofree char *date = format_date (target->date);
+
+        surface = cairo_pdf_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd),
+                                                       target->width * points_per_unit,
+                                                       target->height * points_per_unit);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, target->title);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, target->subject);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, get_author ());
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Meridian");
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+      }
+      break;
+    }
+
+  cr = cairo_create (surface);
+  if (target->format == MER_EXPORT_FORMAT_PNG)
+    cairo_scale (cr, target->scale, target->scale);
+  else
+    cairo_scale (cr, points_per_unit, points_per_unit);
+  draw (cr, user_data);
+  cairo_destroy (cr);
+
+  if (target->format == MER_EXPORT_FORMAT_PNG)
+    {
+      status = cairo_surface_write_to_png_stream (surface, append_to_bytes, bytes);
+      if (status == CAIRO_STATUS_SUCCESS)
+        out = png_with_resolution (bytes, target->scale * target->units_per_inch);
+    }
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS && target->format == MER_EXPORT_FORMAT_SVG)
+        out = svg_with_metadata (bytes, target);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && out != NULL && !write_all (fd, out->data, out->len))
+    status = CAIRO_STATUS_WRITE_ERROR;
+  return status;
+}
 
 /* Writes through a temporary file in the same folder, renamed over @path
- * only when complete. */
+ * only when complete. The rename would replace a file the user may not
+ * write, so such a file is refused first, and left as it was. */
 static gboolean
-write_atomically (const char       *path,
-                  MerExportFormat   format,
-                  double            width,
-                  double            height,
-                  int               pixel_width,
-                  int               pixel_height,
-                  DrawFunc          draw,
-                  gpointer          user_data,
-                  GError          **error)
+write_atomically (const char    *path,
+                  const Target  *target,
+                  DrawFunc       draw,
+                  gpointer       user_data,
+                  GError       **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  cairo_surface_t *surface = NULL;
+  gboolean exists;
+  GStatBuf info;
   cairo_status_t status;
   int fd;
 
+  exists = g_stat (path, &info) == 0;
+  if (exists && S_ISDIR (info.st_mode))
+    return set_write_error (error, path, g_strerror (EISDIR));
+  /* A file without any write permission is read-only even to root. */
+  if (exists && (g_access (path, W_OK) != 0 || (info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+    return set_write_error (error, path, g_strerror (EACCES));
+
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
-    {
-      int saved_errno = errno;
+    return set_write_error (error, path, g_strerror (errno));
+  /* Replacing a file keeps its permissions. */
+  if (exists)
+    fchmod (fd, info.st_mode & 07777);
 
-      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "cannot write %s: %s", path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  switch (format)
-    {
-    case MER_EXPORT_FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-      draw (surface, user_data);
-      status = cairo_surface_write_to_png_stream (surface, write_to_fd, GINT_TO_POINTER (fd));
-      break;
-
-    case MER_EXPORT_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd), width, height);
-      draw (surface, user_data);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      break;
-
-    case MER_EXPORT_FORMAT_PDF:
-    case MER_EXPORT_FORMAT_UNKNOWN:
-    default:
-      surface = cairo_pdf_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd), width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Meridian");
-      draw (surface, user_data);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      break;
-    }
-  cairo_surface_destroy (surface);
-
+  status = render_to_fd (fd, target, draw, user_data);
   if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
     status = CAIRO_STATUS_WRITE_ERROR;
   if (close (fd) != 0)
@@ -528,9 +723,8 @@ write_atomically (const char       *path,
       int saved_errno = errno;
 
       g_unlink (temp);
-      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "cannot write %s: %s", path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved_errno));
-      return FALSE;
+      return set_write_error (error, path,
+                              status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved_errno));
     }
 
   return TRUE;
@@ -543,23 +737,23 @@ typedef struct {
 } SnapshotJob;
 
 static void
-draw_snapshot (cairo_surface_t *surface,
-               gpointer         user_data)
+draw_snapshot (cairo_t  *cr,
+               gpointer  user_data)
 {
   SnapshotJob *job = user_data;
-  cairo_t *cr = cairo_create (surface);
 
-  if (job->format == MER_EXPORT_FORMAT_PNG)
-    cairo_scale (cr, job->options->scale, job->options->scale);
   mer_export_draw (cr, job->basemap, job->options, job->format != MER_EXPORT_FORMAT_PNG);
-  cairo_destroy (cr);
 }
 
 /**
  * mer_export_write:
  * @path: where to write; the format comes from the extension
  *
+ * Writes the picture with its resolution (PNG) or page size (SVG, PDF)
+ * from @options->units_per_inch, and its title, subject, author and date.
+ *
  * Returns: whether the file was written; on failure nothing is left at @path
+ *   and a file that was there is as it was
  */
 gboolean
 mer_export_write (const char              *path,
@@ -568,6 +762,10 @@ mer_export_write (const char              *path,
                   GError                 **error)
 {
   SnapshotJob job = { basemap, options, mer_export_format_from_path (path) };
+  MerEvent *event = options->state != NULL ? mer_state_get_selected_event (options->state) : NULL;
+  const char *title = mer_document_get_title (options->document);
+  g_autofree char *subject = NULL;
+  Target target;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -579,9 +777,21 @@ mer_export_write (const char              *path,
       return FALSE;
     }
 
-  return write_atomically (path, job.format, options->width, options->height,
-                           (int) ceil (options->width * options->scale), (int) ceil (options->height * options->scale),
-                           draw_snapshot, &job, error);
+  if (event != NULL)
+    {
+      g_autofree char *date = mer_event_format_date (event);
+
+      subject = g_strdup_printf ("%s, %s", mer_event_get_title (event), date);
+    }
+  else
+    subject = g_strdup (mer_document_get_subtitle (options->document) != NULL
+                          ? mer_document_get_subtitle (options->document) : "Map");
+
+  target = (Target) {
+    job.format, options->width, options->height, options->scale, options->units_per_inch,
+    title != NULL ? title : "Meridian", subject, options->date,
+  };
+  return write_atomically (path, &target, draw_snapshot, &job, error);
 }
 
 /* The handout */
@@ -683,6 +893,21 @@ mer_export_prepare_page (MerState *state,
     *view = *mer_document_get_view (document);
 }
 
+/* A URL as a reader types it: percent-escapes decoded where they make
+ * readable text (Cyrillic, Japanese, spaces), kept where they do not. */
+static char *
+readable_url (const char *url)
+{
+  g_autofree char *decoded = g_uri_unescape_string (url, NULL);
+
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return g_strdup (url);
+  for (const char *p = decoded; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      return g_strdup (url);
+  return g_steal_pointer (&decoded);
+}
+
 static void
 draw_handout_page (cairo_t    *cr,
                    HandoutJob *job,
@@ -691,6 +916,7 @@ draw_handout_page (cairo_t    *cr,
   gpointer page = g_ptr_array_index (job->pages, index);
   MerSlide *slide = MER_IS_SLIDE (page) ? page : NULL;
   MerEvent *event = slide != NULL ? mer_slide_get_event (slide) : page;
+  const char *notes = slide != NULL ? mer_slide_get_notes (slide) : NULL;
   g_autoptr(MerState) state = mer_state_new ();
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(PangoLayout) text = NULL;
@@ -699,6 +925,7 @@ draw_handout_page (cairo_t    *cr,
   MerExportOptions options;
   MerView view;
   double map_height = 380;
+  double text_width = A4_WIDTH - 2 * 40;
 
   mer_state_set_document (state, job->document);
   mer_export_prepare_page (state, slide, event, A4_WIDTH, map_height, &view);
@@ -709,7 +936,8 @@ draw_handout_page (cairo_t    *cr,
   options.timeline = FALSE;
   mer_export_draw (cr, job->basemap, &options, TRUE);
 
-  /* Under the map: the event, its date, the caption and the sources. */
+  /* Under the map: the event, its date, the caption and the sources; the
+   * speaker's notes beside them. */
   if (event != NULL)
     {
       g_autofree char *date = mer_event_format_date (event);
@@ -734,9 +962,9 @@ draw_handout_page (cairo_t    *cr,
         g_string_append (markup, "\n\n<span size='small'><b>Sources</b>");
       for (guint i = 0; i < n_sources; i++)
         {
-          g_autofree char *source = sources[i].url != NULL
-                                      ? g_markup_printf_escaped ("\n%s — %s", sources[i].title, sources[i].url)
-                                      : g_markup_printf_escaped ("\n%s", sources[i].title);
+          g_autofree char *url = sources[i].url != NULL ? readable_url (sources[i].url) : NULL;
+          g_autofree char *source = url != NULL ? g_markup_printf_escaped ("\n%s — %s", sources[i].title, url)
+                                                : g_markup_printf_escaped ("\n%s", sources[i].title);
           g_string_append (markup, source);
         }
       if (n_sources > 0)
@@ -748,7 +976,19 @@ draw_handout_page (cairo_t    *cr,
       g_string_append (markup, caption);
     }
 
-  text = create_layout (cr, "Cantarell 10", markup->str, A4_WIDTH - 2 * 40);
+  if (notes != NULL)
+    {
+      g_autofree char *escaped = g_markup_printf_escaped ("<b>Speaker notes</b>\n%s", notes);
+      g_autoptr(PangoLayout) notes_layout = NULL;
+
+      text_width = (text_width - 24) / 2;
+      notes_layout = create_layout (cr, "Cantarell 10", escaped, text_width);
+      pango_layout_set_height (notes_layout, (int) ((A4_HEIGHT - map_height - 50) * PANGO_SCALE));
+      pango_layout_set_ellipsize (notes_layout, PANGO_ELLIPSIZE_END);
+      show_layout_at (cr, notes_layout, 40 + text_width + 24, map_height + 14);
+    }
+
+  text = create_layout (cr, "Cantarell 10", markup->str, text_width);
   pango_layout_set_height (text, (int) ((A4_HEIGHT - map_height - 50) * PANGO_SCALE));
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
   show_layout_at (cr, text, 40, map_height + 14);
@@ -759,11 +999,10 @@ draw_handout_page (cairo_t    *cr,
 }
 
 static void
-draw_handout (cairo_surface_t *surface,
-              gpointer         user_data)
+draw_handout (cairo_t  *cr,
+              gpointer  user_data)
 {
   HandoutJob *job = user_data;
-  cairo_t *cr = cairo_create (surface);
 
   draw_text_page (cr, job->document, job->briefing);
   cairo_show_page (cr);
@@ -775,8 +1014,42 @@ draw_handout (cairo_surface_t *surface,
       cairo_restore (cr);
       cairo_show_page (cr);
     }
+}
 
-  cairo_destroy (cr);
+/* The pages of a handout or a deck: the briefing's slides; without a
+ * briefing, the first one's; when the story has none, every event. */
+static GPtrArray *
+collect_pages (MerDocument  *document,
+               MerBriefing **briefing)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *briefings = mer_document_get_briefings (document);
+  GListModel *events = mer_document_get_events (document);
+
+  if (*briefing == NULL && g_list_model_get_n_items (briefings) > 0)
+    {
+      g_autoptr(MerBriefing) first = g_list_model_get_item (briefings, 0);
+
+      /* The document holds it. */
+      *briefing = first;
+    }
+
+  if (*briefing != NULL)
+    for (guint i = 0; i < mer_briefing_get_n_slides (*briefing); i++)
+      g_ptr_array_add (pages, g_object_ref (mer_briefing_get_slide (*briefing, i)));
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      g_ptr_array_add (pages, g_list_model_get_item (events, i));
+
+  return pages;
+}
+
+static char *
+dup_subject (const char  *kind,
+             MerBriefing *briefing)
+{
+  return briefing != NULL ? g_strdup_printf ("%s: %s", kind, mer_briefing_get_title (briefing))
+                          : g_strdup_printf ("%s: every event", kind);
 }
 
 /**
@@ -785,8 +1058,8 @@ draw_handout (cairo_surface_t *surface,
  *   briefing, or every event in time order when the story has none
  *
  * Writes an A4 landscape PDF: a title page, then a page per slide (or
- * event) with the map, the title, date, caption and sources, and a page
- * number.
+ * event) with the map, the title, date, caption, sources and speaker notes,
+ * and a page number.
  */
 gboolean
 mer_export_write_handout (const char         *path,
@@ -795,10 +1068,11 @@ mer_export_write_handout (const char         *path,
                           MerBriefing        *briefing,
                           GError            **error)
 {
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *briefings = mer_document_get_briefings (document);
-  g_autoptr(MerBriefing) first = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *subject = NULL;
+  const char *title = mer_document_get_title (document);
   HandoutJob job;
+  Target target;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -809,16 +1083,367 @@ mer_export_write_handout (const char         *path,
       return FALSE;
     }
 
-  if (briefing == NULL && g_list_model_get_n_items (briefings) > 0)
-    briefing = first = g_list_model_get_item (briefings, 0);
-
-  if (briefing != NULL)
-    for (guint i = 0; i < mer_briefing_get_n_slides (briefing); i++)
-      g_ptr_array_add (pages, g_object_ref (mer_briefing_get_slide (briefing, i)));
-  else
-    for (guint i = 0; i < g_list_model_get_n_items (mer_document_get_events (document)); i++)
-      g_ptr_array_add (pages, g_list_model_get_item (mer_document_get_events (document), i));
-
+  pages = collect_pages (document, &briefing);
+  subject = dup_subject ("Handout", briefing);
   job = (HandoutJob) { basemap, document, pages, briefing };
-  return write_atomically (path, MER_EXPORT_FORMAT_PDF, A4_WIDTH, A4_HEIGHT, 0, 0, draw_handout, &job, error);
+  /* The handout is laid out in points. */
+  target = (Target) {
+    MER_EXPORT_FORMAT_PDF, A4_WIDTH, A4_HEIGHT, 1, 72, title != NULL ? title : "Meridian", subject, NULL,
+  };
+  return write_atomically (path, &target, draw_handout, &job, error);
+}
+
+/* The deck: each slide as the presentation shows it */
+
+#define CARD_MARGIN 28.0
+#define CARD_MARGIN_BOTTOM 76.0
+#define CARD_PADDING_X 24.0
+#define CARD_PADDING_Y 18.0
+#define CARD_RADIUS 12.0
+#define CARD_SPACING 6.0
+
+static void
+rounded_rectangle (cairo_t      *cr,
+                   const MerBox *box,
+                   double        radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, box->x + box->width - radius, box->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, box->x + box->width - radius, box->y + box->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, box->x + radius, box->y + box->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, box->x + radius, box->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* The card's text at a width: the date, the title and the caption, in the
+ * presentation's sizes (16, 26 and 18 points; markup sizes are in 1024ths
+ * of a point). */
+static PangoLayout *
+card_layout (cairo_t    *cr,
+             const char *markup,
+             double      width)
+{
+  PangoLayout *layout = create_layout (cr, "Cantarell 18", markup, width - 2 * CARD_PADDING_X);
+
+  pango_layout_set_spacing (layout, (int) (CARD_SPACING * PANGO_SCALE));
+  return layout;
+}
+
+/* The caption card, where it hides least of the slide: the same places
+ * the presentation tries, a corner or the middle of the top or bottom
+ * edge, narrow and tall or wide and short. */
+static void
+draw_card (cairo_t          *cr,
+           MerState         *state,
+           const MerMapView *view,
+           const char       *markup)
+{
+  static const double widths[] = { 0.42, 0.62 };
+  MerBox candidates[G_N_ELEMENTS (widths) * 6];
+  PangoLayout *layouts[G_N_ELEMENTS (widths)];
+  guint n = 0, best;
+  double natural_width, natural_height;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      double width, height;
+
+      layouts[w] = card_layout (cr, markup, view->width * widths[w] - 2 * CARD_MARGIN);
+      layout_size (layouts[w], &natural_width, &natural_height);
+      width = MIN (view->width * widths[w] - 2 * CARD_MARGIN, natural_width + 2 * CARD_PADDING_X);
+      height = natural_height + 2 * CARD_PADDING_Y;
+
+      for (guint column = 0; column < 3; column++)
+        for (guint row = 0; row < 2; row++)
+          {
+            double x = column == 0 ? CARD_MARGIN
+                     : column == 1 ? (view->width - width) / 2
+                     : view->width - CARD_MARGIN - width;
+            double y = row == 0 ? view->height - CARD_MARGIN_BOTTOM - height : CARD_MARGIN;
+
+            candidates[n++] = (MerBox) { x, y, width, height };
+          }
+    }
+
+  best = mer_furniture_place (state, view, candidates, n, NULL, 0);
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, 2);
+  rounded_rectangle (cr, &candidates[best], CARD_RADIUS);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  rounded_rectangle (cr, &candidates[best], CARD_RADIUS);
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  cairo_fill (cr);
+  show_layout_at (cr, layouts[best / 6], candidates[best].x + CARD_PADDING_X, candidates[best].y + CARD_PADDING_Y);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    g_object_unref (layouts[w]);
+}
+
+/* The bottom bar: the progress through the briefing and the slide's
+ * number. */
+static void
+draw_progress (cairo_t          *cr,
+               const MerMapView *view,
+               guint             index,
+               guint             n)
+{
+  g_autofree char *counter = g_strdup_printf ("<b>%u / %u</b>", index + 1, n);
+  g_autoptr(PangoLayout) layout = create_layout (cr, "Cantarell 14", counter, -1);
+  double w, h, bar_width;
+  MerBox pill;
+
+  layout_size (layout, &w, &h);
+  pill = (MerBox) { view->width - 12 - w - 24, view->height - 8 - h - 12, w + 24, h + 12 };
+  bar_width = pill.x - 12 - 12;
+
+  cairo_rectangle (cr, 12, pill.y + pill.height / 2 - 3, bar_width, 6);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_fill (cr);
+  cairo_rectangle (cr, 12, pill.y + pill.height / 2 - 3, bar_width * (index + 1) / n, 6);
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_fill (cr);
+
+  rounded_rectangle (cr, &pill, pill.height / 2);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+  cairo_fill (cr);
+  cairo_move_to (cr, pill.x + 12, pill.y + 6);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+}
+
+static char *
+card_markup (MerBriefing *briefing,
+             MerSlide    *slide,
+             MerEvent    *event)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *caption = slide != NULL ? (event != NULL ? mer_slide_get_caption (slide) : NULL)
+                                      : (event != NULL ? mer_event_get_summary (event) : NULL);
+  g_autofree char *title = NULL;
+
+  if (event != NULL)
+    {
+      g_autofree char *date = mer_event_format_date (event);
+      g_autofree char *escaped = g_markup_printf_escaped ("<span size='16384' weight='bold'>%s</span>\n", date);
+
+      g_string_append (markup, escaped);
+      title = g_markup_escape_text (mer_event_get_title (event), -1);
+    }
+  else if (slide != NULL && mer_slide_get_caption (slide) != NULL)
+    title = g_markup_escape_text (mer_slide_get_caption (slide), -1);
+  else
+    title = g_markup_escape_text (briefing != NULL ? mer_briefing_get_title (briefing) : "", -1);
+
+  g_string_append_printf (markup, "<span size='26624' weight='bold'>%s</span>", title);
+  if (caption != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (caption, -1);
+
+      g_string_append_printf (markup, "\n%s", escaped);
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static void
+draw_deck_page (cairo_t           *cr,
+                MerBasemapPainter *basemap,
+                MerDocument       *document,
+                MerBriefing       *briefing,
+                GPtrArray         *pages,
+                guint              index,
+                gboolean           vector)
+{
+  gpointer page = g_ptr_array_index (pages, index);
+  MerSlide *slide = MER_IS_SLIDE (page) ? page : NULL;
+  MerEvent *event = slide != NULL ? mer_slide_get_event (slide) : page;
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autofree char *markup = card_markup (briefing, slide, event);
+  MerExportOptions options;
+  MerMapView map_view;
+  MerView view;
+
+  mer_state_set_document (state, document);
+  mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
+  mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
+
+  mer_export_options_init (&options, document, state, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT);
+  options.title = FALSE;
+  options.caption = FALSE;
+  options.legend = FALSE;
+  options.timeline = FALSE;
+  options.scale_bar = FALSE;
+  options.attribution = FALSE;
+  mer_export_draw (cr, basemap, &options, vector);
+
+  draw_card (cr, state, &map_view, markup);
+  draw_progress (cr, &map_view, index, pages->len);
+}
+
+/**
+ * mer_export_draw_slide:
+ * @briefing: (nullable): the briefing; %NULL for the first, or the events
+ *   one by one when the story has none
+ * @index: the slide
+ * @vector: whether markers must be paths
+ *
+ * Draws a slide as the presentation shows it on a 1920 × 1080 screen: the
+ * slide's map, its caption card where it hides least, the progress and the
+ * slide's number. @cr's user space is %MER_EXPORT_SLIDE_WIDTH ×
+ * %MER_EXPORT_SLIDE_HEIGHT.
+ */
+void
+mer_export_draw_slide (cairo_t           *cr,
+                       MerBasemapPainter *basemap,
+                       MerDocument       *document,
+                       MerBriefing       *briefing,
+                       guint              index,
+                       gboolean           vector)
+{
+  g_autoptr(GPtrArray) pages = collect_pages (document, &briefing);
+
+  g_return_if_fail (index < pages->len);
+
+  draw_deck_page (cr, basemap, document, briefing, pages, index, vector);
+}
+
+typedef struct {
+  MerBasemapPainter *basemap;
+  MerDocument       *document;
+  MerBriefing       *briefing;
+  GPtrArray         *pages;
+  guint              index;   /* G_MAXUINT: every page */
+  gboolean           vector;
+} DeckJob;
+
+static void
+draw_deck (cairo_t  *cr,
+           gpointer  user_data)
+{
+  DeckJob *job = user_data;
+
+  if (job->index != G_MAXUINT)
+    {
+      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, job->index, job->vector);
+      return;
+    }
+
+  for (guint i = 0; i < job->pages->len; i++)
+    {
+      cairo_save (cr);
+      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, i, job->vector);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+}
+
+static gboolean
+check_pages (GPtrArray  *pages,
+             GError    **error)
+{
+  if (pages->len > 0)
+    return TRUE;
+
+  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_NO_SLIDES, "the story has no slides and no events to show");
+  return FALSE;
+}
+
+/**
+ * mer_export_write_deck:
+ * @path: the PDF to write
+ * @briefing: (nullable): the briefing; %NULL for the first, or the events
+ *   one by one when the story has none
+ *
+ * Writes the briefing as presented: a 16:9 PDF with a page per slide, as
+ * mer_export_draw_slide() draws it, 20 × 11.25 inches (a 1920 × 1080
+ * screen at 96 dots per inch).
+ */
+gboolean
+mer_export_write_deck (const char         *path,
+                       MerBasemapPainter  *basemap,
+                       MerDocument        *document,
+                       MerBriefing        *briefing,
+                       GError            **error)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *subject = NULL;
+  const char *title = mer_document_get_title (document);
+  DeckJob job;
+  Target target;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (mer_export_format_from_path (path) != MER_EXPORT_FORMAT_PDF)
+    {
+      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_FORMAT, "%s: a deck is a PDF: the name must end in .pdf",
+                   path);
+      return FALSE;
+    }
+
+  pages = collect_pages (document, &briefing);
+  if (!check_pages (pages, error))
+    return FALSE;
+
+  subject = dup_subject ("Briefing", briefing);
+  job = (DeckJob) { basemap, document, briefing, pages, G_MAXUINT, TRUE };
+  target = (Target) {
+    MER_EXPORT_FORMAT_PDF, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1, 96,
+    title != NULL ? title : "Meridian", subject, NULL,
+  };
+  return write_atomically (path, &target, draw_deck, &job, error);
+}
+
+/**
+ * mer_export_write_slides:
+ * @dir: the folder to write into; made if missing
+ * @briefing: (nullable): as for mer_export_write_deck()
+ * @scale: pixels per unit: 1 for 1920 × 1080, 2 for 3840 × 2160
+ *
+ * Writes a PNG per slide, as mer_export_draw_slide() draws it, named
+ * slide-01.png, slide-02.png and so on.
+ *
+ * Returns: whether every slide was written; on failure, the slides before
+ *   the one that failed are kept
+ */
+gboolean
+mer_export_write_slides (const char         *dir,
+                         MerBasemapPainter  *basemap,
+                         MerDocument        *document,
+                         MerBriefing        *briefing,
+                         double              scale,
+                         GError            **error)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *subject = NULL;
+  const char *title = mer_document_get_title (document);
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+
+  pages = collect_pages (document, &briefing);
+  if (!check_pages (pages, error))
+    return FALSE;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    return set_write_error (error, dir, g_strerror (errno));
+
+  subject = dup_subject ("Briefing", briefing);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("slide-%02u.png", i + 1);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      DeckJob job = { basemap, document, briefing, pages, i, FALSE };
+      Target target = {
+        MER_EXPORT_FORMAT_PNG, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, scale, 96,
+        title != NULL ? title : "Meridian", subject, NULL,
+      };
+
+      if (!write_atomically (path, &target, draw_deck, &job, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
