@@ -30,6 +30,7 @@
  * map. Files are written atomically: a failure leaves no partial file. */
 
 #define MARGIN 14.0
+#define STACK_GAP 6.0
 #define PANEL_PADDING 8.0
 /* The timeline strip: the widget's look at three quarters of its size,
  * with two rows of events. */
@@ -165,29 +166,9 @@ show_layout_at (cairo_t     *cr,
   cairo_new_path (cr);
 }
 
-/* Decorations */
-
-static void
-draw_title (cairo_t                *cr,
-            const MerExportOptions *options)
-{
-  const char *title = mer_document_get_title (options->document);
-  const char *subtitle = mer_document_get_subtitle (options->document);
-  g_autofree char *markup = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
-
-  if (title == NULL)
-    return;
-
-  markup = subtitle != NULL
-             ? g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>", title, subtitle)
-             : g_markup_printf_escaped ("<b>%s</b>", title);
-  layout = create_layout (cr, "Cantarell 16", markup, MIN (options->width * 0.5, 520));
-  layout_size (layout, &w, &h);
-  panel (cr, MARGIN, MARGIN, w + 2 * PANEL_PADDING, h + 2 * PANEL_PADDING);
-  show_layout_at (cr, layout, MARGIN + PANEL_PADDING, MARGIN + PANEL_PADDING);
-}
+/* Furniture: the title, the legend, the caption, the scale bar and the
+ * attribution, each laid out, then placed in turn where it hides least of
+ * the picture's subject and none of the furniture placed before it. */
 
 static double
 strip_height (void)
@@ -205,98 +186,131 @@ bottom_of_map (const MerExportOptions *options)
   return options->height - (options->timeline ? strip_height () : 0);
 }
 
+typedef enum {
+  TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT, TOP_CENTRE, BOTTOM_CENTRE, MIDDLE_LEFT, MIDDLE_RIGHT,
+  N_SPOTS
+} Spot;
+
+/* The spots before this one in each piece's order are corners and the
+ * middles of the top and bottom edges. */
+#define MIDDLE_SPOTS 6
+
+typedef struct {
+  PangoLayout *layout;
+  PangoLayout *column;         /* a tall legend's second column */
+  MerBox       box;
+  double       scale_length;   /* the scale bar's, in units */
+} Piece;
+
+typedef struct {
+  Piece pieces[MER_EXPORT_N_FURNITURE];
+} Furniture;
+
+/* Where each piece would rather go; ties go to the first. */
+static const Spot preferred[MER_EXPORT_N_FURNITURE][N_SPOTS] = {
+  [MER_EXPORT_FURNITURE_TITLE] = { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT, TOP_CENTRE, BOTTOM_CENTRE,
+                                   MIDDLE_LEFT, MIDDLE_RIGHT },
+  [MER_EXPORT_FURNITURE_LEGEND] = { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, MIDDLE_RIGHT, MIDDLE_LEFT,
+                                    TOP_CENTRE, BOTTOM_CENTRE },
+  [MER_EXPORT_FURNITURE_CAPTION] = { BOTTOM_LEFT, BOTTOM_RIGHT, TOP_LEFT, TOP_RIGHT, BOTTOM_CENTRE, TOP_CENTRE,
+                                     MIDDLE_LEFT, MIDDLE_RIGHT },
+  [MER_EXPORT_FURNITURE_SCALE_BAR] = { BOTTOM_LEFT, BOTTOM_RIGHT, TOP_LEFT, TOP_RIGHT, BOTTOM_CENTRE, TOP_CENTRE,
+                                       MIDDLE_LEFT, MIDDLE_RIGHT },
+  [MER_EXPORT_FURNITURE_ATTRIBUTION] = { BOTTOM_RIGHT, BOTTOM_LEFT, TOP_RIGHT, TOP_LEFT, BOTTOM_CENTRE, TOP_CENTRE,
+                                         MIDDLE_RIGHT, MIDDLE_LEFT },
+};
+
 static void
-draw_caption (cairo_t                *cr,
+furniture_clear (Furniture *furniture)
+{
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      g_clear_object (&furniture->pieces[i].layout);
+      g_clear_object (&furniture->pieces[i].column);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Furniture, furniture_clear)
+
+static PangoLayout *
+title_layout (cairo_t                *cr,
               const MerExportOptions *options)
+{
+  const char *title = mer_document_get_title (options->document);
+  const char *subtitle = mer_document_get_subtitle (options->document);
+  g_autofree char *markup = NULL;
+
+  if (title == NULL)
+    return NULL;
+
+  markup = subtitle != NULL
+             ? g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>", title, subtitle)
+             : g_markup_printf_escaped ("<b>%s</b>", title);
+  return create_layout (cr, "Cantarell 16", markup, MIN (options->width * 0.5, 520));
+}
+
+static PangoLayout *
+caption_layout (cairo_t                *cr,
+                const MerExportOptions *options)
 {
   MerEvent *event = options->state != NULL ? mer_state_get_selected_event (options->state) : NULL;
   g_autofree char *date = NULL;
   g_autofree char *markup = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h, y;
 
   if (event == NULL)
-    return;
+    return NULL;
 
   date = mer_event_format_date (event);
   markup = g_markup_printf_escaped ("<span size='smaller'>%s</span>\n<b>%s</b>", date, mer_event_get_title (event));
-  layout = create_layout (cr, "Cantarell 13", markup, MIN (options->width * 0.55, 560));
-  layout_size (layout, &w, &h);
-  y = bottom_of_map (options) - MARGIN - h - 2 * PANEL_PADDING - (options->scale_bar ? 30 : 0);
-  panel (cr, MARGIN, y, w + 2 * PANEL_PADDING, h + 2 * PANEL_PADDING);
-  show_layout_at (cr, layout, MARGIN + PANEL_PADDING, y + PANEL_PADDING);
+  return create_layout (cr, "Cantarell 13", markup, MIN (options->width * 0.55, 560));
 }
 
-static void
-draw_scale_bar (cairo_t                *cr,
-                const MerMapView       *view,
-                const MerExportOptions *options)
+static gboolean
+place_in_frame (const MerMapView *view,
+                const MerPlace   *place)
 {
-  static const double steps[] = { 1, 2, 5 };
-  double metres_per_unit = mer_map_view_get_meters_per_pixel (view);
-  double best = 0, length;
-  double x = MARGIN, y = bottom_of_map (options) - MARGIN - 8;
-  g_autofree char *label = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
+  double x, y;
 
-  for (double magnitude = 1; magnitude <= 1e7; magnitude *= 10)
-    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-      if (steps[i] * magnitude / metres_per_unit <= 140)
-        best = steps[i] * magnitude;
-  if (best == 0)
-    return;
-
-  length = best / metres_per_unit;
-  label = best >= 1000 ? g_strdup_printf ("%g km", best / 1000) : g_strdup_printf ("%g m", best);
-  layout = create_layout (cr, "Cantarell 9", label, -1);
-  layout_size (layout, &w, &h);
-
-  panel (cr, x - 4, y - h - 6, MAX (length, w) + 12, h + 14);
-  cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
-  cairo_set_line_width (cr, 1.5);
-  cairo_move_to (cr, x + 2, y - 4);
-  cairo_line_to (cr, x + 2, y);
-  cairo_line_to (cr, x + 2 + length, y);
-  cairo_line_to (cr, x + 2 + length, y - 4);
-  cairo_stroke (cr);
-  show_layout_at (cr, layout, x + 2, y - h - 3);
+  mer_map_view_location_to_point (view, place->lat, place->lon, &x, &y);
+  return x >= 0 && x <= view->width && y >= 0 && y <= view->height;
 }
 
-static void
-draw_attribution (cairo_t                *cr,
-                  const MerExportOptions *options)
+/* Whether any event of @category, shown by the filters, has a place in
+ * the frame. */
+static gboolean
+category_in_frame (MerCategory            *category,
+                   const MerMapView       *view,
+                   const MerExportOptions *options)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (options->date != NULL ? options->date : now, "%-d %b %Y");
-  const char *sources = mer_document_get_attribution (options->document);
-  g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
+  GListModel *events = mer_document_get_events (options->document);
 
-  text = g_strdup_printf ("Made with Natural Earth%s · %s%s · Exported with Meridian, %s",
-                          options->online_layer ? " · Map data © OpenStreetMap contributors" : "",
-                          sources != NULL ? sources : "", sources != NULL ? "" : "", date);
-  markup = g_markup_escape_text (text, -1);
-  layout = create_layout (cr, "Cantarell 7", markup, MIN (options->width * 0.6, 620));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  layout_size (layout, &w, &h);
-  panel (cr, options->width - MARGIN - w - 8, bottom_of_map (options) - MARGIN - h - 6, w + 8, h + 6);
-  show_layout_at (cr, layout, options->width - MARGIN - w - 4 - (pango_layout_get_width (layout) / PANGO_SCALE - w),
-                  bottom_of_map (options) - MARGIN - h - 3);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      const MerPlace *places;
+      guint n_places;
+
+      if (mer_event_get_category (event) != category)
+        continue;
+      places = mer_event_get_places (event, &n_places);
+      for (guint j = 0; j < n_places; j++)
+        if (place_in_frame (view, &places[j]))
+          return TRUE;
+    }
+
+  return FALSE;
 }
 
-static void
-draw_legend (cairo_t                *cr,
-             const MerMapView       *view,
-             const MerExportOptions *options)
+/* The legend lists what the frame shows: the categories of the events in
+ * it and the regions that reach into it. */
+static GStrv
+legend_lines (const MerMapView       *view,
+              const MerExportOptions *options)
 {
   GListModel *categories = mer_document_get_categories (options->document);
   GListModel *regions = mer_document_get_regions (options->document);
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
-  double x0, y0, x1, y1, w, h;
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  double x0, y0, x1, y1;
 
   mer_map_view_get_bounds (view, &x0, &y0, &x1, &y1);
 
@@ -308,9 +322,11 @@ draw_legend (cairo_t                *cr,
 
       if (options->state != NULL && !mer_state_get_category_visible (options->state, category))
         continue;
+      if (!category_in_frame (category, view, options))
+        continue;
       line = g_markup_printf_escaped ("<span foreground='#%06x'>●</span> %s", rgb != MER_NO_COLOR ? rgb : 0x3d3846,
                                       mer_category_get_name (category));
-      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+      g_strv_builder_add (lines, line);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
@@ -334,16 +350,326 @@ draw_legend (cairo_t                *cr,
       else
         line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
                                         mer_region_get_name (region));
-      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+      g_strv_builder_add (lines, line);
     }
 
-  if (markup->len == 0)
+  return g_strv_builder_end (lines);
+}
+
+/* A legend taller than this share of the map goes in two columns. */
+#define LEGEND_MAX_SHARE 0.25
+#define LEGEND_COLUMN_GAP 12.0
+
+/* The legend in one column, or two when one would be too tall for the
+ * map; nothing when the frame shows nothing to list. */
+static void
+legend_layout (cairo_t                *cr,
+               const MerMapView       *view,
+               const MerExportOptions *options,
+               Piece                  *piece)
+{
+  g_auto(GStrv) lines = legend_lines (view, options);
+  guint n = g_strv_length (lines);
+  g_autofree char *all = NULL;
+  double w, h;
+
+  if (n == 0)
     return;
 
-  layout = create_layout (cr, "Cantarell 9", markup->str, -1);
-  layout_size (layout, &w, &h);
-  panel (cr, options->width - MARGIN - w - 2 * PANEL_PADDING, MARGIN, w + 2 * PANEL_PADDING, h + 2 * PANEL_PADDING);
-  show_layout_at (cr, layout, options->width - MARGIN - w - PANEL_PADDING, MARGIN + PANEL_PADDING);
+  all = g_strjoinv ("\n", lines);
+  piece->layout = create_layout (cr, "Cantarell 9", all, -1);
+  layout_size (piece->layout, &w, &h);
+  if (h > view->height * LEGEND_MAX_SHARE && n >= 4)
+    {
+      guint half = (n + 1) / 2;
+      g_autofree char *second = g_strjoinv ("\n", lines + half);
+      g_autofree char *first = NULL;
+
+      g_free (lines[half]);
+      lines[half] = NULL;
+      first = g_strjoinv ("\n", lines);
+      pango_layout_set_markup (piece->layout, first, -1);
+      piece->column = create_layout (cr, "Cantarell 9", second, -1);
+    }
+}
+
+static PangoLayout *
+scale_bar_layout (cairo_t          *cr,
+                  const MerMapView *view,
+                  double           *length)
+{
+  static const double steps[] = { 1, 2, 5 };
+  double metres_per_unit = mer_map_view_get_meters_per_pixel (view);
+  double best = 0;
+  g_autofree char *label = NULL;
+
+  for (double magnitude = 1; magnitude <= 1e7; magnitude *= 10)
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      if (steps[i] * magnitude / metres_per_unit <= 140)
+        best = steps[i] * magnitude;
+  if (best == 0)
+    return NULL;
+
+  *length = best / metres_per_unit;
+  label = best >= 1000 ? g_strdup_printf ("%g km", best / 1000) : g_strdup_printf ("%g m", best);
+  return create_layout (cr, "Cantarell 9", label, -1);
+}
+
+/* One line on the map: the base map's credit and the export first, then
+ * the sources as far as they fit; the handout's title page has them
+ * whole. */
+static PangoLayout *
+attribution_layout (cairo_t                *cr,
+                    const MerExportOptions *options)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (options->date != NULL ? options->date : now, "%-d %b %Y");
+  const char *sources = mer_document_get_attribution (options->document);
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  PangoLayout *layout;
+
+  text = g_strdup_printf ("Made with Natural Earth%s · Exported with Meridian, %s%s%s",
+                          options->online_layer ? " · Map data © OpenStreetMap contributors" : "", date,
+                          sources != NULL ? " · " : "", sources != NULL ? sources : "");
+  markup = g_markup_escape_text (text, -1);
+  layout = create_layout (cr, "Cantarell 7", markup, -1);
+  pango_layout_set_width (layout, (int) (MIN (options->width * 0.45, 620) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+static MerBox
+box_at (Spot              spot,
+        double            width,
+        double            height,
+        const MerMapView *view)
+{
+  double left = MARGIN, right = view->width - MARGIN - width;
+  double top = MARGIN, bottom = view->height - MARGIN - height;
+  double centre = (view->width - width) / 2, middle = (view->height - height) / 2;
+  static const int columns[N_SPOTS] = { 0, 2, 0, 2, 1, 1, 0, 2 };
+  static const int rows[N_SPOTS] = { 0, 0, 2, 2, 0, 2, 1, 1 };
+
+  return (MerBox) {
+    columns[spot] == 0 ? left : columns[spot] == 1 ? centre : right,
+    rows[spot] == 0 ? top : rows[spot] == 1 ? middle : bottom,
+    width, height,
+  };
+}
+
+/* Lays out the furniture the options ask for and places it. A piece not
+ * drawn has no layout. */
+static void
+furniture_layout (cairo_t                *cr,
+                  const MerMapView       *view,
+                  const MerExportOptions *options,
+                  Furniture              *furniture)
+{
+  g_autoptr(MerState) empty = NULL;
+  MerState *state = options->state;
+  MerBox taken[MER_EXPORT_N_FURNITURE];
+  guint n_taken = 0;
+
+  memset (furniture, 0, sizeof *furniture);
+  if (options->title)
+    furniture->pieces[MER_EXPORT_FURNITURE_TITLE].layout = title_layout (cr, options);
+  if (options->legend)
+    legend_layout (cr, view, options, &furniture->pieces[MER_EXPORT_FURNITURE_LEGEND]);
+  if (options->caption)
+    furniture->pieces[MER_EXPORT_FURNITURE_CAPTION].layout = caption_layout (cr, options);
+  if (options->scale_bar)
+    furniture->pieces[MER_EXPORT_FURNITURE_SCALE_BAR].layout =
+      scale_bar_layout (cr, view, &furniture->pieces[MER_EXPORT_FURNITURE_SCALE_BAR].scale_length);
+  if (options->attribution)
+    furniture->pieces[MER_EXPORT_FURNITURE_ATTRIBUTION].layout = attribution_layout (cr, options);
+
+  if (state == NULL)
+    {
+      empty = mer_state_new ();
+      mer_state_set_document (empty, options->document);
+      state = empty;
+    }
+
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      Piece *piece = &furniture->pieces[i];
+      MerBox candidates[N_SPOTS + 4 * MER_EXPORT_N_FURNITURE];
+      guint n_candidates = 0;
+      double w, h, width, height;
+
+      if (piece->layout == NULL)
+        continue;
+
+      layout_size (piece->layout, &w, &h);
+      switch ((MerExportFurniture) i)
+        {
+        case MER_EXPORT_FURNITURE_SCALE_BAR:
+          width = MAX (piece->scale_length, w) + 12;
+          height = h + 14;
+          break;
+        case MER_EXPORT_FURNITURE_ATTRIBUTION:
+          width = w + 8;
+          height = h + 6;
+          break;
+        case MER_EXPORT_FURNITURE_LEGEND:
+          if (piece->column != NULL)
+            {
+              double cw, ch;
+
+              layout_size (piece->column, &cw, &ch);
+              w += LEGEND_COLUMN_GAP + cw;
+              h = MAX (h, ch);
+            }
+          width = w + 2 * PANEL_PADDING;
+          height = h + 2 * PANEL_PADDING;
+          break;
+        case MER_EXPORT_FURNITURE_TITLE:
+        case MER_EXPORT_FURNITURE_CAPTION:
+        case MER_EXPORT_N_FURNITURE:
+        default:
+          width = w + 2 * PANEL_PADDING;
+          height = h + 2 * PANEL_PADDING;
+          break;
+        }
+
+      for (guint spot = 0; spot < MIDDLE_SPOTS; spot++)
+        candidates[n_candidates++] = box_at (preferred[i][spot], width, height, view);
+      /* Or stacked on a piece already placed, flush with either edge, so
+       * that small pieces share a corner rather than go over the subject;
+       * the middle of a side last. */
+      for (guint j = 0; j < n_taken; j++)
+        {
+          const MerBox *t = &taken[j];
+          const double xs[] = { t->x, t->x + t->width - width };
+          const double ys[] = { t->y + t->height + STACK_GAP, t->y - height - STACK_GAP };
+
+          for (guint k = 0; k < 4; k++)
+            {
+              MerBox box = { xs[k % 2], ys[k / 2], width, height };
+
+              if (box.x >= 0 && box.y >= 0 && box.x + width <= view->width && box.y + height <= view->height)
+                candidates[n_candidates++] = box;
+            }
+        }
+      for (guint spot = MIDDLE_SPOTS; spot < N_SPOTS; spot++)
+        candidates[n_candidates++] = box_at (preferred[i][spot], width, height, view);
+      piece->box = candidates[mer_furniture_place (state, view, candidates, n_candidates, taken, n_taken)];
+      taken[n_taken++] = piece->box;
+    }
+}
+
+static void
+furniture_draw (cairo_t         *cr,
+                const Furniture *furniture)
+{
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      const Piece *piece = &furniture->pieces[i];
+      const MerBox *box = &piece->box;
+
+      if (piece->layout == NULL)
+        continue;
+
+      panel (cr, box->x, box->y, box->width, box->height);
+      switch ((MerExportFurniture) i)
+        {
+        case MER_EXPORT_FURNITURE_SCALE_BAR:
+          {
+            double x = box->x + 6, y = box->y + box->height - 8;
+
+            cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
+            cairo_set_line_width (cr, 1.5);
+            cairo_move_to (cr, x, y - 4);
+            cairo_line_to (cr, x, y);
+            cairo_line_to (cr, x + piece->scale_length, y);
+            cairo_line_to (cr, x + piece->scale_length, y - 4);
+            cairo_stroke (cr);
+            show_layout_at (cr, piece->layout, x, box->y + 3);
+          }
+          break;
+        case MER_EXPORT_FURNITURE_ATTRIBUTION:
+          show_layout_at (cr, piece->layout, box->x + 4, box->y + 3);
+          break;
+        case MER_EXPORT_FURNITURE_LEGEND:
+          show_layout_at (cr, piece->layout, box->x + PANEL_PADDING, box->y + PANEL_PADDING);
+          if (piece->column != NULL)
+            {
+              double w, h;
+
+              layout_size (piece->layout, &w, &h);
+              show_layout_at (cr, piece->column, box->x + PANEL_PADDING + w + LEGEND_COLUMN_GAP,
+                              box->y + PANEL_PADDING);
+            }
+          break;
+        case MER_EXPORT_FURNITURE_TITLE:
+        case MER_EXPORT_FURNITURE_CAPTION:
+        case MER_EXPORT_N_FURNITURE:
+        default:
+          show_layout_at (cr, piece->layout, box->x + PANEL_PADDING, box->y + PANEL_PADDING);
+          break;
+        }
+    }
+}
+
+/**
+ * mer_export_get_map_height:
+ *
+ * Returns: the height of the map, above the timeline strip if there is one
+ */
+double
+mer_export_get_map_height (const MerExportOptions *options)
+{
+  g_return_val_if_fail (options != NULL, 0);
+
+  return bottom_of_map (options);
+}
+
+static void
+map_view_for (const MerExportOptions *options,
+              MerMapView             *view)
+{
+  *view = (MerMapView) {
+    options->view.lat, options->view.lon, options->view.zoom,
+    options->width, bottom_of_map (options), options->scale,
+  };
+}
+
+/**
+ * mer_export_get_furniture:
+ * @boxes: (out caller-allocates) (array fixed-size=5): where each piece of
+ *   furniture goes, by #MerExportFurniture, in the picture's units
+ *
+ * Where mer_export_draw() puts the furniture over the map.
+ *
+ * Returns: a bit per piece drawn, 1 << #MerExportFurniture
+ */
+guint
+mer_export_get_furniture (const MerExportOptions *options,
+                          MerBox                 *boxes)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  g_auto(Furniture) furniture;
+  MerMapView view;
+  guint shown = 0;
+
+  g_return_val_if_fail (options != NULL, 0);
+  g_return_val_if_fail (boxes != NULL, 0);
+
+  map_view_for (options, &view);
+  furniture_layout (cr, &view, options, &furniture);
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      boxes[i] = furniture.pieces[i].box;
+      if (furniture.pieces[i].layout != NULL)
+        shown |= 1u << i;
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return shown;
 }
 
 /* A strip under the map: the whole story with its events, drawn by the
@@ -386,7 +712,7 @@ draw_timeline_strip (cairo_t                *cr,
 
 /**
  * mer_export_draw:
- * @cr: a context whose user space is the picture's: pixels or points
+ * @cr: a context whose user space is the picture's units
  * @vector: whether markers must be paths (SVG, PDF) rather than copies of
  *   pre-drawn images
  *
@@ -399,16 +725,17 @@ mer_export_draw (cairo_t                *cr,
                  gboolean                vector)
 {
   const MerMapStyle *style = mer_map_style_get (FALSE);
-  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (options->document));
-  g_autoptr(MerEventPainter) events = mer_event_painter_new (mer_document_get_events (options->document));
-  MerMapView view = {
-    options->view.lat, options->view.lon, options->view.zoom,
-    options->width, bottom_of_map (options), options->scale,
-  };
+  g_autoptr(MerRegionPainter) regions = NULL;
+  g_autoptr(MerEventPainter) events = NULL;
+  g_auto(Furniture) furniture;
+  MerMapView view;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (options != NULL);
 
+  regions = mer_region_painter_new (mer_document_get_regions (options->document));
+  events = mer_event_painter_new (mer_document_get_events (options->document));
+  map_view_for (options, &view);
   mer_event_painter_set_vector (events, vector);
 
   cairo_save (cr);
@@ -422,16 +749,9 @@ mer_export_draw (cairo_t                *cr,
 
   if (options->timeline)
     draw_timeline_strip (cr, options);
-  if (options->title)
-    draw_title (cr, options);
-  if (options->legend)
-    draw_legend (cr, &view, options);
-  if (options->scale_bar)
-    draw_scale_bar (cr, &view, options);
-  if (options->caption)
-    draw_caption (cr, options);
-  if (options->attribution)
-    draw_attribution (cr, options);
+
+  furniture_layout (cr, &view, options, &furniture);
+  furniture_draw (cr, &furniture);
 }
 
 /* Writing */

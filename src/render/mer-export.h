@@ -5,6 +5,7 @@
 
 #include "mer-basemap-painter.h"
 #include "mer-document.h"
+#include "mer-furniture.h"
 #include "mer-state.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,16 @@ typedef struct {
   GDateTime   *date;
 } MerExportOptions;
 
+/* The furniture over an export's map, in the order it is placed. */
+typedef enum {
+  MER_EXPORT_FURNITURE_TITLE,
+  MER_EXPORT_FURNITURE_LEGEND,
+  MER_EXPORT_FURNITURE_CAPTION,
+  MER_EXPORT_FURNITURE_SCALE_BAR,
+  MER_EXPORT_FURNITURE_ATTRIBUTION,
+  MER_EXPORT_N_FURNITURE,
+} MerExportFurniture;
+
 #define MER_EXPORT_ERROR (mer_export_error_quark ())
 
 typedef enum {
@@ -79,6 +90,9 @@ void            mer_export_options_init      (MerExportOptions        *options,
                                               double                   width,
                                               double                   height);
 MerExportFormat mer_export_format_from_path  (const char              *path);
+double          mer_export_get_map_height    (const MerExportOptions  *options);
+guint           mer_export_get_furniture     (const MerExportOptions  *options,
+                                              MerBox                  *boxes);
 void            mer_export_draw              (cairo_t                 *cr,
                                               MerBasemapPainter       *basemap,
                                               const MerExportOptions  *options,

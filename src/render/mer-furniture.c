@@ -13,6 +13,12 @@
  * radius and a little air. */
 #define PLACE_CLEARANCE 30.0
 #define PLACE_COST 1e7
+/* Any other event the filters show: less than the subject, more than a
+ * region's area under a box. */
+#define OTHER_PLACE_COST 1e5
+/* A region not highlighted, by area: what the map shows, but not what the
+ * picture is about. */
+#define OTHER_REGION_WEIGHT 0.05
 #define TAKEN_COST 1e9
 
 gboolean
@@ -22,6 +28,24 @@ mer_box_intersects (const MerBox *a,
   return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+/* The area of the region's bounds inside (x0, y0)–(x1, y1). */
+static double
+region_area_under (MerRegion        *region,
+                   const MerMapView *view,
+                   double            x0,
+                   double            y0,
+                   double            x1,
+                   double            y1)
+{
+  double west, south, east, north, ax, ay, bx, by;
+
+  if (!mer_geometry_get_bounds (mer_region_get_geometry (region), &west, &south, &east, &north))
+    return 0;
+  mer_map_view_location_to_point (view, north, west, &ax, &ay);
+  mer_map_view_location_to_point (view, south, east, &bx, &by);
+  return MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
+}
+
 /**
  * mer_furniture_cost:
  * @state: the selected event and the highlighted regions
@@ -29,8 +53,10 @@ mer_box_intersects (const MerBox *a,
  * @box: where the furniture would go
  *
  * How much of what the picture shows @box would hide: each of the selected
- * event's places near it weighs more than any region; a highlighted region
- * counts by the area of its bounds under the box.
+ * event's places near it weighs more than anything else; each place of the
+ * other events the filters show under it, more than any region; a
+ * highlighted region counts by the area of its bounds under the box, any
+ * other region by a twentieth of it.
  *
  * Returns: the cost; 0 when the box hides nothing that matters
  */
@@ -67,17 +93,46 @@ mer_furniture_cost (MerState         *state,
         }
     }
 
-  for (guint i = 0; i < regions->len; i++)
+  if (mer_state_get_document (state) != NULL)
     {
-      double west, south, east, north, ax, ay, bx, by;
+      GListModel *events = mer_document_get_events (mer_state_get_document (state));
 
-      if (!mer_geometry_get_bounds (mer_region_get_geometry (g_ptr_array_index (regions, i)),
-                                    &west, &south, &east, &north))
-        continue;
-      mer_map_view_location_to_point (view, north, west, &ax, &ay);
-      mer_map_view_location_to_point (view, south, east, &bx, &by);
-      cost += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(MerEvent) other = g_list_model_get_item (events, i);
+          MerCategory *category = mer_event_get_category (other);
+          const MerPlace *places;
+          guint n_places;
+
+          if (other == event || (category != NULL && !mer_state_get_category_visible (state, category)))
+            continue;
+          places = mer_event_get_places (other, &n_places);
+          for (guint j = 0; j < n_places; j++)
+            {
+              double px, py;
+
+              mer_map_view_location_to_point (view, places[j].lat, places[j].lon, &px, &py);
+              if (px >= x0 && px <= x1 && py >= y0 && py <= y1)
+                cost += OTHER_PLACE_COST;
+            }
+        }
     }
+
+  if (mer_state_get_document (state) != NULL)
+    {
+      GListModel *all = mer_document_get_regions (mer_state_get_document (state));
+
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(MerRegion) region = g_list_model_get_item (all, i);
+          gboolean highlighted = g_ptr_array_find (regions, region, NULL);
+
+          cost += (highlighted ? 1 : OTHER_REGION_WEIGHT) * region_area_under (region, view, x0, y0, x1, y1);
+        }
+    }
+  else
+    for (guint i = 0; i < regions->len; i++)
+      cost += region_area_under (g_ptr_array_index (regions, i), view, x0, y0, x1, y1);
 
   return cost;
 }
