@@ -664,7 +664,8 @@ test_deck (void)
   remove_dir (dir);
 }
 
-/* The handout prints the speaker's notes, and URLs as they read. */
+/* The handout prints the speaker's notes, URLs as they read, and the
+ * attribution whole. */
 static void
 test_handout_text (void)
 {
@@ -680,6 +681,8 @@ test_handout_text (void)
   g_assert_nonnull (strstr (text, "Speaker notes"));
   g_assert_nonnull (strstr (text, "en.wikipedia.org/wiki/Soviet–Japanese_Joint_Declaration_of_1956\n"));
   g_assert_null (strstr (text, "%E2%80%93"));
+  /* The title page has the attribution whole, which the maps shorten. */
+  g_assert_nonnull (strstr (text, "The Japan Times and others); English Wikipedia.\nMaps made with Natural Earth.\n"));
 
   remove_dir (dir);
 }

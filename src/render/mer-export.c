@@ -1152,11 +1152,14 @@ draw_text_page (cairo_t     *cr,
       g_autofree char *d = g_markup_escape_text (description, -1);
       g_string_append_printf (markup, "\n\n%s", d);
     }
+  /* The attribution whole: the maps' line has room for its start only. */
   if (attribution != NULL)
     {
       g_autofree char *a = g_markup_escape_text (attribution, -1);
-      g_string_append_printf (markup, "\n\n<span size='small'>%s</span>", a);
+      g_string_append_printf (markup, "\n\n<span size='small'>%s\nMaps made with Natural Earth.</span>", a);
     }
+  else
+    g_string_append (markup, "\n\n<span size='small'>Maps made with Natural Earth.</span>");
 
   layout = create_layout (cr, "Cantarell 12", markup->str, A4_WIDTH - 160);
   show_layout_at (cr, layout, 80, 90);
