@@ -1455,11 +1455,12 @@ card_layout (cairo_t    *cr,
 /* The caption card, where it hides least of the slide: the same places
  * the presentation tries, a corner or the middle of the top or bottom
  * edge, narrow and tall or wide and short. */
-static void
-draw_card (cairo_t          *cr,
-           MerState         *state,
-           const MerMapView *view,
-           const char       *markup)
+static PangoLayout *
+place_card (cairo_t          *cr,
+            MerState         *state,
+            const MerMapView *view,
+            const char       *markup,
+            MerBox           *box)
 {
   static const double widths[] = { 0.42, 0.62 };
   MerBox candidates[G_N_ELEMENTS (widths) * 6];
@@ -1489,20 +1490,30 @@ draw_card (cairo_t          *cr,
     }
 
   best = mer_furniture_place (state, view, candidates, n, NULL, 0);
+  *box = candidates[best];
+  g_object_unref (layouts[1 - best / 6]);
+  return layouts[best / 6];
+}
+
+static void
+draw_card (cairo_t          *cr,
+           MerState         *state,
+           const MerMapView *view,
+           const char       *markup)
+{
+  MerBox box;
+  g_autoptr(PangoLayout) layout = place_card (cr, state, view, markup, &box);
 
   cairo_save (cr);
   cairo_translate (cr, 0, 2);
-  rounded_rectangle (cr, &candidates[best], CARD_RADIUS);
+  rounded_rectangle (cr, &box, CARD_RADIUS);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
   cairo_fill (cr);
   cairo_restore (cr);
-  rounded_rectangle (cr, &candidates[best], CARD_RADIUS);
+  rounded_rectangle (cr, &box, CARD_RADIUS);
   cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
   cairo_fill (cr);
-  show_layout_at (cr, layouts[best / 6], candidates[best].x + CARD_PADDING_X, candidates[best].y + CARD_PADDING_Y);
-
-  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
-    g_object_unref (layouts[w]);
+  show_layout_at (cr, layout, box.x + CARD_PADDING_X, box.y + CARD_PADDING_Y);
 }
 
 /* The bottom bar: the progress through the briefing and the slide's
@@ -1631,6 +1642,46 @@ mer_export_draw_slide (cairo_t           *cr,
   g_return_if_fail (index < pages->len);
 
   draw_deck_page (cr, basemap, document, briefing, pages, index, vector);
+}
+
+/**
+ * mer_export_get_slide_card:
+ * @briefing: (nullable): as for mer_export_draw_slide()
+ * @box: (out): where the slide's caption card goes, in the slide's units
+ *
+ * Where mer_export_draw_slide() puts the caption card.
+ */
+void
+mer_export_get_slide_card (MerDocument *document,
+                           MerBriefing *briefing,
+                           guint        index,
+                           MerBox      *box)
+{
+  g_autoptr(GPtrArray) pages = collect_pages (document, &briefing);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *markup = NULL;
+  gpointer page;
+  MerSlide *slide;
+  MerEvent *event;
+  MerMapView map_view;
+  MerView view;
+
+  g_return_if_fail (index < pages->len);
+
+  page = g_ptr_array_index (pages, index);
+  slide = MER_IS_SLIDE (page) ? page : NULL;
+  event = slide != NULL ? mer_slide_get_event (slide) : page;
+  markup = card_markup (briefing, slide, event);
+  mer_state_set_document (state, document);
+  mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
+  mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
+  layout = place_card (cr, state, &map_view, markup, box);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 typedef struct {

@@ -112,6 +112,10 @@ void            mer_export_draw_slide        (cairo_t                 *cr,
                                               MerBriefing             *briefing,
                                               guint                    index,
                                               gboolean                 vector);
+void            mer_export_get_slide_card    (MerDocument             *document,
+                                              MerBriefing             *briefing,
+                                              guint                    index,
+                                              MerBox                  *box);
 gboolean        mer_export_write_deck        (const char              *path,
                                               MerBasemapPainter       *basemap,
                                               MerDocument             *document,

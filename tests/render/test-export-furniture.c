@@ -151,6 +151,59 @@ test_slides (void)
   g_assert_cmpuint (checked, >, n_slides * G_N_ELEMENTS (sizes) / 2);
 }
 
+/* The deck's caption card, as presented, on every slide of both
+ * briefings: none of the slide's places under it. */
+static void
+test_deck_card (void)
+{
+  g_autoptr(MerDocument) document = load_story ();
+  GListModel *briefings = mer_document_get_briefings (document);
+  guint checked = 0;
+
+  for (guint b = 0; b < g_list_model_get_n_items (briefings); b++)
+    {
+      g_autoptr(MerBriefing) briefing = g_list_model_get_item (briefings, b);
+
+      for (guint s = 0; s < mer_briefing_get_n_slides (briefing); s++)
+        {
+          MerSlide *slide = mer_briefing_get_slide (briefing, s);
+          MerEvent *event = mer_slide_get_event (slide);
+          g_autoptr(MerState) state = mer_state_new ();
+          const MerPlace *places;
+          guint n_places;
+          MerMapView map_view;
+          MerView view;
+          MerBox card;
+
+          mer_export_get_slide_card (document, briefing, s, &card);
+          g_assert_cmpfloat (card.x, >=, 0);
+          g_assert_cmpfloat (card.y, >=, 0);
+          g_assert_cmpfloat (card.x + card.width, <=, MER_EXPORT_SLIDE_WIDTH);
+          g_assert_cmpfloat (card.y + card.height, <=, MER_EXPORT_SLIDE_HEIGHT);
+          if (event == NULL)
+            continue;
+
+          mer_state_set_document (state, document);
+          mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
+          mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
+          places = mer_event_get_places (event, &n_places);
+          for (guint p = 0; p < n_places; p++)
+            {
+              double x, y;
+
+              mer_map_view_location_to_point (&map_view, places[p].lat, places[p].lon, &x, &y);
+              if (x < 0 || y < 0 || x > map_view.width || y > map_view.height)
+                continue;
+              checked++;
+              if (covers (&card, x, y))
+                g_error ("%s slide %u: the card covers %s", mer_briefing_get_id (briefing), s + 1, places[p].name);
+            }
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 12);
+}
+
 /* The default export, the story's own view with nothing selected, at each
  * size: the furniture in the map and apart. */
 static void
@@ -195,6 +248,7 @@ main (int   argc,
 
   g_test_add_func ("/render/export-furniture/slides", test_slides);
   g_test_add_func ("/render/export-furniture/default", test_default);
+  g_test_add_func ("/render/export-furniture/deck-card", test_deck_card);
   g_test_add_func ("/render/export-furniture/legend", test_legend_lists_frame);
 
   return g_test_run ();
