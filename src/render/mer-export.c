@@ -649,15 +649,17 @@ guint
 mer_export_get_furniture (const MerExportOptions *options,
                           MerBox                 *boxes)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  g_auto(Furniture) furniture;
+  g_auto(Furniture) furniture = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
   MerMapView view;
   guint shown = 0;
 
   g_return_val_if_fail (options != NULL, 0);
   g_return_val_if_fail (boxes != NULL, 0);
 
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
   map_view_for (options, &view);
   furniture_layout (cr, &view, options, &furniture);
   for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
@@ -727,7 +729,7 @@ mer_export_draw (cairo_t                *cr,
   const MerMapStyle *style = mer_map_style_get (FALSE);
   g_autoptr(MerRegionPainter) regions = NULL;
   g_autoptr(MerEventPainter) events = NULL;
-  g_auto(Furniture) furniture;
+  g_auto(Furniture) furniture = { 0 };
   MerMapView view;
 
   g_return_if_fail (cr != NULL);
@@ -1658,9 +1660,9 @@ mer_export_get_slide_card (MerDocument *document,
                            MerBox      *box)
 {
   g_autoptr(GPtrArray) pages = collect_pages (document, &briefing);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
   g_autoptr(MerState) state = mer_state_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *markup = NULL;
   gpointer page;
@@ -1675,6 +1677,8 @@ mer_export_get_slide_card (MerDocument *document,
   slide = MER_IS_SLIDE (page) ? page : NULL;
   event = slide != NULL ? mer_slide_get_event (slide) : page;
   markup = card_markup (briefing, slide, event);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
   mer_state_set_document (state, document);
   mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
   mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
