@@ -262,6 +262,37 @@ test_choices_sizes (void)
     }
 }
 
+/* A scale makes text larger, not the area: 4K at scale 2 is framed as
+ * 1920 × 1080 at scale 1; paper keeps its size in units, its resolution
+ * in the scale. */
+static void
+test_choices_scale_and_paper (void)
+{
+  g_autoptr(MerDocument) document = load_story ();
+  MerMapView window_view = { 44, 146, 6, 960, 540 };
+  MerExportChoices choices;
+  MerExportOptions hd, uhd, paper;
+
+  mer_export_choices_load (&choices, NULL);
+  mer_export_choices_to_options (&choices, document, NULL, &window_view, &hd);
+  choices.size = MER_EXPORT_SIZE_3840X2160;
+  choices.scale = 2;
+  mer_export_choices_to_options (&choices, document, NULL, &window_view, &uhd);
+  g_assert_cmpfloat (uhd.width, ==, hd.width);
+  g_assert_cmpfloat (uhd.height, ==, hd.height);
+  g_assert_cmpfloat (uhd.view.zoom, ==, hd.view.zoom);
+  g_assert_cmpfloat (uhd.scale, ==, 2);
+
+  choices.size = MER_EXPORT_SIZE_A4;
+  choices.landscape = FALSE;
+  choices.dpi = 300;
+  mer_export_choices_to_options (&choices, document, NULL, &window_view, &paper);
+  g_assert_cmpfloat_with_epsilon (paper.width, 210 / 25.4 * 96, 1e-9);
+  g_assert_cmpfloat_with_epsilon (paper.height, 297 / 25.4 * 96, 1e-9);
+  g_assert_cmpfloat (paper.scale, ==, 300 / 96.0);
+  g_assert_cmpfloat (paper.units_per_inch, ==, 96);
+}
+
 static GSettings *
 create_settings (void)
 {
@@ -342,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/render/export-choices/defaults", test_choices_defaults);
   g_test_add_func ("/render/export-choices/sizes", test_choices_sizes);
   g_test_add_func ("/render/export-choices/settings", test_choices_settings);
+  g_test_add_func ("/render/export-choices/scale-and-paper", test_choices_scale_and_paper);
 
   return g_test_run ();
 }
