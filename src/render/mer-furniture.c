@@ -20,6 +20,8 @@
  * picture is about. */
 #define OTHER_REGION_WEIGHT 0.05
 #define TAKEN_COST 1e9
+/* The share of a box's area that counts as nothing. */
+#define SLIVER 0.02
 
 gboolean
 mer_box_intersects (const MerBox *a,
@@ -28,7 +30,8 @@ mer_box_intersects (const MerBox *a,
   return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
-/* The area of the region's bounds inside (x0, y0)–(x1, y1). */
+/* The area inside (x0, y0)–(x1, y1) of the bounds of each of the region's
+ * polygons: each island of a chain on its own, not the chain's bounds. */
 static double
 region_area_under (MerRegion        *region,
                    const MerMapView *view,
@@ -37,13 +40,43 @@ region_area_under (MerRegion        *region,
                    double            x1,
                    double            y1)
 {
-  double west, south, east, north, ax, ay, bx, by;
+  MerGeometry *geometry = mer_region_get_geometry (region);
+  const MerPolygon *polygons;
+  const MerRing *rings;
+  const MerLonLat *points;
+  guint n_polygons, n_rings, n_points;
+  double west, south, east, north, area = 0;
 
-  if (!mer_geometry_get_bounds (mer_region_get_geometry (region), &west, &south, &east, &north))
+  if (!mer_geometry_get_bounds (geometry, &west, &south, &east, &north))
     return 0;
-  mer_map_view_location_to_point (view, north, west, &ax, &ay);
-  mer_map_view_location_to_point (view, south, east, &bx, &by);
-  return MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
+
+  polygons = mer_geometry_get_polygons (geometry, &n_polygons);
+  rings = mer_geometry_get_rings (geometry, &n_rings);
+  points = mer_geometry_get_points (geometry, &n_points);
+
+  for (guint i = 0; i < n_polygons; i++)
+    {
+      const MerRing *outer = &rings[polygons[i].first_ring];
+      double ax, ay, bx, by;
+
+      west = east = points[outer->first_point].lon;
+      south = north = points[outer->first_point].lat;
+      for (guint j = 1; j < outer->n_points; j++)
+        {
+          const MerLonLat *p = &points[outer->first_point + j];
+
+          west = MIN (west, p->lon);
+          east = MAX (east, p->lon);
+          south = MIN (south, p->lat);
+          north = MAX (north, p->lat);
+        }
+
+      mer_map_view_location_to_point (view, north, west, &ax, &ay);
+      mer_map_view_location_to_point (view, south, east, &bx, &by);
+      area += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
+    }
+
+  return area;
 }
 
 /**
@@ -55,8 +88,8 @@ region_area_under (MerRegion        *region,
  * How much of what the picture shows @box would hide: each of the selected
  * event's places near it weighs more than anything else; each place of the
  * other events the filters show under it, more than any region; a
- * highlighted region counts by the area of its bounds under the box, any
- * other region by a twentieth of it.
+ * highlighted region counts by the area under the box of its polygons'
+ * bounds, any other region by a twentieth of it.
  *
  * Returns: the cost; 0 when the box hides nothing that matters
  */
@@ -144,7 +177,9 @@ mer_furniture_cost (MerState         *state,
  * @taken: (array length=n_taken) (nullable): furniture already placed
  *
  * Returns: the index of the candidate that hides least and overlaps no
- *   furniture already placed if any can; ties go to the earlier candidate
+ *   furniture already placed if any can; a candidate that hides no more
+ *   than a sliver (2% of its area) more than the least goes before any
+ *   later one
  */
 guint
 mer_furniture_place (MerState         *state,
@@ -154,25 +189,26 @@ mer_furniture_place (MerState         *state,
                      const MerBox     *taken,
                      guint             n_taken)
 {
+  g_autofree double *costs = NULL;
   double best_cost = G_MAXDOUBLE;
-  guint best = 0;
+  guint chosen = 0;
 
   g_return_val_if_fail (n_candidates > 0, 0);
 
+  costs = g_new (double, n_candidates);
   for (guint i = 0; i < n_candidates; i++)
     {
-      double cost = mer_furniture_cost (state, view, &candidates[i]);
-
+      costs[i] = mer_furniture_cost (state, view, &candidates[i]);
       for (guint j = 0; j < n_taken; j++)
         if (mer_box_intersects (&candidates[i], &taken[j]))
-          cost += TAKEN_COST;
-
-      if (cost < best_cost)
-        {
-          best_cost = cost;
-          best = i;
-        }
+          costs[i] += TAKEN_COST;
+      best_cost = MIN (best_cost, costs[i]);
     }
 
-  return best;
+  /* A spot that hides only a sliver more than the best is as good: the
+   * preferred one wins, so that titles stay at the top when they can. */
+  while (costs[chosen] > best_cost + SLIVER * candidates[chosen].width * candidates[chosen].height)
+    chosen++;
+
+  return chosen;
 }
