@@ -459,6 +459,26 @@ box_at (Spot              spot,
   };
 }
 
+static double
+distance_squared (const MerBox *a,
+                  const MerBox *b)
+{
+  double dx = (a->x + a->width / 2) - (b->x + b->width / 2);
+  double dy = (a->y + a->height / 2) - (b->y + b->height / 2);
+
+  return dx * dx + dy * dy;
+}
+
+static int
+compare_distance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  double da = distance_squared (a, user_data), db = distance_squared (b, user_data);
+
+  return da < db ? -1 : da > db;
+}
+
 /* Lays out the furniture the options ask for and places it. A piece not
  * drawn has no layout. */
 static void
@@ -496,6 +516,7 @@ furniture_layout (cairo_t                *cr,
     {
       Piece *piece = &furniture->pieces[i];
       MerBox candidates[N_SPOTS + 4 * MER_EXPORT_N_FURNITURE];
+      MerBox favourite;
       guint n_candidates = 0;
       double w, h, width, height;
 
@@ -553,6 +574,10 @@ furniture_layout (cairo_t                *cr,
                 candidates[n_candidates++] = box;
             }
         }
+      /* The nearest to where the piece would rather be first. */
+      favourite = box_at (preferred[i][0], width, height, view);
+      g_qsort_with_data (candidates + MIDDLE_SPOTS, (int) (n_candidates - MIDDLE_SPOTS), sizeof (MerBox),
+                         compare_distance, &favourite);
       for (guint spot = MIDDLE_SPOTS; spot < N_SPOTS; spot++)
         candidates[n_candidates++] = box_at (preferred[i][spot], width, height, view);
       piece->box = candidates[mer_furniture_place (state, view, candidates, n_candidates, taken, n_taken)];
