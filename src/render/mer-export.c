@@ -40,6 +40,8 @@
 #define STRIP_ACCENT { 0.11, 0.44, 0.85, 1 }
 #define STRIP_BACKGROUND { 0.98, 0.98, 0.97, 1 }
 #define A4_WIDTH 841.89
+/* Units (96 an inch) in a point (72 an inch). */
+#define POINTS_TO_UNITS (96.0 / 72.0)
 #define A4_HEIGHT 595.28
 
 G_DEFINE_QUARK (mer-export-error-quark, mer_export_error)
@@ -1278,13 +1280,18 @@ draw_handout_page (cairo_t    *cr,
   double text_width = A4_WIDTH - 2 * 40;
 
   mer_state_set_document (state, job->document);
-  mer_export_prepare_page (state, slide, event, A4_WIDTH, map_height, &view);
-
-  mer_export_options_init (&options, job->document, state, &view, A4_WIDTH, map_height);
+  /* The page is laid out in points; its map is drawn in the exports'
+   * units, so that its text and symbols have their printed size. */
+  mer_export_prepare_page (state, slide, event, A4_WIDTH * POINTS_TO_UNITS, map_height * POINTS_TO_UNITS, &view);
+  mer_export_options_init (&options, job->document, state, &view, A4_WIDTH * POINTS_TO_UNITS,
+                           map_height * POINTS_TO_UNITS);
   options.title = FALSE;
   options.caption = FALSE;
   options.timeline = FALSE;
+  cairo_save (cr);
+  cairo_scale (cr, 1 / POINTS_TO_UNITS, 1 / POINTS_TO_UNITS);
   mer_export_draw (cr, job->basemap, &options, TRUE);
+  cairo_restore (cr);
 
   /* Under the map: the event, its date, the caption and the sources; the
    * speaker's notes beside them. */

@@ -38,7 +38,8 @@ region_area_under (MerRegion        *region,
                    double            x0,
                    double            y0,
                    double            x1,
-                   double            y1)
+                   double            y1,
+                   double           *total)
 {
   MerGeometry *geometry = mer_region_get_geometry (region);
   const MerPolygon *polygons;
@@ -47,6 +48,7 @@ region_area_under (MerRegion        *region,
   guint n_polygons, n_rings, n_points;
   double west, south, east, north, area = 0;
 
+  *total = 0;
   if (!mer_geometry_get_bounds (geometry, &west, &south, &east, &north))
     return 0;
 
@@ -74,9 +76,30 @@ region_area_under (MerRegion        *region,
       mer_map_view_location_to_point (view, north, west, &ax, &ay);
       mer_map_view_location_to_point (view, south, east, &bx, &by);
       area += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
+      *total += (bx - ax) * (by - ay);
     }
 
   return area;
+}
+
+/* A highlighted region counts by the share of it hidden, all of it as
+ * much as a place of the subject, so that a small one is not given up to
+ * spare other events; any other region by its area, lightly. */
+static double
+region_cost (MerRegion        *region,
+             gboolean          highlighted,
+             const MerMapView *view,
+             double            x0,
+             double            y0,
+             double            x1,
+             double            y1)
+{
+  double total;
+  double area = region_area_under (region, view, x0, y0, x1, y1, &total);
+
+  if (!highlighted)
+    return OTHER_REGION_WEIGHT * area;
+  return total > 0 ? PLACE_COST * area / total : 0;
 }
 
 /**
@@ -88,8 +111,9 @@ region_area_under (MerRegion        *region,
  * How much of what the picture shows @box would hide: each of the selected
  * event's places near it weighs more than anything else; each place of the
  * other events the filters show under it, more than any region; a
- * highlighted region counts by the area under the box of its polygons'
- * bounds, any other region by a twentieth of it.
+ * highlighted region counts by the share of its polygons' bounds under the
+ * box, all of it as much as a place of the subject; any other region by a
+ * twentieth of the area under the box.
  *
  * Returns: the cost; 0 when the box hides nothing that matters
  */
@@ -160,12 +184,12 @@ mer_furniture_cost (MerState         *state,
           g_autoptr(MerRegion) region = g_list_model_get_item (all, i);
           gboolean highlighted = g_ptr_array_find (regions, region, NULL);
 
-          cost += (highlighted ? 1 : OTHER_REGION_WEIGHT) * region_area_under (region, view, x0, y0, x1, y1);
+          cost += region_cost (region, highlighted, view, x0, y0, x1, y1);
         }
     }
   else
     for (guint i = 0; i < regions->len; i++)
-      cost += region_area_under (g_ptr_array_index (regions, i), view, x0, y0, x1, y1);
+      cost += region_cost (g_ptr_array_index (regions, i), TRUE, view, x0, y0, x1, y1);
 
   return cost;
 }

@@ -10,7 +10,8 @@
 /* An export's furniture — title, legend, caption, scale bar, attribution —
  * never covers what the picture is about: on every slide of the bundled
  * briefings, at every size the exports come in, no place of the slide's
- * event is under a piece, and the pieces stay in the map and apart. */
+ * event is under a piece, at most a tenth of its highlighted regions is,
+ * and the pieces stay in the map and apart. */
 
 /* A marker's radius around its place. */
 #define MARKER 4.0
@@ -29,7 +30,8 @@ static const Size sizes[] = {
   { "a4-landscape", 297 / 25.4 * 96, 210 / 25.4 * 96, FALSE },
   { "a4-portrait", 210 / 25.4 * 96, 297 / 25.4 * 96, FALSE },
   { "letter-landscape", 1056, 816, FALSE },
-  { "handout", 841.89, 380, TRUE },
+  /* The handout's map: 841.89 × 380 points, in units. */
+  { "handout", 841.89 * 96 / 72, 380.0 * 96 / 72, TRUE },
 };
 
 static MerDocument *
@@ -52,6 +54,70 @@ covers (const MerBox *box,
 {
   return x + MARKER > box->x && x - MARKER < box->x + box->width && y + MARKER > box->y
          && y - MARKER < box->y + box->height;
+}
+
+/* The share of the highlighted regions' pixels in the map that the
+ * furniture covers, drawn at a quarter of the size. */
+static double
+region_share_covered (const MerExportOptions *options,
+                      const MerMapView       *view,
+                      const MerBox           *boxes,
+                      guint                   shown)
+{
+  GPtrArray *regions = mer_state_get_highlighted_regions (options->state);
+  int width = (int) ceil (view->width / 4), height = (int) ceil (view->height / 4);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, width, height);
+  cairo_t *cr = cairo_create (surface);
+  guint total = 0, covered = 0;
+  const guint8 *data;
+  int stride;
+
+  cairo_scale (cr, 0.25, 0.25);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  for (guint r = 0; r < regions->len; r++)
+    {
+      MerGeometry *geometry = mer_region_get_geometry (g_ptr_array_index (regions, r));
+      const MerRing *rings;
+      const MerLonLat *points;
+      guint n_rings, n_points;
+
+      rings = mer_geometry_get_rings (geometry, &n_rings);
+      points = mer_geometry_get_points (geometry, &n_points);
+      for (guint i = 0; i < n_rings; i++)
+        {
+          for (guint j = 0; j < rings[i].n_points; j++)
+            {
+              double x, y;
+
+              mer_map_view_location_to_point (view, points[rings[i].first_point + j].lat,
+                                              points[rings[i].first_point + j].lon, &x, &y);
+              cairo_line_to (cr, x, y);
+            }
+          cairo_close_path (cr);
+        }
+    }
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (data[y * stride + x] >= 128)
+        {
+          total++;
+          for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+            if ((shown & (1u << i)) && x * 4 + 2 >= boxes[i].x && x * 4 + 2 < boxes[i].x + boxes[i].width
+                && y * 4 + 2 >= boxes[i].y && y * 4 + 2 < boxes[i].y + boxes[i].height)
+              {
+                covered++;
+                break;
+              }
+        }
+
+  cairo_surface_destroy (surface);
+  return total > 0 ? covered / (double) total : 0;
 }
 
 /* Checks one picture; returns how many of its event's places were in the
@@ -81,6 +147,14 @@ check_picture (const MerExportOptions *options,
       for (guint j = 0; j < i; j++)
         if ((shown & (1u << j)) && mer_box_intersects (&boxes[i], &boxes[j]))
           g_error ("%s: furniture %u and %u overlap", what, j, i);
+    }
+
+  if (options->state != NULL && mer_state_get_highlighted_regions (options->state)->len > 0)
+    {
+      double share = region_share_covered (options, &view, boxes, shown);
+
+      if (share > 0.1)
+        g_error ("%s: the furniture covers %.0f%% of the highlighted regions", what, share * 100);
     }
 
   if (event != NULL)
