@@ -69,6 +69,25 @@ test_check_valid (void)
   g_assert_cmpstr (r.err, ==, "");
 }
 
+/* Files from other tools are checked as they are, found by their content. */
+static void
+test_check_imports (void)
+{
+  g_auto(Result) ok = { 0 };
+  g_auto(Result) refused = { 0 };
+
+  run (&ok, "--check", "import/timelinejs-story.json", "import/pair.csv", "import/story.kml", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_cmpstr (ok.out, ==,
+                   "import/timelinejs-story.json: 8 events, 0 regions, 2 eras, 0 briefings\n"
+                   "import/pair.csv: 4 events, 0 regions, 1 eras, 0 briefings\n"
+                   "import/story.kml: 4 events, 2 regions, 0 eras, 0 briefings\n");
+
+  run (&refused, "--check", "import/timelinejs2.json", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "import/timelinejs2.json:2:15: error: this is TimelineJS 2 JSON"));
+}
+
 static void
 test_check_invalid (void)
 {
@@ -695,6 +714,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/check/valid", test_check_valid);
   g_test_add_func ("/cli/check/invalid", test_check_invalid);
+  g_test_add_func ("/cli/check/imports", test_check_imports);
   g_test_add_func ("/cli/check/unreadable", test_check_unreadable);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/export/png", test_export_png);

@@ -690,6 +690,12 @@ test_open_in_background (Fixture       *fixture,
   g_assert_false (mer_window_is_loading (window));
   wait_until (loads_let_go_of_window, &idle);
   g_assert_true (mer_window_get_document (window) == story);
+
+  /* A file from another tool opens the same way, found by its content. */
+  mer_window_open_file (window, TESTDATADIR "/import/pair.csv");
+  wait_until (window_load_finished, window);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (mer_window_get_document (window))), ==, 4);
+  wait_until (loads_let_go_of_window, &idle);
 }
 
 static gboolean

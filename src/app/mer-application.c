@@ -6,6 +6,7 @@
 #include "mer-application.h"
 
 #include "mer-cli.h"
+#include "mer-paths.h"
 #include "mer-window.h"
 
 #include <stdio.h>
@@ -186,9 +187,13 @@ mer_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (mer_window_new (GTK_APPLICATION (application)));
       path = self->initial_path != NULL ? g_strdup (self->initial_path) : mer_cli_find_bundled_story ();
+      /* Without its bundled story, Meridian starts on the start page. */
+      if (self->initial_path == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_clear_pointer (&path, g_free);
       if (self->present != NULL)
         mer_window_set_present_on_load (MER_WINDOW (window), self->present);
-      mer_window_open_file (MER_WINDOW (window), path);
+      if (path != NULL)
+        mer_window_open_file (MER_WINDOW (window), path);
     }
 
   gtk_window_present (window);
@@ -203,16 +208,39 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *application = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  MerDocument *document = MER_IS_WINDOW (parent) ? mer_window_get_document (MER_WINDOW (parent)) : NULL;
+  const char *attribution = document != NULL ? mer_document_get_attribution (document) : NULL;
   static const char *authors[] = { "The Meridian developers", NULL };
+  static const char *map_data[] = {
+    "Natural Earth (public domain): coastlines, countries and regions https://www.naturalearthdata.com/",
+    "OpenStreetMap contributors (the online layer, ODbL) https://www.openstreetmap.org/copyright",
+    NULL
+  };
+  GtkWidget *about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                                   "program-name", "Meridian",
+                                   "logo-icon-name", APP_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "comments", "Geopolitical events on a map and a timeline, for briefings",
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "authors", authors,
+                                   "transient-for", parent,
+                                   "modal", TRUE,
+                                   "destroy-with-parent", TRUE,
+                                   NULL);
 
-  gtk_show_about_dialog (gtk_application_get_active_window (application),
-                         "program-name", "Meridian",
-                         "logo-icon-name", "find-location-symbolic",
-                         "version", PACKAGE_VERSION,
-                         "comments", "Geopolitical events on a map and a timeline, for briefings",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         NULL);
+  /* Whose work is on the screen: the map's, and the story's own sources. */
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), "Map data", map_data);
+  if (attribution != NULL && *attribution != '\0')
+    {
+      /* A line a source: the credits do not wrap, and a long line would
+       * make the dialog as wide. */
+      g_auto(GStrv) story = g_strsplit (attribution, "; ", -1);
+      g_autofree char *section = g_strdup_printf ("Sources of “%s”", mer_document_get_title (document));
+
+      gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), section, (const char **) story);
+    }
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -243,6 +271,15 @@ mer_application_startup (GApplication *application)
   gtk_css_provider_load_from_resource (css, "/org/meridian/Meridian/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* Installed, the icons are in the system's theme; from the source tree,
+   * in its data folder. */
+  if (mer_paths_is_uninstalled ())
+    {
+      g_autofree char *icons = mer_paths_build_data_path ("icons", NULL);
+
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+    }
 }
 
 static void

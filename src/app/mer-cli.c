@@ -8,6 +8,7 @@
 #include "mer-diagnostic.h"
 #include "mer-export.h"
 #include "mer-export-service.h"
+#include "mer-import.h"
 #include "mer-loader.h"
 #include "mer-paths.h"
 
@@ -56,7 +57,7 @@ mer_cli_check (const char * const *files)
       g_autoptr(GError) error = NULL;
       g_autoptr(MerDocument) document = NULL;
 
-      document = mer_loader_load_file (files[i], files[i], diagnostics, &error);
+      document = mer_import_load_file (files[i], files[i], diagnostics, &error);
       print_diagnostics (diagnostics);
 
       if (document == NULL)
@@ -105,7 +106,7 @@ load_for_command (const char *file,
   if (file == NULL)
     file = bundled = mer_cli_find_bundled_story ();
 
-  document = mer_loader_load_file (file, file, diagnostics, &error);
+  document = mer_import_load_file (file, file, diagnostics, &error);
   print_diagnostics (diagnostics);
   if (document == NULL)
     *status = g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ) ? MER_EXIT_USAGE : MER_EXIT_INVALID;
