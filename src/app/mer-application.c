@@ -35,10 +35,20 @@ static const GOptionEntry option_entries[] = {
   { "event", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: fit the map to this event", "ID" },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the map's centre and zoom", "LAT,LON,ZOOM" },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: a time window", "START/END" },
-  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the picture's size (default 1920x1080; PDF: A4)", "WxH" },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the picture's size in pixels (default 1920x1080)", "WxH" },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    "With --export: a page instead, a3, a4, a5, letter or legal, -portrait or -landscape (PDF: a4-landscape)",
+    "PAPER" },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    "With --export or --slides: text and symbols N times larger, the same area shown (default 1)", "N" },
+  { "dpi", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export and --paper: a PNG's dots per inch (default 150)", "N" },
   { "handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     "Write a PDF handout: a title page and a page per slide (or event), and exit", "OUT.pdf" },
-  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout or --present: the briefing", "ID" },
+  { "deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    "Write the briefing as presented, a 16:9 PDF page per slide, and exit", "OUT.pdf" },
+  { "slides", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    "Write the briefing as presented, a PNG per slide into DIR, and exit", "DIR" },
+  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout, --deck, --slides or --present: the briefing", "ID" },
   { "present", 0, 0, G_OPTION_ARG_NONE, NULL, "Open the window in presentation mode", NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, "[FILE…]" },
   { NULL }
@@ -62,13 +72,17 @@ mer_application_handle_local_options (GApplication *application,
       return MER_EXIT_OK;
     }
 
+  if (!mer_cli_check_options (options))
+    return MER_EXIT_USAGE;
+
   if (g_variant_dict_contains (options, "check"))
     return mer_cli_check (files);
 
-  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "handout"))
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "handout")
+      || g_variant_dict_contains (options, "deck") || g_variant_dict_contains (options, "slides"))
     {
-      const char *out = NULL, *event = NULL, *view = NULL, *time = NULL, *size = NULL, *briefing = NULL;
-      gboolean handout = g_variant_dict_contains (options, "handout");
+      MerCliExport args = { NULL };
+      const char *briefing = NULL, *out = NULL;
 
       if (files != NULL && files[0] != NULL && files[1] != NULL)
         {
@@ -76,16 +90,25 @@ mer_application_handle_local_options (GApplication *application,
           return MER_EXIT_USAGE;
         }
 
-      g_variant_dict_lookup (options, handout ? "handout" : "export", "^&ay", &out);
-      g_variant_dict_lookup (options, "event", "&s", &event);
-      g_variant_dict_lookup (options, "view", "&s", &view);
-      g_variant_dict_lookup (options, "time", "&s", &time);
-      g_variant_dict_lookup (options, "size", "&s", &size);
+      args.file = files != NULL ? files[0] : NULL;
       g_variant_dict_lookup (options, "briefing", "&s", &briefing);
+      g_variant_dict_lookup (options, "scale", "&s", &args.scale);
 
-      if (handout)
-        return mer_cli_handout (out, briefing, files != NULL ? files[0] : NULL);
-      return mer_cli_export (out, event, view, time, size, files != NULL ? files[0] : NULL);
+      if (g_variant_dict_lookup (options, "handout", "^&ay", &out))
+        return mer_cli_handout (out, briefing, args.file);
+      if (g_variant_dict_lookup (options, "deck", "^&ay", &out))
+        return mer_cli_deck (out, briefing, args.file);
+      if (g_variant_dict_lookup (options, "slides", "^&ay", &out))
+        return mer_cli_slides (out, briefing, args.scale, args.file);
+
+      g_variant_dict_lookup (options, "export", "^&ay", &args.out);
+      g_variant_dict_lookup (options, "event", "&s", &args.event);
+      g_variant_dict_lookup (options, "view", "&s", &args.view);
+      g_variant_dict_lookup (options, "time", "&s", &args.time);
+      g_variant_dict_lookup (options, "size", "&s", &args.size);
+      g_variant_dict_lookup (options, "paper", "&s", &args.paper);
+      g_variant_dict_lookup (options, "dpi", "&s", &args.dpi);
+      return mer_cli_export (&args);
     }
 
   if (g_variant_dict_contains (options, "present"))
