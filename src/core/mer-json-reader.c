@@ -1572,6 +1572,26 @@ worker_main (gpointer data)
   return NULL;
 }
 
+/* Empty containers that own their contents: json_node_init_object() and
+ * json_node_init_array() take a reference of their own. */
+static JsonNode *
+new_empty_object_node (void)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, json_object_new ());
+  return node;
+}
+
+static JsonNode *
+new_empty_array_node (void)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, json_array_new ());
+  return node;
+}
+
 /* Hands one parsed slice to the streaming functions. */
 static void
 hand_over (MerJsonReader *self,
@@ -1584,7 +1604,7 @@ hand_over (MerJsonReader *self,
   if (!job_extent (self, job, &extent))
     {
       extent = member->value;
-      job->node = json_node_init_array (json_node_alloc (), json_array_new ());
+      job->node = new_empty_array_node ();
     }
   else if (job->node == NULL)
     {
@@ -1774,9 +1794,9 @@ parse_root (MerJsonReader *self,
   if (self->member_func != NULL || self->element_func != NULL)
     {
       if (first == '{')
-        self->root = json_node_init_object (json_node_alloc (), json_object_new ());
+        self->root = new_empty_object_node ();
       else if (first == '[')
-        self->root = json_node_init_array (json_node_alloc (), json_array_new ());
+        self->root = new_empty_array_node ();
     }
 
   if (self->root == NULL)
