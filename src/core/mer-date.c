@@ -350,6 +350,26 @@ mer_date_first_second (const MerDate *date)
 }
 
 /**
+ * mer_date_from_second:
+ * @second: seconds as mer_date_first_second() counts them
+ * @date: (out): the day that holds @second, at day precision
+ */
+void
+mer_date_from_second (gint64   second,
+                      MerDate *date)
+{
+  gint64 days = second >= 0 ? second / SECONDS_PER_DAY : -((-second + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
+  gint64 year;
+  guint month, day;
+
+  g_return_if_fail (date != NULL);
+
+  mer_date_civil_from_days (days, &year, &month, &day);
+  *date = (MerDate) { .year = year, .month = (guint8) month, .day = (guint8) day,
+                      .precision = MER_DATE_PRECISION_DAY };
+}
+
+/**
  * mer_date_last_second:
  *
  * Returns: the last second covered by @date, inclusive at its precision:

@@ -62,6 +62,8 @@ char     *mer_date_to_iso           (const MerDate *date);
 
 gint64    mer_date_first_second     (const MerDate *date);
 gint64    mer_date_last_second      (const MerDate *date);
+void      mer_date_from_second      (gint64         second,
+                                     MerDate       *date);
 int       mer_date_compare          (const MerDate *a,
                                      const MerDate *b);
 

@@ -312,6 +312,9 @@ legend_lines (const MerMapView       *view,
   GListModel *categories = mer_document_get_categories (options->document);
   GListModel *regions = mer_document_get_regions (options->document);
   g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  gboolean any_contested = FALSE;
+  gint64 as_of = 0;
+  gboolean has_as_of = options->state != NULL && mer_state_get_as_of (options->state, &as_of);
   double x0, y0, x1, y1;
 
   mer_map_view_get_bounds (view, &x0, &y0, &x1, &y1);
@@ -338,20 +341,42 @@ legend_lines (const MerMapView       *view,
       double west, south, east, north, rx0, ry0, rx1, ry1;
       g_autofree char *line = NULL;
 
-      if (!mer_geometry_get_bounds (mer_region_get_geometry (region), &west, &south, &east, &north))
+      MerGeometry *geometry = has_as_of ? mer_region_get_geometry_at (region, as_of) : mer_region_get_geometry (region);
+      MerRegionStatus status = has_as_of ? mer_region_get_status_at (region, as_of) : mer_region_get_status (region);
+
+      if (!mer_geometry_get_bounds (geometry, &west, &south, &east, &north))
         continue;
       mer_projection_location_to_normalized (north, west, &rx0, &ry0);
       mer_projection_location_to_normalized (south, east, &rx1, &ry1);
       if (rx1 < x0 || rx0 > x1 || ry1 < y0 || ry0 > y1)
         continue;
 
-      if (mer_region_is_contested (region))
-        line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s (%s, hatched)", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
-                                        mer_region_get_name (region),
-                                        mer_region_status_to_string (mer_region_get_status (region)));
+      if (mer_region_status_is_contested (status))
+        {
+          any_contested = TRUE;
+          line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s (%s, hatched)",
+                                          rgb != MER_NO_COLOR ? rgb : 0x9141ac, mer_region_get_name (region),
+                                          mer_region_status_to_string (status));
+        }
       else
         line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
                                         mer_region_get_name (region));
+      g_strv_builder_add (lines, line);
+    }
+
+  /* Borders are a claim: say whose lines the base map draws, and as of
+   * when the regions are. */
+  if (any_contested)
+    g_strv_builder_add (lines, "<i>Base map borders: Natural Earth, as held de facto</i>");
+  if (has_as_of)
+    {
+      MerDate date;
+      g_autofree char *text = NULL;
+      g_autofree char *line = NULL;
+
+      mer_date_from_second (as_of, &date);
+      text = mer_date_format (&date, FALSE);
+      line = g_markup_printf_escaped ("<i>Regions as of %s</i>", text);
       g_strv_builder_add (lines, line);
     }
 
@@ -385,12 +410,11 @@ legend_layout (cairo_t                *cr,
     {
       guint half = (n + 1) / 2;
       g_autofree char *second = g_strjoinv ("\n", lines + half);
-      g_autofree char *first = NULL;
+      g_autoptr(GString) first = g_string_new (NULL);
 
-      g_free (lines[half]);
-      lines[half] = NULL;
-      first = g_strjoinv ("\n", lines);
-      pango_layout_set_markup (piece->layout, first, -1);
+      for (guint i = 0; i < half; i++)
+        g_string_append_printf (first, "%s%s", i > 0 ? "\n" : "", lines[i]);
+      pango_layout_set_markup (piece->layout, first->str, -1);
       piece->column = create_layout (cr, "Cantarell 9", second, -1);
     }
 }
