@@ -329,6 +329,8 @@ struct _MerTimelineLayout
   double             char_width;
   gboolean           show_lanes;
   guint              max_rows;
+  guint              first_row;
+  guint              n_visible_rows;
 };
 
 /**
@@ -757,8 +759,12 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
                                 positions);
   filters = state != NULL && mer_state_has_filters (state);
   n_lanes = self->lanes != NULL ? self->lanes->len : 1;
+  /* Each lane has a row at least: when they do not all fit, the rows
+   * scroll. */
   rows_per_lane = MAX (1, available_rows (self) / n_lanes);
   self->max_rows = rows_per_lane * n_lanes;
+  self->n_visible_rows = MIN (available_rows (self), self->max_rows);
+  self->first_row = MIN (self->first_row, self->max_rows - self->n_visible_rows);
   extents = g_array_sized_new (FALSE, FALSE, sizeof (MerTimelineExtent), positions->len);
 
   for (guint lane = 0; lane < n_lanes; lane++)
@@ -805,8 +811,10 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
           const Cached *cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
           MerTimelinePlaced placed;
           double x = extent->x0 + m->marker_radius;
+          guint row = lane * rows_per_lane + (guint) extent->row;
 
-          if (extent->row < 0)
+          /* Without a row, or on one scrolled out of view: counted. */
+          if (extent->row < 0 || row < self->first_row || row >= self->first_row + self->n_visible_rows)
             {
               if (x >= 0 && x <= width)
                 {
@@ -832,7 +840,7 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
           placed = (MerTimelinePlaced) {
             cached->event,
             x, extent->x1 - m->marker_radius,
-            m->rows_top + (lane * rows_per_lane + extent->row) * m->row_height + m->row_height / 2,
+            m->rows_top + (row - self->first_row) * m->row_height + m->row_height / 2,
             extent->row, (int) lane, extent->label_before, 0,
           };
           if (extent->labelled)
@@ -940,6 +948,42 @@ mer_timeline_layout_get_n_lanes (MerTimelineLayout *self)
 }
 
 /**
+ * mer_timeline_layout_scroll_rows:
+ * @first_row: the first row to show, when there are more rows than room
+ *   (a lane each)
+ *
+ * Takes effect at the next update, which keeps it within the rows.
+ */
+void
+mer_timeline_layout_scroll_rows (MerTimelineLayout *self,
+                                 guint              first_row)
+{
+  g_return_if_fail (self != NULL);
+  self->first_row = first_row;
+}
+
+/**
+ * mer_timeline_layout_get_rows:
+ * @n_rows: (out) (optional): the rows laid out
+ * @n_visible: (out) (optional): how many of them are in view
+ *
+ * Returns: the first row in view
+ */
+guint
+mer_timeline_layout_get_rows (MerTimelineLayout *self,
+                              guint             *n_rows,
+                              guint             *n_visible)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (n_rows != NULL)
+    *n_rows = self->max_rows;
+  if (n_visible != NULL)
+    *n_visible = self->n_visible_rows;
+  return self->first_row;
+}
+
+/**
  * mer_timeline_layout_get_lane:
  * @y: (out): where the lane's first row begins
  * @name_width: (out): the room its name has at the right end of that row,
@@ -960,7 +1004,7 @@ mer_timeline_layout_get_lane (MerTimelineLayout *self,
   g_return_val_if_fail (self->lanes != NULL && lane < self->lanes->len, NULL);
 
   rows_per_lane = MAX (1, self->max_rows / self->lanes->len);
-  *y = self->metrics.rows_top + lane * rows_per_lane * self->metrics.row_height;
+  *y = self->metrics.rows_top + ((double) (lane * rows_per_lane) - self->first_row) * self->metrics.row_height;
   *name_width = lane_name_width (self, lane);
   return g_ptr_array_index (self->lanes, lane);
 }

@@ -191,6 +191,11 @@ const MerTimelineCluster *mer_timeline_layout_pick_cluster   (MerTimelineLayout 
                                                               double              x,
                                                               double              y);
 guint                     mer_timeline_layout_get_n_lanes    (MerTimelineLayout  *self);
+void                      mer_timeline_layout_scroll_rows    (MerTimelineLayout  *self,
+                                                              guint               first_row);
+guint                     mer_timeline_layout_get_rows       (MerTimelineLayout  *self,
+                                                              guint              *n_rows,
+                                                              guint              *n_visible);
 MerCategory              *mer_timeline_layout_get_lane       (MerTimelineLayout  *self,
                                                               guint               lane,
                                                               double             *y,

@@ -396,6 +396,10 @@ draw_lanes (cairo_t                *cr,
       MerCategory *category = mer_timeline_layout_get_lane (layout, lane, &y, &name_width);
       PangoRectangle logical;
 
+      /* Scrolled out of view. */
+      if (y < m->rows_top - m->scale || y + m->row_height > view->height - m->axis_height - m->badge_height + m->scale)
+        continue;
+
       set_source (cr, &style->foreground, 0.15);
       cairo_rectangle (cr, 0, y, view->width, m->scale);
       cairo_fill (cr);

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
+#include <glib/gstdio.h>
+
 #include "mer-date.h"
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
@@ -137,6 +141,59 @@ test_pan_and_limits (void)
   mer_timeline_viewport_zoom_at (viewport, 500, 0.001);
   g_assert_cmpfloat_with_epsilon (mer_timeline_viewport_get_end (viewport) -
                                   mer_timeline_viewport_get_start (viewport), MER_TIMELINE_MIN_SPAN, 1e-6);
+}
+
+/* Thirty wheel notches in and thirty out, about any pointer, return to the
+ * start within a pixel; zooming out stops at the bounds, zooming in at a
+ * minute, and panning keeps the view within the bounds. */
+static void
+test_zoom_return_and_bounds (void)
+{
+  g_autoptr(MerTimelineViewport) viewport = mer_timeline_viewport_new ();
+  /* 1855 to 2022 with a margin, as the story's span. */
+  double lower = -3629404800.0, upper = 1672531200.0;
+  static const double xs[] = { 0, 37, 640, 1263.5, 1280 };
+
+  mer_timeline_viewport_set_width (viewport, 1280);
+  mer_timeline_viewport_set_bounds (viewport, lower, upper);
+  mer_timeline_viewport_set_range (viewport, lower - 1e10, upper + 1e10);
+  g_assert_cmpfloat (mer_timeline_viewport_get_start (viewport), ==, lower);
+  g_assert_cmpfloat (mer_timeline_viewport_get_end (viewport), ==, upper);
+
+  for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+    {
+      double start = mer_timeline_viewport_get_start (viewport);
+      double spp = mer_timeline_viewport_get_seconds_per_pixel (viewport);
+      double anchor = mer_timeline_viewport_x_to_time (viewport, xs[i]);
+
+      for (guint notch = 0; notch < 30; notch++)
+        {
+          mer_timeline_viewport_zoom_at (viewport, xs[i], 1 / 1.25);
+          g_assert_cmpfloat (fabs (mer_timeline_viewport_time_to_x (viewport, anchor) - xs[i]), <, 1e-3);
+        }
+      for (guint notch = 0; notch < 30; notch++)
+        mer_timeline_viewport_zoom_at (viewport, xs[i], 1.25);
+      g_assert_cmpfloat (fabs (mer_timeline_viewport_get_start (viewport) - start) / spp, <, 1);
+      g_assert_cmpfloat (fabs (mer_timeline_viewport_time_to_x (viewport, anchor) - xs[i]), <, 1);
+    }
+
+  /* No further out than the bounds. */
+  mer_timeline_viewport_zoom_at (viewport, 300, 4);
+  g_assert_cmpfloat (mer_timeline_viewport_get_start (viewport), ==, lower);
+  g_assert_cmpfloat (mer_timeline_viewport_get_end (viewport), ==, upper);
+
+  /* No further in than a minute. */
+  for (guint notch = 0; notch < 200; notch++)
+    mer_timeline_viewport_zoom_at (viewport, 300, 1 / 1.25);
+  g_assert_cmpfloat_with_epsilon (mer_timeline_viewport_get_end (viewport) - mer_timeline_viewport_get_start (viewport),
+                                  60, 1e-3);
+
+  /* Panning stops at the ends. */
+  mer_timeline_viewport_set_range (viewport, 0, 86400 * 365.0);
+  mer_timeline_viewport_pan_pixels (viewport, 1e9);
+  g_assert_cmpfloat (mer_timeline_viewport_get_end (viewport), ==, upper);
+  mer_timeline_viewport_pan_pixels (viewport, -1e9);
+  g_assert_cmpfloat (mer_timeline_viewport_get_start (viewport), ==, lower);
 }
 
 typedef struct {
@@ -414,6 +471,137 @@ test_layout_lanes (void)
     }
 }
 
+/* Writes a story of @n events at random between 1800 and 2030, a fifth of
+ * them spans, with titles of 3 to 60 characters, in three categories. */
+static MerDocument *
+random_story (GRand *rand,
+              guint  n)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"meridian\": 1, \"categories\": [ { \"id\": \"a\", \"name\": \"Diplomacy\" }, "
+                                          "{ \"id\": \"b\", \"name\": \"War\" }, { \"id\": \"c\", \"name\": \"Trade\" } ], "
+                                          "\"events\": [");
+  g_autofree char *dir = g_dir_make_tmp ("meridian-timeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "story.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  MerDocument *document;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int year = g_rand_int_range (rand, 1800, 2030);
+      g_autofree char *title = g_strnfill (g_rand_int_range (rand, 3, 61), 'a' + (char) (i % 26));
+
+      g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"%s\", \"start\": \"%04d-%02d-%02d\"%s, "
+                                    "\"category\": \"%c\", \"importance\": %d }",
+                              i ? ", " : "", i, title, year, g_rand_int_range (rand, 1, 13),
+                              g_rand_int_range (rand, 1, 29),
+                              g_rand_int_range (rand, 0, 5) == 0 ? ", \"end\": \"2030\"" : "",
+                              'a' + g_rand_int_range (rand, 0, 3), g_rand_int_range (rand, 1, 6));
+    }
+  g_string_append (json, "] }");
+  g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+  document = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return document;
+}
+
+/* Property: on random stories, at any zoom and size, with or without lanes,
+ * every event in view is drawn, with or without its label, or counted in a
+ * badge over it; no two labels, marks or badges overlap, and no label runs
+ * under a lane's name. */
+static void
+test_layout_every_event_reachable (void)
+{
+  GRand *rand = g_rand_new_with_seed (2016);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr(MerDocument) story = random_story (rand, g_rand_int_range (rand, 1, 400));
+      g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+      GListModel *events = mer_document_get_events (story);
+      const MerTimelineMetrics *m;
+      MerTimelineView view;
+      double story_start, story_end, span;
+      guint n_placed, n_clusters, in_view = 0, counted = 0, drawn = 0;
+      const MerTimelinePlaced *placed;
+      const MerTimelineCluster *clusters;
+
+      mer_timeline_layout_set_document (layout, story);
+      mer_timeline_layout_set_lanes (layout, g_rand_boolean (rand));
+      mer_timeline_layout_set_char_width (layout, g_rand_double_range (rand, 5, 9));
+      m = mer_timeline_layout_get_metrics (layout);
+      g_assert_true (mer_timeline_layout_get_story_span (layout, &story_start, &story_end));
+      /* From the whole story down to a day. */
+      span = exp (g_rand_double_range (rand, log (86400), log (story_end - story_start)));
+      view.start = g_rand_double_range (rand, story_start, story_end - span);
+      view.end = view.start + span;
+      view.width = g_rand_double_range (rand, 300, 2400);
+      view.height = mer_timeline_metrics_height (m, g_rand_int_range (rand, 1, 20));
+      mer_timeline_layout_update (layout, &view, NULL);
+
+      placed = mer_timeline_layout_get_placed (layout, &n_placed);
+      clusters = mer_timeline_layout_get_clusters (layout, &n_clusters);
+
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+          double x = mer_timeline_view_time_to_x (&view, mer_event_get_first_second (event));
+          gboolean found = FALSE;
+
+          if (x < 0 || x > view.width)
+            continue;
+          in_view++;
+          for (guint j = 0; j < n_placed && !found; j++)
+            found = placed[j].event == event;
+          for (guint c = 0; c < n_clusters && !found; c++)
+            found = x >= clusters[c].x0 && x <= clusters[c].x1;
+          g_assert_true (found);
+        }
+
+      for (guint j = 0; j < n_placed; j++)
+        {
+          double left, right;
+
+          if (placed[j].x0 >= 0 && placed[j].x0 <= view.width)
+            drawn++;
+          /* Inside the rows. */
+          g_assert_cmpfloat (placed[j].y + m->row_height / 2, <=, view.height - m->axis_height - m->badge_height + 1e-9);
+
+          mer_timeline_layout_get_reach (layout, &placed[j], 1, &left, &right);
+          for (guint k = j + 1; k < n_placed; k++)
+            {
+              double k_left, k_right;
+
+              if (placed[k].lane != placed[j].lane || placed[k].row != placed[j].row)
+                continue;
+              mer_timeline_layout_get_reach (layout, &placed[k], 1, &k_left, &k_right);
+              g_assert_true (k_left >= right || left >= k_right);
+            }
+
+          if (mer_timeline_layout_get_n_lanes (layout) > 0 && placed[j].row == 0)
+            {
+              double y, name_width;
+
+              mer_timeline_layout_get_lane (layout, (guint) placed[j].lane, &y, &name_width);
+              g_assert_cmpfloat (right, <=, view.width - name_width);
+            }
+        }
+
+      for (guint c = 0; c < n_clusters; c++)
+        {
+          counted += clusters[c].count;
+          g_assert_cmpfloat (clusters[c].first, <=, clusters[c].last);
+          if (c > 0)
+            g_assert_cmpfloat (clusters[c].x0, >, clusters[c - 1].x1);
+        }
+      g_assert_cmpuint (drawn + counted, ==, in_view);
+    }
+
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,12 +611,14 @@ main (int   argc,
   g_test_add_func ("/timeline/layout/never-overlaps", test_layout_never_overlaps);
   g_test_add_func ("/timeline/layout/first-free-row", test_layout_first_free_row);
   g_test_add_func ("/timeline/layout/reserved", test_layout_reserved);
+  g_test_add_func ("/timeline/layout/every-event-reachable", test_layout_every_event_reachable);
   g_test_add_func ("/timeline/layout/era-titles", test_era_titles);
   g_test_add_func ("/timeline/layout/document", test_layout_document);
   g_test_add_func ("/timeline/layout/floating-selection", test_layout_floating_selection);
   g_test_add_func ("/timeline/layout/lanes", test_layout_lanes);
   g_test_add_func ("/timeline/viewport/zoom-keeps-pointer-time", test_zoom_keeps_pointer_time);
   g_test_add_func ("/timeline/viewport/pan-and-limits", test_pan_and_limits);
+  g_test_add_func ("/timeline/viewport/zoom-return-and-bounds", test_zoom_return_and_bounds);
   g_test_add_func ("/timeline/axis/ticks", test_axis_ticks);
 
   return g_test_run ();
