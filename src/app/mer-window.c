@@ -211,6 +211,20 @@ on_close_request (MerWindow *self)
   return FALSE;
 }
 
+/* A search cleared elsewhere (Esc on the timeline) empties the entry. */
+static void
+on_state_search (MerWindow *self)
+{
+  const char *search = mer_state_get_search (self->state);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if ((search == NULL || search[0] == '\0') && text[0] != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+    }
+}
+
 static void
 on_search_changed (MerWindow *self)
 {
@@ -813,6 +827,9 @@ mer_window_init (MerWindow *self)
   }
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->state, "notify::search", G_CALLBACK (on_state_search), self, G_CONNECT_SWAPPED);
+  /* The timeline has the keys at start: Right steps to the first event. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->timeline));
   g_signal_connect_object (self->presentation_view, "exit", G_CALLBACK (mer_window_stop_presenting), self,
                            G_CONNECT_SWAPPED);
 

@@ -997,6 +997,22 @@ mer_timeline_get_viewport (MerTimeline *self)
   return self->viewport;
 }
 
+/**
+ * mer_timeline_get_layout:
+ *
+ * Returns: (transfer none): where the events in view are, laid out for the
+ *   current view
+ */
+MerTimelineLayout *
+mer_timeline_get_layout (MerTimeline *self)
+{
+  g_return_val_if_fail (MER_IS_TIMELINE (self), NULL);
+
+  if (self->dirty)
+    relayout (self);
+  return self->layout;
+}
+
 gboolean
 mer_timeline_get_lanes (MerTimeline *self)
 {
