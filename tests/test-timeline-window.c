@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include <math.h>
+#include <string.h>
 
 #include "mer-cli.h"
 #include "mer-window.h"
@@ -288,14 +289,14 @@ test_wheel_zoom_returns (void)
   anchor = mer_timeline_viewport_x_to_time (viewport, x);
   to_surface (GTK_WIDGET (timeline), x, y, &sx, &sy);
 
-  args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 click --repeat 30 --delay 15 4", sx, sy);
+  args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 click --repeat 30 --delay 40 4", sx, sy);
   xdotool (GTK_WIDGET (timeline), args);
   run_main_loop_for (300);
   g_assert_cmpfloat (mer_timeline_viewport_get_seconds_per_pixel (viewport), <, spp / 100);
   g_assert_cmpfloat (fabs (mer_timeline_viewport_time_to_x (viewport, anchor) - x), <, 1);
 
   g_free (args);
-  args = g_strdup_printf ("click --repeat 30 --delay 15 5");
+  args = g_strdup_printf ("click --repeat 30 --delay 40 5");
   xdotool (GTK_WIDGET (timeline), args);
   run_main_loop_for (300);
   g_assert_cmpfloat (fabs (mer_timeline_viewport_get_start (viewport) - start) / spp, <, 1);
@@ -406,6 +407,79 @@ test_badge_zooms (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_toggle (GtkWidget  *root,
+             const char *icon_name)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The legend's toggle of a category, by its name. */
+static GtkWidget *
+find_legend_toggle (GtkWidget  *root,
+                    const char *name)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))) &&
+      strstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (root)))), name) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_legend_toggle (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* At 800×600 the side panel folds away from the header bar, giving the
+ * timeline the width; a category turned off shows a hollow dot and its name
+ * struck through. */
+static void
+test_small_window (void)
+{
+  MerWindow *window = show_story ();
+  MerTimeline *timeline = mer_window_get_timeline (window);
+  GtkWidget *toggle = find_toggle (gtk_window_get_titlebar (GTK_WINDOW (window)), "sidebar-show-right-symbolic");
+  GtkWidget *sanctions;
+  GtkLabel *label;
+  int before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  run_main_loop_for (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  before = gtk_widget_get_width (GTK_WIDGET (timeline));
+  click_at (toggle, gtk_widget_get_width (toggle) / 2.0, gtk_widget_get_height (toggle) / 2.0);
+  run_main_loop_for (300);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >, before);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (timeline)), >=, gtk_widget_get_width (GTK_WIDGET (window)) - 20);
+
+  sanctions = find_legend_toggle (GTK_WIDGET (window), "Sanctions");
+  g_assert_nonnull (sanctions);
+  label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (sanctions)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "● Sanctions");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sanctions), FALSE);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "○ Sanctions");
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "<s>Sanctions</s>"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/app/timeline-window/escape-order", test_escape_order);
   g_test_add_func ("/app/timeline-window/keys", test_keys);
   g_test_add_func ("/app/timeline-window/badge-zooms", test_badge_zooms);
+  g_test_add_func ("/app/timeline-window/small-window", test_small_window);
 
   return g_test_run ();
 }

@@ -116,6 +116,7 @@ restore_sizes (MerWindow *self)
   if (content_width > 0)
     gtk_paned_set_position (self->side_paned, content_width);
   mer_timeline_set_lanes (self->timeline, g_settings_get_boolean (self->settings, "timeline-lanes"));
+  gtk_widget_set_visible (GTK_WIDGET (self->details_box), g_settings_get_boolean (self->settings, "side-panel"));
 }
 
 /* Saved: the document is read again, so that presenting uses the slides
@@ -208,6 +209,9 @@ on_close_request (MerWindow *self)
   g_settings_set_int (self->settings, "map-height", gtk_paned_get_position (self->paned));
   g_settings_set_int (self->settings, "content-width", gtk_paned_get_position (self->side_paned));
   g_settings_set_boolean (self->settings, "timeline-lanes", mer_timeline_get_lanes (self->timeline));
+  /* While presenting the panel is hidden for the slides, not by the user. */
+  if (self->presentation == NULL)
+    g_settings_set_boolean (self->settings, "side-panel", gtk_widget_get_visible (GTK_WIDGET (self->details_box)));
   return FALSE;
 }
 
@@ -282,12 +286,32 @@ on_time_window (MerWindow *self)
     }
 }
 
+/* A category shown has a full dot; one hidden a hollow dot and its name
+ * struck through. */
+static void
+update_legend_label (GtkToggleButton *button)
+{
+  MerCategory *category = g_object_get_data (G_OBJECT (button), "category");
+  guint32 rgb = mer_category_get_color (category);
+  gboolean on = gtk_toggle_button_get_active (button);
+  g_autofree char *markup = NULL;
+
+  if (rgb != MER_NO_COLOR)
+    markup = g_markup_printf_escaped (on ? "<span foreground='#%06x'>●</span> %s"
+                                         : "<span foreground='#%06x'>○</span> <s>%s</s>",
+                                      rgb, mer_category_get_name (category));
+  else
+    markup = g_markup_printf_escaped (on ? "%s" : "<s>%s</s>", mer_category_get_name (category));
+  gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), markup);
+}
+
 static void
 on_legend_toggled (GtkToggleButton *button,
                    MerWindow       *self)
 {
   MerCategory *category = g_object_get_data (G_OBJECT (button), "category");
 
+  update_legend_label (button);
   mer_state_set_category_visible (self->state, category, gtk_toggle_button_get_active (button));
 }
 
@@ -330,22 +354,16 @@ rebuild_legend (MerWindow   *self,
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(MerCategory) category = g_list_model_get_item (categories, i);
-      guint32 rgb = mer_category_get_color (category);
       GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *label = gtk_label_new (NULL);
-      g_autofree char *markup = NULL;
       g_autofree char *tooltip = NULL;
 
-      markup = rgb != MER_NO_COLOR
-                 ? g_markup_printf_escaped ("<span foreground='#%06x'>●</span> %s", rgb, mer_category_get_name (category))
-                 : g_markup_escape_text (mer_category_get_name (category), -1);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_button_set_child (GTK_BUTTON (button), gtk_label_new (NULL));
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
       gtk_widget_add_css_class (button, "flat");
       tooltip = g_strdup_printf ("Show or hide %s events", mer_category_get_name (category));
       gtk_widget_set_tooltip_text (button, tooltip);
       g_object_set_data_full (G_OBJECT (button), "category", g_object_ref (category), g_object_unref);
+      update_legend_label (GTK_TOGGLE_BUTTON (button));
       g_signal_connect (button, "toggled", G_CALLBACK (on_legend_toggled), self);
       gtk_box_append (self->legend_box, button);
     }
