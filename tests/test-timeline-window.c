@@ -480,6 +480,70 @@ test_small_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkLabel *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Typed words list the events they find under the entry, with their count;
+ * Down and Enter pick one; a search that finds nothing says so. */
+static void
+test_search_results (void)
+{
+  MerWindow *window = show_story ();
+  MerState *state = mer_window_get_state (window);
+  MerMapWidget *map = mer_window_get_map (window);
+  GListModel *events = mer_document_get_events (mer_window_get_document (window));
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autofree char *count = NULL;
+  MerMapView before, after;
+
+  mer_map_widget_get_map_view (map, &before);
+  key (GTK_WIDGET (window), "ctrl+f");
+  xdotool (GTK_WIDGET (window), "type --window % --delay 30 Kunashir");
+  run_main_loop_for (500);
+
+  g_assert_cmpstr (mer_state_get_search (state), ==, "kunashir");
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+
+      if (mer_state_event_passes_filters (state, event))
+        g_ptr_array_add (found, event);
+    }
+  g_assert_cmpuint (found->len, >=, 2);
+  count = g_strdup_printf ("%u events", found->len);
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), count));
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), mer_event_get_title (found->pdata[1])));
+
+  /* The map fits what was found. */
+  mer_map_widget_get_map_view (map, &after);
+  g_assert_true (after.lat != before.lat || after.lon != before.lon || after.zoom != before.zoom);
+
+  key (GTK_WIDGET (window), "Down Down Return");
+  g_assert_true (mer_state_get_selected_event (state) == found->pdata[1]);
+
+  gtk_editable_set_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window))), "");
+  xdotool (GTK_WIDGET (window), "type --window % --delay 30 zzxq");
+  run_main_loop_for (500);
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), "No results for “zzxq”"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +563,7 @@ main (int   argc,
   g_test_add_func ("/app/timeline-window/keys", test_keys);
   g_test_add_func ("/app/timeline-window/badge-zooms", test_badge_zooms);
   g_test_add_func ("/app/timeline-window/small-window", test_small_window);
+  g_test_add_func ("/app/timeline-window/search-results", test_search_results);
 
   return g_test_run ();
 }

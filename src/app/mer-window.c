@@ -229,10 +229,36 @@ on_state_search (MerWindow *self)
     }
 }
 
+/* The map fits the events the user's search finds. */
 static void
 on_search_changed (MerWindow *self)
 {
   mer_state_set_search (self->state, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (mer_search_results_get_n_results (self->search_results) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->map), "map.fit-story", NULL);
+}
+
+/* Enter picks the highlighted result, or the first. */
+static void
+on_search_activate (MerWindow *self)
+{
+  if (!mer_search_results_activate (self->search_results))
+    gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+}
+
+/* Up and Down move through the results while the entry keeps the keys. */
+static gboolean
+on_search_key_pressed (MerWindow             *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down)
+    return FALSE;
+
+  mer_search_results_move (self->search_results, keyval == GDK_KEY_Down ? 1 : -1);
+  return TRUE;
 }
 
 static void
@@ -793,6 +819,8 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, speed_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, search_box);
   gtk_widget_class_bind_template_callback (widget_class, on_region_chip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_window_chip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_play_toggled);
@@ -845,6 +873,16 @@ mer_window_init (MerWindow *self)
   }
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  self->search_results = mer_search_results_new (self->state);
+  gtk_box_append (self->search_box, GTK_WIDGET (self->search_results));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect_object (self->state, "notify::search", G_CALLBACK (on_state_search), self, G_CONNECT_SWAPPED);
   /* The timeline has the keys at start: Right steps to the first event. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->timeline));
