@@ -46,9 +46,10 @@ mer_timeline_extent_end (const MerTimelineExtent *extent)
  * view's width either side of it: placing an event anywhere along a row
  * costs what its width does, whatever was placed before. */
 typedef struct {
-  guint8 *cells;
-  int     lo;
-  int     n_cells;
+  guint8  *cells;
+  guint16 *taken;    /* by cell, how many rows have it taken */
+  int      lo;
+  int      n_cells;
 } Occupancy;
 
 static void
@@ -89,6 +90,9 @@ take (Occupancy *occupancy,
   cell_range (occupancy, from, to, &a, &b);
   if (b > a)
     memset (occupancy->cells + (gsize) row * occupancy->n_cells + a, 1, b - a);
+  /* Only free cells are taken. */
+  for (int i = a; i < b; i++)
+    occupancy->taken[i]++;
 }
 
 /* Tries @extent on each row in turn, labelled or not. */
@@ -102,8 +106,15 @@ try_rows (Occupancy         *occupancy,
 {
   gboolean after_fits = extent->x0 + extent->after <= width || extent->x0 - extent->before < 0;
   gboolean before_fits = extent->x0 - extent->before >= 0;
+  gboolean crowded;
+  int a, b;
 
-  for (guint r = 0; r < max_rows; r++)
+  /* Where every row is taken at its marker, as most are in a crowded view,
+   * there is no need to look row by row. */
+  cell_range (occupancy, extent->x0, extent->x0 + 1, &a, &b);
+  crowded = a < b && occupancy->taken[a] >= max_rows;
+
+  for (guint r = 0; r < max_rows && !crowded; r++)
     {
       for (int side = 0; side < (labelled ? 2 : 1); side++)
         {
@@ -157,6 +168,7 @@ mer_timeline_layout_rows (MerTimelineExtent *extents,
 {
   Occupancy occupancy;
   g_autofree guint8 *cells = NULL;
+  g_autofree guint16 *taken = NULL;
   g_autofree guint *order = NULL;
   guint counts[256] = { 0 }, starts[256];
   guint n_rows = 0;
@@ -168,6 +180,7 @@ mer_timeline_layout_rows (MerTimelineExtent *extents,
   occupancy.lo = (int) -ceil (width) - 1;
   occupancy.n_cells = 3 * (int) ceil (width) + 3;
   occupancy.cells = cells = g_malloc0 ((gsize) MAX (max_rows, 1) * occupancy.n_cells);
+  occupancy.taken = taken = g_new0 (guint16, occupancy.n_cells);
   if (reserved > 0 && max_rows > 0)
     take (&occupancy, 0, width - reserved, width + occupancy.n_cells);
 
