@@ -40,6 +40,7 @@ struct _MerTimeline
   gboolean dragged;
   double   velocity;
   gint64   last_motion_time;
+  double   pinch_scale;
   guint    kinetic_id;
 };
 
@@ -677,14 +678,13 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
                        double          scale,
                        MerTimeline    *self)
 {
-  static double previous = 1;
   double x, y;
 
   if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     self->pointer_x = x;
-  if (scale > 0 && previous > 0)
-    mer_timeline_viewport_zoom_at (self->viewport, self->pointer_x, previous / scale);
-  previous = scale;
+  if (scale > 0 && self->pinch_scale > 0)
+    mer_timeline_viewport_zoom_at (self->viewport, self->pointer_x, self->pinch_scale / scale);
+  self->pinch_scale = scale;
 }
 
 static void
@@ -693,6 +693,8 @@ on_zoom_begin (GtkGesture       *gesture,
                MerTimeline      *self)
 {
   stop_kinetic (self);
+  /* Each pinch starts from its own scale of 1, not where the last ended. */
+  self->pinch_scale = 1;
 }
 
 static void
