@@ -238,6 +238,14 @@ on_search_changed (MerWindow *self)
     gtk_widget_activate_action (GTK_WIDGET (self->map), "map.fit-story", NULL);
 }
 
+/* A search put away gives the keys back to the timeline. */
+static void
+on_search_mode (MerWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar) && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+}
+
 /* Enter picks the highlighted result, or the first. */
 static void
 on_search_activate (MerWindow *self)
@@ -874,6 +882,8 @@ mer_window_init (MerWindow *self)
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self,
+                           G_CONNECT_SWAPPED);
   self->search_results = mer_search_results_new (self->state);
   gtk_box_append (self->search_box, GTK_WIDGET (self->search_results));
   {

@@ -1060,14 +1060,18 @@ mer_timeline_layout_get_reach (MerTimelineLayout       *self,
     }
 }
 
+/* How much wider a selected title, in bold, may be than reckoned. */
+#define SELECTED_TEXT_SCALE 1.3
+
 /**
  * mer_timeline_layout_get_floating:
  * @state: (nullable): the selection
  * @floating: (out caller-allocates): where the selected event goes
  *
  * The selected event when it found no row of its own (the view is dense)
- * goes over the first row, and one placed as a bare mark gets its label over
- * its neighbours', so that a selection is always seen and named.
+ * goes over the first row, and one placed as a bare mark, or with too little
+ * room for its whole title, gets its label over its neighbours', so that a
+ * selection is always seen and named.
  *
  * Returns: whether the selection is in view without a labelled place
  */
@@ -1096,7 +1100,8 @@ mer_timeline_layout_get_floating (MerTimelineLayout *self,
 
       if (placed->event != selected)
         continue;
-      if (placed->label_width > 0)
+      /* Its title is bold when selected: with room for that, it stays. */
+      if (placed->label_width >= SELECTED_TEXT_SCALE * label_width_estimate (self, selected))
         return FALSE;
       y = placed->y;
       row = placed->row;
@@ -1115,7 +1120,7 @@ mer_timeline_layout_get_floating (MerTimelineLayout *self,
   if (floating->x1 - floating->x0 < 2 * m->marker_radius)
     floating->x1 = floating->x0;
   /* At the right edge its label goes before it, as on the rows. */
-  text = label_width_estimate (self, selected);
+  text = SELECTED_TEXT_SCALE * label_width_estimate (self, selected);
   floating->label_before = x + m->marker_radius + m->label_gap + text > self->view.width &&
                            x - m->marker_radius - mer_timeline_layout_get_label_lead (self, selected) - text >= 0;
   floating->label_width = floating->label_before

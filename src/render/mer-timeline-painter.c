@@ -367,8 +367,8 @@ draw_floating_selection (cairo_t                *cr,
   if (!mer_timeline_layout_get_floating (layout, state, &floating))
     return;
 
-  /* The selected title is bold: a little wider than the layout reckons. */
-  mer_timeline_layout_get_reach (layout, &floating, 1.15, &left, &right);
+  /* Its label's room was reckoned for a bold title already. */
+  mer_timeline_layout_get_reach (layout, &floating, 1, &left, &right);
   left = MAX (left - 4 * m->scale, 0);
   right = MIN (right + 4 * m->scale, view->width);
   set_source (cr, &style->background, style->background.alpha);

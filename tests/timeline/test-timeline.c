@@ -432,10 +432,35 @@ test_layout_floating_selection (void)
                                                                     mer_event_get_first_second (minor)));
   g_assert_true (mer_timeline_layout_pick (layout, state, floating.x0, floating.y) == minor);
 
-  /* One with a row does not float. */
-  mer_state_set_selected_event (state, mer_document_lookup_event (story, "treaty-of-shimoda"));
-  g_assert_true (mer_timeline_layout_get_event_position (layout, mer_state_get_selected_event (state), &x, &y));
-  g_assert_false (mer_timeline_layout_get_floating (layout, state, &floating));
+  /* One labelled with room for its whole title in bold does not float; one
+   * whose title was shortened does, on its own row. */
+  {
+    guint n_placed, whole = 0, shortened = 0;
+    const MerTimelinePlaced *placed = mer_timeline_layout_get_placed (layout, &n_placed);
+
+    for (guint i = 0; i < n_placed; i++)
+      {
+        double title = g_utf8_strlen (mer_event_get_title (placed[i].event), -1) * 7;
+
+        if (placed[i].label_width == 0)
+          continue;
+        mer_state_set_selected_event (state, placed[i].event);
+        if (placed[i].label_width >= 1.3 * title)
+          {
+            g_assert_false (mer_timeline_layout_get_floating (layout, state, &floating));
+            whole++;
+          }
+        else
+          {
+            g_assert_true (mer_timeline_layout_get_floating (layout, state, &floating));
+            g_assert_cmpfloat (floating.y, ==, placed[i].y);
+            g_assert_cmpfloat (floating.label_width, >, placed[i].label_width);
+            shortened++;
+          }
+      }
+    g_assert_cmpuint (whole, >, 0);
+    g_assert_cmpuint (shortened, >, 0);
+  }
 }
 
 /* With lanes, each category has its rows and the last lane the rest. */
