@@ -8,6 +8,7 @@
 
 #include "mer-briefing-editor.h"
 #include "mer-diagnostic.h"
+#include "mer-import.h"
 #include "mer-loader.h"
 
 /* A copy of the bundled story, with members Meridian does not know at the
@@ -180,6 +181,38 @@ test_save_changes_only_the_edit (void)
   g_assert_cmpint (system (cleanup), ==, 0);
 }
 
+/* A story imported from another tool is not written into as if it were a
+ * Meridian story: saving says why and leaves the file as it was. */
+static void
+test_imported_story_is_not_overwritten (void)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(MerBriefingEditor) editor = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  MerBriefing *briefing;
+
+  document = mer_import_load_file (TESTDATADIR "/import/storymap.json", "storymap.json", diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mer_document_get_imported_from (document), ==, "StoryMapJS");
+  briefing = g_list_model_get_item (mer_document_get_briefings (document), 0);
+  editor = mer_briefing_editor_new (document, mer_briefing_get_id (briefing), &error);
+  g_object_unref (briefing);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (TESTDATADIR "/import/storymap.json", &before, NULL, NULL));
+  mer_briefing_editor_set_caption (editor, 0, "Edited");
+  g_assert_false (mer_briefing_editor_save (editor, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_cmpstr (error->message, ==,
+                   TESTDATADIR "/import/storymap.json is a StoryMapJS file, not a Meridian story: "
+                   "Meridian does not write slides into it");
+  g_assert_true (g_file_get_contents (TESTDATADIR "/import/storymap.json", &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +221,7 @@ main (int   argc,
 
   g_test_add_func ("/core/briefing-editor/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/core/briefing-editor/save-changes-only-the-edit", test_save_changes_only_the_edit);
+  g_test_add_func ("/core/briefing-editor/imported-story-is-not-overwritten", test_imported_story_is_not_overwritten);
 
   return g_test_run ();
 }

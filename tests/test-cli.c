@@ -8,6 +8,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 
 /* Runs the real meridian executable as a user would, with no display. */
 
@@ -66,6 +67,25 @@ test_check_valid (void)
                    "valid-small.json: 3 events, 2 regions, 1 eras, 1 briefings\n"
                    SRCDIR "/data/events/russia-japan.json: 66 events, 9 regions, 6 eras, 2 briefings\n");
   g_assert_cmpstr (r.err, ==, "");
+}
+
+/* Files from other tools are checked as they are, found by their content. */
+static void
+test_check_imports (void)
+{
+  g_auto(Result) ok = { 0 };
+  g_auto(Result) refused = { 0 };
+
+  run (&ok, "--check", "import/timelinejs-story.json", "import/pair.csv", "import/story.kml", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_cmpstr (ok.out, ==,
+                   "import/timelinejs-story.json: 8 events, 0 regions, 2 eras, 0 briefings\n"
+                   "import/pair.csv: 4 events, 0 regions, 1 eras, 0 briefings\n"
+                   "import/story.kml: 4 events, 2 regions, 0 eras, 0 briefings\n");
+
+  run (&refused, "--check", "import/timelinejs2.json", NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  g_assert_nonnull (strstr (refused.err, "import/timelinejs2.json:2:15: error: this is TimelineJS 2 JSON"));
 }
 
 static void
@@ -265,7 +285,7 @@ test_export_svg_pdf (void)
   g_assert_cmpint (b.status, ==, 0);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, NULL, NULL));
   g_assert_nonnull (strstr (info, "Pages:           1\n"));
-  g_assert_nonnull (strstr (info, "841.89 x 595.28 pts (A4)"));
+  g_assert_nonnull (strstr (info, "Page size:       841.89 x 595.276 pts (A4)\n"));
 
   remove_dir (dir);
 }
@@ -333,6 +353,359 @@ test_handout (void)
   remove_dir (dir);
 }
 
+static cairo_surface_t *
+load_png (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The resolution a PNG says it has, in dots per inch: its pHYs chunk, in
+ * pixels per metre, must come right after the header. */
+static double
+png_dpi (const char *path)
+{
+  g_autofree guint8 *data = NULL;
+  gsize length;
+  guint32 x, y;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+  g_assert_cmpuint (length, >, 50);
+  g_assert_cmpmem (data + 37, 4, "pHYs", 4);
+  x = (guint32) data[41] << 24 | (guint32) data[42] << 16 | (guint32) data[43] << 8 | data[44];
+  y = (guint32) data[45] << 24 | (guint32) data[46] << 16 | (guint32) data[47] << 8 | data[48];
+  g_assert_cmpuint (x, ==, y);
+  g_assert_cmpuint (data[49], ==, 1);
+  return round (x * 0.0254);
+}
+
+/* The mean difference per channel, 0–255, between @small and @large
+ * shrunk by @factor (each of its factor × factor squares averaged). */
+static double
+mean_difference (cairo_surface_t *small,
+                 cairo_surface_t *large,
+                 int              factor)
+{
+  int width = cairo_image_surface_get_width (small);
+  int height = cairo_image_surface_get_height (small);
+  int small_stride = cairo_image_surface_get_stride (small);
+  int large_stride = cairo_image_surface_get_stride (large);
+  const guint8 *a = cairo_image_surface_get_data (small);
+  const guint8 *b = cairo_image_surface_get_data (large);
+  double total = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (large), ==, width * factor);
+  g_assert_cmpint (cairo_image_surface_get_height (large), ==, height * factor);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      for (int c = 0; c < 3; c++)
+        {
+          double sum = 0;
+
+          for (int dy = 0; dy < factor; dy++)
+            for (int dx = 0; dx < factor; dx++)
+              sum += b[(y * factor + dy) * large_stride + (x * factor + dx) * 4 + c];
+          total += fabs (a[y * small_stride + x * 4 + c] - sum / (factor * factor));
+        }
+
+  return total / (width * height * 3.0);
+}
+
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return g_steal_pointer (&out);
+}
+
+/* --scale makes text and symbols larger, not the area: 3840 × 2160 at
+ * scale 2 is 1920 × 1080 at scale 1 with each pixel split in four. The
+ * PNGs say their resolution: 96 dpi a unit, times the scale. */
+static void
+test_export_scale (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *small_path = g_build_filename (dir, "small.png", NULL);
+  g_autofree char *large_path = g_build_filename (dir, "large.png", NULL);
+  cairo_surface_t *small, *large;
+  g_auto(Result) a = { 0 };
+  g_auto(Result) b = { 0 };
+
+  run (&a, "--export", small_path, "--view", "44.0,146.0,7", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  run (&b, "--export", large_path, "--view", "44.0,146.0,7", "--size", "3840x2160", "--scale", "2", NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_cmpstr (b.err, ==, "");
+
+  /* Shrunk, the large picture is the small one: the same bounds, and
+   * every coast, marker and word where it was. */
+  small = load_png (small_path);
+  large = load_png (large_path);
+  g_assert_cmpint (cairo_image_surface_get_width (large), ==, 3840);
+  g_assert_cmpint (cairo_image_surface_get_height (large), ==, 2160);
+  g_assert_cmpfloat (mean_difference (small, large, 2), <, 4);
+  cairo_surface_destroy (small);
+  cairo_surface_destroy (large);
+
+  g_assert_cmpfloat (png_dpi (small_path), ==, 96);
+  g_assert_cmpfloat (png_dpi (large_path), ==, 192);
+
+  remove_dir (dir);
+}
+
+/* Paper is in millimetres: the PDF's page in points, a PNG's pixels from
+ * its resolution, which it carries. Files say what they show and who made
+ * them when. */
+static void
+test_export_paper (void)
+{
+  static const struct {
+    const char *paper;
+    const char *page;
+  } pages[] = {
+    { "a4-portrait", "Page size:       595.276 x 841.89 pts (A4)\n" },
+    { "a4-landscape", "Page size:       841.89 x 595.276 pts (A4)\n" },
+    { "a3-portrait", "Page size:       841.89 x 1190.55 pts (A3)\n" },
+    { "a5-landscape", "Page size:       595.276 x 419.528 pts\n" },
+    { "letter-landscape", "Page size:       792 x 612 pts (letter)\n" },
+    { "legal-portrait", "Page size:       612 x 1008 pts\n" },
+  };
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "page.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "page.svg", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *author = NULL;
+  cairo_surface_t *surface;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_auto(Result) r = { 0 };
+      g_autofree char *info = NULL;
+
+      run (&r, "--export", pdf, "--paper", pages[i].paper, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      info = run_tool ("pdfinfo", pdf);
+      g_assert_nonnull (strstr (info, pages[i].page));
+      g_assert_nonnull (strstr (info, "Title:           Russia and Japan\n"));
+      g_assert_nonnull (strstr (info, "Subject:         From the 1855 border to the 2016 Putin–Abe summit, "
+                                      "and what followed\n"));
+      g_assert_nonnull (strstr (info, "Creator:         Meridian\n"));
+      g_assert_nonnull (strstr (info, "CreationDate:    "));
+    }
+
+  {
+    g_auto(Result) r = { 0 };
+    g_autofree char *info = NULL;
+
+    /* A size in pixels on paper is 96 of them an inch, at scale 1. */
+    run (&r, "--export", pdf, "--size", "1920x1080", "--event", "nagato-summit", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    info = run_tool ("pdfinfo", pdf);
+    g_assert_nonnull (strstr (info, "Page size:       1440 x 810 pts\n"));
+    g_assert_nonnull (strstr (info, "Subject:         Putin–Abe summit in Nagato and Tokyo, 15–16 Dec 2016\n"));
+    author = g_strdup_printf ("Author:          %s\n", g_strcmp0 (g_get_real_name (), "Unknown") != 0
+                                                          ? g_get_real_name () : g_get_user_name ());
+    g_assert_nonnull (strstr (info, author));
+  }
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--export", png, "--paper", "a5-landscape", "--dpi", "100", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    surface = load_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 827);
+    g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 583);
+    cairo_surface_destroy (surface);
+    g_assert_cmpfloat (png_dpi (png), ==, 100);
+  }
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run (&r, "--export", svg, "--paper", "a4-portrait", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "width=\"595.275591pt\" height=\"841.889764pt\""));
+    g_assert_nonnull (strstr (contents, "<title>Russia and Japan</title>\n<desc>From the 1855 border"));
+    g_assert_nonnull (strstr (contents, "<dc:creator>"));
+    g_assert_nonnull (strstr (contents, "<dc:date>"));
+  }
+
+  remove_dir (dir);
+}
+
+/* Options that do not belong together are refused, naming both, before
+ * anything is read or written. */
+static void
+test_conflicts (void)
+{
+  static const struct {
+    const char *args[8];
+    const char *message;
+  } cases[] = {
+    { { "--export", "x.png", "--briefing", "reconciliation" },
+      "meridian: --briefing and --export cannot be used together\n" },
+    { { "--present", "--export", "x.png" }, "meridian: --export and --present cannot be used together\n" },
+    { { "--handout", "x.pdf", "--deck", "y.pdf" }, "meridian: --handout and --deck cannot be used together\n" },
+    { { "--check", "valid-small.json", "--slides", "out" },
+      "meridian: --check and --slides cannot be used together\n" },
+    { { "--handout", "x.pdf", "--event", "nagato-summit" },
+      "meridian: --event and --handout cannot be used together\n" },
+    { { "--present", "--size", "800x600" }, "meridian: --size and --present cannot be used together\n" },
+    { { "--deck", "x.pdf", "--scale", "2" }, "meridian: --scale and --deck cannot be used together\n" },
+    { { "--size", "800x600" }, "meridian: --size needs --export\n" },
+    { { "--briefing", "reconciliation" }, "meridian: --briefing needs --handout or --present or --deck or --slides\n" },
+    { { "--export", "x.png", "--event", "nagato-summit", "--view", "44,146,7" },
+      "meridian: --event and --view cannot be used together\n" },
+    { { "--export", "x.png", "--size", "800x600", "--paper", "a4" },
+      "meridian: --size and --paper cannot be used together\n" },
+    { { "--export", "x.png", "--dpi", "300" }, "meridian: --dpi needs --paper; for a size in pixels, use --scale\n" },
+    { { "--export", "x.pdf", "--paper", "a4", "--dpi", "300" },
+      "meridian: --dpi is for PNG; a PDF or SVG page has no resolution\n" },
+    { { "--export", "x.pdf", "--paper", "a2-portrait" },
+      "meridian: --paper a2-portrait: expected a3, a4, a5, letter or legal, with -portrait or -landscape, "
+      "e.g. a4-portrait\n" },
+    { { "--export", "x.png", "--scale", "0" }, "meridian: --scale 0: expected a number from 0.25 to 8, e.g. 2\n" },
+    { { "--export", "x.png", "--paper", "a3", "--dpi", "1200" },
+      "meridian: --paper a3 at 1200 dpi would be 14032×19843 pixels; at most 16384 a side\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) r = { 0 };
+      const char * const *a = cases[i].args;
+
+      run (&r, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+      g_assert_cmpint (r.status, ==, 2);
+      g_assert_cmpstr (r.err, ==, cases[i].message);
+      g_assert_cmpstr (r.out, ==, "");
+      g_assert_false (g_file_test (TESTDATADIR "/x.png", G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (TESTDATADIR "/x.pdf", G_FILE_TEST_EXISTS));
+    }
+}
+
+/* A file the user may not write is not replaced behind their back; one
+ * they may is replaced and keeps its permissions. */
+static void
+test_export_read_only (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *locked = g_build_filename (dir, "locked.png", NULL);
+  g_autofree char *open_file = g_build_filename (dir, "open.png", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(Result) a = { 0 };
+  g_auto(Result) b = { 0 };
+  cairo_surface_t *surface;
+  GStatBuf info;
+
+  g_assert_true (g_file_set_contents (locked, "keep me", -1, NULL));
+  g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
+  run (&a, "--export", locked, "--size", "64x64", NULL);
+  g_assert_cmpint (a.status, ==, 1);
+  expected = g_strdup_printf ("meridian: cannot write %s: Permission denied\n", locked);
+  g_assert_cmpstr (a.err, ==, expected);
+  g_assert_true (g_file_get_contents (locked, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "keep me");
+  g_assert_cmpint (g_stat (locked, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 07777, ==, 0444);
+
+  g_assert_true (g_file_set_contents (open_file, "replace me", -1, NULL));
+  g_assert_cmpint (g_chmod (open_file, 0600), ==, 0);
+  run (&b, "--export", open_file, "--size", "64x64", NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_cmpint (g_stat (open_file, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 07777, ==, 0600);
+  surface = load_png (open_file);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 64);
+  cairo_surface_destroy (surface);
+
+  remove_dir (dir);
+}
+
+/* The deck and the slides are the same pictures: a 16:9 page per slide,
+ * 20 × 11.25 inches, and a 1920 × 1080 PNG per slide. */
+static void
+test_deck (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *slides = g_build_filename (dir, "slides", NULL);
+  g_autofree char *last = g_build_filename (slides, "slide-12.png", NULL);
+  g_autofree char *first = g_build_filename (slides, "slide-01.png", NULL);
+  g_autofree char *page_prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *page = g_build_filename (dir, "page-01.png", NULL);
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdftoppm", "-png", "-r", "96", "-f", "1", "-l", "1", pdf, page_prefix, NULL };
+  cairo_surface_t *from_pdf, *from_png;
+  g_auto(Result) a = { 0 };
+  g_auto(Result) b = { 0 };
+  g_auto(Result) c = { 0 };
+
+  run (&a, "--deck", pdf, "--briefing", "reconciliation", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.err, ==, "");
+  info = run_tool ("pdfinfo", pdf);
+  g_assert_nonnull (strstr (info, "Pages:           12\n"));
+  g_assert_nonnull (strstr (info, "Page size:       1440 x 810 pts\n"));
+
+  run (&b, "--slides", slides, "--briefing", "reconciliation", NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  g_assert_true (g_file_test (last, G_FILE_TEST_EXISTS));
+  g_assert_cmpfloat (png_dpi (first), ==, 96);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL));
+  from_pdf = load_png (page);
+  from_png = load_png (first);
+  g_assert_cmpint (cairo_image_surface_get_width (from_pdf), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (from_pdf), ==, 1080);
+  g_assert_cmpfloat (mean_difference (from_png, from_pdf, 1), <, 4);
+  cairo_surface_destroy (from_pdf);
+  cairo_surface_destroy (from_png);
+
+  run (&c, "--deck", "deck.png", NULL);
+  g_assert_cmpint (c.status, ==, 2);
+  g_assert_cmpstr (c.err, ==, "meridian: deck.png: a deck is a PDF; the name must end in .pdf\n");
+
+  remove_dir (dir);
+}
+
+/* The handout prints the speaker's notes, URLs as they read, and the
+ * attribution whole. */
+static void
+test_handout_text (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "handout.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) r = { 0 };
+  const char *argv[] = { "pdftotext", "-raw", pdf, "-", NULL };
+
+  run (&r, "--handout", pdf, "--briefing", "territorial-dispute", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Speaker notes"));
+  g_assert_nonnull (strstr (text, "en.wikipedia.org/wiki/Soviet–Japanese_Joint_Declaration_of_1956\n"));
+  g_assert_null (strstr (text, "%E2%80%93"));
+  /* The title page has the attribution whole, which the maps shorten. */
+  g_assert_nonnull (strstr (text, "The Japan Times and others); English Wikipedia.\nMaps made with Natural Earth.\n"));
+
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,12 +714,19 @@ main (int   argc,
 
   g_test_add_func ("/cli/check/valid", test_check_valid);
   g_test_add_func ("/cli/check/invalid", test_check_invalid);
+  g_test_add_func ("/cli/check/imports", test_check_imports);
   g_test_add_func ("/cli/check/unreadable", test_check_unreadable);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/export/png", test_export_png);
   g_test_add_func ("/cli/export/svg-pdf", test_export_svg_pdf);
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/handout", test_handout);
+  g_test_add_func ("/cli/handout/text", test_handout_text);
+  g_test_add_func ("/cli/export/scale", test_export_scale);
+  g_test_add_func ("/cli/export/paper", test_export_paper);
+  g_test_add_func ("/cli/export/read-only", test_export_read_only);
+  g_test_add_func ("/cli/conflicts", test_conflicts);
+  g_test_add_func ("/cli/deck", test_deck);
 
   return g_test_run ();
 }

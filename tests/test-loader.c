@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <locale.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -82,6 +84,13 @@ static const FixtureCase fixtures[] = {
       "unresolved-ref.json:5:20: error: events[0].regions[0]: unknown region \"kurils\"",
       "unresolved-ref.json:9:48: error: briefings[0].slides[1].event: unknown event \"summit\"",
       "unresolved-ref.json:9:71: error: briefings[0].slides[1].regions[0]: unknown region \"crimea\"",
+  } },
+  { "history-errors.json", MER_LOADER_ERROR_INVALID, {
+      "history-errors.json:8:20: error: regions[0].history[1].start: this period overlaps history[0], which starts on \"1875-08-22\"",
+      "history-errors.json:9:41: error: regions[0].history[2].end: end \"1945\" is before start \"1946-02-02\"",
+      "history-errors.json:10:63: error: regions[0].history[3].claimed_by: expected a string or an array of strings, found a number",
+      "history-errors.json:10:76: error: regions[0].history[3].status: \"contested\" is not a region status "
+        "(expected undisputed, disputed, occupied, annexed or settled)",
   } },
   { "bad-color.json", MER_LOADER_ERROR_INVALID, {
       "bad-color.json:4:40: error: categories[0].color: \"#1c71d\" is not a colour (expected #rrggbb)",
@@ -181,6 +190,25 @@ test_fixture (gconstpointer data)
     }
 
   assert_diagnostics (diagnostics, c->expected);
+}
+
+/* json-glib's messages are translated; Meridian's are its own, so a
+ * German locale changes none of them. Only the system's own words for an
+ * error (g_strerror) follow the locale, as they should. */
+static void
+test_fixtures_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed (Debian: locales-all)");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    if (strstr (fixtures[i].expected[0] != NULL ? fixtures[i].expected[0] : "", "No such file") == NULL)
+      test_fixture (&fixtures[i]);
+  setlocale (LC_ALL, saved);
 }
 
 static char *
@@ -468,6 +496,241 @@ test_bundled_story (void)
     g_assert_cmpstr (mer_event_get_id (g_ptr_array_index (cold_war, i)), ==, fifties[i]);
 }
 
+/* A story of many small events, for loads that take a while. */
+static char *
+write_big_story (guint n_events)
+{
+  g_autoptr(GString) text = g_string_new ("{\n  \"meridian\": 1,\n  \"events\": [\n");
+
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (text, "    { \"id\": \"e%u\", \"title\": \"Event %u\", \"start\": \"%u\" }%s\n",
+                            i, i, 1000 + i % 1000, i + 1 < n_events ? "," : "");
+  g_string_append (text, "  ]\n}\n");
+
+  return write_temp ("big.json", text->str, (gssize) text->len);
+}
+
+/* Over a megabyte: parsed by the worker threads. */
+#define N_BIG_EVENTS 20000
+
+typedef struct {
+  GThread  *thread;       /* the caller's */
+  GArray   *fractions;
+  gboolean  destroyed;
+} ProgressLog;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_assert_true (g_thread_self () == log->thread);
+  g_array_append_val (log->fractions, fraction);
+}
+
+static void
+on_progress_destroy (gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  g_assert_true (g_thread_self () == log->thread);
+  log->destroyed = TRUE;
+}
+
+static void
+assert_monotonic (GArray *fractions)
+{
+  g_assert_cmpuint (fractions->len, >, 0);
+  for (guint i = 0; i < fractions->len; i++)
+    {
+      double fraction = g_array_index (fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >, 0);
+      g_assert_cmpfloat (fraction, <=, 1);
+      if (i > 0)
+        g_assert_cmpfloat (fraction, >, g_array_index (fractions, double, i - 1));
+    }
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Progress is per job, arrives on the caller's context, only grows, and is
+ * complete before the callback runs. */
+static void
+test_async_progress (void)
+{
+  g_autofree char *path = write_big_story (N_BIG_EVENTS);
+  GAsyncResult *results[2] = { NULL, NULL };
+  ProgressLog logs[2];
+
+  for (guint j = 0; j < 2; j++)
+    {
+      logs[j] = (ProgressLog) { g_thread_self (), g_array_new (FALSE, FALSE, sizeof (double)), FALSE };
+      mer_loader_load_file_async (path, "big.json", NULL, on_progress, &logs[j], on_progress_destroy,
+                                  on_loaded, &results[j]);
+    }
+
+  while (results[0] == NULL || results[1] == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint j = 0; j < 2; j++)
+    {
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MerDocument) document = mer_loader_load_file_finish (results[j], &diagnostics, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, N_BIG_EVENTS);
+      g_assert_cmpuint (diagnostics->len, ==, 0);
+      assert_monotonic (logs[j].fractions);
+      g_assert_cmpfloat (g_array_index (logs[j].fractions, double, logs[j].fractions->len - 1), ==, 1);
+    }
+
+  /* The progress data is released on the caller's context too. */
+  g_clear_object (&results[0]);
+  g_clear_object (&results[1]);
+  while (!logs[0].destroyed || !logs[1].destroyed)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_array_unref (logs[0].fractions);
+  g_array_unref (logs[1].fractions);
+  remove_temp (path);
+}
+
+/* Cancelled as soon as it has started, the load ends with
+ * G_IO_ERROR_CANCELLED before it has converted the whole file: no progress
+ * it reported reached 1. */
+static void
+test_async_cancel (void)
+{
+  g_autofree char *path = write_big_story (N_BIG_EVENTS);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  ProgressLog log = { g_thread_self (), g_array_new (FALSE, FALSE, sizeof (double)), FALSE };
+
+  mer_loader_load_file_async (path, "big.json", cancellable, on_progress, &log, on_progress_destroy,
+                              on_loaded, &result);
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  document = mer_loader_load_file_finish (result, &diagnostics, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (document);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  for (guint i = 0; i < log.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (log.fractions, double, i), <, 1);
+
+  g_clear_object (&result);
+  while (!log.destroyed)
+    g_main_context_iteration (NULL, TRUE);
+  g_array_unref (log.fractions);
+  remove_temp (path);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  double        last;
+  guint         n_calls;
+} SyncCancel;
+
+static void
+on_sync_progress (double   fraction,
+                  gpointer user_data)
+{
+  SyncCancel *state = user_data;
+
+  state->last = fraction;
+  state->n_calls++;
+  /* Once the conversion has begun. */
+  if (fraction > 0.1)
+    g_cancellable_cancel (state->cancellable);
+}
+
+/* The same, deterministically: the synchronous load reports progress on the
+ * loading thread, so the cancellation is seen before the next element. */
+static void
+test_sync_cancel (void)
+{
+  g_autofree char *path = write_big_story (N_BIG_EVENTS);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  SyncCancel state = { cancellable, 0, 0 };
+
+  document = mer_loader_load_file_full (path, "big.json", diagnostics, on_sync_progress, &state, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (document);
+  g_assert_cmpfloat (state.last, >, 0.1);
+  g_assert_cmpfloat (state.last, <, 1);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  remove_temp (path);
+}
+
+/* A region's history is kept in time order, and answers for any date:
+ * the period's status and outline inside it, the region's own outside. */
+static void
+test_region_history (void)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = load (TESTDATADIR "/history-valid.json", "history-valid.json", diagnostics, &error);
+  MerRegion *sakhalin;
+  const MerRegionPeriod *periods;
+  guint n;
+  MerDate date;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  sakhalin = mer_document_lookup_region (document, "sakhalin");
+  periods = mer_region_get_periods (sakhalin, &n);
+  g_assert_cmpuint (n, ==, 4);
+  g_assert_cmpstr (periods[0].held_by, ==, "Russia");
+  g_assert_cmpstr (periods[1].held_by, ==, "Japan");
+  g_assert_cmpstr (periods[1].description, ==, "Karafuto, south of 50°N");
+  g_assert_cmpuint (periods[1].n_sources, ==, 1);
+  g_assert_cmpuint (g_strv_length (periods[1].claimed_by), ==, 0);
+  g_assert_cmpstr (periods[2].claimed_by[0], ==, "Japan");
+  g_assert_null (periods[2].claimed_by[1]);
+  g_assert_false (periods[3].has_end);
+  g_assert_cmpuint (g_strv_length (periods[3].claimed_by), ==, 2);
+
+  g_assert_true (mer_date_parse ("1920-06-01", &date, NULL));
+  g_assert_true (mer_region_get_period_at (sakhalin, mer_date_first_second (&date)) == &periods[1]);
+  g_assert_true (mer_region_get_geometry_at (sakhalin, mer_date_first_second (&date)) == periods[1].geometry);
+  g_assert_false (mer_region_is_contested_at (sakhalin, mer_date_first_second (&date)));
+
+  g_assert_true (mer_date_parse ("1945-12", &date, NULL));
+  g_assert_cmpint (mer_region_get_status_at (sakhalin, mer_date_first_second (&date)), ==, MER_REGION_STATUS_OCCUPIED);
+  g_assert_true (mer_region_is_contested_at (sakhalin, mer_date_first_second (&date)));
+  g_assert_true (mer_region_get_geometry_at (sakhalin, mer_date_first_second (&date)) ==
+                 mer_region_get_geometry (sakhalin));
+
+  /* Between periods, and before the first, the region's own status. */
+  g_assert_true (mer_date_parse ("1960", &date, NULL));
+  g_assert_null (mer_region_get_period_at (sakhalin, mer_date_first_second (&date)));
+  g_assert_cmpint (mer_region_get_status_at (sakhalin, mer_date_first_second (&date)), ==, MER_REGION_STATUS_UNDISPUTED);
+  g_assert_true (mer_date_parse ("1800", &date, NULL));
+  g_assert_null (mer_region_get_period_at (sakhalin, mer_date_first_second (&date)));
+
+  /* The open last period runs on. */
+  g_assert_true (mer_date_parse ("2026-11-29", &date, NULL));
+  g_assert_cmpint (mer_region_get_status_at (sakhalin, mer_date_first_second (&date)), ==, MER_REGION_STATUS_ANNEXED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -479,11 +742,17 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/core/loader/fixture/%s", fixtures[i].fixture);
       g_test_add_data_func (name, &fixtures[i], test_fixture);
     }
+  g_test_add_func ("/core/loader/fixtures-locale", test_fixtures_locale);
   g_test_add_func ("/core/loader/deep-nesting", test_deep_nesting);
   g_test_add_func ("/core/loader/too-large", test_too_large);
   g_test_add_func ("/core/loader/unreadable", test_unreadable);
   g_test_add_func ("/core/loader/valid-small", test_valid_small);
   g_test_add_func ("/core/loader/bundled-story", test_bundled_story);
+  g_test_add_func ("/core/loader/async/progress", test_async_progress);
+  g_test_add_func ("/core/loader/async/cancel", test_async_cancel);
+  g_test_add_func ("/core/loader/sync-cancel", test_sync_cancel);
+
+  g_test_add_func ("/core/loader/region-history", test_region_history);
 
   return g_test_run ();
 }

@@ -99,6 +99,41 @@ test_edges (void)
 
   mer_time_index_query (empty, G_MININT64, G_MAXINT64, hits);
   g_assert_cmpuint (hits->len, ==, 0);
+
+  /* Two items: the smallest tree whose build once read before its array. */
+  {
+    g_autoptr(MerTimeIndex) two = mer_time_index_new (firsts, lasts, 2);
+
+    mer_time_index_query (two, 0, 100, hits);
+    g_assert_cmpuint (hits->len, ==, 2);
+  }
+}
+
+/* Only the last item reaches far: the index must carry its last second up
+ * through the subtrees that have no right child, whatever the item count. */
+static void
+test_long_last (void)
+{
+  for (guint n = 1; n <= 130; n++)
+    {
+      g_autofree gint64 *firsts = g_new (gint64, n);
+      g_autofree gint64 *lasts = g_new (gint64, n);
+      g_autoptr(MerTimeIndex) index = NULL;
+
+      for (guint i = 0; i < n; i++)
+        firsts[i] = lasts[i] = i;
+      lasts[n - 1] = 1000;
+      index = mer_time_index_new (firsts, lasts, n);
+
+      for (gint64 t = n; t <= 1000; t += 7)
+        {
+          g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
+
+          mer_time_index_query (index, t, t, hits);
+          g_assert_cmpuint (hits->len, ==, 1);
+          g_assert_cmpuint (g_array_index (hits, guint, 0), ==, n - 1);
+        }
+    }
 }
 
 int
@@ -109,6 +144,7 @@ main (int   argc,
 
   g_test_add_func ("/core/time-index/random", test_random);
   g_test_add_func ("/core/time-index/edges", test_edges);
+  g_test_add_func ("/core/time-index/long-last", test_long_last);
 
   return g_test_run ();
 }

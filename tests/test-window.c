@@ -151,6 +151,14 @@ find_label_with_text (GtkWidget  *root,
   return find_widget (root, is_label_with_text, text);
 }
 
+static gboolean
+is_label_containing (GtkWidget  *widget,
+                     const char *text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL &&
+         gtk_widget_is_visible (widget);
+}
+
 /* A toplevel window of @type, such as a dialog the window opened. */
 static GtkWindow *
 find_toplevel (GType type)
@@ -691,6 +699,12 @@ test_open_in_background (Fixture       *fixture,
   g_assert_false (mer_window_is_loading (window));
   wait_until (loads_let_go_of_window, &idle);
   g_assert_true (mer_window_get_document (window) == story);
+
+  /* A file from another tool opens the same way, found by its content. */
+  mer_window_open_file (window, TESTDATADIR "/import/pair.csv");
+  wait_until (window_load_finished, window);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (mer_window_get_document (window))), ==, 4);
+  wait_until (loads_let_go_of_window, &idle);
 }
 
 static gboolean
@@ -698,6 +712,29 @@ details_show_summit (gpointer data)
 {
   return find_label_with_text (data, "Putin–Abe summit in Nagato and Tokyo") != NULL &&
          find_label_with_text (data, "15–16 Dec 2016") != NULL;
+}
+
+static gboolean
+details_show_crimea_history (gpointer data)
+{
+  return find_widget (data, is_label_containing, "Crimea (occupied then)") != NULL &&
+         find_widget (data, is_label_containing, "18 Mar 2014 – Russia, annexed; claimed by Ukraine") != NULL &&
+         find_widget (data, is_label_containing, "19 Feb 1954 – 24 Aug 1991 Ukrainian SSR (within the Soviet Union), "
+                                                 "undisputed") != NULL;
+}
+
+/* The details of an event give each of its regions' status at the event's
+ * date and its history, period by period. */
+static void
+test_details_region_history (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  MerWindow *window = fixture->window;
+  MerDocument *document = mer_window_get_document (window);
+
+  mer_state_set_selected_event (mer_window_get_state (window),
+                                mer_document_lookup_event (document, "crimea-annexation"));
+  wait_until (details_show_crimea_history, window);
 }
 
 /* The details panel shows the selected event; its links open only for
@@ -1278,6 +1315,7 @@ main (int   argc,
   add_window_test ("/app/window/time-window-hides-markers", &bundled_story, test_time_window_hides_markers);
   add_window_test ("/app/window/search-filters-both-views", &bundled_story, test_search_filters_both_views);
   add_window_test ("/app/window/open-in-background", &bundled_story, test_open_in_background);
+  add_window_test ("/app/window/details-region-history", &bundled_story, test_details_region_history);
   add_window_test ("/app/window/details-panel", &bundled_story, test_details_panel);
   add_window_test ("/app/window/playback-moves-window", &bundled_story, test_playback_moves_window);
   add_window_test ("/app/window/export-dialog", &bundled_story, test_export_dialog);

@@ -2,13 +2,22 @@
 # The Debian 12 packages Meridian builds and tests with, and a function that
 # installs those that are missing. Sourced by tools/run, tools/test and .ci/run.
 
-BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev libjson-glib-dev)
+BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev libjson-glib-dev libxml2-dev)
 # At run time: the fonts the map's labels need — Cantarell (GNOME's UI font),
 # a Japanese face for names such as 北方領土 and Noto CJK for Chinese
 # (simplified and traditional: 珍宝岛) and Korean; DejaVu covers Latin and
 # Cyrillic — and dconf, where the window keeps its sizes.
 RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic fonts-noto-cjk dconf-gsettings-backend)
-TEST_PACKAGES=(xvfb xauth poppler-utils desktop-file-utils appstream strace shared-mime-info libglib2.0-bin)
+# libxtst-dev: test-monkey sends its input through the X server's XTest.
+TEST_PACKAGES=(xvfb xauth poppler-utils locales-all desktop-file-utils appstream strace shared-mime-info
+               libglib2.0-bin libxtst-dev)
+# The two-monitor window test (tools/two-monitors): an X server whose dummy
+# driver makes two outputs, xrandr to set them up and unplug one, a window
+# manager, and xdotool to press keys.
+TWO_MONITOR_PACKAGES=(xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils openbox xdotool)
+# For .ci/run's extra checks: the libFuzzer harnesses (tools/fuzz) and
+# `meson test --setup valgrind`.
+CHECK_PACKAGES=(clang libclang-rt-14-dev valgrind)
 
 ensure_packages () {
   local missing=() pkg

@@ -6,6 +6,7 @@
 #include "mer-application.h"
 
 #include "mer-cli.h"
+#include "mer-paths.h"
 #include "mer-window.h"
 
 #include <stdio.h>
@@ -34,10 +35,20 @@ static const GOptionEntry option_entries[] = {
   { "event", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: fit the map to this event", "ID" },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the map's centre and zoom", "LAT,LON,ZOOM" },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: a time window", "START/END" },
-  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the picture's size (default 1920x1080; PDF: A4)", "WxH" },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the picture's size in pixels (default 1920x1080)", "WxH" },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    "With --export: a page instead, a3, a4, a5, letter or legal, -portrait or -landscape (PDF: a4-landscape)",
+    "PAPER" },
+  { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
+    "With --export or --slides: text and symbols N times larger, the same area shown (default 1)", "N" },
+  { "dpi", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export and --paper: a PNG's dots per inch (default 150)", "N" },
   { "handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     "Write a PDF handout: a title page and a page per slide (or event), and exit", "OUT.pdf" },
-  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout or --present: the briefing", "ID" },
+  { "deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    "Write the briefing as presented, a 16:9 PDF page per slide, and exit", "OUT.pdf" },
+  { "slides", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    "Write the briefing as presented, a PNG per slide into DIR, and exit", "DIR" },
+  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout, --deck, --slides or --present: the briefing", "ID" },
   { "present", 0, 0, G_OPTION_ARG_NONE, NULL, "Open the window in presentation mode", NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, "[FILE…]" },
   { NULL }
@@ -61,13 +72,17 @@ mer_application_handle_local_options (GApplication *application,
       return MER_EXIT_OK;
     }
 
+  if (!mer_cli_check_options (options))
+    return MER_EXIT_USAGE;
+
   if (g_variant_dict_contains (options, "check"))
     return mer_cli_check (files);
 
-  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "handout"))
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "handout")
+      || g_variant_dict_contains (options, "deck") || g_variant_dict_contains (options, "slides"))
     {
-      const char *out = NULL, *event = NULL, *view = NULL, *time = NULL, *size = NULL, *briefing = NULL;
-      gboolean handout = g_variant_dict_contains (options, "handout");
+      MerCliExport args = { NULL };
+      const char *briefing = NULL, *out = NULL;
 
       if (files != NULL && files[0] != NULL && files[1] != NULL)
         {
@@ -75,16 +90,25 @@ mer_application_handle_local_options (GApplication *application,
           return MER_EXIT_USAGE;
         }
 
-      g_variant_dict_lookup (options, handout ? "handout" : "export", "^&ay", &out);
-      g_variant_dict_lookup (options, "event", "&s", &event);
-      g_variant_dict_lookup (options, "view", "&s", &view);
-      g_variant_dict_lookup (options, "time", "&s", &time);
-      g_variant_dict_lookup (options, "size", "&s", &size);
+      args.file = files != NULL ? files[0] : NULL;
       g_variant_dict_lookup (options, "briefing", "&s", &briefing);
+      g_variant_dict_lookup (options, "scale", "&s", &args.scale);
 
-      if (handout)
-        return mer_cli_handout (out, briefing, files != NULL ? files[0] : NULL);
-      return mer_cli_export (out, event, view, time, size, files != NULL ? files[0] : NULL);
+      if (g_variant_dict_lookup (options, "handout", "^&ay", &out))
+        return mer_cli_handout (out, briefing, args.file);
+      if (g_variant_dict_lookup (options, "deck", "^&ay", &out))
+        return mer_cli_deck (out, briefing, args.file);
+      if (g_variant_dict_lookup (options, "slides", "^&ay", &out))
+        return mer_cli_slides (out, briefing, args.scale, args.file);
+
+      g_variant_dict_lookup (options, "export", "^&ay", &args.out);
+      g_variant_dict_lookup (options, "event", "&s", &args.event);
+      g_variant_dict_lookup (options, "view", "&s", &args.view);
+      g_variant_dict_lookup (options, "time", "&s", &args.time);
+      g_variant_dict_lookup (options, "size", "&s", &args.size);
+      g_variant_dict_lookup (options, "paper", "&s", &args.paper);
+      g_variant_dict_lookup (options, "dpi", "&s", &args.dpi);
+      return mer_cli_export (&args);
     }
 
   if (g_variant_dict_contains (options, "present"))
@@ -163,9 +187,13 @@ mer_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (mer_window_new (GTK_APPLICATION (application)));
       path = self->initial_path != NULL ? g_strdup (self->initial_path) : mer_cli_find_bundled_story ();
+      /* Without its bundled story, Meridian starts on the start page. */
+      if (self->initial_path == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+        g_clear_pointer (&path, g_free);
       if (self->present != NULL)
         mer_window_set_present_on_load (MER_WINDOW (window), self->present);
-      mer_window_open_file (MER_WINDOW (window), path);
+      if (path != NULL)
+        mer_window_open_file (MER_WINDOW (window), path);
     }
 
   gtk_window_present (window);
@@ -180,16 +208,39 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   GtkApplication *application = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  MerDocument *document = MER_IS_WINDOW (parent) ? mer_window_get_document (MER_WINDOW (parent)) : NULL;
+  const char *attribution = document != NULL ? mer_document_get_attribution (document) : NULL;
   static const char *authors[] = { "The Meridian developers", NULL };
+  static const char *map_data[] = {
+    "Natural Earth (public domain): coastlines, countries and regions https://www.naturalearthdata.com/",
+    "OpenStreetMap contributors (the online layer, ODbL) https://www.openstreetmap.org/copyright",
+    NULL
+  };
+  GtkWidget *about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                                   "program-name", "Meridian",
+                                   "logo-icon-name", APP_ID,
+                                   "version", PACKAGE_VERSION,
+                                   "comments", "Geopolitical events on a map and a timeline, for briefings",
+                                   "license-type", GTK_LICENSE_GPL_3_0,
+                                   "authors", authors,
+                                   "transient-for", parent,
+                                   "modal", TRUE,
+                                   "destroy-with-parent", TRUE,
+                                   NULL);
 
-  gtk_show_about_dialog (gtk_application_get_active_window (application),
-                         "program-name", "Meridian",
-                         "logo-icon-name", "find-location-symbolic",
-                         "version", PACKAGE_VERSION,
-                         "comments", "Geopolitical events on a map and a timeline, for briefings",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         NULL);
+  /* Whose work is on the screen: the map's, and the story's own sources. */
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), "Map data", map_data);
+  if (attribution != NULL && *attribution != '\0')
+    {
+      /* A line a source: the credits do not wrap, and a long line would
+       * make the dialog as wide. */
+      g_auto(GStrv) story = g_strsplit (attribution, "; ", -1);
+      g_autofree char *section = g_strdup_printf ("Sources of “%s”", mer_document_get_title (document));
+
+      gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), section, (const char **) story);
+    }
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -220,6 +271,15 @@ mer_application_startup (GApplication *application)
   gtk_css_provider_load_from_resource (css, "/org/meridian/Meridian/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* Installed, the icons are in the system's theme; from the source tree,
+   * in its data folder. */
+  if (mer_paths_is_uninstalled ())
+    {
+      g_autofree char *icons = mer_paths_build_data_path ("icons", NULL);
+
+      gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()), icons);
+    }
 }
 
 static void

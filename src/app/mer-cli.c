@@ -8,11 +8,16 @@
 #include "mer-diagnostic.h"
 #include "mer-export.h"
 #include "mer-export-service.h"
+#include "mer-import.h"
 #include "mer-loader.h"
 #include "mer-paths.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+
+/* A PNG of a page is printed at this resolution unless --dpi says. */
+#define DEFAULT_PAPER_DPI 150
 
 static void
 print_diagnostics (GPtrArray *diagnostics)
@@ -52,7 +57,7 @@ mer_cli_check (const char * const *files)
       g_autoptr(GError) error = NULL;
       g_autoptr(MerDocument) document = NULL;
 
-      document = mer_loader_load_file (files[i], files[i], diagnostics, &error);
+      document = mer_import_load_file (files[i], files[i], diagnostics, &error);
       print_diagnostics (diagnostics);
 
       if (document == NULL)
@@ -101,12 +106,98 @@ load_for_command (const char *file,
   if (file == NULL)
     file = bundled = mer_cli_find_bundled_story ();
 
-  document = mer_loader_load_file (file, file, diagnostics, &error);
+  document = mer_import_load_file (file, file, diagnostics, &error);
   print_diagnostics (diagnostics);
   if (document == NULL)
     *status = g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ) ? MER_EXIT_USAGE : MER_EXIT_INVALID;
 
   return document;
+}
+
+/* The commands, of which one at a time, and the options that go with
+ * them. */
+static const char * const commands[] = { "check", "export", "handout", "present", "deck", "slides" };
+
+static const struct {
+  const char *option;
+  const char *commands[4];
+} modifiers[] = {
+  { "event", { "export" } },
+  { "view", { "export" } },
+  { "time", { "export" } },
+  { "size", { "export" } },
+  { "paper", { "export" } },
+  { "dpi", { "export" } },
+  { "scale", { "export", "slides" } },
+  { "briefing", { "handout", "present", "deck", "slides" } },
+};
+
+static const char * const exclusive[][2] = {
+  { "event", "view" },
+  { "size", "paper" },
+};
+
+static gboolean
+refuse_pair (const char *a,
+             const char *b)
+{
+  fprintf (stderr, "meridian: --%s and --%s cannot be used together\n", a, b);
+  return FALSE;
+}
+
+/**
+ * mer_cli_check_options:
+ * @options: the parsed command line
+ *
+ * Refuses options that do not belong together, naming both: two commands
+ * (--export with --present), an option with a command it is not for
+ * (--briefing with --export), two options that say the same thing two ways
+ * (--event with --view, --size with --paper), and an option with no
+ * command it is for (--size alone).
+ *
+ * Returns: whether the options may be used; when not, a message is printed
+ *   and the exit status is %MER_EXIT_USAGE
+ */
+gboolean
+mer_cli_check_options (GVariantDict *options)
+{
+  const char *command = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_variant_dict_contains (options, commands[i]))
+      {
+        if (command != NULL)
+          return refuse_pair (command, commands[i]);
+        command = commands[i];
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
+    {
+      g_autoptr(GString) allowed = g_string_new (NULL);
+      gboolean belongs = FALSE;
+
+      if (!g_variant_dict_contains (options, modifiers[i].option))
+        continue;
+
+      for (guint j = 0; j < G_N_ELEMENTS (modifiers[i].commands) && modifiers[i].commands[j] != NULL; j++)
+        {
+          belongs |= g_strcmp0 (command, modifiers[i].commands[j]) == 0;
+          g_string_append_printf (allowed, "%s--%s", j == 0 ? "" : " or ", modifiers[i].commands[j]);
+        }
+
+      if (belongs)
+        continue;
+      if (command != NULL)
+        return refuse_pair (modifiers[i].option, command);
+      fprintf (stderr, "meridian: --%s needs %s\n", modifiers[i].option, allowed->str);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (exclusive); i++)
+    if (g_variant_dict_contains (options, exclusive[i][0]) && g_variant_dict_contains (options, exclusive[i][1]))
+      return refuse_pair (exclusive[i][0], exclusive[i][1]);
+
+  return TRUE;
 }
 
 static gboolean
@@ -131,6 +222,63 @@ parse_size (const char *text,
   *width = (double) w;
   *height = (double) h;
   return TRUE;
+}
+
+/* Paper in millimetres, portrait. */
+static const struct {
+  const char *name;
+  double      width;
+  double      height;
+} papers[] = {
+  { "a3", 297, 420 },
+  { "a4", 210, 297 },
+  { "a5", 148, 210 },
+  { "letter", 215.9, 279.4 },
+  { "legal", 215.9, 355.6 },
+};
+
+/* "a4", "a4-portrait" or "a4-landscape", in millimetres. */
+static gboolean
+parse_paper (const char *text,
+             double     *width,
+             double     *height)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    {
+      gsize length = strlen (papers[i].name);
+
+      if (g_ascii_strncasecmp (text, papers[i].name, length) != 0)
+        continue;
+      if (text[length] == '\0' || g_ascii_strcasecmp (text + length, "-portrait") == 0)
+        {
+          *width = papers[i].width;
+          *height = papers[i].height;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (text + length, "-landscape") == 0)
+        {
+          *width = papers[i].height;
+          *height = papers[i].width;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+parse_number (const char *text,
+              double      min,
+              double      max,
+              double     *value)
+{
+  char *end = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  *value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (*value) && *value >= min && *value <= max;
 }
 
 static gboolean
@@ -175,93 +323,261 @@ parse_time (const char *text,
   return *end >= *start;
 }
 
+/* The size of the picture in units, and its pixels per unit and units per
+ * inch, from --size or --paper, --scale and --dpi. Prints why not and
+ * returns FALSE when they cannot be used. */
+static gboolean
+measure (const MerCliExport *args,
+         MerExportFormat     format,
+         MerExportOptions   *options)
+{
+  double scale = 1, dpi = DEFAULT_PAPER_DPI;
+  double width = 1920, height = 1080;
+  const char *paper = args->paper;
+
+  if (!parse_number (args->scale, 0.25, 8, &scale))
+    {
+      fprintf (stderr, "meridian: --scale %s: expected a number from 0.25 to 8, e.g. 2\n", args->scale);
+      return FALSE;
+    }
+  if (!parse_number (args->dpi, 36, 1200, &dpi))
+    {
+      fprintf (stderr, "meridian: --dpi %s: expected dots per inch from 36 to 1200, e.g. 300\n", args->dpi);
+      return FALSE;
+    }
+  if (args->dpi != NULL && format != MER_EXPORT_FORMAT_PNG)
+    {
+      fprintf (stderr, "meridian: --dpi is for PNG; a PDF or SVG page has no resolution\n");
+      return FALSE;
+    }
+  if (args->dpi != NULL && paper == NULL)
+    {
+      fprintf (stderr, "meridian: --dpi needs --paper; for a size in pixels, use --scale\n");
+      return FALSE;
+    }
+
+  /* A PDF is a page unless a size in pixels is asked for. */
+  if (paper == NULL && args->size == NULL && format == MER_EXPORT_FORMAT_PDF)
+    paper = "a4-landscape";
+
+  if (paper != NULL)
+    {
+      if (!parse_paper (paper, &width, &height))
+        {
+          fprintf (stderr, "meridian: --paper %s: expected a3, a4, a5, letter or legal, "
+                           "with -portrait or -landscape, e.g. a4-portrait\n", paper);
+          return FALSE;
+        }
+
+      /* Text and symbols keep their size on paper, --scale times it; the
+       * pixels of a PNG come from the resolution. */
+      options->units_per_inch = 96 / scale;
+      options->width = width / 25.4 * options->units_per_inch;
+      options->height = height / 25.4 * options->units_per_inch;
+      options->scale = dpi / options->units_per_inch;
+      if (format == MER_EXPORT_FORMAT_PNG
+          && (ceil (options->width * options->scale) > 16384 || ceil (options->height * options->scale) > 16384))
+        {
+          fprintf (stderr, "meridian: --paper %s at %g dpi would be %.0f×%.0f pixels; at most 16384 a side\n", paper,
+                   dpi, ceil (options->width * options->scale), ceil (options->height * options->scale));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!parse_size (args->size, &width, &height))
+    {
+      fprintf (stderr, "meridian: --size %s: expected WIDTHxHEIGHT, each from 16 to 16384, e.g. 1920x1080\n",
+               args->size);
+      return FALSE;
+    }
+
+  /* The same area at any scale: the pixels are divided among fewer, larger
+   * units. */
+  options->units_per_inch = 96;
+  options->width = width / scale;
+  options->height = height / scale;
+  options->scale = scale;
+  return TRUE;
+}
+
 /**
  * mer_cli_export:
- * @out: the picture to write; .png, .svg or .pdf
- * @event_id: (nullable): fit the map to this event and emphasise its regions
- * @view: (nullable): "LAT,LON,ZOOM"
- * @time: (nullable): "START/END", a time window
- * @size: (nullable): "WxH"; 1920x1080 by default, A4 landscape for PDF
- * @file: (nullable): the story; the bundled one if %NULL
+ * @args: the command line's --export and the options that go with it
  *
- * Renders a snapshot without a window or a display.
+ * Renders a snapshot without a window or a display: at --size pixels
+ * (1920x1080 by default) with text and symbols --scale times their size,
+ * or on --paper (A4 landscape by default for PDF) at --dpi for PNG.
  *
  * Returns: 0 when written, 1 when the story is invalid or the file cannot
- *   be written (nothing is left behind), 2 for bad arguments
+ *   be written (nothing is left behind, and a file that was there is as it
+ *   was), 2 for bad arguments
  */
 int
-mer_cli_export (const char *out,
-                const char *event_id,
-                const char *view,
-                const char *time,
-                const char *size,
-                const char *file)
+mer_cli_export (const MerCliExport *args)
 {
-  MerExportFormat format = mer_export_format_from_path (out);
+  MerExportFormat format = mer_export_format_from_path (args->out);
   g_autoptr(MerDocument) document = NULL;
   g_autoptr(MerState) state = NULL;
   g_autoptr(GError) error = NULL;
   MerExportOptions options;
   MerView map_view = { 45, 145, 4 };
-  double width = format == MER_EXPORT_FORMAT_PDF ? 841.89 : 1920;
-  double height = format == MER_EXPORT_FORMAT_PDF ? 595.28 : 1080;
   double start = 0, end = 0;
   int status = MER_EXIT_OK;
 
   if (format == MER_EXPORT_FORMAT_UNKNOWN)
     {
-      fprintf (stderr, "meridian: %s: unknown format; the name must end in .png, .svg or .pdf\n", out);
+      fprintf (stderr, "meridian: %s: unknown format; the name must end in .png, .svg or .pdf\n", args->out);
       return MER_EXIT_USAGE;
     }
-  if (event_id != NULL && view != NULL)
-    {
-      fprintf (stderr, "meridian: --event and --view cannot be used together\n");
-      return MER_EXIT_USAGE;
-    }
-  if (!parse_size (size, &width, &height))
-    {
-      fprintf (stderr, "meridian: --size %s: expected WIDTHxHEIGHT, each from 16 to 16384, e.g. 1920x1080\n", size);
-      return MER_EXIT_USAGE;
-    }
-  if (view != NULL && !parse_view (view, &map_view))
+  mer_export_options_init (&options, NULL, NULL, &map_view, 1920, 1080);
+  if (!measure (args, format, &options))
+    return MER_EXIT_USAGE;
+  if (args->view != NULL && !parse_view (args->view, &map_view))
     {
       fprintf (stderr, "meridian: --view %s: expected LAT,LON,ZOOM with LAT in [-90, 90], LON in [-180, 180] "
-                       "and ZOOM in [0, 20], e.g. 44.5,146.5,6\n", view);
+                       "and ZOOM in [0, 20], e.g. 44.5,146.5,6\n", args->view);
       return MER_EXIT_USAGE;
     }
-  if (time != NULL && !parse_time (time, &start, &end))
+  if (args->time != NULL && !parse_time (args->time, &start, &end))
     {
       fprintf (stderr, "meridian: --time %s: expected START/END, two dates such as 1945/1956-10-19, "
-                       "END not before START\n", time);
+                       "END not before START\n", args->time);
       return MER_EXIT_USAGE;
     }
 
-  document = load_for_command (file, &status);
+  document = load_for_command (args->file, &status);
   if (document == NULL)
     return status;
 
   state = mer_state_new ();
   mer_state_set_document (state, document);
-  if (time != NULL)
+  if (args->time != NULL)
     mer_state_set_time_window (state, start, end);
 
-  if (event_id != NULL)
+  if (args->event != NULL)
     {
-      MerEvent *event = mer_document_lookup_event (document, event_id);
+      MerEvent *event = mer_document_lookup_event (document, args->event);
 
       if (event == NULL)
         {
-          fprintf (stderr, "meridian: --event %s: the story has no event with that id\n", event_id);
+          fprintf (stderr, "meridian: --event %s: the story has no event with that id\n", args->event);
           return MER_EXIT_USAGE;
         }
       mer_state_set_selected_event (state, event);
-      mer_export_view_for_event (event, width, height, &map_view);
+      mer_export_view_for_event (event, options.width, options.height, &map_view);
     }
-  else if (view == NULL && mer_document_get_view (document) != NULL)
+  else if (args->view == NULL && mer_document_get_view (document) != NULL)
     map_view = *mer_document_get_view (document);
 
-  mer_export_options_init (&options, document, state, &map_view, width, height);
-  if (!mer_export_service_write (mer_export_service_get_default (), out, &options, &error))
+  options.document = document;
+  options.state = state;
+  options.view = map_view;
+  if (!mer_export_service_write (mer_export_service_get_default (), args->out, &options, &error))
+    {
+      fprintf (stderr, "meridian: %s\n", error->message);
+      return MER_EXIT_INVALID;
+    }
+
+  return MER_EXIT_OK;
+}
+
+/* Loads the story and finds the briefing for a command that shows one. */
+static MerDocument *
+load_briefing (const char   *briefing_id,
+               const char   *file,
+               MerBriefing **briefing,
+               int          *status)
+{
+  g_autoptr(MerDocument) document = load_for_command (file, status);
+
+  *briefing = NULL;
+  if (document == NULL)
+    return NULL;
+
+  if (briefing_id != NULL && (*briefing = mer_document_lookup_briefing (document, briefing_id)) == NULL)
+    {
+      fprintf (stderr, "meridian: --briefing %s: the story has no briefing with that id\n", briefing_id);
+      *status = MER_EXIT_USAGE;
+      return NULL;
+    }
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * mer_cli_deck:
+ * @out: the PDF to write
+ * @briefing_id: (nullable): the briefing; the first one if %NULL
+ * @file: (nullable): the story; the bundled one if %NULL
+ *
+ * Writes the briefing as presented, a 16:9 page per slide.
+ *
+ * Returns: the exit status, as for mer_cli_export()
+ */
+int
+mer_cli_deck (const char *out,
+              const char *briefing_id,
+              const char *file)
+{
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  MerBriefing *briefing;
+  int status = MER_EXIT_OK;
+
+  if (mer_export_format_from_path (out) != MER_EXPORT_FORMAT_PDF)
+    {
+      fprintf (stderr, "meridian: %s: a deck is a PDF; the name must end in .pdf\n", out);
+      return MER_EXIT_USAGE;
+    }
+
+  document = load_briefing (briefing_id, file, &briefing, &status);
+  if (document == NULL)
+    return status;
+
+  if (!mer_export_service_write_deck (mer_export_service_get_default (), out, document, briefing, &error))
+    {
+      fprintf (stderr, "meridian: %s\n", error->message);
+      return MER_EXIT_INVALID;
+    }
+
+  return MER_EXIT_OK;
+}
+
+/**
+ * mer_cli_slides:
+ * @dir: the folder for the PNGs; made if missing
+ * @briefing_id: (nullable): the briefing; the first one if %NULL
+ * @scale: (nullable): pixels per unit: "2" for 3840 × 2160
+ * @file: (nullable): the story; the bundled one if %NULL
+ *
+ * Writes a PNG per slide, as presented on a 1920 × 1080 screen.
+ *
+ * Returns: the exit status, as for mer_cli_export()
+ */
+int
+mer_cli_slides (const char *dir,
+                const char *briefing_id,
+                const char *scale,
+                const char *file)
+{
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  MerBriefing *briefing;
+  double factor = 1;
+  int status = MER_EXIT_OK;
+
+  if (!parse_number (scale, 0.25, 8, &factor))
+    {
+      fprintf (stderr, "meridian: --scale %s: expected a number from 0.25 to 8, e.g. 2\n", scale);
+      return MER_EXIT_USAGE;
+    }
+
+  document = load_briefing (briefing_id, file, &briefing, &status);
+  if (document == NULL)
+    return status;
+
+  if (!mer_export_service_write_slides (mer_export_service_get_default (), dir, document, briefing, factor, &error))
     {
       fprintf (stderr, "meridian: %s\n", error->message);
       return MER_EXIT_INVALID;
@@ -285,7 +601,7 @@ mer_cli_handout (const char *out,
 {
   g_autoptr(MerDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  MerBriefing *briefing = NULL;
+  MerBriefing *briefing;
   int status = MER_EXIT_OK;
 
   if (mer_export_format_from_path (out) != MER_EXPORT_FORMAT_PDF)
@@ -294,15 +610,9 @@ mer_cli_handout (const char *out,
       return MER_EXIT_USAGE;
     }
 
-  document = load_for_command (file, &status);
+  document = load_briefing (briefing_id, file, &briefing, &status);
   if (document == NULL)
     return status;
-
-  if (briefing_id != NULL && (briefing = mer_document_lookup_briefing (document, briefing_id)) == NULL)
-    {
-      fprintf (stderr, "meridian: --briefing %s: the story has no briefing with that id\n", briefing_id);
-      return MER_EXIT_USAGE;
-    }
 
   if (!mer_export_service_write_handout (mer_export_service_get_default (), out, document, briefing, &error))
     {

@@ -12,12 +12,41 @@ enum {
   MER_EXIT_USAGE = 2,
 };
 
+/**
+ * MerCliExport:
+ * @out: the picture to write; .png, .svg or .pdf
+ * @event: (nullable): fit the map to this event and emphasise its regions
+ * @view: (nullable): "LAT,LON,ZOOM"
+ * @time: (nullable): "START/END", a time window
+ * @size: (nullable): "WxH" in pixels
+ * @paper: (nullable): "a4-portrait" and the like
+ * @scale: (nullable): how many times larger text and symbols are
+ * @dpi: (nullable): a paper PNG's dots per inch
+ * @file: (nullable): the story; the bundled one if %NULL
+ *
+ * The command line's --export, as typed.
+ */
+typedef struct {
+  const char *out;
+  const char *event;
+  const char *view;
+  const char *time;
+  const char *size;
+  const char *paper;
+  const char *scale;
+  const char *dpi;
+  const char *file;
+} MerCliExport;
+
+gboolean mer_cli_check_options    (GVariantDict       *options);
 int   mer_cli_check               (const char * const *files);
-int   mer_cli_export              (const char         *out,
-                                   const char         *event_id,
-                                   const char         *view,
-                                   const char         *time,
-                                   const char         *size,
+int   mer_cli_export              (const MerCliExport *args);
+int   mer_cli_deck                (const char         *out,
+                                   const char         *briefing_id,
+                                   const char         *file);
+int   mer_cli_slides              (const char         *dir,
+                                   const char         *briefing_id,
+                                   const char         *scale,
                                    const char         *file);
 int   mer_cli_handout             (const char         *out,
                                    const char         *briefing_id,

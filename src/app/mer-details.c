@@ -165,14 +165,37 @@ update (MerDetails *self)
       guint n_names;
       g_autofree char *name = g_markup_escape_text (mer_region_get_name (region), -1);
 
+      const MerRegionPeriod *periods;
+      guint n_periods;
+      MerRegionStatus status = mer_region_get_status_at (region, mer_date_last_second (mer_event_get_start (event)));
+
+      /* The status at the event's date: Crimea was not contested in 1954. */
       g_string_append_printf (regions, "%s<b>%s</b>", regions->len > 0 ? "\n" : "", name);
-      if (mer_region_get_status (region) != MER_REGION_STATUS_UNDISPUTED)
-        g_string_append_printf (regions, " <span alpha='60%%'>(%s)</span>",
-                                mer_region_status_to_string (mer_region_get_status (region)));
+      if (status != MER_REGION_STATUS_UNDISPUTED)
+        g_string_append_printf (regions, " <span alpha='60%%'>(%s then)</span>", mer_region_status_to_string (status));
       names = mer_region_get_names (region, &n_names);
       for (guint k = 0; k < n_names; k++)
         {
           g_autofree char *line = g_markup_printf_escaped ("\n    %s: %s", names[k].lang, names[k].text);
+          g_string_append (regions, line);
+        }
+
+      /* Its history: who held it, who claimed it, period by period. */
+      periods = mer_region_get_periods (region, &n_periods);
+      for (guint k = 0; k < n_periods; k++)
+        {
+          g_autofree char *span = periods[k].has_end ? mer_date_format_range (&periods[k].start, &periods[k].end, FALSE)
+                                                     : mer_date_format (&periods[k].start, FALSE);
+          g_autofree char *claimants = periods[k].claimed_by != NULL && periods[k].claimed_by[0] != NULL
+                                         ? g_strjoinv (", ", periods[k].claimed_by) : NULL;
+          g_autofree char *line = NULL;
+
+          line = g_markup_printf_escaped ("\n    <span alpha='60%%'>%s%s</span> %s, %s%s%s",
+                                          span, periods[k].has_end ? "" : " –",
+                                          periods[k].held_by != NULL ? periods[k].held_by : "—",
+                                          mer_region_status_to_string (periods[k].status),
+                                          claimants != NULL ? "; claimed by " : "",
+                                          claimants != NULL ? claimants : "");
           g_string_append (regions, line);
         }
     }

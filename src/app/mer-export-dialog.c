@@ -8,8 +8,10 @@
 #include "mer-export-service.h"
 #include "mer-texture.h"
 
-/* The export dialog: format, size and what to include, with a live
- * preview; the choices are remembered. It exports what the window shows:
+/* The export dialog, transient for and modal over its window: format,
+ * size (pixels with a scale, or paper with an orientation and, for PNG, a
+ * resolution) and what to include, with a live preview; the choices are
+ * remembered, and are the command line's. It exports what the window shows:
  * the map's view (its zoom adjusted so that the same area fills the new
  * size), the filters, the time window and the highlights. */
 
@@ -22,7 +24,7 @@ static const char * const include_labels[] = {
 
 struct _MerExportDialog
 {
-  GtkWindow parent_instance;
+  GtkDialog parent_instance;
 
   /* Owned */
   MerState             *state;
@@ -35,6 +37,9 @@ struct _MerExportDialog
   GtkDropDown  *size;
   GtkSpinButton *width;
   GtkSpinButton *height;
+  GtkDropDown  *orientation;
+  GtkSpinButton *scale;
+  GtkSpinButton *dpi;
   GtkCheckButton *includes[MER_EXPORT_N_INCLUDES];
   GtkPicture   *preview;
   GtkLabel     *message;
@@ -42,7 +47,7 @@ struct _MerExportDialog
   guint preview_id;
 };
 
-G_DEFINE_FINAL_TYPE (MerExportDialog, mer_export_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (MerExportDialog, mer_export_dialog, GTK_TYPE_DIALOG)
 
 /**
  * mer_export_options_from_choices:
@@ -73,6 +78,9 @@ get_choices (MerExportDialog  *self,
   choices->custom_height = gtk_spin_button_get_value_as_int (self->height);
   for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     choices->include[i] = gtk_check_button_get_active (self->includes[i]);
+  choices->landscape = gtk_drop_down_get_selected (self->orientation) == 1;
+  choices->scale = gtk_spin_button_get_value (self->scale);
+  choices->dpi = gtk_spin_button_get_value_as_int (self->dpi);
 }
 
 void
@@ -124,13 +132,21 @@ save_choices (MerExportDialog *self)
   mer_export_choices_save (&choices, self->settings);
 }
 
+/* Only the choices that mean something for the size and format can be
+ * made. */
 static void
 on_changed (MerExportDialog *self)
 {
-  gboolean custom = gtk_drop_down_get_selected (self->size) == 5;
+  MerExportSize size = gtk_drop_down_get_selected (self->size);
+  gboolean custom = size == MER_EXPORT_SIZE_CUSTOM;
+  gboolean paper = mer_export_size_is_paper (size);
+  gboolean png = gtk_drop_down_get_selected (self->format) + MER_EXPORT_FORMAT_PNG == MER_EXPORT_FORMAT_PNG;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->width), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->height), custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->orientation), paper);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale), !paper);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dpi), paper && png);
   gtk_label_set_text (self->message, "");
 
   g_clear_handle_id (&self->preview_id, g_source_remove);
@@ -232,6 +248,26 @@ dropdown (GtkWidget          *grid,
   return GTK_DROP_DOWN (drop);
 }
 
+static GtkSpinButton *
+spin (GtkWidget  *grid,
+      int         row,
+      const char *label,
+      double      min,
+      double      max,
+      double      step,
+      guint       digits)
+{
+  GtkWidget *title = gtk_label_new (label);
+  GtkWidget *button = gtk_spin_button_new_with_range (min, max, step);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (button), digits);
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_grid_attach (GTK_GRID (grid), title, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), button, 1, row, 2, 1);
+  return GTK_SPIN_BUTTON (button);
+}
+
 static void
 mer_export_dialog_dispose (GObject *object)
 {
@@ -268,15 +304,18 @@ mer_export_dialog_new (GtkWindow    *parent,
 {
   static const char * const formats[] = { "PNG image", "SVG vector image", "PDF document", NULL };
   static const char * const sizes[] = {
-    "The current view", "1920 × 1080", "3840 × 2160 (4K)", "A4 landscape", "Letter landscape", "Custom", NULL,
+    "The current view", "1920 × 1080", "3840 × 2160 (4K)", "A3", "A4", "A5", "Letter", "Legal", "Custom", NULL,
   };
+  static const char * const orientations[] = { "Portrait", "Landscape", NULL };
   MerExportDialog *self = g_object_new (MER_TYPE_EXPORT_DIALOG,
                                         "title", "Export Map",
                                         "transient-for", parent,
                                         "modal", TRUE,
+                                        "destroy-with-parent", TRUE,
+                                        "use-header-bar", TRUE,
                                         "default-width", 820,
                                         NULL);
-  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *header = gtk_dialog_get_header_bar (GTK_DIALOG (self));
   GtkWidget *export_button = gtk_button_new_with_mnemonic ("_Export…");
   GtkWidget *copy_button = gtk_button_new_with_mnemonic ("_Copy");
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
@@ -294,7 +333,6 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_widget_set_tooltip_text (copy_button, "Copy the picture to the clipboard, to paste into slides");
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export_button);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), copy_button);
-  gtk_window_set_titlebar (GTK_WINDOW (self), header);
   g_signal_connect_swapped (export_button, "clicked", G_CALLBACK (on_export_clicked), self);
   g_signal_connect_swapped (copy_button, "clicked", G_CALLBACK (on_copy_clicked), self);
 
@@ -302,7 +340,7 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_widget_set_margin_end (box, 18);
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
-  gtk_window_set_child (GTK_WINDOW (self), box);
+  gtk_box_append (GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (self))), box);
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 8);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 10);
@@ -316,15 +354,21 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_box_append (GTK_BOX (sizes_box), gtk_label_new ("×"));
   gtk_box_append (GTK_BOX (sizes_box), GTK_WIDGET (self->height));
   gtk_grid_attach (GTK_GRID (grid), sizes_box, 1, 2, 2, 1);
+  self->orientation = dropdown (grid, 3, "Orientation", orientations);
+  self->scale = spin (grid, 4, "Scale", MER_EXPORT_MIN_SCALE, MER_EXPORT_MAX_SCALE, 0.25, 2);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale),
+                               "How many times larger text and symbols are; the map shows the same area");
+  self->dpi = spin (grid, 5, "Resolution (dpi)", MER_EXPORT_MIN_DPI, MER_EXPORT_MAX_DPI, 50, 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dpi), "Dots per inch of a PNG of a page");
 
   gtk_label_set_xalign (GTK_LABEL (includes_label), 1);
   gtk_widget_set_valign (includes_label, GTK_ALIGN_START);
   gtk_widget_add_css_class (includes_label, "dim-label");
-  gtk_grid_attach (GTK_GRID (grid), includes_label, 0, 3, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), includes_label, 0, 6, 1, 1);
   for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     {
       self->includes[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (include_labels[i]));
-      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->includes[i]), 1, 3 + (int) i, 2, 1);
+      gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->includes[i]), 1, 6 + (int) i, 2, 1);
     }
 
   self->preview = GTK_PICTURE (gtk_picture_new ());
@@ -343,6 +387,9 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_drop_down_set_selected (self->size, choices.size);
   gtk_spin_button_set_value (self->width, choices.custom_width);
   gtk_spin_button_set_value (self->height, choices.custom_height);
+  gtk_drop_down_set_selected (self->orientation, choices.landscape ? 1 : 0);
+  gtk_spin_button_set_value (self->scale, choices.scale);
+  gtk_spin_button_set_value (self->dpi, choices.dpi);
   for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     gtk_check_button_set_active (self->includes[i], choices.include[i]);
 
@@ -350,6 +397,9 @@ mer_export_dialog_new (GtkWindow    *parent,
   g_signal_connect_swapped (self->size, "notify::selected", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->width, "value-changed", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (self->height, "value-changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->orientation, "notify::selected", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->scale, "value-changed", G_CALLBACK (on_changed), self);
+  g_signal_connect_swapped (self->dpi, "value-changed", G_CALLBACK (on_changed), self);
   for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     g_signal_connect_swapped (self->includes[i], "toggled", G_CALLBACK (on_changed), self);
 

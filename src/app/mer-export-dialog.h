@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 #define MER_TYPE_EXPORT_DIALOG (mer_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (MerExportDialog, mer_export_dialog, MER, EXPORT_DIALOG, GtkWindow)
+G_DECLARE_FINAL_TYPE (MerExportDialog, mer_export_dialog, MER, EXPORT_DIALOG, GtkDialog)
 
 MerExportDialog *mer_export_dialog_new          (GtkWindow        *parent,
                                                  MerState         *state,

@@ -49,6 +49,8 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   EXIT,
+  SWAP_MONITORS,
+  MOVE_SLIDES,
   N_SIGNALS
 };
 
@@ -57,7 +59,7 @@ static guint signals[N_SIGNALS];
 static const char * const action_names[] = {
   "presentation.next", "presentation.previous", "presentation.first", "presentation.last",
   "presentation.digit", "presentation.enter", "presentation.black", "presentation.white",
-  "presentation.notes", "presentation.exit",
+  "presentation.notes", "presentation.exit", "presentation.swap-monitors", "presentation.slides-monitor",
 };
 
 /* How much of what the slide shows a card at (x0, y0)–(x1, y1) would hide:
@@ -350,6 +352,19 @@ exit_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[EXIT], 0);
 }
 
+/* Which monitor shows what is the window's business: the view only says
+ * what the speaker asked for, from whichever window had the keys. */
+static void
+monitor_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  if (parameter == NULL)
+    g_signal_emit (widget, signals[SWAP_MONITORS], 0);
+  else
+    g_signal_emit (widget, signals[MOVE_SLIDES], 0, g_variant_get_uint32 (parameter));
+}
+
 static void
 mer_presentation_view_measure (GtkWidget      *widget,
                                GtkOrientation  orientation,
@@ -532,6 +547,24 @@ mer_presentation_view_class_init (MerPresentationViewClass *klass)
   signals[EXIT] = g_signal_new ("exit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * MerPresentationView::swap-monitors:
+   *
+   * The speaker asked for the slides and the presenter view to trade
+   * monitors (Ctrl+M).
+   */
+  signals[SWAP_MONITORS] = g_signal_new ("swap-monitors", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MerPresentationView::move-slides:
+   * @position: the monitor's position in gdk_display_get_monitors()
+   *
+   * The speaker chose the monitor the slides go to.
+   */
+  signals[MOVE_SLIDES] = g_signal_new ("move-slides", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/meridian/Meridian/ui/mer-presentation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, card);
   gtk_widget_class_bind_template_child (widget_class, MerPresentationView, card_date);
@@ -553,14 +586,13 @@ mer_presentation_view_class_init (MerPresentationViewClass *klass)
   gtk_widget_class_install_action (widget_class, "presentation.white", NULL, screen_action);
   gtk_widget_class_install_action (widget_class, "presentation.notes", NULL, screen_action);
   gtk_widget_class_install_action (widget_class, "presentation.exit", NULL, exit_action);
-  mer_presentation_view_add_bindings (widget_class);
+  gtk_widget_class_install_action (widget_class, "presentation.swap-monitors", NULL, monitor_action);
+  gtk_widget_class_install_action (widget_class, "presentation.slides-monitor", "u", monitor_action);
 }
 
 static void
 mer_presentation_view_init (MerPresentationView *self)
 {
-  g_autoptr(GListModel) controllers = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->typed_number = g_string_new (NULL);
   self->panes = g_ptr_array_new_with_free_func (g_object_unref);
@@ -568,57 +600,72 @@ mer_presentation_view_init (MerPresentationView *self)
   for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), action_names[i], FALSE);
 
-  /* The slide keys come before the map's and the timeline's own, wherever
-   * the focus is. */
-  controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+  mer_presentation_view_add_shortcuts (GTK_WIDGET (self));
+}
 
-      if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-        gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-    }
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  keyval,
+              GdkModifierType        modifiers,
+              const char            *action_name,
+              GVariant              *arguments)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_named_action_new (action_name));
+
+  gtk_shortcut_set_arguments (shortcut, arguments);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
 }
 
 /**
- * mer_presentation_view_add_bindings:
+ * mer_presentation_view_add_shortcuts:
+ * @widget: a widget that installs the presentation.* actions
  *
  * Binds the slide keys to the presentation.* actions: Right, Down, Space,
  * Enter and Page Down step on (presenter clickers send Page Up and Page
  * Down), Left, Up, Backspace and Page Up step back, Home and End go to the
  * first and the last slide, digits then Enter jump, B or '.' blank the
- * screen to black, W to white, N shows the notes and Esc leaves. Each
- * widget class that drives a presentation installs those actions.
+ * screen to black, W to white, N shows the notes, Ctrl+M swaps the
+ * monitors and Esc leaves. The keys are caught on their way down, so that
+ * they come before what the focus would do with them: a map's or a
+ * timeline's own keys, or a window's arrow keys moving the focus.
  */
 void
-mer_presentation_view_add_bindings (GtkWidgetClass *widget_class)
+mer_presentation_view_add_shortcuts (GtkWidget *widget)
 {
   static const guint next_keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_space, GDK_KEY_Page_Down,
                                      GDK_KEY_KP_Page_Down };
   static const guint previous_keys[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up, GDK_KEY_KP_Page_Up,
                                          GDK_KEY_BackSpace };
+  GtkShortcutController *controller = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
 
   for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "presentation.next", NULL);
+    add_shortcut (controller, next_keys[i], 0, "presentation.next", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0, "presentation.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "presentation.enter", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "presentation.enter", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "presentation.first", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "presentation.last", NULL);
+    add_shortcut (controller, previous_keys[i], 0, "presentation.previous", NULL);
+  add_shortcut (controller, GDK_KEY_Return, 0, "presentation.enter", NULL);
+  add_shortcut (controller, GDK_KEY_KP_Enter, 0, "presentation.enter", NULL);
+  add_shortcut (controller, GDK_KEY_Home, 0, "presentation.first", NULL);
+  add_shortcut (controller, GDK_KEY_End, 0, "presentation.last", NULL);
   for (guint digit = 0; digit <= 9; digit++)
     {
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + digit, 0, "presentation.digit", "u", digit);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + digit, 0, "presentation.digit", "u", digit);
+      add_shortcut (controller, GDK_KEY_0 + digit, 0, "presentation.digit", g_variant_new_uint32 (digit));
+      add_shortcut (controller, GDK_KEY_KP_0 + digit, 0, "presentation.digit", g_variant_new_uint32 (digit));
     }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, 0, "presentation.black", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_B, GDK_SHIFT_MASK, "presentation.black", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, 0, "presentation.black", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, 0, "presentation.white", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_W, GDK_SHIFT_MASK, "presentation.white", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "presentation.notes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_SHIFT_MASK, "presentation.notes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "presentation.exit", NULL);
+  add_shortcut (controller, GDK_KEY_b, 0, "presentation.black", NULL);
+  add_shortcut (controller, GDK_KEY_B, GDK_SHIFT_MASK, "presentation.black", NULL);
+  add_shortcut (controller, GDK_KEY_period, 0, "presentation.black", NULL);
+  add_shortcut (controller, GDK_KEY_w, 0, "presentation.white", NULL);
+  add_shortcut (controller, GDK_KEY_W, GDK_SHIFT_MASK, "presentation.white", NULL);
+  add_shortcut (controller, GDK_KEY_n, 0, "presentation.notes", NULL);
+  add_shortcut (controller, GDK_KEY_N, GDK_SHIFT_MASK, "presentation.notes", NULL);
+  add_shortcut (controller, GDK_KEY_m, GDK_CONTROL_MASK, "presentation.swap-monitors", NULL);
+  add_shortcut (controller, GDK_KEY_Escape, 0, "presentation.exit", NULL);
+
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (controller), GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (controller));
 }
 
 /**

@@ -16,6 +16,6 @@ void             mer_presentation_view_set_child        (MerPresentationView *se
 MerPresentation *mer_presentation_view_get_presentation (MerPresentationView *self);
 void             mer_presentation_view_set_presentation (MerPresentationView *self,
                                                          MerPresentation     *presentation);
-void             mer_presentation_view_add_bindings     (GtkWidgetClass      *widget_class);
+void             mer_presentation_view_add_shortcuts    (GtkWidget           *widget);
 
 G_END_DECLS

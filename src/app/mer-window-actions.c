@@ -9,6 +9,10 @@
 #include "mer-export-service.h"
 #include "mer-texture.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* The window's actions: what its menus, buttons and keys do. Presenting,
  * exporting and playback are here; the shell they act on is in
  * mer-window.c. */
@@ -121,22 +125,230 @@ on_paned_max_position (MerWindow *self)
     gtk_paned_set_position (self->paned, max_position * 0.72);
 }
 
-/* With a second monitor, the audience sees the slides there and the speaker
- * gets the presenter window on this one. */
+/* Where @monitor is among @monitors, or G_MAXUINT when it is gone. */
+static guint
+find_monitor (GListModel *monitors,
+              GdkMonitor *monitor)
+{
+  for (guint i = 0; monitor != NULL && i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) item = g_list_model_get_item (monitors, i);
+
+      if (item == monitor)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+/* Returns: (transfer full): the first of @monitors that is not @than */
+static GdkMonitor *
+other_monitor (GListModel *monitors,
+               GdkMonitor *than)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      GdkMonitor *item = g_list_model_get_item (monitors, i);
+
+      if (item != than)
+        return item;
+      g_object_unref (item);
+    }
+  return NULL;
+}
+
 static void
-open_presenter_window (MerWindow *self)
+close_presenter_window (MerWindow *self)
+{
+  GtkWindow *presenter = GTK_WINDOW (self->presenter);
+
+  if (presenter == NULL)
+    return;
+  g_clear_weak_pointer (&self->presenter);
+  gtk_window_destroy (presenter);
+}
+
+/* With two monitors or more, the audience sees the slides on one and the
+ * speaker gets the presenter view on another, both full screen; with one,
+ * the slides fill it. Run again whenever a monitor comes or goes, so that a
+ * projector unplugged in the middle of a talk gives the slides back to the
+ * laptop on the same slide, and plugged in again takes them back. */
+static void
+place_presentation (MerWindow *self)
 {
   GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-  g_autoptr(GdkMonitor) audience = NULL;
+  guint n_monitors = g_list_model_get_n_items (monitors);
 
-  if (g_list_model_get_n_items (monitors) < 2)
+  if (find_monitor (monitors, self->speaker_monitor) == G_MAXUINT)
+    g_clear_object (&self->speaker_monitor);
+  if (find_monitor (monitors, self->slides_monitor) == G_MAXUINT)
+    g_clear_object (&self->slides_monitor);
+
+  if (n_monitors < 2)
+    {
+      g_autoptr(GdkMonitor) only = g_list_model_get_item (monitors, 0);
+
+      close_presenter_window (self);
+      if (only != NULL)
+        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), only);
+      else
+        gtk_window_fullscreen (GTK_WINDOW (self));
+      return;
+    }
+
+  if (self->speaker_monitor == NULL)
+    self->speaker_monitor = other_monitor (monitors, self->slides_monitor);
+  if (self->slides_monitor == NULL)
+    self->slides_monitor = other_monitor (monitors, self->speaker_monitor);
+
+  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), self->slides_monitor);
+  if (self->presenter == NULL)
+    {
+      g_set_weak_pointer (&self->presenter, mer_presenter_window_new (self->presentation_view));
+      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->presenter), self->speaker_monitor);
+      gtk_window_present (GTK_WINDOW (self->presenter));
+    }
+  else
+    gtk_window_fullscreen_on_monitor (GTK_WINDOW (self->presenter), self->speaker_monitor);
+  mer_presenter_window_show_slides_monitor (self->presenter, find_monitor (monitors, self->slides_monitor));
+}
+
+static gboolean
+place_again (gpointer user_data)
+{
+  MerWindow *self = user_data;
+
+  if (self->presentation != NULL)
+    place_presentation (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the change, not within it: the presenter window's monitor chooser
+ * shows the same list, and closing it while the list is being changed
+ * would pull the rows from under it. */
+static void
+on_monitors_changed (MerWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, place_again, g_object_ref (self), g_object_unref);
+}
+
+/* Ctrl+M, from either window. */
+static void
+on_swap_monitors (MerWindow *self)
+{
+  GdkMonitor *speaker = self->speaker_monitor;
+
+  if (self->presenter == NULL)
     return;
+  self->speaker_monitor = self->slides_monitor;
+  self->slides_monitor = speaker;
+  place_presentation (self);
+}
 
-  audience = g_list_model_get_item (monitors, 1);
-  gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), audience);
+/* The presenter view's chooser, with three monitors or more: choosing the
+ * presenter view's own monitor swaps the two. */
+static void
+on_move_slides (MerWindow *self,
+                guint      position)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, position);
 
-  g_set_weak_pointer (&self->presenter, mer_presenter_window_new (self->presentation_view));
-  gtk_window_present (GTK_WINDOW (self->presenter));
+  if (monitor == NULL || monitor == self->slides_monitor || self->presenter == NULL)
+    return;
+  if (monitor == self->speaker_monitor)
+    {
+      on_swap_monitors (self);
+      return;
+    }
+  g_set_object (&self->slides_monitor, monitor);
+  place_presentation (self);
+}
+
+/* Full screen on another monitor moves the window there, and leaving full
+ * screen does not bring it back: GTK has no way to place a window, so on
+ * X11 the window's place is read and given back through the X server. */
+static void
+save_place (MerWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+  self->has_position = FALSE;
+  g_clear_object (&self->was_monitor);
+  if (surface == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  g_set_object (&self->was_monitor, gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface));
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_SURFACE (surface))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface));
+      Window child;
+
+      self->has_position = XTranslateCoordinates (xdisplay, gdk_x11_surface_get_xid (surface),
+                                                  DefaultRootWindow (xdisplay), 0, 0, &self->was_x, &self->was_y,
+                                                  &child);
+    }
+#endif
+}
+
+/* Unless the window's monitor went away in the meantime: then the window
+ * stays on the one it is on. */
+static void
+restore_place (MerWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  gboolean monitor_kept = find_monitor (monitors, self->was_monitor) != G_MAXUINT;
+
+  if (self->was_fullscreen)
+    {
+      if (monitor_kept)
+        gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), self->was_monitor);
+      return;
+    }
+
+  gtk_window_unfullscreen (GTK_WINDOW (self));
+#ifdef GDK_WINDOWING_X11
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+    if (monitor_kept && self->has_position && surface != NULL && GDK_IS_X11_SURFACE (surface))
+      XMoveWindow (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
+                   gdk_x11_surface_get_xid (surface), self->was_x, self->was_y);
+  }
+#endif
+}
+
+/* The speaker stays where the window was, on the laptop, and the slides go
+ * to another monitor. */
+static void
+start_presenting_on_monitors (MerWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  g_clear_object (&self->slides_monitor);
+  g_clear_object (&self->speaker_monitor);
+  save_place (self);
+  g_set_object (&self->speaker_monitor, self->was_monitor);
+
+  g_signal_connect_object (gdk_display_get_monitors (display), "items-changed", G_CALLBACK (on_monitors_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->presentation_view, "swap-monitors", G_CALLBACK (on_swap_monitors), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->presentation_view, "move-slides", G_CALLBACK (on_move_slides), self,
+                           G_CONNECT_SWAPPED);
+  place_presentation (self);
+}
+
+static void
+stop_presenting_on_monitors (MerWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (gdk_display_get_monitors (display), on_monitors_changed, self);
+  g_signal_handlers_disconnect_by_func (self->presentation_view, on_swap_monitors, self);
+  g_signal_handlers_disconnect_by_func (self->presentation_view, on_move_slides, self);
+  close_presenter_window (self);
+  g_clear_object (&self->slides_monitor);
+  g_clear_object (&self->speaker_monitor);
 }
 
 /**
@@ -172,9 +384,7 @@ mer_window_present_briefing (MerWindow   *self,
   self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
   self->paned_position = gtk_paned_get_position (self->paned);
   set_presenting_ui (self, TRUE);
-  open_presenter_window (self);
-  if (self->presenter == NULL)
-    gtk_window_fullscreen (GTK_WINDOW (self));
+  start_presenting_on_monitors (self);
   g_signal_handlers_disconnect_by_func (self->paned, on_paned_max_position, self);
   g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (on_paned_max_position), self,
                            G_CONNECT_SWAPPED);
@@ -200,15 +410,8 @@ mer_window_stop_presenting (MerWindow *self)
   g_clear_object (&self->presentation);
   set_presenting_ui (self, FALSE);
   gtk_paned_set_position (self->paned, self->paned_position);
-  if (self->presenter != NULL)
-    {
-      GtkWindow *presenter = GTK_WINDOW (self->presenter);
-
-      g_clear_weak_pointer (&self->presenter);
-      gtk_window_destroy (presenter);
-    }
-  if (!self->was_fullscreen)
-    gtk_window_unfullscreen (GTK_WINDOW (self));
+  stop_presenting_on_monitors (self);
+  restore_place (self);
 }
 
 /**

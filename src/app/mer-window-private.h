@@ -4,6 +4,7 @@
 #include "mer-window.h"
 
 #include "mer-details.h"
+#include "mer-error-page.h"
 #include "mer-presentation-view.h"
 #include "mer-search-results.h"
 #include "mer-presenter-window.h"
@@ -38,6 +39,8 @@ struct _MerWindow
   GtkInfoBar          *loading_bar;
   GtkLabel            *loading_label;
   GtkProgressBar      *loading_progress;
+  GtkStack            *content_stack;
+  GMenu               *recent_menu;
 
   /* Owned */
   MerState             *state;
@@ -57,8 +60,13 @@ struct _MerWindow
   MerPresenterWindow *presenter;   /* weak: closing it ends only the speaker's view */
 
   /* Presenting */
-  gboolean was_fullscreen;
-  int      paned_position;
+  gboolean    was_fullscreen;
+  int         paned_position;
+  GdkMonitor *speaker_monitor;   /* owned: the presenter view's, with two or more */
+  GdkMonitor *slides_monitor;    /* owned: the audience's */
+  GdkMonitor *was_monitor;       /* owned: the window's before */
+  int         was_x, was_y;      /* the window's place before, on X11 */
+  gboolean    has_position;
 
   /* Playback */
   guint  play_id;
@@ -66,7 +74,27 @@ struct _MerWindow
 
   /* Loading */
   guint loading_timeout_id;
-  int   loading_permille;   /* written by the loading thread */
+  double loading_fraction;  /* of the current load, from its progress */
+
+  /* Files: opening, watching and reloading (mer-window-files.c); the
+   * pages are borrowed, the rest owned. */
+  MerErrorPage     *error_page;
+  GtkListBox       *recent_list;
+  GtkRecentManager *recent_manager;
+  GFileMonitor     *monitor;
+  char             *file_path;        /* the file shown, or that failed to open */
+  char             *file_etag;        /* its version when it was read */
+  char             *reload_path;      /* a reload in flight: what to keep */
+  char             *reload_version;   /* the file's version when it started */
+  gboolean          reload_keep_view;
+  char             *reload_event_id;
+  MerView           reload_view;
+  double            reload_start;
+  double            reload_end;
+  gboolean          reload_has_window;
+  double            reload_window_start;
+  double            reload_window_end;
+  guint             reload_id;
 };
 
 /* What waits on the question about unsaved slides. */
@@ -84,5 +112,15 @@ void     _mer_window_show_error              (MerWindow      *self,
 gboolean _mer_window_confirm_unsaved         (MerWindow      *self,
                                               MerWindowThen   then);
 void     _mer_window_show_open_chooser       (MerWindow      *self);
+
+void     _mer_window_files_class_init        (MerWindowClass *klass);
+void     _mer_window_files_init              (MerWindow      *self);
+void     _mer_window_files_dispose           (MerWindow      *self);
+void     _mer_window_files_opened            (MerWindow      *self,
+                                              const char     *path);
+gboolean _mer_window_files_failed            (MerWindow      *self,
+                                              const char     *path,
+                                              GPtrArray      *diagnostics,
+                                              const GError   *error);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "mer-diagnostic.h"
+#include "mer-import.h"
 #include "mer-loader.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
@@ -472,8 +473,13 @@ _mer_window_show_open_chooser (MerWindow *self)
   if (self->chooser != NULL)
     return;
 
-  gtk_file_filter_set_name (filter, "Meridian event files");
+  /* Meridian stories and the formats it imports; the content decides. */
+  gtk_file_filter_set_name (filter, "Stories (Meridian, TimelineJS, StoryMapJS, GeoJSON, KML, CSV)");
   gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "geojson");
+  gtk_file_filter_add_suffix (filter, "kml");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
 
   self->chooser = gtk_file_chooser_native_new ("Open Event File", GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
@@ -482,23 +488,32 @@ _mer_window_show_open_chooser (MerWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/* Loading in a worker thread: the window stays responsive, a long load shows
- * its progress and can be cancelled, and a failed load keeps the document
- * that was open. */
+/* Loading runs in the loader's worker: the window stays responsive, a long
+ * load shows its progress and can be cancelled, and a failed load keeps the
+ * document that was open. A job is known by its cancellable: the window's
+ * current one, or a job that was superseded and whose result is dropped. */
 
 typedef struct {
-  char      *path;
-  GPtrArray *diagnostics;
-  int       *permille;
+  MerWindow    *window;
+  GCancellable *cancellable;
+  char         *path;
 } LoadJob;
 
 static void
-load_job_free (LoadJob *job)
+load_job_clear (LoadJob *job)
 {
+  g_object_unref (job->window);
+  g_object_unref (job->cancellable);
   g_free (job->path);
-  g_ptr_array_unref (job->diagnostics);
-  g_free (job);
 }
+
+static void
+load_job_release (LoadJob *job)
+{
+  g_rc_box_release_full (job, (GDestroyNotify) load_job_clear);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_release)
 
 static void
 on_load_progress (double   fraction,
@@ -506,25 +521,8 @@ on_load_progress (double   fraction,
 {
   LoadJob *job = user_data;
 
-  g_atomic_int_set (job->permille, (int) (fraction * 1000));
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  GError *error = NULL;
-  MerDocument *document;
-
-  document = mer_loader_load_file_full (job->path, job->path, job->diagnostics, on_load_progress, job,
-                                        cancellable, &error);
-  if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, document, g_object_unref);
+  if (job->window->loading == job->cancellable)
+    job->window->loading_fraction = fraction;
 }
 
 static gboolean
@@ -533,7 +531,7 @@ update_loading (gpointer user_data)
   MerWindow *self = user_data;
 
   gtk_info_bar_set_revealed (self->loading_bar, TRUE);
-  gtk_progress_bar_set_fraction (self->loading_progress, g_atomic_int_get (&self->loading_permille) / 1000.0);
+  gtk_progress_bar_set_fraction (self->loading_progress, self->loading_fraction);
   return G_SOURCE_CONTINUE;
 }
 
@@ -549,13 +547,14 @@ on_loaded (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  MerWindow *self = MER_WINDOW (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LoadJob) job = user_data;
+  MerWindow *self = job->window;
+  g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(MerDocument) document = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(MerDocument) document = mer_import_load_file_finish (result, &diagnostics, &error);
 
   /* A newer open, or a cancel, took over. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->loading != job->cancellable || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   stop_loading_feedback (self);
@@ -563,12 +562,14 @@ on_loaded (GObject      *source,
 
   if (document == NULL)
     {
-      show_diagnostics (self, job->diagnostics, error->message);
+      if (!_mer_window_files_failed (self, job->path, diagnostics, error))
+        show_diagnostics (self, diagnostics, error->message);
       return;
     }
 
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   mer_window_set_document (self, document);
+  _mer_window_files_opened (self, job->path);
 
   if (self->present_on_load != NULL)
     {
@@ -623,7 +624,7 @@ cancel_loading_action (GtkWidget  *widget,
  * mer_window_open_file:
  * @path: an event file
  *
- * Loads @path in a worker thread and shows it when loaded; while it loads
+ * Loads @path in the loader's worker and shows it when loaded; while it loads
  * the window stays usable, and after a moment shows the progress with a
  * Cancel button. If the file has errors they are shown and the document
  * that was open stays. Opening another file cancels a load in progress.
@@ -632,7 +633,6 @@ void
 mer_window_open_file (MerWindow  *self,
                       const char *path)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *label = NULL;
   LoadJob *job;
@@ -642,12 +642,12 @@ mer_window_open_file (MerWindow  *self,
 
   on_loading_cancel (self);
   self->loading = g_cancellable_new ();
-  g_atomic_int_set (&self->loading_permille, 0);
+  self->loading_fraction = 0;
 
-  job = g_new0 (LoadJob, 1);
+  job = g_rc_box_new0 (LoadJob);
+  job->window = g_object_ref (self);
+  job->cancellable = g_object_ref (self->loading);
   job->path = g_strdup (path);
-  job->diagnostics = mer_diagnostics_new ();
-  job->permille = &self->loading_permille;
 
   basename = g_path_get_basename (path);
   label = g_strdup_printf ("Opening %s…", basename);
@@ -655,10 +655,9 @@ mer_window_open_file (MerWindow  *self,
   gtk_progress_bar_set_fraction (self->loading_progress, 0);
   self->loading_timeout_id = g_timeout_add (150, update_loading, self);
 
-  task = g_task_new (self, self->loading, on_loaded, NULL);
-  g_task_set_source_tag (task, mer_window_open_file);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_in_thread);
+  mer_import_load_file_async (path, path, self->loading,
+                              on_load_progress, g_rc_box_acquire (job), (GDestroyNotify) load_job_release,
+                              on_loaded, job);
 }
 
 /**
@@ -754,6 +753,9 @@ mer_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
   g_clear_object (&self->presentation);
+  g_clear_object (&self->speaker_monitor);
+  g_clear_object (&self->slides_monitor);
+  g_clear_object (&self->was_monitor);
   g_clear_pointer (&self->present_on_load, g_free);
   if (self->presenter != NULL)
     {
@@ -767,6 +769,7 @@ mer_window_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   _mer_window_set_playing (self, FALSE);
+  _mer_window_files_dispose (self);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
@@ -837,6 +840,7 @@ mer_window_class_init (MerWindowClass *klass)
   /* Loading's own action stays with the loading code. */
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   _mer_window_class_actions_init (klass);
+  _mer_window_files_class_init (klass);
 }
 
 static void
@@ -894,10 +898,13 @@ mer_window_init (MerWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
   }
   g_signal_connect_object (self->state, "notify::search", G_CALLBACK (on_state_search), self, G_CONNECT_SWAPPED);
-  /* The timeline has the keys at start: Right steps to the first event. */
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->timeline));
+  /* The timeline has the keys when a story shows: Right steps to the first
+   * event. */
+  g_signal_connect (self->timeline, "map", G_CALLBACK (gtk_widget_grab_focus), NULL);
   g_signal_connect_object (self->presentation_view, "exit", G_CALLBACK (mer_window_stop_presenting), self,
                            G_CONNECT_SWAPPED);
+
+  _mer_window_files_init (self);
 
   self->settings = create_settings ();
   restore_sizes (self);
@@ -988,15 +995,17 @@ mer_window_open_path (MerWindow  *self,
 
   g_return_val_if_fail (MER_IS_WINDOW (self), FALSE);
 
-  document = mer_loader_load_file (path, path, diagnostics, &error);
+  document = mer_import_load_file (path, path, diagnostics, &error);
   if (document == NULL)
     {
-      show_diagnostics (self, diagnostics, error->message);
+      if (!_mer_window_files_failed (self, path, diagnostics, error))
+        show_diagnostics (self, diagnostics, error->message);
       return FALSE;
     }
 
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
   mer_window_set_document (self, document);
+  _mer_window_files_opened (self, path);
   return TRUE;
 }
 

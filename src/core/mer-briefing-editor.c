@@ -29,6 +29,7 @@ struct _MerBriefingEditor
 
   /* Owned */
   char      *path;
+  char      *imported_from;   /* the file is not a Meridian story */
   char      *briefing_id;
   char      *briefing_title;
   GPtrArray *slides;     /* Slide */
@@ -197,14 +198,15 @@ mer_briefing_editor_new (MerDocument  *document,
   g_return_val_if_fail (MER_IS_DOCUMENT (document), NULL);
 
   self->path = g_file_get_path (mer_document_get_file (document));
+  self->imported_from = g_strdup (mer_document_get_imported_from (document));
   if (briefing != NULL)
     {
       self->briefing_id = g_strdup (mer_briefing_get_id (briefing));
       self->briefing_title = g_strdup (mer_briefing_get_title (briefing));
 
-      if (!json_parser_load_from_file (parser, self->path, error))
+      if (self->imported_from == NULL && !json_parser_load_from_file (parser, self->path, error))
         return NULL;
-      if (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+      if (self->imported_from == NULL && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         original = find_briefing (json_node_get_object (json_parser_get_root (parser)), self->briefing_id);
       if (original != NULL && json_object_has_member (original, "slides") &&
           JSON_NODE_HOLDS_ARRAY (json_object_get_member (original, "slides")))
@@ -492,6 +494,14 @@ mer_briefing_editor_save (MerBriefingEditor  *self,
 
   g_return_val_if_fail (MER_IS_BRIEFING_EDITOR (self), FALSE);
 
+  if (self->imported_from != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   "%s is a %s file, not a Meridian story: Meridian does not write slides into it", self->path,
+                   self->imported_from);
+      return FALSE;
+    }
+
   if (!g_file_get_contents (self->path, &previous, &previous_length, error) ||
       !json_parser_load_from_data (parser, previous, (gssize) previous_length, error))
     return FALSE;
@@ -545,6 +555,7 @@ mer_briefing_editor_finalize (GObject *object)
   MerBriefingEditor *self = MER_BRIEFING_EDITOR (object);
 
   g_free (self->path);
+  g_free (self->imported_from);
   g_free (self->briefing_id);
   g_free (self->briefing_title);
   g_ptr_array_unref (self->slides);

@@ -52,7 +52,8 @@ mer_diagnostic_free (MerDiagnostic *self)
  * mer_diagnostic_to_string:
  *
  * Returns: (transfer full): the diagnostic as one line in the format editors
- *   understand, `FILE:LINE:COLUMN: error: PATH: message`
+ *   understand, `FILE:LINE:COLUMN: error: PATH: message` (`FILE:LINE:` when
+ *   the column is not known)
  */
 char *
 mer_diagnostic_to_string (const MerDiagnostic *self)
@@ -63,7 +64,9 @@ mer_diagnostic_to_string (const MerDiagnostic *self)
 
   s = g_string_new (self->file);
   if (self->line > 0)
-    g_string_append_printf (s, ":%u:%u", self->line, self->column);
+    g_string_append_printf (s, ":%u", self->line);
+  if (self->line > 0 && self->column > 0)
+    g_string_append_printf (s, ":%u", self->column);
   g_string_append (s, self->severity == MER_SEVERITY_ERROR ? ": error: " : ": warning: ");
   if (self->path != NULL)
     g_string_append_printf (s, "%s: ", self->path);

@@ -15,6 +15,8 @@ void         mer_document_set_text (MerDocument *self,
                                     const char  *attribution);
 void         mer_document_set_view (MerDocument   *self,
                                     const MerView *view);
+void         mer_document_set_imported_from (MerDocument *self,
+                                             const char  *format);
 void         mer_document_finish (MerDocument *self,
                                   GPtrArray   *categories,
                                   GPtrArray   *regions,

@@ -19,6 +19,7 @@ struct _MerDocument
   char         *subtitle;
   char         *description;
   char         *attribution;
+  char         *imported_from;
   MerItemList  *categories;
   MerItemList  *regions;
   MerItemList  *eras;
@@ -48,6 +49,7 @@ mer_document_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->description);
   g_free (self->attribution);
+  g_free (self->imported_from);
   g_clear_pointer (&self->category_ids, g_hash_table_unref);
   g_clear_pointer (&self->region_ids, g_hash_table_unref);
   g_clear_pointer (&self->era_ids, g_hash_table_unref);
@@ -462,4 +464,34 @@ mer_document_query_dates (MerDocument   *self,
   g_return_val_if_fail (MER_IS_DOCUMENT (self), NULL);
 
   return mer_document_query_window (self, mer_date_first_second (from), mer_date_last_second (to));
+}
+
+/**
+ * mer_document_set_imported_from:
+ * @format: the name of the format the document was imported from
+ *
+ * Marks a document built from a file that is not a Meridian story.
+ */
+void
+mer_document_set_imported_from (MerDocument *self,
+                                const char  *format)
+{
+  g_return_if_fail (MER_IS_DOCUMENT (self));
+
+  g_free (self->imported_from);
+  self->imported_from = g_strdup (format);
+}
+
+/**
+ * mer_document_get_imported_from:
+ *
+ * Returns: (nullable): the format the document's file is in ("TimelineJS",
+ *   "CSV"…) when it is not a Meridian story, so that nothing is written
+ *   into it as if it were one
+ */
+const char *
+mer_document_get_imported_from (MerDocument *self)
+{
+  g_return_val_if_fail (MER_IS_DOCUMENT (self), NULL);
+  return self->imported_from;
 }

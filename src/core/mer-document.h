@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (MerDocument, mer_document, MER, DOCUMENT, GObject)
 GFile         *mer_document_get_file          (MerDocument *self);
 const char    *mer_document_get_title         (MerDocument *self);
 const char    *mer_document_get_subtitle      (MerDocument *self);
+const char    *mer_document_get_imported_from (MerDocument *self);
 const char    *mer_document_get_description   (MerDocument *self);
 const char    *mer_document_get_attribution   (MerDocument *self);
 const MerView *mer_document_get_view          (MerDocument *self);

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* Deeper than any valid document needs, far shallower than the depth at which
- * json-glib's recursive parser overflows the stack. */
+ * json-glib's recursive parser overflows the stack; the reader's own scan
+ * refuses deeper nesting before json-glib sees it. */
 #define MER_JSON_MAX_DEPTH 128
 
 /* Past this many errors in one file, more are not recorded. */
@@ -16,12 +17,13 @@ typedef struct _MerJsonReader MerJsonReader;
 
 /**
  * MerJsonMemberFunc:
- * @name: a member of the top-level object, complete
- * @node: its value; array values may already have been emptied by
- *   #MerJsonElementFunc
+ * @name: a member of the top-level object
+ * @node: its value; an array whose elements were handed to
+ *   #MerJsonElementFunc is empty here
  *
- * Called while parsing for each member of the top-level object. The member is
- * freed when the function returns.
+ * Called for each member of the top-level object, in file order, on the
+ * thread that loads, after the elements of its value if it is an array. The
+ * value is freed when the function returns.
  */
 typedef void (*MerJsonMemberFunc)  (MerJsonReader *reader,
                                     const char    *name,
@@ -31,12 +33,13 @@ typedef void (*MerJsonMemberFunc)  (MerJsonReader *reader,
 /**
  * MerJsonElementFunc:
  * @array_name: the top-level member holding the array
- * @index: the element's index in the file
- * @node: the element, complete
+ * @index: the element's index in the array
+ * @node: the element
  *
- * Called while parsing for each element of an array that is the value of a
- * top-level member. The element is freed when the function returns, so a
- * large file never exists whole as a tree.
+ * Called for each element of an array that is the value of a top-level
+ * member, in file order, on the thread that loads. The element is freed when
+ * the function returns, so a large file never exists whole as a tree.
+ * Positions of @node and of the nodes inside it can be asked for until then.
  */
 typedef void (*MerJsonElementFunc) (MerJsonReader *reader,
                                     const char    *array_name,
@@ -46,9 +49,9 @@ typedef void (*MerJsonElementFunc) (MerJsonReader *reader,
 
 /**
  * MerJsonProgressFunc:
- * @fraction: how much of the file has been read, from 0 to 1
+ * @fraction: how much of the load is done, from 0 to 1; it only grows
  *
- * Called from the thread that reads, now and then while it reads.
+ * Called from the thread that loads, now and then while it loads.
  */
 typedef void (*MerJsonProgressFunc) (double   fraction,
                                      gpointer user_data);

@@ -16,8 +16,8 @@
 #include <glib/gstdio.h>
 
 /* Reads event file format v1 (docs/format.md). The file is streamed: each
- * category, region, era, event and briefing is converted into the model the
- * moment the parser completes it, and its JSON tree is freed. Every problem
+ * category, region, era, event and briefing is converted into the model as
+ * soon as the reader hands its parsed slice over, and its JSON tree is freed. Every problem
  * is recorded with its position; references that point forward in the file
  * are resolved at the end. */
 
@@ -73,7 +73,10 @@ static const char * const root_members[] = {
 static const char * const view_members[] = { "lat", "lon", "zoom", NULL };
 static const char * const category_members[] = { "id", "name", "color", "description", NULL };
 static const char * const region_members[] = {
-  "id", "name", "names", "status", "color", "description", "geometry", NULL
+  "id", "name", "names", "status", "color", "description", "geometry", "history", NULL
+};
+static const char * const period_members[] = {
+  "start", "end", "held_by", "claimed_by", "status", "geometry", "description", "sources", NULL
 };
 static const char * const era_members[] = { "id", "title", "start", "end", "color", "description", NULL };
 static const char * const event_members[] = {
@@ -109,8 +112,19 @@ path_push_index (Loader *self,
                  guint   index)
 {
   gsize length = self->path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (self->path, "[%u]", index);
+  /* Pushed for every position of every polygon: printf costs more than
+   * converting the position. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+
+  g_string_append_c (self->path, '[');
+  while (n > 0)
+    g_string_append_c (self->path, digits[--n]);
+  g_string_append_c (self->path, ']');
   return length;
 }
 
@@ -1072,6 +1086,241 @@ read_names (Loader     *self,
 }
 
 static void
+read_sources (Loader      *self,
+              JsonObject  *object,
+              JsonNode    *object_node,
+              MerSource  **sources,
+              guint       *n_sources)
+{
+  JsonArray *array = read_array (self, object, object_node, "sources", FALSE);
+  guint n;
+  gsize length;
+
+  if (array == NULL)
+    return;
+
+  n = json_array_get_length (array);
+  *sources = g_new0 (MerSource, MAX (n, 1));
+
+  length = path_push_member (self, "sources");
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize l = path_push_index (self, i);
+      JsonObject *source = expect_object (self, node);
+
+      if (source != NULL)
+        {
+          MerSource *s = &(*sources)[*n_sources];
+          const char *url;
+
+          check_members (self, source, source_members);
+          s->title = dup_string (self, source, node, "title", TRUE);
+          if (read_string (self, source, node, "url", FALSE, &url) && url != NULL)
+            {
+              g_autofree char *scheme = g_uri_parse_scheme (url);
+
+              if (scheme == NULL ||
+                  !(g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+                    g_ascii_strcasecmp (scheme, "mailto") == 0))
+                {
+                  gsize lu = path_push_member (self, "url");
+
+                  mer_json_reader_warning (self->reader, json_object_get_member (source, "url"), self->path->str,
+                                           "\"%s\" is not an http, https or mailto link; Meridian will not open it",
+                                           url);
+                  path_pop (self, lu);
+                }
+              s->url = g_strdup (url);
+            }
+          if (s->title != NULL)
+            (*n_sources)++;
+          else
+            g_clear_pointer (&s->url, g_free);
+        }
+      path_pop (self, l);
+    }
+  path_pop (self, length);
+}
+
+/* A region's outline: the path of a GeoJSON file, or GeoJSON inline. */
+static MerGeometry *
+read_geometry (Loader    *self,
+               JsonNode  *geometry,
+               char     **path)
+{
+  g_autoptr(MerGeometry) result = NULL;
+  gsize length = path_push_member (self, "geometry");
+
+  if (JSON_NODE_HOLDS_VALUE (geometry) && json_node_get_value_type (geometry) == G_TYPE_STRING)
+    {
+      if (path != NULL)
+        *path = g_strdup (json_node_get_string (geometry));
+      result = load_geometry_file (self, geometry, json_node_get_string (geometry));
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (geometry))
+    {
+      g_autoptr(MerGeometry) inline_geometry = mer_geometry_new ();
+
+      if (convert_geojson (self, geometry, inline_geometry, TRUE))
+        result = g_steal_pointer (&inline_geometry);
+    }
+  else
+    type_error (self, geometry, "a GeoJSON Polygon or MultiPolygon, or the path of a GeoJSON file");
+  path_pop (self, length);
+
+  return g_steal_pointer (&result);
+}
+
+/* claimed_by: one name, or a list of names. */
+static char **
+read_claimants (Loader     *self,
+                JsonObject *object)
+{
+  JsonNode *node = json_object_get_member (object, "claimed_by");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize length;
+
+  if (node == NULL)
+    return NULL;
+
+  length = path_push_member (self, "claimed_by");
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_strv_builder_add (builder, json_node_get_string (node));
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          gsize l = path_push_index (self, i);
+
+          if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
+          else
+            type_error (self, element, "a string");
+          path_pop (self, l);
+        }
+    }
+  else
+    type_error (self, node, "a string or an array of strings");
+  path_pop (self, length);
+
+  return g_strv_builder_end (builder);
+}
+
+static int
+compare_periods (gconstpointer a,
+                 gconstpointer b)
+{
+  const MerRegionPeriod *pa = a, *pb = b;
+
+  return mer_date_compare (&pa->start, &pb->start);
+}
+
+static void
+convert_region_history (Loader     *self,
+                        JsonObject *object,
+                        JsonNode   *object_node,
+                        MerRegion  *region)
+{
+  JsonArray *array = read_array (self, object, object_node, "history", FALSE);
+  g_autoptr(GArray) periods = NULL;
+  g_autoptr(GArray) nodes = NULL;
+  gsize length;
+
+  if (array == NULL)
+    return;
+
+  periods = g_array_new (FALSE, TRUE, sizeof (MerRegionPeriod));
+  nodes = g_array_new (FALSE, FALSE, sizeof (guint));
+  length = path_push_member (self, "history");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize l = path_push_index (self, i);
+      JsonObject *period_object = expect_object (self, node);
+      MerRegionPeriod period = { 0 };
+      const char *status;
+      JsonNode *geometry;
+      gboolean ok;
+
+      if (period_object == NULL)
+        {
+          path_pop (self, l);
+          continue;
+        }
+
+      check_members (self, period_object, period_members);
+      ok = read_date (self, period_object, node, "start", TRUE, &period.start);
+      if (json_object_has_member (period_object, "end"))
+        {
+          period.has_end = read_date (self, period_object, node, "end", FALSE, &period.end);
+          ok &= period.has_end && check_date_order (self, period_object, "start", &period.start, "end", &period.end);
+        }
+      period.held_by = dup_string (self, period_object, node, "held_by", FALSE);
+      period.claimed_by = read_claimants (self, period_object);
+      period.description = dup_string (self, period_object, node, "description", FALSE);
+      read_sources (self, period_object, node, &period.sources, &period.n_sources);
+      if (read_string (self, period_object, node, "status", TRUE, &status) && status != NULL &&
+          !mer_region_status_from_string (status, &period.status))
+        {
+          gsize ls = path_push_member (self, "status");
+
+          error_at (self, json_object_get_member (period_object, "status"),
+                    "\"%s\" is not a region status (expected undisputed, disputed, occupied, annexed or settled)",
+                    status);
+          path_pop (self, ls);
+          ok = FALSE;
+        }
+      geometry = json_object_get_member (period_object, "geometry");
+      if (geometry != NULL)
+        period.geometry = read_geometry (self, geometry, NULL);
+
+      g_array_append_val (periods, period);
+      g_array_append_val (nodes, i);
+      if (!ok)
+        g_array_index (nodes, guint, nodes->len - 1) = G_MAXUINT;
+      path_pop (self, l);
+    }
+
+  /* Periods in time order; two that overlap leave the region's status at
+   * some date undecided. Only periods whose dates were read are compared. */
+  for (guint i = 0; i < periods->len; i++)
+    for (guint j = i + 1; j < periods->len; j++)
+      {
+        MerRegionPeriod *a = &g_array_index (periods, MerRegionPeriod, i);
+        MerRegionPeriod *b = &g_array_index (periods, MerRegionPeriod, j);
+        guint ia = g_array_index (nodes, guint, i), ib = g_array_index (nodes, guint, j);
+        gint64 a_end, b_end;
+
+        if (ia == G_MAXUINT || ib == G_MAXUINT)
+          continue;
+        /* One period may begin on the day the other ends: the handover. */
+        a_end = a->has_end ? mer_date_first_second (&a->end) : G_MAXINT64;
+        b_end = b->has_end ? mer_date_first_second (&b->end) : G_MAXINT64;
+        if (mer_date_first_second (&a->start) < b_end && mer_date_first_second (&b->start) < a_end)
+          {
+            JsonNode *later = json_array_get_element (array, MAX (ia, ib));
+            g_autofree char *start_text = mer_date_to_iso (ia < ib ? &a->start : &b->start);
+            gsize lp = path_push_index (self, MAX (ia, ib));
+            gsize ls = path_push_member (self, "start");
+
+            error_at (self, json_object_get_member (json_node_get_object (later), "start"),
+                      "this period overlaps history[%u], which starts on \"%s\"", MIN (ia, ib), start_text);
+            path_pop (self, ls);
+            path_pop (self, lp);
+          }
+      }
+  path_pop (self, length);
+
+  g_array_sort (periods, compare_periods);
+  region->n_periods = periods->len;
+  region->periods = (MerRegionPeriod *) (gpointer) g_array_free (g_steal_pointer (&periods), FALSE);
+}
+
+static void
 convert_region (Loader   *self,
                 JsonNode *node)
 {
@@ -1099,31 +1348,14 @@ convert_region (Loader   *self,
       gsize length = path_push_member (self, "status");
 
       error_at (self, json_object_get_member (object, "status"),
-                "\"%s\" is not a region status (expected undisputed, disputed, occupied or settled)", status);
+                "\"%s\" is not a region status (expected undisputed, disputed, occupied, annexed or settled)", status);
       path_pop (self, length);
     }
 
   geometry = get_member (self, object, node, "geometry", TRUE);
   if (geometry != NULL)
-    {
-      gsize length = path_push_member (self, "geometry");
-
-      if (JSON_NODE_HOLDS_VALUE (geometry) && json_node_get_value_type (geometry) == G_TYPE_STRING)
-        {
-          region->geometry_path = g_strdup (json_node_get_string (geometry));
-          region->geometry = load_geometry_file (self, geometry, region->geometry_path);
-        }
-      else if (JSON_NODE_HOLDS_OBJECT (geometry))
-        {
-          g_autoptr(MerGeometry) inline_geometry = mer_geometry_new ();
-
-          if (convert_geojson (self, geometry, inline_geometry, TRUE))
-            region->geometry = g_steal_pointer (&inline_geometry);
-        }
-      else
-        type_error (self, geometry, "a GeoJSON Polygon or MultiPolygon, or the path of a GeoJSON file");
-      path_pop (self, length);
-    }
+    region->geometry = read_geometry (self, geometry, &region->geometry_path);
+  convert_region_history (self, object, node, region);
 
   if (id == NULL)
     return;
@@ -1208,63 +1440,6 @@ read_places (Loader     *self,
 }
 
 static void
-read_sources (Loader     *self,
-              JsonObject *object,
-              JsonNode   *object_node,
-              MerEvent   *event)
-{
-  JsonArray *array = read_array (self, object, object_node, "sources", FALSE);
-  guint n;
-  gsize length;
-
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
-  event->sources = g_new0 (MerSource, MAX (n, 1));
-
-  length = path_push_member (self, "sources");
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize l = path_push_index (self, i);
-      JsonObject *source = expect_object (self, node);
-
-      if (source != NULL)
-        {
-          MerSource *s = &event->sources[event->n_sources];
-          const char *url;
-
-          check_members (self, source, source_members);
-          s->title = dup_string (self, source, node, "title", TRUE);
-          if (read_string (self, source, node, "url", FALSE, &url) && url != NULL)
-            {
-              g_autofree char *scheme = g_uri_parse_scheme (url);
-
-              if (scheme == NULL ||
-                  !(g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
-                    g_ascii_strcasecmp (scheme, "mailto") == 0))
-                {
-                  gsize lu = path_push_member (self, "url");
-
-                  mer_json_reader_warning (self->reader, json_object_get_member (source, "url"), self->path->str,
-                                           "\"%s\" is not an http, https or mailto link; Meridian will not open it",
-                                           url);
-                  path_pop (self, lu);
-                }
-              s->url = g_strdup (url);
-            }
-          if (s->title != NULL)
-            event->n_sources++;
-          else
-            g_clear_pointer (&s->url, g_free);
-        }
-      path_pop (self, l);
-    }
-  path_pop (self, length);
-}
-
-static void
 read_tags (Loader     *self,
            JsonObject *object,
            JsonNode   *object_node,
@@ -1308,6 +1483,7 @@ convert_event (Loader   *self,
   const char *id;
   double importance;
   gboolean circa = FALSE;
+  guint n_sources = 0;
 
   if (object == NULL)
     return;
@@ -1346,7 +1522,8 @@ convert_event (Loader   *self,
 
   read_places (self, object, node, event);
   event->n_regions = read_references (self, object, node, "regions", &event->regions);
-  read_sources (self, object, node, event);
+  read_sources (self, object, node, &event->sources, &n_sources);
+  event->n_sources = (guint16) MIN (n_sources, G_MAXUINT16);
   read_tags (self, object, node, event);
 
   member = json_object_get_member (object, "importance");
@@ -1546,8 +1723,8 @@ on_member (MerJsonReader *reader,
           return;
         }
 
-      /* Elements are converted as they are parsed; any left here were not
-       * streamed (an escaped member name, say). */
+      /* The reader has handed the elements over one by one already: the
+       * array is empty here unless a reader is used without streaming. */
       for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
         convert_element (self, convert, name, i, json_array_get_element (json_node_get_array (node), i));
       return;
@@ -1654,9 +1831,10 @@ mer_loader_load_file (const char  *path,
 /**
  * mer_loader_load_file_full:
  * @progress_func: (nullable): called now and then, from the calling thread,
- *   with how much of the file has been read
- * @cancellable: (nullable): cancels the load; it then fails with
- *   %G_IO_ERROR_CANCELLED
+ *   with how much of the load is done
+ * @cancellable: (nullable): cancels the load; it then fails soon after with
+ *   %G_IO_ERROR_CANCELLED (it is checked every few megabytes of the scan and
+ *   before each element is converted)
  *
  * Like mer_loader_load_file(), for loading in a worker thread.
  */
@@ -1704,10 +1882,8 @@ mer_loader_load_file_full (const char            *path,
   mer_json_reader_set_streaming (reader, on_member, on_element, &self);
   mer_json_reader_set_progress (reader, progress_func, user_data, cancellable);
 
-  if (!mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error))
-    goto out;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error))
     goto out;
 
   root = mer_json_reader_get_root (reader);
@@ -1737,5 +1913,237 @@ mer_loader_load_file_full (const char            *path,
 out:
   mer_diagnostics_sort (diagnostics);
   loader_clear (&self);
+  return document;
+}
+
+/* Async loading */
+
+/* Carries one job's progress from the loading thread to the caller's main
+ * context. The loading thread only stores the latest fraction and schedules
+ * one idle at a time, so a slow main loop sees fewer, later values, never an
+ * older one after a newer. */
+typedef struct {
+  gatomicrefcount        ref_count;
+  GMutex                 mutex;
+  double                 latest;      /* under mutex */
+  gboolean               scheduled;   /* under mutex */
+  double                 delivered;   /* on the context only */
+
+  /* Owned */
+  GMainContext          *context;
+  gpointer               data;
+  GDestroyNotify         destroy;
+
+  MerLoaderProgressFunc  func;
+} ProgressRelay;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->ref_count);
+  return relay;
+}
+
+static void
+progress_relay_unref (ProgressRelay *relay)
+{
+  if (!g_atomic_ref_count_dec (&relay->ref_count))
+    return;
+
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_main_context_unref (relay->context);
+  g_mutex_clear (&relay->mutex);
+  g_free (relay);
+}
+
+static gboolean
+progress_relay_deliver (gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  double fraction;
+
+  g_mutex_lock (&relay->mutex);
+  fraction = relay->latest;
+  relay->scheduled = FALSE;
+  g_mutex_unlock (&relay->mutex);
+
+  if (fraction > relay->delivered)
+    {
+      relay->delivered = fraction;
+      relay->func (fraction, relay->data);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the loading thread. */
+static void
+progress_relay_post (double   fraction,
+                     gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  gboolean schedule = FALSE;
+
+  g_mutex_lock (&relay->mutex);
+  if (fraction > relay->latest)
+    {
+      relay->latest = fraction;
+      schedule = !relay->scheduled;
+      relay->scheduled = TRUE;
+    }
+  g_mutex_unlock (&relay->mutex);
+
+  /* At the default priority, like the task's own return, and attached
+   * before it: every value reaches the caller before the callback does. */
+  if (schedule)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, progress_relay_deliver, progress_relay_ref (relay),
+                             (GDestroyNotify) progress_relay_unref);
+      g_source_set_static_name (source, "[meridian] load progress");
+      g_source_attach (source, relay->context);
+    }
+}
+
+typedef struct {
+  char          *path;
+  char          *display_name;
+  GPtrArray     *diagnostics;
+  ProgressRelay *relay;
+} LoadJob;
+
+static gboolean
+progress_relay_release (gpointer user_data)
+{
+  progress_relay_unref (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_job_free (gpointer data)
+{
+  LoadJob *job = data;
+
+  g_free (job->path);
+  g_free (job->display_name);
+  g_ptr_array_unref (job->diagnostics);
+  /* The task may end its life on the loading thread; the progress data is
+   * the caller's, so it is freed on the caller's context. */
+  if (job->relay != NULL)
+    g_main_context_invoke (job->relay->context, progress_relay_release, job->relay);
+  g_free (job);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GError *error = NULL;
+  MerDocument *document;
+
+  document = mer_loader_load_file_full (job->path, job->display_name, job->diagnostics,
+                                        job->relay != NULL ? progress_relay_post : NULL, job->relay,
+                                        cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * mer_loader_load_file_async:
+ * @path: the event file
+ * @display_name: (nullable): the file's name in messages; @path if %NULL
+ * @cancellable: (nullable): stops the load soon after it is cancelled
+ * @progress_func: (nullable): called on the thread-default main context of
+ *   the caller with how much of the load is done; the values only grow, and
+ *   all of them arrive before @callback
+ * @progress_data: passed to @progress_func
+ * @progress_data_destroy: (nullable): frees @progress_data once the job is done
+ * @callback: called on the same main context when the load has ended
+ *
+ * Loads an event file like mer_loader_load_file(), in a worker thread. Each
+ * call is a job of its own, with its own progress; any number may run at
+ * once. Call mer_loader_load_file_finish() from @callback.
+ */
+void
+mer_loader_load_file_async (const char            *path,
+                            const char            *display_name,
+                            GCancellable          *cancellable,
+                            MerLoaderProgressFunc  progress_func,
+                            gpointer               progress_data,
+                            GDestroyNotify         progress_data_destroy,
+                            GAsyncReadyCallback    callback,
+                            gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (path);
+  job->display_name = g_strdup (display_name != NULL ? display_name : path);
+  job->diagnostics = mer_diagnostics_new ();
+  if (progress_func != NULL)
+    {
+      job->relay = g_new0 (ProgressRelay, 1);
+      g_atomic_ref_count_init (&job->relay->ref_count);
+      g_mutex_init (&job->relay->mutex);
+      job->relay->context = g_main_context_ref_thread_default ();
+      job->relay->func = progress_func;
+      job->relay->data = progress_data;
+      job->relay->destroy = progress_data_destroy;
+    }
+  else if (progress_data_destroy != NULL)
+    progress_data_destroy (progress_data);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, mer_loader_load_file_async);
+  g_task_set_task_data (task, job, load_job_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * mer_loader_load_file_finish:
+ * @diagnostics: (out) (optional) (transfer full) (element-type MerDiagnostic):
+ *   every error and warning of the load, sorted by position; empty when the
+ *   load was cancelled
+ * @error: a #MER_LOADER_ERROR, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+MerDocument *
+mer_loader_load_file_finish (GAsyncResult  *result,
+                             GPtrArray    **diagnostics,
+                             GError       **error)
+{
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) local_error = NULL;
+  MerDocument *document;
+  LoadJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (task) == mer_loader_load_file_async, NULL);
+
+  job = g_task_get_task_data (task);
+  document = g_task_propagate_pointer (task, &local_error);
+  if (diagnostics != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        *diagnostics = mer_diagnostics_new ();
+      else
+        *diagnostics = g_ptr_array_ref (job->diagnostics);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
   return document;
 }

@@ -31,9 +31,11 @@ GQuark       mer_loader_error_quark (void);
 
 /**
  * MerLoaderProgressFunc:
- * @fraction: how much of the file has been read, from 0 to 1
+ * @fraction: how much of the load is done, from 0 to 1; it only grows, and
+ *   reaches 1 once every element of the file has been converted
  *
- * Called from the loading thread.
+ * mer_loader_load_file_full() calls it from the loading thread;
+ * mer_loader_load_file_async() on the caller's thread-default main context.
  */
 typedef void (*MerLoaderProgressFunc) (double   fraction,
                                        gpointer user_data);
@@ -49,5 +51,17 @@ MerDocument *mer_loader_load_file_full (const char            *path,
                                         gpointer               user_data,
                                         GCancellable          *cancellable,
                                         GError               **error);
+
+void         mer_loader_load_file_async  (const char            *path,
+                                          const char            *display_name,
+                                          GCancellable          *cancellable,
+                                          MerLoaderProgressFunc  progress_func,
+                                          gpointer               progress_data,
+                                          GDestroyNotify         progress_data_destroy,
+                                          GAsyncReadyCallback    callback,
+                                          gpointer               user_data);
+MerDocument *mer_loader_load_file_finish (GAsyncResult          *result,
+                                          GPtrArray            **diagnostics,
+                                          GError               **error);
 
 G_END_DECLS

@@ -38,6 +38,8 @@ struct _MerRegion
   guint32          color;
   char            *geometry_path;   /* as written, when not inline */
   MerGeometry     *geometry;
+  MerRegionPeriod *periods;         /* in time order, never overlapping */
+  guint            n_periods;
   guint            line;
 };
 

@@ -24,6 +24,22 @@ mer_region_finalize (GObject *object)
   g_free (self->names);
   g_free (self->geometry_path);
   g_clear_pointer (&self->geometry, mer_geometry_unref);
+  for (guint i = 0; i < self->n_periods; i++)
+    {
+      MerRegionPeriod *period = &self->periods[i];
+
+      g_free (period->held_by);
+      g_strfreev (period->claimed_by);
+      g_clear_pointer (&period->geometry, mer_geometry_unref);
+      g_free (period->description);
+      for (guint k = 0; k < period->n_sources; k++)
+        {
+          g_free (period->sources[k].title);
+          g_free (period->sources[k].url);
+        }
+      g_free (period->sources);
+    }
+  g_free (self->periods);
 
   G_OBJECT_CLASS (mer_region_parent_class)->finalize (object);
 }
@@ -126,7 +142,110 @@ gboolean
 mer_region_is_contested (MerRegion *self)
 {
   g_return_val_if_fail (MER_IS_REGION (self), FALSE);
-  return self->status == MER_REGION_STATUS_DISPUTED || self->status == MER_REGION_STATUS_OCCUPIED;
+  return mer_region_status_is_contested (self->status);
+}
+
+/**
+ * mer_region_status_is_contested:
+ *
+ * Returns: whether a region of @status is drawn hatched and named by every
+ *   side: disputed, occupied, or annexed without recognition
+ */
+gboolean
+mer_region_status_is_contested (MerRegionStatus status)
+{
+  return status == MER_REGION_STATUS_DISPUTED || status == MER_REGION_STATUS_OCCUPIED ||
+         status == MER_REGION_STATUS_ANNEXED;
+}
+
+/**
+ * mer_region_get_periods:
+ * @n_periods: (out): how many
+ *
+ * Returns: (array length=n_periods) (transfer none): the region's history,
+ *   in time order; none when the story gives it one status for all time
+ */
+const MerRegionPeriod *
+mer_region_get_periods (MerRegion *self,
+                        guint     *n_periods)
+{
+  g_return_val_if_fail (MER_IS_REGION (self), NULL);
+  g_return_val_if_fail (n_periods != NULL, NULL);
+
+  *n_periods = self->n_periods;
+  return self->periods;
+}
+
+/**
+ * mer_region_get_period_at:
+ * @second: a time, in seconds as mer_date_first_second() counts them
+ *
+ * Returns: (nullable) (transfer none): the period of the region's history
+ *   that holds @second, or %NULL outside its history
+ */
+const MerRegionPeriod *
+mer_region_get_period_at (MerRegion *self,
+                          gint64     second)
+{
+  guint low = 0, high;
+
+  g_return_val_if_fail (MER_IS_REGION (self), NULL);
+
+  /* The last period that starts at or before @second, if it has not ended. */
+  high = self->n_periods;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (mer_date_first_second (&self->periods[middle].start) <= second)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low == 0)
+    return NULL;
+  if (self->periods[low - 1].has_end && mer_date_last_second (&self->periods[low - 1].end) < second)
+    return NULL;
+  return &self->periods[low - 1];
+}
+
+/**
+ * mer_region_get_status_at:
+ *
+ * Returns: the region's status at @second: its period's, or the region's
+ *   own outside its history
+ */
+MerRegionStatus
+mer_region_get_status_at (MerRegion *self,
+                          gint64     second)
+{
+  const MerRegionPeriod *period = mer_region_get_period_at (self, second);
+
+  g_return_val_if_fail (MER_IS_REGION (self), MER_REGION_STATUS_UNDISPUTED);
+  return period != NULL ? period->status : self->status;
+}
+
+gboolean
+mer_region_is_contested_at (MerRegion *self,
+                            gint64     second)
+{
+  return mer_region_status_is_contested (mer_region_get_status_at (self, second));
+}
+
+/**
+ * mer_region_get_geometry_at:
+ *
+ * Returns: (nullable) (transfer none): the region's outline at @second: its
+ *   period's when that has one, else the region's own
+ */
+MerGeometry *
+mer_region_get_geometry_at (MerRegion *self,
+                            gint64     second)
+{
+  const MerRegionPeriod *period = mer_region_get_period_at (self, second);
+
+  g_return_val_if_fail (MER_IS_REGION (self), NULL);
+  return period != NULL && period->geometry != NULL ? period->geometry : self->geometry;
 }
 
 guint32

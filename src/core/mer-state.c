@@ -466,6 +466,36 @@ mer_state_clear_time_window (MerState *self)
 }
 
 /**
+ * mer_state_get_as_of:
+ * @second: (out): the date, in seconds as mer_date_first_second() counts
+ *
+ * The date the map draws regions as of, so that borders are those of the
+ * moment being looked at: the end of the time window, else the selected
+ * event's start, else none (each region's own status, today's).
+ *
+ * Returns: whether there is such a date
+ */
+gboolean
+mer_state_get_as_of (MerState *self,
+                     gint64   *second)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), FALSE);
+  g_return_val_if_fail (second != NULL, FALSE);
+
+  if (self->has_window)
+    {
+      *second = (gint64) self->window_end;
+      return TRUE;
+    }
+  if (self->selected_event != NULL)
+    {
+      *second = mer_date_last_second (mer_event_get_start (self->selected_event));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * mer_state_get_time_window:
  * @start: (out) (optional): the window's first second
  * @end: (out) (optional): its last second

@@ -35,6 +35,8 @@ void         mer_state_clear_time_window   (MerState    *self);
 gboolean     mer_state_get_time_window     (MerState    *self,
                                             double      *start,
                                             double      *end);
+gboolean     mer_state_get_as_of           (MerState    *self,
+                                            gint64      *second);
 gboolean     mer_state_event_in_window     (MerState    *self,
                                             MerEvent    *event);
 gboolean     mer_state_get_hide_outside_window (MerState *self);

@@ -50,7 +50,9 @@ build_max_lasts (MerTimeIndex *self)
           self->max_lasts[i] = e;
         }
 
-      last_i = (last_i >> k & 1) ? last_i : last_i - x;
+      /* Up to the parent of the rightmost node at the level below: it is the
+       * left child when bit k is clear. */
+      last_i = (last_i >> k & 1) ? last_i - x : last_i + x;
       if (last_i < n && self->max_lasts[last_i] > last)
         last = self->max_lasts[last_i];
     }

@@ -12,6 +12,7 @@ static const char * const status_names[] = {
   [MER_REGION_STATUS_DISPUTED] = "disputed",
   [MER_REGION_STATUS_OCCUPIED] = "occupied",
   [MER_REGION_STATUS_SETTLED] = "settled",
+  [MER_REGION_STATUS_ANNEXED] = "annexed",
 };
 
 const char *

@@ -62,12 +62,15 @@ typedef struct {
  * @MER_REGION_STATUS_DISPUTED: sovereignty is claimed by more than one state
  * @MER_REGION_STATUS_OCCUPIED: held by a state whose control most states do not recognise
  * @MER_REGION_STATUS_SETTLED: a former dispute closed by treaty
+ * @MER_REGION_STATUS_ANNEXED: annexed by a state that claims it, an
+ *   annexation most states do not recognise
  */
 typedef enum {
   MER_REGION_STATUS_UNDISPUTED,
   MER_REGION_STATUS_DISPUTED,
   MER_REGION_STATUS_OCCUPIED,
   MER_REGION_STATUS_SETTLED,
+  MER_REGION_STATUS_ANNEXED,
 } MerRegionStatus;
 
 /* Colours are 0xRRGGBB; MER_NO_COLOR means none was given. */

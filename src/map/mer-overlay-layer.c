@@ -96,7 +96,7 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
   mer_region_painter_draw (self->regions, cr, &view, style, self->state);
   mer_event_painter_draw (self->events, cr, &view, style, self->state);
-  mer_region_painter_draw_labels (self->regions, cr, &view, style);
+  mer_region_painter_draw_labels (self->regions, cr, &view, style, self->state);
   cairo_destroy (cr);
 }
 
@@ -239,7 +239,7 @@ mer_overlay_layer_pick_region (MerOverlayLayer *self,
     return NULL;
 
   mer_overlay_layer_get_map_view (self, &view);
-  return mer_region_painter_pick (self->regions, &view, x, y);
+  return mer_region_painter_pick (self->regions, &view, x, y, self->state);
 }
 
 void

@@ -12,7 +12,14 @@
  * would have made. */
 
 static const char * const format_ids[] = { "png", "svg", "pdf" };
-static const char * const size_ids[] = { "view", "1920x1080", "3840x2160", "a4", "letter", "custom" };
+static const char * const size_ids[] = {
+  "view", "1920x1080", "3840x2160", "a3", "a4", "a5", "letter", "legal", "custom",
+};
+
+/* Paper in millimetres, portrait, in the order of the sizes. */
+static const double paper_mm[][2] = {
+  { 297, 420 }, { 210, 297 }, { 148, 210 }, { 215.9, 279.4 }, { 215.9, 355.6 },
+};
 static const char * const include_ids[] = { "title", "caption", "legend", "timeline", "scale-bar", "attribution" };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == MER_EXPORT_FORMAT_PDF - MER_EXPORT_FORMAT_PNG + 1);
@@ -49,7 +56,7 @@ mer_export_choices_load (MerExportChoices *choices,
   if (settings == NULL)
     {
       *choices = (MerExportChoices) { MER_EXPORT_FORMAT_PNG, MER_EXPORT_SIZE_1920X1080, 1600, 900,
-                                      { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE } };
+                                      { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE }, TRUE, 1, 150 };
       return;
     }
 
@@ -64,6 +71,9 @@ mer_export_choices_load (MerExportChoices *choices,
                                   MER_EXPORT_MIN_SIZE, MER_EXPORT_MAX_SIZE);
   for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     choices->include[i] = g_strv_contains ((const char * const *) includes, include_ids[i]);
+  choices->landscape = g_settings_get_boolean (settings, "export-landscape");
+  choices->scale = CLAMP (g_settings_get_double (settings, "export-scale"), MER_EXPORT_MIN_SCALE, MER_EXPORT_MAX_SCALE);
+  choices->dpi = CLAMP (g_settings_get_int (settings, "export-dpi"), MER_EXPORT_MIN_DPI, MER_EXPORT_MAX_DPI);
 }
 
 /**
@@ -92,12 +102,28 @@ mer_export_choices_save (const MerExportChoices *choices,
       g_strv_builder_add (includes, include_ids[i]);
   list = g_strv_builder_end (includes);
   g_settings_set_strv (settings, "export-includes", (const char * const *) list);
+  g_settings_set_boolean (settings, "export-landscape", choices->landscape);
+  g_settings_set_double (settings, "export-scale", choices->scale);
+  g_settings_set_int (settings, "export-dpi", choices->dpi);
+}
+
+/**
+ * mer_export_size_is_paper:
+ *
+ * Returns: whether @size is a sheet of paper, measured in millimetres, rather
+ *   than pixels
+ */
+gboolean
+mer_export_size_is_paper (MerExportSize size)
+{
+  return size >= MER_EXPORT_SIZE_A3 && size <= MER_EXPORT_SIZE_LEGAL;
 }
 
 /**
  * mer_export_choices_get_size:
  * @window_view: the map as the window shows it, for %MER_EXPORT_SIZE_VIEW
- * @width: (out): pixels for PNG, points for SVG and PDF
+ * @width: (out): the picture's width in units (see #MerExportOptions): a
+ *   size in pixels divided by the scale, paper at 96 an inch
  * @height: (out): the same
  */
 void
@@ -109,35 +135,45 @@ mer_export_choices_get_size (const MerExportChoices *choices,
   g_return_if_fail (choices != NULL);
   g_return_if_fail (window_view != NULL);
 
+  if (mer_export_size_is_paper (choices->size))
+    {
+      const double *mm = paper_mm[choices->size - MER_EXPORT_SIZE_A3];
+
+      *width = mm[choices->landscape ? 1 : 0] / 25.4 * 96;
+      *height = mm[choices->landscape ? 0 : 1] / 25.4 * 96;
+      return;
+    }
+
   switch (choices->size)
     {
     case MER_EXPORT_SIZE_VIEW:
+      /* The window's own units: the scale makes a sharper copy. */
       *width = window_view->width;
       *height = window_view->height;
-      break;
+      return;
     case MER_EXPORT_SIZE_3840X2160:
       *width = 3840;
       *height = 2160;
-      break;
-    case MER_EXPORT_SIZE_A4:
-      *width = 841.89;
-      *height = 595.28;
-      break;
-    case MER_EXPORT_SIZE_LETTER:
-      *width = 792;
-      *height = 612;
       break;
     case MER_EXPORT_SIZE_CUSTOM:
       *width = choices->custom_width;
       *height = choices->custom_height;
       break;
     case MER_EXPORT_SIZE_1920X1080:
+    case MER_EXPORT_SIZE_A3:
+    case MER_EXPORT_SIZE_A4:
+    case MER_EXPORT_SIZE_A5:
+    case MER_EXPORT_SIZE_LETTER:
+    case MER_EXPORT_SIZE_LEGAL:
     case MER_EXPORT_N_SIZES:
     default:
       *width = 1920;
       *height = 1080;
       break;
     }
+
+  *width /= choices->scale;
+  *height /= choices->scale;
 }
 
 /**
@@ -145,7 +181,8 @@ mer_export_choices_get_size (const MerExportChoices *choices,
  * @state: the selection, highlights, filters and time window to show
  * @window_view: the map as the window shows it
  * @options: (out): the same centre as the window, at the zoom that shows
- *   the same area at the chosen size, with the chosen furniture
+ *   the same area at the chosen size, with the chosen furniture, scale or
+ *   resolution
  */
 void
 mer_export_choices_to_options (const MerExportChoices *choices,
@@ -166,6 +203,7 @@ mer_export_choices_to_options (const MerExportChoices *choices,
   view = (MerView) { window_view->lat, window_view->lon, CLAMP (window_view->zoom + log2 (ratio), 0, 20) };
 
   mer_export_options_init (options, document, state, &view, width, height);
+  options->scale = mer_export_size_is_paper (choices->size) ? choices->dpi / 96.0 : choices->scale;
   options->title = choices->include[MER_EXPORT_INCLUDE_TITLE];
   options->caption = choices->include[MER_EXPORT_INCLUDE_CAPTION];
   options->legend = choices->include[MER_EXPORT_INCLUDE_LEGEND];

@@ -11,8 +11,11 @@ typedef enum {
   MER_EXPORT_SIZE_VIEW,
   MER_EXPORT_SIZE_1920X1080,
   MER_EXPORT_SIZE_3840X2160,
+  MER_EXPORT_SIZE_A3,
   MER_EXPORT_SIZE_A4,
+  MER_EXPORT_SIZE_A5,
   MER_EXPORT_SIZE_LETTER,
+  MER_EXPORT_SIZE_LEGAL,
   MER_EXPORT_SIZE_CUSTOM,
   MER_EXPORT_N_SIZES,
 } MerExportSize;
@@ -34,6 +37,10 @@ typedef enum {
  * @custom_width: the width when @size is %MER_EXPORT_SIZE_CUSTOM
  * @custom_height: its height
  * @include: what goes over the map, by #MerExportInclude
+ * @landscape: whether paper lies on its long side
+ * @scale: how many times larger text and symbols are on a size in pixels,
+ *   the area shown the same
+ * @dpi: the dots per inch of a PNG of paper
  *
  * What the user last chose to export, as the settings keep it: the export
  * dialog shows and edits these, and the clipboard snapshot uses them as
@@ -45,15 +52,23 @@ typedef struct {
   int             custom_width;
   int             custom_height;
   gboolean        include[MER_EXPORT_N_INCLUDES];
+  gboolean        landscape;
+  double          scale;
+  int             dpi;
 } MerExportChoices;
 
 #define MER_EXPORT_MIN_SIZE 16
 #define MER_EXPORT_MAX_SIZE 16384
+#define MER_EXPORT_MIN_SCALE 0.25
+#define MER_EXPORT_MAX_SCALE 8.0
+#define MER_EXPORT_MIN_DPI 36
+#define MER_EXPORT_MAX_DPI 1200
 
 void        mer_export_choices_load       (MerExportChoices       *choices,
                                            GSettings              *settings);
 void        mer_export_choices_save       (const MerExportChoices *choices,
                                            GSettings              *settings);
+gboolean    mer_export_size_is_paper      (MerExportSize           size);
 void        mer_export_choices_get_size   (const MerExportChoices *choices,
                                            const MerMapView       *window_view,
                                            double                 *width,

@@ -269,3 +269,54 @@ mer_export_service_write_handout (MerExportService  *self,
   basemap = require_basemap (self, error);
   return basemap != NULL && mer_export_write_handout (path, basemap, document, briefing, error);
 }
+
+/**
+ * mer_export_service_write_deck:
+ * @path: the PDF to write
+ * @briefing: (nullable): the briefing; %NULL for the first one, or the
+ *   events one by one when the story has none
+ *
+ * Returns: whether the deck was written
+ */
+gboolean
+mer_export_service_write_deck (MerExportService  *self,
+                               const char        *path,
+                               MerDocument       *document,
+                               MerBriefing       *briefing,
+                               GError           **error)
+{
+  g_autoptr(MerBasemapPainter) basemap = NULL;
+
+  g_return_val_if_fail (MER_IS_EXPORT_SERVICE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (MER_IS_DOCUMENT (document), FALSE);
+
+  basemap = require_basemap (self, error);
+  return basemap != NULL && mer_export_write_deck (path, basemap, document, briefing, error);
+}
+
+/**
+ * mer_export_service_write_slides:
+ * @dir: the folder for a PNG per slide; made if missing
+ * @briefing: (nullable): as for mer_export_service_write_deck()
+ * @scale: pixels per unit: 1 for 1920 × 1080
+ *
+ * Returns: whether every slide was written
+ */
+gboolean
+mer_export_service_write_slides (MerExportService  *self,
+                                 const char        *dir,
+                                 MerDocument       *document,
+                                 MerBriefing       *briefing,
+                                 double             scale,
+                                 GError           **error)
+{
+  g_autoptr(MerBasemapPainter) basemap = NULL;
+
+  g_return_val_if_fail (MER_IS_EXPORT_SERVICE (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (MER_IS_DOCUMENT (document), FALSE);
+
+  basemap = require_basemap (self, error);
+  return basemap != NULL && mer_export_write_slides (dir, basemap, document, briefing, scale, error);
+}

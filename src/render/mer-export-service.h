@@ -36,5 +36,16 @@ gboolean           mer_export_service_write_handout (MerExportService        *se
                                                      MerDocument             *document,
                                                      MerBriefing             *briefing,
                                                      GError                 **error);
+gboolean           mer_export_service_write_deck    (MerExportService        *self,
+                                                     const char              *path,
+                                                     MerDocument             *document,
+                                                     MerBriefing             *briefing,
+                                                     GError                 **error);
+gboolean           mer_export_service_write_slides  (MerExportService        *self,
+                                                     const char              *dir,
+                                                     MerDocument             *document,
+                                                     MerBriefing             *briefing,
+                                                     double                   scale,
+                                                     GError                 **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -18,6 +19,7 @@
 
 #include "mer-event-painter.h"
 #include "mer-fit.h"
+#include "mer-furniture.h"
 #include "mer-region-painter.h"
 #include "mer-timeline-painter.h"
 
@@ -28,6 +30,7 @@
  * map. Files are written atomically: a failure leaves no partial file. */
 
 #define MARGIN 14.0
+#define STACK_GAP 6.0
 #define PANEL_PADDING 8.0
 /* The timeline strip: the widget's look at three quarters of its size,
  * with two rows of events. */
@@ -37,6 +40,8 @@
 #define STRIP_ACCENT { 0.11, 0.44, 0.85, 1 }
 #define STRIP_BACKGROUND { 0.98, 0.98, 0.97, 1 }
 #define A4_WIDTH 841.89
+/* Units (96 an inch) in a point (72 an inch). */
+#define POINTS_TO_UNITS (96.0 / 72.0)
 #define A4_HEIGHT 595.28
 
 G_DEFINE_QUARK (mer-export-error-quark, mer_export_error)
@@ -50,7 +55,7 @@ mer_export_options_init (MerExportOptions *options,
                          double            height)
 {
   *options = (MerExportOptions) {
-    document, state, *view, width, height, 1,
+    document, state, *view, width, height, 1, 96,
     TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, NULL,
   };
 }
@@ -163,29 +168,9 @@ show_layout_at (cairo_t     *cr,
   cairo_new_path (cr);
 }
 
-/* Decorations */
-
-static void
-draw_title (cairo_t                *cr,
-            const MerExportOptions *options)
-{
-  const char *title = mer_document_get_title (options->document);
-  const char *subtitle = mer_document_get_subtitle (options->document);
-  g_autofree char *markup = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
-
-  if (title == NULL)
-    return;
-
-  markup = subtitle != NULL
-             ? g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>", title, subtitle)
-             : g_markup_printf_escaped ("<b>%s</b>", title);
-  layout = create_layout (cr, "Cantarell 16", markup, MIN (options->width * 0.5, 520));
-  layout_size (layout, &w, &h);
-  panel (cr, MARGIN, MARGIN, w + 2 * PANEL_PADDING, h + 2 * PANEL_PADDING);
-  show_layout_at (cr, layout, MARGIN + PANEL_PADDING, MARGIN + PANEL_PADDING);
-}
+/* Furniture: the title, the legend, the caption, the scale bar and the
+ * attribution, each laid out, then placed in turn where it hides least of
+ * the picture's subject and none of the furniture placed before it. */
 
 static double
 strip_height (void)
@@ -203,98 +188,131 @@ bottom_of_map (const MerExportOptions *options)
   return options->height - (options->timeline ? strip_height () : 0);
 }
 
+typedef enum {
+  TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT, TOP_CENTRE, BOTTOM_CENTRE, MIDDLE_LEFT, MIDDLE_RIGHT,
+  N_SPOTS
+} Spot;
+
+/* The spots before this one in each piece's order are corners and the
+ * middles of the top and bottom edges. */
+#define MIDDLE_SPOTS 6
+
+typedef struct {
+  PangoLayout *layout;
+  PangoLayout *column;         /* a tall legend's second column */
+  MerBox       box;
+  double       scale_length;   /* the scale bar's, in units */
+} Piece;
+
+typedef struct {
+  Piece pieces[MER_EXPORT_N_FURNITURE];
+} Furniture;
+
+/* Where each piece would rather go; ties go to the first. */
+static const Spot preferred[MER_EXPORT_N_FURNITURE][N_SPOTS] = {
+  [MER_EXPORT_FURNITURE_TITLE] = { TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT, TOP_CENTRE, BOTTOM_CENTRE,
+                                   MIDDLE_LEFT, MIDDLE_RIGHT },
+  [MER_EXPORT_FURNITURE_LEGEND] = { TOP_RIGHT, TOP_LEFT, BOTTOM_RIGHT, BOTTOM_LEFT, MIDDLE_RIGHT, MIDDLE_LEFT,
+                                    TOP_CENTRE, BOTTOM_CENTRE },
+  [MER_EXPORT_FURNITURE_CAPTION] = { BOTTOM_LEFT, BOTTOM_RIGHT, TOP_LEFT, TOP_RIGHT, BOTTOM_CENTRE, TOP_CENTRE,
+                                     MIDDLE_LEFT, MIDDLE_RIGHT },
+  [MER_EXPORT_FURNITURE_SCALE_BAR] = { BOTTOM_LEFT, BOTTOM_RIGHT, TOP_LEFT, TOP_RIGHT, BOTTOM_CENTRE, TOP_CENTRE,
+                                       MIDDLE_LEFT, MIDDLE_RIGHT },
+  [MER_EXPORT_FURNITURE_ATTRIBUTION] = { BOTTOM_RIGHT, BOTTOM_LEFT, TOP_RIGHT, TOP_LEFT, BOTTOM_CENTRE, TOP_CENTRE,
+                                         MIDDLE_RIGHT, MIDDLE_LEFT },
+};
+
 static void
-draw_caption (cairo_t                *cr,
+furniture_clear (Furniture *furniture)
+{
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      g_clear_object (&furniture->pieces[i].layout);
+      g_clear_object (&furniture->pieces[i].column);
+    }
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Furniture, furniture_clear)
+
+static PangoLayout *
+title_layout (cairo_t                *cr,
               const MerExportOptions *options)
+{
+  const char *title = mer_document_get_title (options->document);
+  const char *subtitle = mer_document_get_subtitle (options->document);
+  g_autofree char *markup = NULL;
+
+  if (title == NULL)
+    return NULL;
+
+  markup = subtitle != NULL
+             ? g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>", title, subtitle)
+             : g_markup_printf_escaped ("<b>%s</b>", title);
+  return create_layout (cr, "Cantarell 16", markup, MIN (options->width * 0.5, 520));
+}
+
+static PangoLayout *
+caption_layout (cairo_t                *cr,
+                const MerExportOptions *options)
 {
   MerEvent *event = options->state != NULL ? mer_state_get_selected_event (options->state) : NULL;
   g_autofree char *date = NULL;
   g_autofree char *markup = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h, y;
 
   if (event == NULL)
-    return;
+    return NULL;
 
   date = mer_event_format_date (event);
   markup = g_markup_printf_escaped ("<span size='smaller'>%s</span>\n<b>%s</b>", date, mer_event_get_title (event));
-  layout = create_layout (cr, "Cantarell 13", markup, MIN (options->width * 0.55, 560));
-  layout_size (layout, &w, &h);
-  y = bottom_of_map (options) - MARGIN - h - 2 * PANEL_PADDING - (options->scale_bar ? 30 : 0);
-  panel (cr, MARGIN, y, w + 2 * PANEL_PADDING, h + 2 * PANEL_PADDING);
-  show_layout_at (cr, layout, MARGIN + PANEL_PADDING, y + PANEL_PADDING);
+  return create_layout (cr, "Cantarell 13", markup, MIN (options->width * 0.55, 560));
 }
 
-static void
-draw_scale_bar (cairo_t                *cr,
-                const MerMapView       *view,
-                const MerExportOptions *options)
+static gboolean
+place_in_frame (const MerMapView *view,
+                const MerPlace   *place)
 {
-  static const double steps[] = { 1, 2, 5 };
-  double metres_per_unit = mer_map_view_get_meters_per_pixel (view);
-  double best = 0, length;
-  double x = MARGIN, y = bottom_of_map (options) - MARGIN - 8;
-  g_autofree char *label = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
+  double x, y;
 
-  for (double magnitude = 1; magnitude <= 1e7; magnitude *= 10)
-    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-      if (steps[i] * magnitude / metres_per_unit <= 140)
-        best = steps[i] * magnitude;
-  if (best == 0)
-    return;
-
-  length = best / metres_per_unit;
-  label = best >= 1000 ? g_strdup_printf ("%g km", best / 1000) : g_strdup_printf ("%g m", best);
-  layout = create_layout (cr, "Cantarell 9", label, -1);
-  layout_size (layout, &w, &h);
-
-  panel (cr, x - 4, y - h - 6, MAX (length, w) + 12, h + 14);
-  cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
-  cairo_set_line_width (cr, 1.5);
-  cairo_move_to (cr, x + 2, y - 4);
-  cairo_line_to (cr, x + 2, y);
-  cairo_line_to (cr, x + 2 + length, y);
-  cairo_line_to (cr, x + 2 + length, y - 4);
-  cairo_stroke (cr);
-  show_layout_at (cr, layout, x + 2, y - h - 3);
+  mer_map_view_location_to_point (view, place->lat, place->lon, &x, &y);
+  return x >= 0 && x <= view->width && y >= 0 && y <= view->height;
 }
 
-static void
-draw_attribution (cairo_t                *cr,
-                  const MerExportOptions *options)
+/* Whether any event of @category, shown by the filters, has a place in
+ * the frame. */
+static gboolean
+category_in_frame (MerCategory            *category,
+                   const MerMapView       *view,
+                   const MerExportOptions *options)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (options->date != NULL ? options->date : now, "%-d %b %Y");
-  const char *sources = mer_document_get_attribution (options->document);
-  g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  double w, h;
+  GListModel *events = mer_document_get_events (options->document);
 
-  text = g_strdup_printf ("Made with Natural Earth%s · %s%s · Exported with Meridian, %s",
-                          options->online_layer ? " · Map data © OpenStreetMap contributors" : "",
-                          sources != NULL ? sources : "", sources != NULL ? "" : "", date);
-  markup = g_markup_escape_text (text, -1);
-  layout = create_layout (cr, "Cantarell 7", markup, MIN (options->width * 0.6, 620));
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  layout_size (layout, &w, &h);
-  panel (cr, options->width - MARGIN - w - 8, bottom_of_map (options) - MARGIN - h - 6, w + 8, h + 6);
-  show_layout_at (cr, layout, options->width - MARGIN - w - 4 - (pango_layout_get_width (layout) / PANGO_SCALE - w),
-                  bottom_of_map (options) - MARGIN - h - 3);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      const MerPlace *places;
+      guint n_places;
+
+      if (mer_event_get_category (event) != category)
+        continue;
+      places = mer_event_get_places (event, &n_places);
+      for (guint j = 0; j < n_places; j++)
+        if (place_in_frame (view, &places[j]))
+          return TRUE;
+    }
+
+  return FALSE;
 }
 
-static void
-draw_legend (cairo_t                *cr,
-             const MerMapView       *view,
-             const MerExportOptions *options)
+/* The legend lists what the frame shows: the categories of the events in
+ * it and the regions that reach into it. */
+static GStrv
+legend_lines (const MerMapView       *view,
+              const MerExportOptions *options)
 {
   GListModel *categories = mer_document_get_categories (options->document);
   GListModel *regions = mer_document_get_regions (options->document);
-  g_autoptr(GString) markup = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
-  double x0, y0, x1, y1, w, h;
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  double x0, y0, x1, y1;
 
   mer_map_view_get_bounds (view, &x0, &y0, &x1, &y1);
 
@@ -306,9 +324,11 @@ draw_legend (cairo_t                *cr,
 
       if (options->state != NULL && !mer_state_get_category_visible (options->state, category))
         continue;
+      if (!category_in_frame (category, view, options))
+        continue;
       line = g_markup_printf_escaped ("<span foreground='#%06x'>●</span> %s", rgb != MER_NO_COLOR ? rgb : 0x3d3846,
                                       mer_category_get_name (category));
-      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+      g_strv_builder_add (lines, line);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
@@ -332,16 +352,353 @@ draw_legend (cairo_t                *cr,
       else
         line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
                                         mer_region_get_name (region));
-      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n" : "", line);
+      g_strv_builder_add (lines, line);
     }
 
-  if (markup->len == 0)
+  return g_strv_builder_end (lines);
+}
+
+/* A legend taller than this share of the map goes in two columns. */
+#define LEGEND_MAX_SHARE 0.25
+#define LEGEND_COLUMN_GAP 12.0
+
+/* The legend in one column, or two when one would be too tall for the
+ * map; nothing when the frame shows nothing to list. */
+static void
+legend_layout (cairo_t                *cr,
+               const MerMapView       *view,
+               const MerExportOptions *options,
+               Piece                  *piece)
+{
+  g_auto(GStrv) lines = legend_lines (view, options);
+  guint n = g_strv_length (lines);
+  g_autofree char *all = NULL;
+  double w, h;
+
+  if (n == 0)
     return;
 
-  layout = create_layout (cr, "Cantarell 9", markup->str, -1);
-  layout_size (layout, &w, &h);
-  panel (cr, options->width - MARGIN - w - 2 * PANEL_PADDING, MARGIN, w + 2 * PANEL_PADDING, h + 2 * PANEL_PADDING);
-  show_layout_at (cr, layout, options->width - MARGIN - w - PANEL_PADDING, MARGIN + PANEL_PADDING);
+  all = g_strjoinv ("\n", lines);
+  piece->layout = create_layout (cr, "Cantarell 9", all, -1);
+  layout_size (piece->layout, &w, &h);
+  if (h > view->height * LEGEND_MAX_SHARE && n >= 4)
+    {
+      guint half = (n + 1) / 2;
+      g_autofree char *second = g_strjoinv ("\n", lines + half);
+      g_autofree char *first = NULL;
+
+      g_free (lines[half]);
+      lines[half] = NULL;
+      first = g_strjoinv ("\n", lines);
+      pango_layout_set_markup (piece->layout, first, -1);
+      piece->column = create_layout (cr, "Cantarell 9", second, -1);
+    }
+}
+
+static PangoLayout *
+scale_bar_layout (cairo_t          *cr,
+                  const MerMapView *view,
+                  double           *length)
+{
+  static const double steps[] = { 1, 2, 5 };
+  double metres_per_unit = mer_map_view_get_meters_per_pixel (view);
+  double best = 0;
+  g_autofree char *label = NULL;
+
+  for (double magnitude = 1; magnitude <= 1e7; magnitude *= 10)
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      if (steps[i] * magnitude / metres_per_unit <= 140)
+        best = steps[i] * magnitude;
+  if (best == 0)
+    return NULL;
+
+  *length = best / metres_per_unit;
+  label = best >= 1000 ? g_strdup_printf ("%g km", best / 1000) : g_strdup_printf ("%g m", best);
+  return create_layout (cr, "Cantarell 9", label, -1);
+}
+
+/* One line on the map: the base map's credit and the export first, then
+ * the sources as far as they fit; the handout's title page has them
+ * whole. */
+static PangoLayout *
+attribution_layout (cairo_t                *cr,
+                    const MerExportOptions *options)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (options->date != NULL ? options->date : now, "%-d %b %Y");
+  const char *sources = mer_document_get_attribution (options->document);
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+  PangoLayout *layout;
+
+  text = g_strdup_printf ("Made with Natural Earth%s · Exported with Meridian, %s%s%s",
+                          options->online_layer ? " · Map data © OpenStreetMap contributors" : "", date,
+                          sources != NULL ? " · " : "", sources != NULL ? sources : "");
+  markup = g_markup_escape_text (text, -1);
+  layout = create_layout (cr, "Cantarell 7", markup, -1);
+  pango_layout_set_width (layout, (int) (MIN (options->width * 0.45, 620) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+static MerBox
+box_at (Spot              spot,
+        double            width,
+        double            height,
+        const MerMapView *view)
+{
+  double left = MARGIN, right = view->width - MARGIN - width;
+  double top = MARGIN, bottom = view->height - MARGIN - height;
+  double centre = (view->width - width) / 2, middle = (view->height - height) / 2;
+  static const int columns[N_SPOTS] = { 0, 2, 0, 2, 1, 1, 0, 2 };
+  static const int rows[N_SPOTS] = { 0, 0, 2, 2, 0, 2, 1, 1 };
+
+  return (MerBox) {
+    columns[spot] == 0 ? left : columns[spot] == 1 ? centre : right,
+    rows[spot] == 0 ? top : rows[spot] == 1 ? middle : bottom,
+    width, height,
+  };
+}
+
+static double
+distance_squared (const MerBox *a,
+                  const MerBox *b)
+{
+  double dx = (a->x + a->width / 2) - (b->x + b->width / 2);
+  double dy = (a->y + a->height / 2) - (b->y + b->height / 2);
+
+  return dx * dx + dy * dy;
+}
+
+static int
+compare_distance (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  double da = distance_squared (a, user_data), db = distance_squared (b, user_data);
+
+  return da < db ? -1 : da > db;
+}
+
+/* Lays out the furniture the options ask for and places it. A piece not
+ * drawn has no layout. */
+static void
+furniture_layout (cairo_t                *cr,
+                  const MerMapView       *view,
+                  const MerExportOptions *options,
+                  Furniture              *furniture)
+{
+  g_autoptr(MerState) empty = NULL;
+  MerState *state = options->state;
+  MerBox taken[MER_EXPORT_N_FURNITURE];
+  guint n_taken = 0;
+
+  memset (furniture, 0, sizeof *furniture);
+  if (options->title)
+    furniture->pieces[MER_EXPORT_FURNITURE_TITLE].layout = title_layout (cr, options);
+  if (options->legend)
+    legend_layout (cr, view, options, &furniture->pieces[MER_EXPORT_FURNITURE_LEGEND]);
+  if (options->caption)
+    furniture->pieces[MER_EXPORT_FURNITURE_CAPTION].layout = caption_layout (cr, options);
+  if (options->scale_bar)
+    furniture->pieces[MER_EXPORT_FURNITURE_SCALE_BAR].layout =
+      scale_bar_layout (cr, view, &furniture->pieces[MER_EXPORT_FURNITURE_SCALE_BAR].scale_length);
+  if (options->attribution)
+    furniture->pieces[MER_EXPORT_FURNITURE_ATTRIBUTION].layout = attribution_layout (cr, options);
+
+  if (state == NULL)
+    {
+      empty = mer_state_new ();
+      mer_state_set_document (empty, options->document);
+      state = empty;
+    }
+
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      Piece *piece = &furniture->pieces[i];
+      MerBox candidates[N_SPOTS + 4 * MER_EXPORT_N_FURNITURE];
+      MerBox favourite;
+      guint n_candidates = 0;
+      double w, h, width, height;
+
+      if (piece->layout == NULL)
+        continue;
+
+      layout_size (piece->layout, &w, &h);
+      switch ((MerExportFurniture) i)
+        {
+        case MER_EXPORT_FURNITURE_SCALE_BAR:
+          width = MAX (piece->scale_length, w) + 12;
+          height = h + 14;
+          break;
+        case MER_EXPORT_FURNITURE_ATTRIBUTION:
+          width = w + 8;
+          height = h + 6;
+          break;
+        case MER_EXPORT_FURNITURE_LEGEND:
+          if (piece->column != NULL)
+            {
+              double cw, ch;
+
+              layout_size (piece->column, &cw, &ch);
+              w += LEGEND_COLUMN_GAP + cw;
+              h = MAX (h, ch);
+            }
+          width = w + 2 * PANEL_PADDING;
+          height = h + 2 * PANEL_PADDING;
+          break;
+        case MER_EXPORT_FURNITURE_TITLE:
+        case MER_EXPORT_FURNITURE_CAPTION:
+        case MER_EXPORT_N_FURNITURE:
+        default:
+          width = w + 2 * PANEL_PADDING;
+          height = h + 2 * PANEL_PADDING;
+          break;
+        }
+
+      for (guint spot = 0; spot < MIDDLE_SPOTS; spot++)
+        candidates[n_candidates++] = box_at (preferred[i][spot], width, height, view);
+      /* Or stacked on a piece already placed, flush with either edge, so
+       * that small pieces share a corner rather than go over the subject;
+       * the middle of a side last. */
+      for (guint j = 0; j < n_taken; j++)
+        {
+          const MerBox *t = &taken[j];
+          const double xs[] = { t->x, t->x + t->width - width };
+          const double ys[] = { t->y + t->height + STACK_GAP, t->y - height - STACK_GAP };
+
+          for (guint k = 0; k < 4; k++)
+            {
+              MerBox box = { xs[k % 2], ys[k / 2], width, height };
+
+              if (box.x >= 0 && box.y >= 0 && box.x + width <= view->width && box.y + height <= view->height)
+                candidates[n_candidates++] = box;
+            }
+        }
+      /* The nearest to where the piece would rather be first. */
+      favourite = box_at (preferred[i][0], width, height, view);
+      g_qsort_with_data (candidates + MIDDLE_SPOTS, (int) (n_candidates - MIDDLE_SPOTS), sizeof (MerBox),
+                         compare_distance, &favourite);
+      for (guint spot = MIDDLE_SPOTS; spot < N_SPOTS; spot++)
+        candidates[n_candidates++] = box_at (preferred[i][spot], width, height, view);
+      piece->box = candidates[mer_furniture_place (state, view, candidates, n_candidates, taken, n_taken)];
+      taken[n_taken++] = piece->box;
+    }
+}
+
+static void
+furniture_draw (cairo_t         *cr,
+                const Furniture *furniture)
+{
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      const Piece *piece = &furniture->pieces[i];
+      const MerBox *box = &piece->box;
+
+      if (piece->layout == NULL)
+        continue;
+
+      panel (cr, box->x, box->y, box->width, box->height);
+      switch ((MerExportFurniture) i)
+        {
+        case MER_EXPORT_FURNITURE_SCALE_BAR:
+          {
+            double x = box->x + 6, y = box->y + box->height - 8;
+
+            cairo_set_source_rgb (cr, 0.14, 0.12, 0.19);
+            cairo_set_line_width (cr, 1.5);
+            cairo_move_to (cr, x, y - 4);
+            cairo_line_to (cr, x, y);
+            cairo_line_to (cr, x + piece->scale_length, y);
+            cairo_line_to (cr, x + piece->scale_length, y - 4);
+            cairo_stroke (cr);
+            show_layout_at (cr, piece->layout, x, box->y + 3);
+          }
+          break;
+        case MER_EXPORT_FURNITURE_ATTRIBUTION:
+          show_layout_at (cr, piece->layout, box->x + 4, box->y + 3);
+          break;
+        case MER_EXPORT_FURNITURE_LEGEND:
+          show_layout_at (cr, piece->layout, box->x + PANEL_PADDING, box->y + PANEL_PADDING);
+          if (piece->column != NULL)
+            {
+              double w, h;
+
+              layout_size (piece->layout, &w, &h);
+              show_layout_at (cr, piece->column, box->x + PANEL_PADDING + w + LEGEND_COLUMN_GAP,
+                              box->y + PANEL_PADDING);
+            }
+          break;
+        case MER_EXPORT_FURNITURE_TITLE:
+        case MER_EXPORT_FURNITURE_CAPTION:
+        case MER_EXPORT_N_FURNITURE:
+        default:
+          show_layout_at (cr, piece->layout, box->x + PANEL_PADDING, box->y + PANEL_PADDING);
+          break;
+        }
+    }
+}
+
+/**
+ * mer_export_get_map_height:
+ *
+ * Returns: the height of the map, above the timeline strip if there is one
+ */
+double
+mer_export_get_map_height (const MerExportOptions *options)
+{
+  g_return_val_if_fail (options != NULL, 0);
+
+  return bottom_of_map (options);
+}
+
+static void
+map_view_for (const MerExportOptions *options,
+              MerMapView             *view)
+{
+  *view = (MerMapView) {
+    options->view.lat, options->view.lon, options->view.zoom,
+    options->width, bottom_of_map (options), options->scale,
+  };
+}
+
+/**
+ * mer_export_get_furniture:
+ * @boxes: (out caller-allocates) (array fixed-size=5): where each piece of
+ *   furniture goes, by #MerExportFurniture, in the picture's units
+ *
+ * Where mer_export_draw() puts the furniture over the map.
+ *
+ * Returns: a bit per piece drawn, 1 << #MerExportFurniture
+ */
+guint
+mer_export_get_furniture (const MerExportOptions *options,
+                          MerBox                 *boxes)
+{
+  g_auto(Furniture) furniture = { 0 };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  MerMapView view;
+  guint shown = 0;
+
+  g_return_val_if_fail (options != NULL, 0);
+  g_return_val_if_fail (boxes != NULL, 0);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  map_view_for (options, &view);
+  furniture_layout (cr, &view, options, &furniture);
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    {
+      boxes[i] = furniture.pieces[i].box;
+      if (furniture.pieces[i].layout != NULL)
+        shown |= 1u << i;
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return shown;
 }
 
 /* A strip under the map: the whole story with its events, drawn by the
@@ -384,7 +741,7 @@ draw_timeline_strip (cairo_t                *cr,
 
 /**
  * mer_export_draw:
- * @cr: a context whose user space is the picture's: pixels or points
+ * @cr: a context whose user space is the picture's units
  * @vector: whether markers must be paths (SVG, PDF) rather than copies of
  *   pre-drawn images
  *
@@ -397,16 +754,17 @@ mer_export_draw (cairo_t                *cr,
                  gboolean                vector)
 {
   const MerMapStyle *style = mer_map_style_get (FALSE);
-  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (options->document));
-  g_autoptr(MerEventPainter) events = mer_event_painter_new (mer_document_get_events (options->document));
-  MerMapView view = {
-    options->view.lat, options->view.lon, options->view.zoom,
-    options->width, bottom_of_map (options), options->scale,
-  };
+  g_autoptr(MerRegionPainter) regions = NULL;
+  g_autoptr(MerEventPainter) events = NULL;
+  g_auto(Furniture) furniture = { 0 };
+  MerMapView view;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (options != NULL);
 
+  regions = mer_region_painter_new (mer_document_get_regions (options->document));
+  events = mer_event_painter_new (mer_document_get_events (options->document));
+  map_view_for (options, &view);
   mer_event_painter_set_vector (events, vector);
 
   cairo_save (cr);
@@ -415,32 +773,47 @@ mer_export_draw (cairo_t                *cr,
   mer_basemap_painter_draw (basemap, cr, &view, style);
   mer_region_painter_draw (regions, cr, &view, style, options->state);
   mer_event_painter_draw (events, cr, &view, style, options->state);
-  mer_region_painter_draw_labels (regions, cr, &view, style);
+  mer_region_painter_draw_labels (regions, cr, &view, style, options->state);
   cairo_restore (cr);
 
   if (options->timeline)
     draw_timeline_strip (cr, options);
-  if (options->title)
-    draw_title (cr, options);
-  if (options->legend)
-    draw_legend (cr, &view, options);
-  if (options->scale_bar)
-    draw_scale_bar (cr, &view, options);
-  if (options->caption)
-    draw_caption (cr, options);
-  if (options->attribution)
-    draw_attribution (cr, options);
+
+  furniture_layout (cr, &view, options, &furniture);
+  furniture_draw (cr, &furniture);
 }
 
 /* Writing */
 
-static cairo_status_t
-write_to_fd (void                *closure,
-             const unsigned char *data,
-             unsigned int         length)
-{
-  int fd = GPOINTER_TO_INT (closure);
+/* What a file says about itself, and how large its page or pixels are. */
+typedef struct {
+  MerExportFormat format;
+  double          width;            /* units */
+  double          height;
+  double          scale;            /* PNG pixels per unit */
+  double          units_per_inch;
+  const char     *title;
+  const char     *subject;
+  GDateTime      *date;             /* nullable: now */
+} Target;
 
+typedef void (*DrawFunc) (cairo_t  *cr,
+                          gpointer  user_data);
+
+static cairo_status_t
+append_to_bytes (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
   while (length > 0)
     {
       ssize_t written = write (fd, data, length);
@@ -449,75 +822,246 @@ write_to_fd (void                *closure,
         {
           if (errno == EINTR)
             continue;
-          return CAIRO_STATUS_WRITE_ERROR;
+          return FALSE;
         }
       data += written;
-      length -= (unsigned int) written;
+      length -= (gsize) written;
     }
 
-  return CAIRO_STATUS_SUCCESS;
+  return TRUE;
 }
 
-typedef void (*DrawFunc) (cairo_surface_t *surface,
-                          gpointer         user_data);
+static cairo_status_t
+write_to_fd (void                *closure,
+             const unsigned char *data,
+             unsigned int         length)
+{
+  return write_all (GPOINTER_TO_INT (closure), data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void
+store_be32 (guint8  *data,
+            guint32  value)
+{
+  data[0] = (guint8) (value >> 24);
+  data[1] = (guint8) (value >> 16);
+  data[2] = (guint8) (value >> 8);
+  data[3] = (guint8) value;
+}
+
+/* The CRC that ends every PNG chunk (ISO 3309, as the PNG specification
+ * gives it). */
+static guint32
+png_crc (const guint8 *data,
+         gsize         length)
+{
+  static guint32 table[256];
+  guint32 crc = 0xffffffff;
+
+  if (table[1] == 0)
+    for (guint32 n = 0; n < 256; n++)
+      {
+        guint32 c = n;
+
+        for (int k = 0; k < 8; k++)
+          c = (c & 1) ? 0xedb88320 ^ (c >> 1) : c >> 1;
+        table[n] = c;
+      }
+
+  for (gsize i = 0; i < length; i++)
+    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
+  return crc ^ 0xffffffff;
+}
+
+/* cairo 1.16 writes no resolution into a PNG: add a pHYs chunk right after
+ * the header, where the PNG specification wants it (before the image
+ * data), so that a printed PNG comes out at its size. */
+static GByteArray *
+png_with_resolution (GByteArray *png,
+                     double      dots_per_inch)
+{
+  const gsize header_end = 8 + 4 + 4 + 13 + 4;
+  guint32 per_metre = (guint32) lround (dots_per_inch / 0.0254);
+  guint8 chunk[4 + 4 + 9 + 4];
+  GByteArray *out;
+
+  g_assert (png->len > header_end && memcmp (png->data + 12, "IHDR", 4) == 0);
+
+  store_be32 (chunk, 9);
+  memcpy (chunk + 4, "pHYs", 4);
+  store_be32 (chunk + 8, per_metre);
+  store_be32 (chunk + 12, per_metre);
+  chunk[16] = 1;  /* the unit is the metre */
+  store_be32 (chunk + 17, png_crc (chunk + 4, 4 + 9));
+
+  out = g_byte_array_sized_new (png->len + sizeof chunk);
+  g_byte_array_append (out, png->data, header_end);
+  g_byte_array_append (out, chunk, sizeof chunk);
+  g_byte_array_append (out, png->data + header_end, png->len - header_end);
+  return out;
+}
+
+static char *
+format_date (GDateTime *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (date != NULL ? date : now, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static const char *
+get_author (void)
+{
+  const char *name = g_get_real_name ();
+
+  return g_strcmp0 (name, "Unknown") != 0 && name[0] != '\0' ? name : g_get_user_name ();
+}
+
+/* cairo's SVG surface has no metadata: put a title, a description and the
+ * Dublin Core record (title, subject, author, date) that SVG 1.1 suggests
+ * right inside the root element. */
+static GByteArray *
+svg_with_metadata (GByteArray   *svg,
+                   const Target *target)
+{
+  const char *text = (const char *) svg->data;
+  const char *root = g_strstr_len (text, svg->len, "<svg");
+  const char *end = root != NULL ? memchr (root, '>', svg->len - (gsize) (root - text)) : NULL;
+  g_autofree char *date = format_date (target->date);
+  g_autofree char *metadata = NULL;
+  GByteArray *out;
+
+  g_assert (end != NULL);
+
+  metadata = g_markup_printf_escaped ("\n<title>%s</title>\n<desc>%s</desc>\n"
+                                      "<metadata>\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                                      "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+                                      "<rdf:Description rdf:about=\"\">\n"
+                                      "<dc:title>%s</dc:title>\n<dc:subject>%s</dc:subject>\n"
+                                      "<dc:creator>%s</dc:creator>\n<dc:date>%s</dc:date>\n"
+                                      "</rdf:Description>\n</rdf:RDF>\n</metadata>",
+                                      target->title, target->subject, target->title, target->subject,
+                                      get_author (), date);
+
+  out = g_byte_array_sized_new (svg->len + strlen (metadata));
+  g_byte_array_append (out, svg->data, (guint) (end + 1 - text));
+  g_byte_array_append (out, (const guint8 *) metadata, (guint) strlen (metadata));
+  g_byte_array_append (out, (const guint8 *) end + 1, (guint) (svg->len - (gsize) (end + 1 - text)));
+  return out;
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 const char  *path,
+                 const char  *reason)
+{
+  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "cannot write %s: %s", path, reason);
+  return FALSE;
+}
+
+/* Draws the target's pages through @draw and writes them to @fd. */
+static cairo_status_t
+render_to_fd (int           fd,
+              const Target *target,
+              DrawFunc      draw,
+              gpointer      user_data)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) out = NULL;
+  double points_per_unit = 72 / target->units_per_inch;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  switch (target->format)
+    {
+    case MER_EXPORT_FORMAT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (target->width * target->scale),
+                                            (int) ceil (target->height * target->scale));
+      break;
+    case MER_EXPORT_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (append_to_bytes, bytes, target->width * points_per_unit,
+                                                     target->height * points_per_unit);
+      break;
+    case MER_EXPORT_FORMAT_PDF:
+    case MER_EXPORT_FORMAT_UNKNOWN:
+    default:
+      {
+        g_autofree char *date = format_date (target->date);
+
+        surface = cairo_pdf_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd),
+                                                       target->width * points_per_unit,
+                                                       target->height * points_per_unit);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, target->title);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, target->subject);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, get_author ());
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Meridian");
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+      }
+      break;
+    }
+
+  cr = cairo_create (surface);
+  if (target->format == MER_EXPORT_FORMAT_PNG)
+    cairo_scale (cr, target->scale, target->scale);
+  else
+    cairo_scale (cr, points_per_unit, points_per_unit);
+  draw (cr, user_data);
+  cairo_destroy (cr);
+
+  if (target->format == MER_EXPORT_FORMAT_PNG)
+    {
+      status = cairo_surface_write_to_png_stream (surface, append_to_bytes, bytes);
+      if (status == CAIRO_STATUS_SUCCESS)
+        out = png_with_resolution (bytes, target->scale * target->units_per_inch);
+    }
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+      if (status == CAIRO_STATUS_SUCCESS && target->format == MER_EXPORT_FORMAT_SVG)
+        out = svg_with_metadata (bytes, target);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS && out != NULL && !write_all (fd, out->data, out->len))
+    status = CAIRO_STATUS_WRITE_ERROR;
+  return status;
+}
 
 /* Writes through a temporary file in the same folder, renamed over @path
- * only when complete. */
+ * only when complete. The rename would replace a file the user may not
+ * write, so such a file is refused first, and left as it was. */
 static gboolean
-write_atomically (const char       *path,
-                  MerExportFormat   format,
-                  double            width,
-                  double            height,
-                  int               pixel_width,
-                  int               pixel_height,
-                  DrawFunc          draw,
-                  gpointer          user_data,
-                  GError          **error)
+write_atomically (const char    *path,
+                  const Target  *target,
+                  DrawFunc       draw,
+                  gpointer       user_data,
+                  GError       **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  cairo_surface_t *surface = NULL;
+  gboolean exists;
+  GStatBuf info;
   cairo_status_t status;
   int fd;
 
+  exists = g_stat (path, &info) == 0;
+  if (exists && S_ISDIR (info.st_mode))
+    return set_write_error (error, path, g_strerror (EISDIR));
+  /* A file without any write permission is read-only even to root. */
+  if (exists && (g_access (path, W_OK) != 0 || (info.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+    return set_write_error (error, path, g_strerror (EACCES));
+
   fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
-    {
-      int saved_errno = errno;
+    return set_write_error (error, path, g_strerror (errno));
+  /* Replacing a file keeps its permissions. */
+  if (exists)
+    fchmod (fd, info.st_mode & 07777);
 
-      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "cannot write %s: %s", path,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  switch (format)
-    {
-    case MER_EXPORT_FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
-      draw (surface, user_data);
-      status = cairo_surface_write_to_png_stream (surface, write_to_fd, GINT_TO_POINTER (fd));
-      break;
-
-    case MER_EXPORT_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd), width, height);
-      draw (surface, user_data);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      break;
-
-    case MER_EXPORT_FORMAT_PDF:
-    case MER_EXPORT_FORMAT_UNKNOWN:
-    default:
-      surface = cairo_pdf_surface_create_for_stream (write_to_fd, GINT_TO_POINTER (fd), width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Meridian");
-      draw (surface, user_data);
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-      break;
-    }
-  cairo_surface_destroy (surface);
-
+  status = render_to_fd (fd, target, draw, user_data);
   if (status == CAIRO_STATUS_SUCCESS && fsync (fd) != 0)
     status = CAIRO_STATUS_WRITE_ERROR;
   if (close (fd) != 0)
@@ -528,9 +1072,8 @@ write_atomically (const char       *path,
       int saved_errno = errno;
 
       g_unlink (temp);
-      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "cannot write %s: %s", path,
-                   status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved_errno));
-      return FALSE;
+      return set_write_error (error, path,
+                              status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : g_strerror (saved_errno));
     }
 
   return TRUE;
@@ -543,23 +1086,23 @@ typedef struct {
 } SnapshotJob;
 
 static void
-draw_snapshot (cairo_surface_t *surface,
-               gpointer         user_data)
+draw_snapshot (cairo_t  *cr,
+               gpointer  user_data)
 {
   SnapshotJob *job = user_data;
-  cairo_t *cr = cairo_create (surface);
 
-  if (job->format == MER_EXPORT_FORMAT_PNG)
-    cairo_scale (cr, job->options->scale, job->options->scale);
   mer_export_draw (cr, job->basemap, job->options, job->format != MER_EXPORT_FORMAT_PNG);
-  cairo_destroy (cr);
 }
 
 /**
  * mer_export_write:
  * @path: where to write; the format comes from the extension
  *
+ * Writes the picture with its resolution (PNG) or page size (SVG, PDF)
+ * from @options->units_per_inch, and its title, subject, author and date.
+ *
  * Returns: whether the file was written; on failure nothing is left at @path
+ *   and a file that was there is as it was
  */
 gboolean
 mer_export_write (const char              *path,
@@ -568,6 +1111,10 @@ mer_export_write (const char              *path,
                   GError                 **error)
 {
   SnapshotJob job = { basemap, options, mer_export_format_from_path (path) };
+  MerEvent *event = options->state != NULL ? mer_state_get_selected_event (options->state) : NULL;
+  const char *title = mer_document_get_title (options->document);
+  g_autofree char *subject = NULL;
+  Target target;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -579,9 +1126,21 @@ mer_export_write (const char              *path,
       return FALSE;
     }
 
-  return write_atomically (path, job.format, options->width, options->height,
-                           (int) ceil (options->width * options->scale), (int) ceil (options->height * options->scale),
-                           draw_snapshot, &job, error);
+  if (event != NULL)
+    {
+      g_autofree char *date = mer_event_format_date (event);
+
+      subject = g_strdup_printf ("%s, %s", mer_event_get_title (event), date);
+    }
+  else
+    subject = g_strdup (mer_document_get_subtitle (options->document) != NULL
+                          ? mer_document_get_subtitle (options->document) : "Map");
+
+  target = (Target) {
+    job.format, options->width, options->height, options->scale, options->units_per_inch,
+    title != NULL ? title : "Meridian", subject, options->date,
+  };
+  return write_atomically (path, &target, draw_snapshot, &job, error);
 }
 
 /* The handout */
@@ -622,11 +1181,14 @@ draw_text_page (cairo_t     *cr,
       g_autofree char *d = g_markup_escape_text (description, -1);
       g_string_append_printf (markup, "\n\n%s", d);
     }
+  /* The attribution whole: the maps' line has room for its start only. */
   if (attribution != NULL)
     {
       g_autofree char *a = g_markup_escape_text (attribution, -1);
-      g_string_append_printf (markup, "\n\n<span size='small'>%s</span>", a);
+      g_string_append_printf (markup, "\n\n<span size='small'>%s\nMaps made with Natural Earth.</span>", a);
     }
+  else
+    g_string_append (markup, "\n\n<span size='small'>Maps made with Natural Earth.</span>");
 
   layout = create_layout (cr, "Cantarell 12", markup->str, A4_WIDTH - 160);
   show_layout_at (cr, layout, 80, 90);
@@ -683,6 +1245,21 @@ mer_export_prepare_page (MerState *state,
     *view = *mer_document_get_view (document);
 }
 
+/* A URL as a reader types it: percent-escapes decoded where they make
+ * readable text (Cyrillic, Japanese, spaces), kept where they do not. */
+static char *
+readable_url (const char *url)
+{
+  g_autofree char *decoded = g_uri_unescape_string (url, NULL);
+
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return g_strdup (url);
+  for (const char *p = decoded; *p != '\0'; p++)
+    if (g_ascii_iscntrl (*p))
+      return g_strdup (url);
+  return g_steal_pointer (&decoded);
+}
+
 static void
 draw_handout_page (cairo_t    *cr,
                    HandoutJob *job,
@@ -691,6 +1268,7 @@ draw_handout_page (cairo_t    *cr,
   gpointer page = g_ptr_array_index (job->pages, index);
   MerSlide *slide = MER_IS_SLIDE (page) ? page : NULL;
   MerEvent *event = slide != NULL ? mer_slide_get_event (slide) : page;
+  const char *notes = slide != NULL ? mer_slide_get_notes (slide) : NULL;
   g_autoptr(MerState) state = mer_state_new ();
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(PangoLayout) text = NULL;
@@ -699,17 +1277,24 @@ draw_handout_page (cairo_t    *cr,
   MerExportOptions options;
   MerView view;
   double map_height = 380;
+  double text_width = A4_WIDTH - 2 * 40;
 
   mer_state_set_document (state, job->document);
-  mer_export_prepare_page (state, slide, event, A4_WIDTH, map_height, &view);
-
-  mer_export_options_init (&options, job->document, state, &view, A4_WIDTH, map_height);
+  /* The page is laid out in points; its map is drawn in the exports'
+   * units, so that its text and symbols have their printed size. */
+  mer_export_prepare_page (state, slide, event, A4_WIDTH * POINTS_TO_UNITS, map_height * POINTS_TO_UNITS, &view);
+  mer_export_options_init (&options, job->document, state, &view, A4_WIDTH * POINTS_TO_UNITS,
+                           map_height * POINTS_TO_UNITS);
   options.title = FALSE;
   options.caption = FALSE;
   options.timeline = FALSE;
+  cairo_save (cr);
+  cairo_scale (cr, 1 / POINTS_TO_UNITS, 1 / POINTS_TO_UNITS);
   mer_export_draw (cr, job->basemap, &options, TRUE);
+  cairo_restore (cr);
 
-  /* Under the map: the event, its date, the caption and the sources. */
+  /* Under the map: the event, its date, the caption and the sources; the
+   * speaker's notes beside them. */
   if (event != NULL)
     {
       g_autofree char *date = mer_event_format_date (event);
@@ -734,9 +1319,9 @@ draw_handout_page (cairo_t    *cr,
         g_string_append (markup, "\n\n<span size='small'><b>Sources</b>");
       for (guint i = 0; i < n_sources; i++)
         {
-          g_autofree char *source = sources[i].url != NULL
-                                      ? g_markup_printf_escaped ("\n%s — %s", sources[i].title, sources[i].url)
-                                      : g_markup_printf_escaped ("\n%s", sources[i].title);
+          g_autofree char *url = sources[i].url != NULL ? readable_url (sources[i].url) : NULL;
+          g_autofree char *source = url != NULL ? g_markup_printf_escaped ("\n%s — %s", sources[i].title, url)
+                                                : g_markup_printf_escaped ("\n%s", sources[i].title);
           g_string_append (markup, source);
         }
       if (n_sources > 0)
@@ -748,7 +1333,19 @@ draw_handout_page (cairo_t    *cr,
       g_string_append (markup, caption);
     }
 
-  text = create_layout (cr, "Cantarell 10", markup->str, A4_WIDTH - 2 * 40);
+  if (notes != NULL)
+    {
+      g_autofree char *escaped = g_markup_printf_escaped ("<b>Speaker notes</b>\n%s", notes);
+      g_autoptr(PangoLayout) notes_layout = NULL;
+
+      text_width = (text_width - 24) / 2;
+      notes_layout = create_layout (cr, "Cantarell 10", escaped, text_width);
+      pango_layout_set_height (notes_layout, (int) ((A4_HEIGHT - map_height - 50) * PANGO_SCALE));
+      pango_layout_set_ellipsize (notes_layout, PANGO_ELLIPSIZE_END);
+      show_layout_at (cr, notes_layout, 40 + text_width + 24, map_height + 14);
+    }
+
+  text = create_layout (cr, "Cantarell 10", markup->str, text_width);
   pango_layout_set_height (text, (int) ((A4_HEIGHT - map_height - 50) * PANGO_SCALE));
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
   show_layout_at (cr, text, 40, map_height + 14);
@@ -759,11 +1356,10 @@ draw_handout_page (cairo_t    *cr,
 }
 
 static void
-draw_handout (cairo_surface_t *surface,
-              gpointer         user_data)
+draw_handout (cairo_t  *cr,
+              gpointer  user_data)
 {
   HandoutJob *job = user_data;
-  cairo_t *cr = cairo_create (surface);
 
   draw_text_page (cr, job->document, job->briefing);
   cairo_show_page (cr);
@@ -775,8 +1371,42 @@ draw_handout (cairo_surface_t *surface,
       cairo_restore (cr);
       cairo_show_page (cr);
     }
+}
 
-  cairo_destroy (cr);
+/* The pages of a handout or a deck: the briefing's slides; without a
+ * briefing, the first one's; when the story has none, every event. */
+static GPtrArray *
+collect_pages (MerDocument  *document,
+               MerBriefing **briefing)
+{
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *briefings = mer_document_get_briefings (document);
+  GListModel *events = mer_document_get_events (document);
+
+  if (*briefing == NULL && g_list_model_get_n_items (briefings) > 0)
+    {
+      g_autoptr(MerBriefing) first = g_list_model_get_item (briefings, 0);
+
+      /* The document holds it. */
+      *briefing = first;
+    }
+
+  if (*briefing != NULL)
+    for (guint i = 0; i < mer_briefing_get_n_slides (*briefing); i++)
+      g_ptr_array_add (pages, g_object_ref (mer_briefing_get_slide (*briefing, i)));
+  else
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      g_ptr_array_add (pages, g_list_model_get_item (events, i));
+
+  return pages;
+}
+
+static char *
+dup_subject (const char  *kind,
+             MerBriefing *briefing)
+{
+  return briefing != NULL ? g_strdup_printf ("%s: %s", kind, mer_briefing_get_title (briefing))
+                          : g_strdup_printf ("%s: every event", kind);
 }
 
 /**
@@ -785,8 +1415,8 @@ draw_handout (cairo_surface_t *surface,
  *   briefing, or every event in time order when the story has none
  *
  * Writes an A4 landscape PDF: a title page, then a page per slide (or
- * event) with the map, the title, date, caption and sources, and a page
- * number.
+ * event) with the map, the title, date, caption, sources and speaker notes,
+ * and a page number.
  */
 gboolean
 mer_export_write_handout (const char         *path,
@@ -795,10 +1425,11 @@ mer_export_write_handout (const char         *path,
                           MerBriefing        *briefing,
                           GError            **error)
 {
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *briefings = mer_document_get_briefings (document);
-  g_autoptr(MerBriefing) first = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *subject = NULL;
+  const char *title = mer_document_get_title (document);
   HandoutJob job;
+  Target target;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -809,16 +1440,420 @@ mer_export_write_handout (const char         *path,
       return FALSE;
     }
 
-  if (briefing == NULL && g_list_model_get_n_items (briefings) > 0)
-    briefing = first = g_list_model_get_item (briefings, 0);
-
-  if (briefing != NULL)
-    for (guint i = 0; i < mer_briefing_get_n_slides (briefing); i++)
-      g_ptr_array_add (pages, g_object_ref (mer_briefing_get_slide (briefing, i)));
-  else
-    for (guint i = 0; i < g_list_model_get_n_items (mer_document_get_events (document)); i++)
-      g_ptr_array_add (pages, g_list_model_get_item (mer_document_get_events (document), i));
-
+  pages = collect_pages (document, &briefing);
+  subject = dup_subject ("Handout", briefing);
   job = (HandoutJob) { basemap, document, pages, briefing };
-  return write_atomically (path, MER_EXPORT_FORMAT_PDF, A4_WIDTH, A4_HEIGHT, 0, 0, draw_handout, &job, error);
+  /* The handout is laid out in points. */
+  target = (Target) {
+    MER_EXPORT_FORMAT_PDF, A4_WIDTH, A4_HEIGHT, 1, 72, title != NULL ? title : "Meridian", subject, NULL,
+  };
+  return write_atomically (path, &target, draw_handout, &job, error);
+}
+
+/* The deck: each slide as the presentation shows it */
+
+#define CARD_MARGIN 28.0
+#define CARD_MARGIN_BOTTOM 76.0
+#define CARD_PADDING_X 24.0
+#define CARD_PADDING_Y 18.0
+#define CARD_RADIUS 12.0
+#define CARD_SPACING 6.0
+
+static void
+rounded_rectangle (cairo_t      *cr,
+                   const MerBox *box,
+                   double        radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, box->x + box->width - radius, box->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, box->x + box->width - radius, box->y + box->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, box->x + radius, box->y + box->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, box->x + radius, box->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* The card's text at a width: the date, the title and the caption, in the
+ * presentation's sizes (16, 26 and 18 points; markup sizes are in 1024ths
+ * of a point). */
+static PangoLayout *
+card_layout (cairo_t    *cr,
+             const char *markup,
+             double      width)
+{
+  PangoLayout *layout = create_layout (cr, "Cantarell 18", markup, width - 2 * CARD_PADDING_X);
+
+  pango_layout_set_spacing (layout, (int) (CARD_SPACING * PANGO_SCALE));
+  return layout;
+}
+
+/* The caption card, where it hides least of the slide: the same places
+ * the presentation tries, a corner or the middle of the top or bottom
+ * edge, narrow and tall or wide and short. */
+static PangoLayout *
+place_card (cairo_t          *cr,
+            MerState         *state,
+            const MerMapView *view,
+            const char       *markup,
+            MerBox           *box)
+{
+  static const double widths[] = { 0.42, 0.62 };
+  MerBox candidates[G_N_ELEMENTS (widths) * 6];
+  PangoLayout *layouts[G_N_ELEMENTS (widths)];
+  guint n = 0, best;
+  double natural_width, natural_height;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      double width, height;
+
+      layouts[w] = card_layout (cr, markup, view->width * widths[w] - 2 * CARD_MARGIN);
+      layout_size (layouts[w], &natural_width, &natural_height);
+      width = MIN (view->width * widths[w] - 2 * CARD_MARGIN, natural_width + 2 * CARD_PADDING_X);
+      height = natural_height + 2 * CARD_PADDING_Y;
+
+      for (guint column = 0; column < 3; column++)
+        for (guint row = 0; row < 2; row++)
+          {
+            double x = column == 0 ? CARD_MARGIN
+                     : column == 1 ? (view->width - width) / 2
+                     : view->width - CARD_MARGIN - width;
+            double y = row == 0 ? view->height - CARD_MARGIN_BOTTOM - height : CARD_MARGIN;
+
+            candidates[n++] = (MerBox) { x, y, width, height };
+          }
+    }
+
+  best = mer_furniture_place (state, view, candidates, n, NULL, 0);
+  *box = candidates[best];
+  g_object_unref (layouts[1 - best / 6]);
+  return layouts[best / 6];
+}
+
+static void
+draw_card (cairo_t          *cr,
+           MerState         *state,
+           const MerMapView *view,
+           const char       *markup)
+{
+  MerBox box;
+  g_autoptr(PangoLayout) layout = place_card (cr, state, view, markup, &box);
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, 2);
+  rounded_rectangle (cr, &box, CARD_RADIUS);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  rounded_rectangle (cr, &box, CARD_RADIUS);
+  cairo_set_source_rgb (cr, 0.98, 0.98, 0.98);
+  cairo_fill (cr);
+  show_layout_at (cr, layout, box.x + CARD_PADDING_X, box.y + CARD_PADDING_Y);
+}
+
+/* The bottom bar: the progress through the briefing and the slide's
+ * number. */
+static void
+draw_progress (cairo_t          *cr,
+               const MerMapView *view,
+               guint             index,
+               guint             n)
+{
+  g_autofree char *counter = g_strdup_printf ("<b>%u / %u</b>", index + 1, n);
+  g_autoptr(PangoLayout) layout = create_layout (cr, "Cantarell 14", counter, -1);
+  double w, h, bar_width;
+  MerBox pill;
+
+  layout_size (layout, &w, &h);
+  pill = (MerBox) { view->width - 12 - w - 24, view->height - 8 - h - 12, w + 24, h + 12 };
+  bar_width = pill.x - 12 - 12;
+
+  cairo_rectangle (cr, 12, pill.y + pill.height / 2 - 3, bar_width, 6);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_fill (cr);
+  cairo_rectangle (cr, 12, pill.y + pill.height / 2 - 3, bar_width * (index + 1) / n, 6);
+  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
+  cairo_fill (cr);
+
+  rounded_rectangle (cr, &pill, pill.height / 2);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.7);
+  cairo_fill (cr);
+  cairo_move_to (cr, pill.x + 12, pill.y + 6);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+}
+
+static char *
+card_markup (MerBriefing *briefing,
+             MerSlide    *slide,
+             MerEvent    *event)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *caption = slide != NULL ? (event != NULL ? mer_slide_get_caption (slide) : NULL)
+                                      : (event != NULL ? mer_event_get_summary (event) : NULL);
+  g_autofree char *title = NULL;
+
+  if (event != NULL)
+    {
+      g_autofree char *date = mer_event_format_date (event);
+      g_autofree char *escaped = g_markup_printf_escaped ("<span size='16384' weight='bold'>%s</span>\n", date);
+
+      g_string_append (markup, escaped);
+      title = g_markup_escape_text (mer_event_get_title (event), -1);
+    }
+  else if (slide != NULL && mer_slide_get_caption (slide) != NULL)
+    title = g_markup_escape_text (mer_slide_get_caption (slide), -1);
+  else
+    title = g_markup_escape_text (briefing != NULL ? mer_briefing_get_title (briefing) : "", -1);
+
+  g_string_append_printf (markup, "<span size='26624' weight='bold'>%s</span>", title);
+  if (caption != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (caption, -1);
+
+      g_string_append_printf (markup, "\n%s", escaped);
+    }
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
+static void
+draw_deck_page (cairo_t           *cr,
+                MerBasemapPainter *basemap,
+                MerDocument       *document,
+                MerBriefing       *briefing,
+                GPtrArray         *pages,
+                guint              index,
+                gboolean           vector)
+{
+  gpointer page = g_ptr_array_index (pages, index);
+  MerSlide *slide = MER_IS_SLIDE (page) ? page : NULL;
+  MerEvent *event = slide != NULL ? mer_slide_get_event (slide) : page;
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autofree char *markup = card_markup (briefing, slide, event);
+  MerExportOptions options;
+  MerMapView map_view;
+  MerView view;
+
+  mer_state_set_document (state, document);
+  mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
+  mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
+
+  mer_export_options_init (&options, document, state, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT);
+  options.title = FALSE;
+  options.caption = FALSE;
+  options.legend = FALSE;
+  options.timeline = FALSE;
+  options.scale_bar = FALSE;
+  options.attribution = FALSE;
+  mer_export_draw (cr, basemap, &options, vector);
+
+  draw_card (cr, state, &map_view, markup);
+  draw_progress (cr, &map_view, index, pages->len);
+}
+
+/**
+ * mer_export_draw_slide:
+ * @briefing: (nullable): the briefing; %NULL for the first, or the events
+ *   one by one when the story has none
+ * @index: the slide
+ * @vector: whether markers must be paths
+ *
+ * Draws a slide as the presentation shows it on a 1920 × 1080 screen: the
+ * slide's map, its caption card where it hides least, the progress and the
+ * slide's number. @cr's user space is %MER_EXPORT_SLIDE_WIDTH ×
+ * %MER_EXPORT_SLIDE_HEIGHT.
+ */
+void
+mer_export_draw_slide (cairo_t           *cr,
+                       MerBasemapPainter *basemap,
+                       MerDocument       *document,
+                       MerBriefing       *briefing,
+                       guint              index,
+                       gboolean           vector)
+{
+  g_autoptr(GPtrArray) pages = collect_pages (document, &briefing);
+
+  g_return_if_fail (index < pages->len);
+
+  draw_deck_page (cr, basemap, document, briefing, pages, index, vector);
+}
+
+/**
+ * mer_export_get_slide_card:
+ * @briefing: (nullable): as for mer_export_draw_slide()
+ * @box: (out): where the slide's caption card goes, in the slide's units
+ *
+ * Where mer_export_draw_slide() puts the caption card.
+ */
+void
+mer_export_get_slide_card (MerDocument *document,
+                           MerBriefing *briefing,
+                           guint        index,
+                           MerBox      *box)
+{
+  g_autoptr(GPtrArray) pages = collect_pages (document, &briefing);
+  g_autoptr(MerState) state = mer_state_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *markup = NULL;
+  gpointer page;
+  MerSlide *slide;
+  MerEvent *event;
+  MerMapView map_view;
+  MerView view;
+
+  g_return_if_fail (index < pages->len);
+
+  page = g_ptr_array_index (pages, index);
+  slide = MER_IS_SLIDE (page) ? page : NULL;
+  event = slide != NULL ? mer_slide_get_event (slide) : page;
+  markup = card_markup (briefing, slide, event);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  mer_state_set_document (state, document);
+  mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
+  mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
+  layout = place_card (cr, state, &map_view, markup, box);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+typedef struct {
+  MerBasemapPainter *basemap;
+  MerDocument       *document;
+  MerBriefing       *briefing;
+  GPtrArray         *pages;
+  guint              index;   /* G_MAXUINT: every page */
+  gboolean           vector;
+} DeckJob;
+
+static void
+draw_deck (cairo_t  *cr,
+           gpointer  user_data)
+{
+  DeckJob *job = user_data;
+
+  if (job->index != G_MAXUINT)
+    {
+      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, job->index, job->vector);
+      return;
+    }
+
+  for (guint i = 0; i < job->pages->len; i++)
+    {
+      cairo_save (cr);
+      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, i, job->vector);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+}
+
+static gboolean
+check_pages (GPtrArray  *pages,
+             GError    **error)
+{
+  if (pages->len > 0)
+    return TRUE;
+
+  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_NO_SLIDES, "the story has no slides and no events to show");
+  return FALSE;
+}
+
+/**
+ * mer_export_write_deck:
+ * @path: the PDF to write
+ * @briefing: (nullable): the briefing; %NULL for the first, or the events
+ *   one by one when the story has none
+ *
+ * Writes the briefing as presented: a 16:9 PDF with a page per slide, as
+ * mer_export_draw_slide() draws it, 20 × 11.25 inches (a 1920 × 1080
+ * screen at 96 dots per inch).
+ */
+gboolean
+mer_export_write_deck (const char         *path,
+                       MerBasemapPainter  *basemap,
+                       MerDocument        *document,
+                       MerBriefing        *briefing,
+                       GError            **error)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *subject = NULL;
+  const char *title = mer_document_get_title (document);
+  DeckJob job;
+  Target target;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (mer_export_format_from_path (path) != MER_EXPORT_FORMAT_PDF)
+    {
+      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_FORMAT, "%s: a deck is a PDF: the name must end in .pdf",
+                   path);
+      return FALSE;
+    }
+
+  pages = collect_pages (document, &briefing);
+  if (!check_pages (pages, error))
+    return FALSE;
+
+  subject = dup_subject ("Briefing", briefing);
+  job = (DeckJob) { basemap, document, briefing, pages, G_MAXUINT, TRUE };
+  target = (Target) {
+    MER_EXPORT_FORMAT_PDF, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1, 96,
+    title != NULL ? title : "Meridian", subject, NULL,
+  };
+  return write_atomically (path, &target, draw_deck, &job, error);
+}
+
+/**
+ * mer_export_write_slides:
+ * @dir: the folder to write into; made if missing
+ * @briefing: (nullable): as for mer_export_write_deck()
+ * @scale: pixels per unit: 1 for 1920 × 1080, 2 for 3840 × 2160
+ *
+ * Writes a PNG per slide, as mer_export_draw_slide() draws it, named
+ * slide-01.png, slide-02.png and so on.
+ *
+ * Returns: whether every slide was written; on failure, the slides before
+ *   the one that failed are kept
+ */
+gboolean
+mer_export_write_slides (const char         *dir,
+                         MerBasemapPainter  *basemap,
+                         MerDocument        *document,
+                         MerBriefing        *briefing,
+                         double              scale,
+                         GError            **error)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *subject = NULL;
+  const char *title = mer_document_get_title (document);
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (scale > 0, FALSE);
+
+  pages = collect_pages (document, &briefing);
+  if (!check_pages (pages, error))
+    return FALSE;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    return set_write_error (error, dir, g_strerror (errno));
+
+  subject = dup_subject ("Briefing", briefing);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("slide-%02u.png", i + 1);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      DeckJob job = { basemap, document, briefing, pages, i, FALSE };
+      Target target = {
+        MER_EXPORT_FORMAT_PNG, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, scale, 96,
+        title != NULL ? title : "Meridian", subject, NULL,
+      };
+
+      if (!write_atomically (path, &target, draw_deck, &job, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }

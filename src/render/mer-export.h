@@ -5,6 +5,7 @@
 
 #include "mer-basemap-painter.h"
 #include "mer-document.h"
+#include "mer-furniture.h"
 #include "mer-state.h"
 
 G_BEGIN_DECLS
@@ -21,9 +22,15 @@ typedef enum {
  * @document: the story
  * @state: (nullable): the selection, highlights, filters and time window to show
  * @view: the map's centre and zoom
- * @width: the picture's width: pixels for PNG, points for SVG and PDF
+ * @width: the picture's width in units: what text, symbols and the map's
+ *   zoom are measured in (a unit is a pixel of the screen at scale 1)
  * @height: its height
- * @scale: device pixels per unit, for PNG (1 unless rendering a HiDPI copy)
+ * @scale: device pixels per unit, for PNG: 2 draws the same picture with
+ *   twice the pixels, everything twice as large
+ * @units_per_inch: how large a unit is on paper: 96 (a screen's pixel) unless
+ *   the picture is a page whose text is made larger or smaller; sets a
+ *   PDF's or SVG's page size and a PNG's resolution (@scale × this, in dots
+ *   per inch)
  * @title: draw the story's title and subtitle
  * @caption: draw the selected event's date and title
  * @legend: draw the legend of the categories and regions shown
@@ -42,6 +49,7 @@ typedef struct {
   double       width;
   double       height;
   double       scale;
+  double       units_per_inch;
   gboolean     title;
   gboolean     caption;
   gboolean     legend;
@@ -52,12 +60,27 @@ typedef struct {
   GDateTime   *date;
 } MerExportOptions;
 
+/* The furniture over an export's map, in the order it is placed. */
+typedef enum {
+  MER_EXPORT_FURNITURE_TITLE,
+  MER_EXPORT_FURNITURE_LEGEND,
+  MER_EXPORT_FURNITURE_CAPTION,
+  MER_EXPORT_FURNITURE_SCALE_BAR,
+  MER_EXPORT_FURNITURE_ATTRIBUTION,
+  MER_EXPORT_N_FURNITURE,
+} MerExportFurniture;
+
 #define MER_EXPORT_ERROR (mer_export_error_quark ())
 
 typedef enum {
   MER_EXPORT_ERROR_FORMAT,
   MER_EXPORT_ERROR_WRITE,
+  MER_EXPORT_ERROR_NO_SLIDES,
 } MerExportError;
+
+/* A slide of a deck, as presented on a 1920 × 1080 screen. */
+#define MER_EXPORT_SLIDE_WIDTH 1920.0
+#define MER_EXPORT_SLIDE_HEIGHT 1080.0
 
 GQuark          mer_export_error_quark       (void);
 void            mer_export_options_init      (MerExportOptions        *options,
@@ -67,6 +90,9 @@ void            mer_export_options_init      (MerExportOptions        *options,
                                               double                   width,
                                               double                   height);
 MerExportFormat mer_export_format_from_path  (const char              *path);
+double          mer_export_get_map_height    (const MerExportOptions  *options);
+guint           mer_export_get_furniture     (const MerExportOptions  *options,
+                                              MerBox                  *boxes);
 void            mer_export_draw              (cairo_t                 *cr,
                                               MerBasemapPainter       *basemap,
                                               const MerExportOptions  *options,
@@ -79,6 +105,27 @@ gboolean        mer_export_write_handout     (const char              *path,
                                               MerBasemapPainter       *basemap,
                                               MerDocument             *document,
                                               MerBriefing             *briefing,
+                                              GError                 **error);
+void            mer_export_draw_slide        (cairo_t                 *cr,
+                                              MerBasemapPainter       *basemap,
+                                              MerDocument             *document,
+                                              MerBriefing             *briefing,
+                                              guint                    index,
+                                              gboolean                 vector);
+void            mer_export_get_slide_card    (MerDocument             *document,
+                                              MerBriefing             *briefing,
+                                              guint                    index,
+                                              MerBox                  *box);
+gboolean        mer_export_write_deck        (const char              *path,
+                                              MerBasemapPainter       *basemap,
+                                              MerDocument             *document,
+                                              MerBriefing             *briefing,
+                                              GError                 **error);
+gboolean        mer_export_write_slides      (const char              *dir,
+                                              MerBasemapPainter       *basemap,
+                                              MerDocument             *document,
+                                              MerBriefing             *briefing,
+                                              double                   scale,
                                               GError                 **error);
 void            mer_export_prepare_page      (MerState                *state,
                                               MerSlide                *slide,

@@ -19,11 +19,19 @@
 #define HATCH_SPACING 7.0
 #define DEFAULT_REGION_COLOR 0x9141ac
 
+/* One outline of a region, projected. */
 typedef struct {
-  MerRegion    *region;
+  MerGeometry  *geometry;      /* the region's */
   cairo_path_t  path;          /* in normalized Web Mercator units */
   double        x_min, y_min, x_max, y_max;
   double        label_x, label_y;
+} Shape;
+
+/* A region and its outlines: its own first, then each other outline its
+ * history gives it (Karafuto for Sakhalin 1905–45). */
+typedef struct {
+  MerRegion *region;
+  GArray    *shapes;           /* Shape */
 } CachedRegion;
 
 struct _MerRegionPainter
@@ -32,18 +40,26 @@ struct _MerRegionPainter
 };
 
 static void
+shape_clear (gpointer data)
+{
+  Shape *shape = data;
+
+  g_free (shape->path.data);
+}
+
+static void
 cached_region_clear (gpointer data)
 {
   CachedRegion *cached = data;
 
   g_clear_object (&cached->region);
-  g_free (cached->path.data);
+  g_clear_pointer (&cached->shapes, g_array_unref);
 }
 
 static void
-build_path (CachedRegion *cached)
+build_path (Shape       *shape,
+            MerGeometry *geometry)
 {
-  MerGeometry *geometry = mer_region_get_geometry (cached->region);
   g_autoptr(GArray) data = g_array_new (FALSE, FALSE, sizeof (cairo_path_data_t));
   const MerPolygon *polygons;
   const MerRing *rings;
@@ -51,8 +67,8 @@ build_path (CachedRegion *cached)
   guint n_polygons, n_rings, n_points;
   double largest = -1;
 
-  cached->x_min = cached->y_min = G_MAXDOUBLE;
-  cached->x_max = cached->y_max = -G_MAXDOUBLE;
+  shape->x_min = shape->y_min = G_MAXDOUBLE;
+  shape->x_max = shape->y_max = -G_MAXDOUBLE;
 
   polygons = mer_geometry_get_polygons (geometry, &n_polygons);
   rings = mer_geometry_get_rings (geometry, &n_rings);
@@ -97,19 +113,72 @@ build_path (CachedRegion *cached)
       if ((px_max - px_min) * (py_max - py_min) > largest)
         {
           largest = (px_max - px_min) * (py_max - py_min);
-          cached->label_x = (px_min + px_max) / 2;
-          cached->label_y = (py_min + py_max) / 2;
+          shape->label_x = (px_min + px_max) / 2;
+          shape->label_y = (py_min + py_max) / 2;
         }
 
-      cached->x_min = MIN (cached->x_min, px_min);
-      cached->x_max = MAX (cached->x_max, px_max);
-      cached->y_min = MIN (cached->y_min, py_min);
-      cached->y_max = MAX (cached->y_max, py_max);
+      shape->x_min = MIN (shape->x_min, px_min);
+      shape->x_max = MAX (shape->x_max, px_max);
+      shape->y_min = MIN (shape->y_min, py_min);
+      shape->y_max = MAX (shape->y_max, py_max);
     }
 
-  cached->path.status = CAIRO_STATUS_SUCCESS;
-  cached->path.num_data = (int) data->len;
-  cached->path.data = (cairo_path_data_t *) g_array_free (g_steal_pointer (&data), FALSE);
+  shape->path.status = CAIRO_STATUS_SUCCESS;
+  shape->path.num_data = (int) data->len;
+  shape->path.data = (cairo_path_data_t *) g_array_free (g_steal_pointer (&data), FALSE);
+}
+
+static void
+add_shape (CachedRegion *cached,
+           MerGeometry  *geometry)
+{
+  Shape shape = { geometry };
+
+  if (geometry == NULL)
+    return;
+  for (guint i = 0; i < cached->shapes->len; i++)
+    if (g_array_index (cached->shapes, Shape, i).geometry == geometry)
+      return;
+  build_path (&shape, geometry);
+  g_array_append_val (cached->shapes, shape);
+}
+
+/* What the map shows of a region at the painter's date: its outline then,
+ * and whether it was contested then. */
+typedef struct {
+  gboolean known;
+  gint64   second;
+} AsOf;
+
+static AsOf
+as_of_state (MerState *state)
+{
+  AsOf as_of = { FALSE, 0 };
+
+  if (state != NULL)
+    as_of.known = mer_state_get_as_of (state, &as_of.second);
+  return as_of;
+}
+
+static const Shape *
+shape_at (const CachedRegion *cached,
+          AsOf                as_of)
+{
+  MerGeometry *geometry = as_of.known ? mer_region_get_geometry_at (cached->region, as_of.second)
+                                      : mer_region_get_geometry (cached->region);
+
+  for (guint i = 0; i < cached->shapes->len; i++)
+    if (g_array_index (cached->shapes, Shape, i).geometry == geometry)
+      return &g_array_index (cached->shapes, Shape, i);
+  return NULL;
+}
+
+static gboolean
+contested_at (const CachedRegion *cached,
+              AsOf                as_of)
+{
+  return as_of.known ? mer_region_is_contested_at (cached->region, as_of.second)
+                     : mer_region_is_contested (cached->region);
 }
 
 /**
@@ -131,9 +200,17 @@ mer_region_painter_new (GListModel *regions)
   for (guint i = 0; i < n; i++)
     {
       CachedRegion cached = { 0 };
+      const MerRegionPeriod *periods;
+      guint n_periods;
 
       cached.region = g_list_model_get_item (regions, i);
-      build_path (&cached);
+      cached.shapes = g_array_new (FALSE, TRUE, sizeof (Shape));
+      g_array_set_clear_func (cached.shapes, shape_clear);
+      add_shape (&cached, mer_region_get_geometry (cached.region));
+      periods = mer_region_get_periods (cached.region, &n_periods);
+      for (guint k = 0; k < n_periods; k++)
+        if (periods[k].geometry != NULL)
+          add_shape (&cached, periods[k].geometry);
       g_array_append_val (self->regions, cached);
     }
 
@@ -235,6 +312,8 @@ draw_label (cairo_t            *cr,
             const MerMapView   *view,
             const MerMapStyle  *style,
             const CachedRegion *cached,
+            const Shape        *shape,
+            gboolean            contested,
             int                 shift,
             GArray             *placed)
 {
@@ -248,7 +327,7 @@ draw_label (cairo_t            *cr,
   cairo_rectangle_t box;
   double x, y;
 
-  if (mer_region_is_contested (cached->region))
+  if (contested)
     names = mer_region_format_names (cached->region);
 
   if (names != NULL)
@@ -262,7 +341,7 @@ draw_label (cairo_t            *cr,
   pango_layout_set_markup (layout, markup, -1);
   pango_layout_get_pixel_extents (layout, NULL, &ink);
 
-  mer_map_view_normalized_to_point (view, cached->label_x + shift, cached->label_y, &x, &y);
+  mer_map_view_normalized_to_point (view, shape->label_x + shift, shape->label_y, &x, &y);
   box = (cairo_rectangle_t) { x - ink.width / 2.0 - 2, y - ink.height / 2.0 - 2, ink.width + 4, ink.height + 4 };
 
   if (box.x + box.width < 0 || box.y + box.height < 0 || box.x > view->width || box.y > view->height)
@@ -299,15 +378,15 @@ draw_label (cairo_t            *cr,
 }
 
 static void
-append_region_path (cairo_t            *cr,
-                    const MerMapView   *view,
-                    const CachedRegion *cached,
-                    int                 shift)
+append_region_path (cairo_t          *cr,
+                    const MerMapView *view,
+                    const Shape      *shape,
+                    int               shift)
 {
   cairo_save (cr);
   apply_view (cr, view, shift);
   cairo_new_path (cr);
-  cairo_append_path (cr, &cached->path);
+  cairo_append_path (cr, &shape->path);
   cairo_restore (cr);
 }
 
@@ -315,16 +394,17 @@ static void
 draw_region (cairo_t            *cr,
              const MerMapView   *view,
              const CachedRegion *cached,
+             const Shape        *shape,
+             gboolean            disputed,
              int                 shift,
              gboolean            emphasised)
 {
   guint32 rgb = mer_region_get_color (cached->region);
   MerColor color = mer_color_from_rgb (rgb != MER_NO_COLOR ? rgb : DEFAULT_REGION_COLOR, 1);
-  gboolean disputed = mer_region_is_contested (cached->region);
   static const double dashes[] = { 6, 3 };
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  append_region_path (cr, view, cached, shift);
+  append_region_path (cr, view, shape, shift);
   set_color (cr, &color, emphasised ? 0.4 : 0.18);
 
   cairo_fill_preserve (cr);
@@ -358,6 +438,7 @@ draw_pass (MerRegionPainter  *self,
            gboolean           labels)
 {
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
+  AsOf as_of = as_of_state (state);
   double vx_min, vy_min, vx_max, vy_max;
 
   mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
@@ -366,22 +447,25 @@ draw_pass (MerRegionPainter  *self,
   for (guint i = 0; i < self->regions->len; i++)
     {
       const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
+      const Shape *shape = shape_at (cached, as_of);
       gboolean emphasised = state != NULL && mer_state_is_region_emphasised (state, cached->region);
-      int first = (int) floor (vx_min - cached->x_max);
-      int last = (int) ceil (vx_max - cached->x_min);
+      gboolean contested = contested_at (cached, as_of);
+      int first, last;
 
-      if (cached->path.num_data == 0 || cached->y_max < vy_min || cached->y_min > vy_max)
+      if (shape == NULL || shape->path.num_data == 0 || shape->y_max < vy_min || shape->y_min > vy_max)
         continue;
 
+      first = (int) floor (vx_min - shape->x_max);
+      last = (int) ceil (vx_max - shape->x_min);
       for (int shift = first; shift <= last; shift++)
         {
-          if (cached->x_max + shift < vx_min || cached->x_min + shift > vx_max)
+          if (shape->x_max + shift < vx_min || shape->x_min + shift > vx_max)
             continue;
 
           if (!labels)
-            draw_region (cr, view, cached, shift, emphasised);
+            draw_region (cr, view, cached, shape, contested, shift, emphasised);
           else if (view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
-            draw_label (cr, view, style, cached, shift, placed);
+            draw_label (cr, view, style, cached, shape, contested, shift, placed);
         }
     }
   cairo_restore (cr);
@@ -391,9 +475,11 @@ draw_pass (MerRegionPainter  *self,
  * mer_region_painter_draw:
  * @cr: a context whose user space is the widget's (or the export's) pixels
  * @view: the map view
- * @state: (nullable): what is selected and hovered, to emphasise
+ * @state: (nullable): what is selected and hovered, to emphasise, and the
+ *   date the regions are drawn as of (mer_state_get_as_of())
  *
- * Draws every region that meets the view: fill, hatch and outline. Labels
+ * Draws every region that meets the view: fill, hatch and outline, each
+ * with its outline and status as of the state's date. Labels
  * are drawn apart, with mer_region_painter_draw_labels(), so that they can
  * go over the event markers.
  */
@@ -421,29 +507,35 @@ void
 mer_region_painter_draw_labels (MerRegionPainter  *self,
                                 cairo_t           *cr,
                                 const MerMapView  *view,
-                                const MerMapStyle *style)
+                                const MerMapStyle *style,
+                                MerState          *state)
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (view != NULL);
 
-  draw_pass (self, cr, view, style, NULL, TRUE);
+  draw_pass (self, cr, view, style, state, TRUE);
 }
 
 /**
  * mer_region_painter_pick:
  * @x: a point of the view, in pixels
  * @y: a point of the view, in pixels
+ * @state: (nullable): the date to pick as of, as mer_region_painter_draw()
+ *   draws
  *
- * Returns: (transfer none) (nullable): the region under the point; of
- *   overlapping regions, the one drawn last
+ * Returns: (transfer none) (nullable): the region under the point, as its
+ *   outline was at the state's date; of overlapping regions, the one drawn
+ *   last
  */
 MerRegion *
 mer_region_painter_pick (MerRegionPainter *self,
                          const MerMapView *view,
                          double            x,
-                         double            y)
+                         double            y,
+                         MerState         *state)
 {
+  AsOf as_of = as_of_state (state);
   double lat, lon;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -452,8 +544,9 @@ mer_region_painter_pick (MerRegionPainter *self,
   for (guint i = self->regions->len; i > 0; i--)
     {
       const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i - 1);
+      const Shape *shape = shape_at (cached, as_of);
 
-      if (cached->path.num_data > 0 && mer_hit_geometry_contains (mer_region_get_geometry (cached->region), lat, lon))
+      if (shape != NULL && shape->path.num_data > 0 && mer_hit_geometry_contains (shape->geometry, lat, lon))
         return cached->region;
     }
 

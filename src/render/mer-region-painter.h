@@ -26,11 +26,13 @@ void              mer_region_painter_draw    (MerRegionPainter   *self,
 void              mer_region_painter_draw_labels (MerRegionPainter  *self,
                                                   cairo_t           *cr,
                                                   const MerMapView  *view,
-                                                  const MerMapStyle *style);
+                                                  const MerMapStyle *style,
+                                                  MerState          *state);
 MerRegion        *mer_region_painter_pick    (MerRegionPainter   *self,
                                               const MerMapView   *view,
                                               double              x,
-                                              double              y);
+                                              double              y,
+                                              MerState           *state);
 char             *mer_region_format_names    (MerRegion          *region);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerRegionPainter, mer_region_painter_free)

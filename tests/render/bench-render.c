@@ -207,7 +207,7 @@ bench_overlay (void)
       start = g_get_monotonic_time ();
       mer_region_painter_draw (regions, cr, &view, style, state);
       mer_event_painter_draw (events, cr, &view, style, state);
-      mer_region_painter_draw_labels (regions, cr, &view, style);
+      mer_region_painter_draw_labels (regions, cr, &view, style, state);
       cairo_surface_flush (surface);
       elapsed = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (ms, elapsed);

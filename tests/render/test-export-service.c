@@ -198,6 +198,9 @@ test_choices_defaults (void)
   g_assert_cmpint (choices.size, ==, MER_EXPORT_SIZE_1920X1080);
   g_assert_cmpint (choices.custom_width, ==, 1600);
   g_assert_cmpint (choices.custom_height, ==, 900);
+  g_assert_true (choices.landscape);
+  g_assert_cmpfloat (choices.scale, ==, 1);
+  g_assert_cmpint (choices.dpi, ==, 150);
   for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     g_assert_true (choices.include[i]);
 
@@ -205,6 +208,8 @@ test_choices_defaults (void)
   mer_export_choices_to_options (&choices, document, NULL, &window_view, &options);
   g_assert_cmpfloat (options.width, ==, 1920);
   g_assert_cmpfloat (options.height, ==, 1080);
+  g_assert_cmpfloat (options.scale, ==, 1);
+  g_assert_cmpfloat (options.units_per_inch, ==, 96);
   g_assert_cmpfloat (options.view.lat, ==, 44);
   g_assert_cmpfloat (options.view.lon, ==, 146);
   g_assert_cmpfloat_with_epsilon (options.view.zoom, 5, 1e-12);
@@ -216,17 +221,27 @@ test_choices_defaults (void)
 static void
 test_choices_sizes (void)
 {
+  /* In units: pixels over the scale, paper at 96 an inch. */
   static const struct {
     MerExportSize size;
+    gboolean      landscape;
+    double        scale;
     double        width;
     double        height;
   } cases[] = {
-    { MER_EXPORT_SIZE_VIEW, 1000, 600 },
-    { MER_EXPORT_SIZE_1920X1080, 1920, 1080 },
-    { MER_EXPORT_SIZE_3840X2160, 3840, 2160 },
-    { MER_EXPORT_SIZE_A4, 841.89, 595.28 },
-    { MER_EXPORT_SIZE_LETTER, 792, 612 },
-    { MER_EXPORT_SIZE_CUSTOM, 800, 500 },
+    { MER_EXPORT_SIZE_VIEW, TRUE, 1, 1000, 600 },
+    { MER_EXPORT_SIZE_VIEW, TRUE, 2, 1000, 600 },
+    { MER_EXPORT_SIZE_1920X1080, TRUE, 1, 1920, 1080 },
+    { MER_EXPORT_SIZE_3840X2160, TRUE, 1, 3840, 2160 },
+    { MER_EXPORT_SIZE_3840X2160, TRUE, 2, 1920, 1080 },
+    { MER_EXPORT_SIZE_A3, FALSE, 1, 297 / 25.4 * 96, 420 / 25.4 * 96 },
+    { MER_EXPORT_SIZE_A4, TRUE, 1, 297 / 25.4 * 96, 210 / 25.4 * 96 },
+    { MER_EXPORT_SIZE_A4, FALSE, 3, 210 / 25.4 * 96, 297 / 25.4 * 96 },
+    { MER_EXPORT_SIZE_A5, TRUE, 1, 210 / 25.4 * 96, 148 / 25.4 * 96 },
+    { MER_EXPORT_SIZE_LETTER, TRUE, 1, 1056, 816 },
+    { MER_EXPORT_SIZE_LEGAL, FALSE, 1, 816, 1344 },
+    { MER_EXPORT_SIZE_CUSTOM, TRUE, 1, 800, 500 },
+    { MER_EXPORT_SIZE_CUSTOM, TRUE, 4, 200, 125 },
   };
   MerMapView window_view = { 0, 0, 3, 1000, 600 };
 
@@ -239,10 +254,43 @@ test_choices_sizes (void)
       choices.size = cases[i].size;
       choices.custom_width = 800;
       choices.custom_height = 500;
+      choices.landscape = cases[i].landscape;
+      choices.scale = cases[i].scale;
       mer_export_choices_get_size (&choices, &window_view, &width, &height);
-      g_assert_cmpfloat (width, ==, cases[i].width);
-      g_assert_cmpfloat (height, ==, cases[i].height);
+      g_assert_cmpfloat_with_epsilon (width, cases[i].width, 1e-9);
+      g_assert_cmpfloat_with_epsilon (height, cases[i].height, 1e-9);
     }
+}
+
+/* A scale makes text larger, not the area: 4K at scale 2 is framed as
+ * 1920 × 1080 at scale 1; paper keeps its size in units, its resolution
+ * in the scale. */
+static void
+test_choices_scale_and_paper (void)
+{
+  g_autoptr(MerDocument) document = load_story ();
+  MerMapView window_view = { 44, 146, 6, 960, 540 };
+  MerExportChoices choices;
+  MerExportOptions hd, uhd, paper;
+
+  mer_export_choices_load (&choices, NULL);
+  mer_export_choices_to_options (&choices, document, NULL, &window_view, &hd);
+  choices.size = MER_EXPORT_SIZE_3840X2160;
+  choices.scale = 2;
+  mer_export_choices_to_options (&choices, document, NULL, &window_view, &uhd);
+  g_assert_cmpfloat (uhd.width, ==, hd.width);
+  g_assert_cmpfloat (uhd.height, ==, hd.height);
+  g_assert_cmpfloat (uhd.view.zoom, ==, hd.view.zoom);
+  g_assert_cmpfloat (uhd.scale, ==, 2);
+
+  choices.size = MER_EXPORT_SIZE_A4;
+  choices.landscape = FALSE;
+  choices.dpi = 300;
+  mer_export_choices_to_options (&choices, document, NULL, &window_view, &paper);
+  g_assert_cmpfloat_with_epsilon (paper.width, 210 / 25.4 * 96, 1e-9);
+  g_assert_cmpfloat_with_epsilon (paper.height, 297 / 25.4 * 96, 1e-9);
+  g_assert_cmpfloat (paper.scale, ==, 300 / 96.0);
+  g_assert_cmpfloat (paper.units_per_inch, ==, 96);
 }
 
 static GSettings *
@@ -265,7 +313,7 @@ test_choices_settings (void)
 {
   g_autoptr(GSettings) settings = create_settings ();
   MerExportChoices saved = { MER_EXPORT_FORMAT_SVG, MER_EXPORT_SIZE_CUSTOM, 800, 600,
-                             { TRUE, FALSE, TRUE, FALSE, FALSE, FALSE } };
+                             { TRUE, FALSE, TRUE, FALSE, FALSE, FALSE }, FALSE, 2.5, 300 };
   MerExportChoices loaded;
   g_autofree char *format = NULL;
   g_autofree char *size = NULL;
@@ -287,13 +335,24 @@ test_choices_settings (void)
   g_assert_cmpstrv (includes, ((const char * const []) { "title", "legend", NULL }));
 
   mer_export_choices_load (&loaded, settings);
-  g_assert_cmpmem (&loaded, sizeof loaded, &saved, sizeof saved);
+  g_assert_cmpint (loaded.format, ==, saved.format);
+  g_assert_cmpint (loaded.size, ==, saved.size);
+  g_assert_cmpint (loaded.custom_width, ==, saved.custom_width);
+  g_assert_cmpint (loaded.custom_height, ==, saved.custom_height);
+  g_assert_cmpmem (loaded.include, sizeof loaded.include, saved.include, sizeof saved.include);
+  g_assert_cmpint (loaded.landscape, ==, saved.landscape);
+  g_assert_cmpfloat (loaded.scale, ==, saved.scale);
+  g_assert_cmpint (loaded.dpi, ==, saved.dpi);
 
   g_settings_set_string (settings, "export-format", "tiff");
   g_settings_set_string (settings, "export-size", "poster");
   g_settings_set_int (settings, "export-custom-width", 5);
   g_settings_set_int (settings, "export-custom-height", 100000);
+  g_settings_set_double (settings, "export-scale", 100);
+  g_settings_set_int (settings, "export-dpi", 1);
   mer_export_choices_load (&loaded, settings);
+  g_assert_cmpfloat (loaded.scale, ==, MER_EXPORT_MAX_SCALE);
+  g_assert_cmpint (loaded.dpi, ==, MER_EXPORT_MIN_DPI);
   g_assert_cmpint (loaded.format, ==, MER_EXPORT_FORMAT_PNG);
   g_assert_cmpint (loaded.size, ==, MER_EXPORT_SIZE_VIEW);
   g_assert_cmpint (loaded.custom_width, ==, MER_EXPORT_MIN_SIZE);
@@ -314,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/render/export-choices/defaults", test_choices_defaults);
   g_test_add_func ("/render/export-choices/sizes", test_choices_sizes);
   g_test_add_func ("/render/export-choices/settings", test_choices_settings);
+  g_test_add_func ("/render/export-choices/scale-and-paper", test_choices_scale_and_paper);
 
   return g_test_run ();
 }

@@ -132,7 +132,8 @@ count_hatch (cairo_surface_t *surface,
 }
 
 static cairo_surface_t *
-draw_regions_on_white (const MerMapView *view)
+draw_regions_as_of (const MerMapView *view,
+                    MerState         *state)
 {
   g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (story));
   cairo_surface_t *surface = create_surface (view);
@@ -140,9 +141,15 @@ draw_regions_on_white (const MerMapView *view)
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  mer_region_painter_draw (regions, cr, view, mer_map_style_get (FALSE), NULL);
+  mer_region_painter_draw (regions, cr, view, mer_map_style_get (FALSE), state);
   cairo_destroy (cr);
   return surface;
+}
+
+static cairo_surface_t *
+draw_regions_on_white (const MerMapView *view)
+{
+  return draw_regions_as_of (view, NULL);
 }
 
 /* Along a row inside Iturup the disputed hatch alternates strong lines in
@@ -208,6 +215,67 @@ test_occupied_hatch (void)
   cairo_surface_destroy (surface);
 }
 
+static MerState *
+state_as_of (const char *date)
+{
+  MerState *state = mer_state_new ();
+  MerDate parsed;
+
+  g_assert_true (mer_date_parse (date, &parsed, NULL));
+  mer_state_set_document (state, story);
+  mer_state_set_time_window (state, mer_date_first_second (&parsed) - 86400 * 365, mer_date_last_second (&parsed));
+  return state;
+}
+
+static gboolean
+is_white (Pixel p)
+{
+  return p.r == 255 && p.g == 255 && p.b == 255;
+}
+
+/* Regions are drawn as of the end of the time window: in 1920 only
+ * Karafuto, south of 50°N, is Sakhalin's tinted outline; in 1950 the whole
+ * island is. Crimea is hatched from 2014, not in 2000. Picking follows. */
+static void
+test_regions_as_of (void)
+{
+  MerMapView sakhalin_view = { 50.0, 142.8, 5, 400, 600, 1 };
+  MerMapView crimea_view = { 45.3, 34.4, 8, 600, 600, 1 };
+  MerRegion *crimea = mer_document_lookup_region (story, "crimea");
+  MerRegion *sakhalin = mer_document_lookup_region (story, "sakhalin");
+  g_autoptr(MerState) in_1920 = state_as_of ("1920");
+  g_autoptr(MerState) in_1950 = state_as_of ("1950");
+  g_autoptr(MerState) in_2000 = state_as_of ("2000");
+  g_autoptr(MerState) in_2015 = state_as_of ("2015");
+  g_autoptr(MerRegionPainter) painter = mer_region_painter_new (mer_document_get_regions (story));
+  cairo_surface_t *surface;
+  guint strong, light;
+  double x, y;
+
+  surface = draw_regions_as_of (&sakhalin_view, in_1920);
+  g_assert_false (is_white (pixel_at_location (surface, &sakhalin_view, 47.0, 142.7)));
+  g_assert_true (is_white (pixel_at_location (surface, &sakhalin_view, 52.0, 143.0)));
+  cairo_surface_destroy (surface);
+  surface = draw_regions_as_of (&sakhalin_view, in_1950);
+  g_assert_false (is_white (pixel_at_location (surface, &sakhalin_view, 47.0, 142.7)));
+  g_assert_false (is_white (pixel_at_location (surface, &sakhalin_view, 52.0, 143.0)));
+  cairo_surface_destroy (surface);
+
+  mer_map_view_location_to_point (&sakhalin_view, 52.0, 143.0, &x, &y);
+  g_assert_null (mer_region_painter_pick (painter, &sakhalin_view, x, y, in_1920));
+  g_assert_true (mer_region_painter_pick (painter, &sakhalin_view, x, y, in_1950) == sakhalin);
+
+  mer_map_view_location_to_point (&crimea_view, 45.3, 34.4, &x, &y);
+  surface = draw_regions_as_of (&crimea_view, in_2000);
+  count_hatch (surface, crimea, x, y, &strong, &light);
+  g_assert_cmpuint (strong, ==, 0);
+  cairo_surface_destroy (surface);
+  surface = draw_regions_as_of (&crimea_view, in_2015);
+  count_hatch (surface, crimea, x, y, &strong, &light);
+  g_assert_cmpuint (strong, >=, 2);
+  cairo_surface_destroy (surface);
+}
+
 /* Polygons crossing ±180° are split when the data is prepared; if one were
  * not, it would draw as a band of land across the whole world. */
 static void
@@ -256,15 +324,15 @@ test_pick_region (void)
   double x, y;
 
   mer_map_view_location_to_point (&view, 45.05, 147.84, &x, &y);
-  g_assert_true (mer_region_painter_pick (regions, &view, x, y) ==
+  g_assert_true (mer_region_painter_pick (regions, &view, x, y, NULL) ==
                  mer_document_lookup_region (story, "southern-kurils"));
 
   mer_map_view_location_to_point (&view, 45.95, 150.0, &x, &y);
-  g_assert_true (mer_region_painter_pick (regions, &view, x, y) ==
+  g_assert_true (mer_region_painter_pick (regions, &view, x, y, NULL) ==
                  mer_document_lookup_region (story, "kuril-islands"));
 
   mer_map_view_location_to_point (&view, 46.2, 146.6, &x, &y);
-  g_assert_null (mer_region_painter_pick (regions, &view, x, y));
+  g_assert_null (mer_region_painter_pick (regions, &view, x, y, NULL));
 }
 
 static void
@@ -591,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/render/basemap/no-band-at-zoom-0", test_no_band_at_zoom_0);
   g_test_add_func ("/render/regions/disputed-hatch", test_disputed_hatch);
   g_test_add_func ("/render/regions/occupied-hatch", test_occupied_hatch);
+  g_test_add_func ("/render/regions/as-of", test_regions_as_of);
   g_test_add_func ("/render/regions/pick", test_pick_region);
   g_test_add_func ("/render/events/pick", test_pick_event);
   g_test_add_func ("/render/events/clusters", test_clusters);

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A strict JSON parser (RFC 8259) for the importers that remembers where
+ * each value starts, so that a message can point at it. It is private to
+ * src/core/import: the loader has its own streaming reader. */
+
+#define MER_IMPORT_JSON_MAX_DEPTH 128
+
+typedef struct _MerImportJson MerImportJson;
+
+MerImportJson *mer_import_json_parse  (const char     *data,
+                                       gsize           length,
+                                       guint          *error_line,
+                                       guint          *error_column,
+                                       GError        **error);
+void           mer_import_json_free   (MerImportJson  *self);
+JsonNode      *mer_import_json_get_root (MerImportJson *self);
+void           mer_import_json_locate (MerImportJson  *self,
+                                       JsonNode       *node,
+                                       guint          *line,
+                                       guint          *column);
+
+void           mer_import_text_locate (const char     *data,
+                                       gsize           length,
+                                       gsize           offset,
+                                       guint          *line,
+                                       guint          *column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerImportJson, mer_import_json_free)
+
+G_END_DECLS
