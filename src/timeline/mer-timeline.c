@@ -11,8 +11,9 @@
 #include "mer-timeline-painter.h"
 
 /* The timeline: eras as bands, the events on rows where no two labels
- * overlap, those that find no room counted in a density strip, and an axis
- * whose steps run from millennia to hours. It lays out from its viewport and
+ * overlap, labelled or bare, those that find no room counted in badges that
+ * zoom to them, and a two-level axis whose steps run from millennia to
+ * minutes. It lays out from its viewport and
  * the shared state, draws with the timeline painter that also draws the
  * export's strip, and writes the user's intent (selection, hover, time
  * window) into the state; it never calls the map. */
