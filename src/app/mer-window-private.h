@@ -6,6 +6,7 @@
 #include "mer-details.h"
 #include "mer-error-page.h"
 #include "mer-presentation-view.h"
+#include "mer-search-results.h"
 #include "mer-presenter-window.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ struct _MerWindow
   GtkLabel            *error_label;
   GtkSearchBar        *search_bar;
   GtkSearchEntry      *search_entry;
+  GtkBox              *search_box;
   GtkToggleButton     *search_button;
   GtkBox              *map_box;
   GtkBox              *timeline_box;
@@ -52,6 +54,7 @@ struct _MerWindow
   MerMapWidget       *map;
   MerTimeline        *timeline;
   MerDetails         *details;
+  MerSearchResults   *search_results;
   MerSlidesPanel     *slides;
   GtkStack           *side_stack;
   MerPresenterWindow *presenter;   /* weak: closing it ends only the speaker's view */

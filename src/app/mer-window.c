@@ -117,6 +117,7 @@ restore_sizes (MerWindow *self)
   if (content_width > 0)
     gtk_paned_set_position (self->side_paned, content_width);
   mer_timeline_set_lanes (self->timeline, g_settings_get_boolean (self->settings, "timeline-lanes"));
+  gtk_widget_set_visible (GTK_WIDGET (self->details_box), g_settings_get_boolean (self->settings, "side-panel"));
 }
 
 /* Saved: the document is read again, so that presenting uses the slides
@@ -209,13 +210,64 @@ on_close_request (MerWindow *self)
   g_settings_set_int (self->settings, "map-height", gtk_paned_get_position (self->paned));
   g_settings_set_int (self->settings, "content-width", gtk_paned_get_position (self->side_paned));
   g_settings_set_boolean (self->settings, "timeline-lanes", mer_timeline_get_lanes (self->timeline));
+  /* While presenting the panel is hidden for the slides, not by the user. */
+  if (self->presentation == NULL)
+    g_settings_set_boolean (self->settings, "side-panel", gtk_widget_get_visible (GTK_WIDGET (self->details_box)));
   return FALSE;
 }
 
+/* A search cleared elsewhere (Esc on the timeline) empties the entry. */
+static void
+on_state_search (MerWindow *self)
+{
+  const char *search = mer_state_get_search (self->state);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if ((search == NULL || search[0] == '\0') && text[0] != '\0')
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+    }
+}
+
+/* The map fits the events the user's search finds. */
 static void
 on_search_changed (MerWindow *self)
 {
   mer_state_set_search (self->state, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  if (mer_search_results_get_n_results (self->search_results) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->map), "map.fit-story", NULL);
+}
+
+/* A search put away gives the keys back to the timeline. */
+static void
+on_search_mode (MerWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar) && gtk_widget_get_mapped (GTK_WIDGET (self->timeline)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+}
+
+/* Enter picks the highlighted result, or the first. */
+static void
+on_search_activate (MerWindow *self)
+{
+  if (!mer_search_results_activate (self->search_results))
+    gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+}
+
+/* Up and Down move through the results while the entry keeps the keys. */
+static gboolean
+on_search_key_pressed (MerWindow             *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down)
+    return FALSE;
+
+  mer_search_results_move (self->search_results, keyval == GDK_KEY_Down ? 1 : -1);
+  return TRUE;
 }
 
 static void
@@ -269,12 +321,32 @@ on_time_window (MerWindow *self)
     }
 }
 
+/* A category shown has a full dot; one hidden a hollow dot and its name
+ * struck through. */
+static void
+update_legend_label (GtkToggleButton *button)
+{
+  MerCategory *category = g_object_get_data (G_OBJECT (button), "category");
+  guint32 rgb = mer_category_get_color (category);
+  gboolean on = gtk_toggle_button_get_active (button);
+  g_autofree char *markup = NULL;
+
+  if (rgb != MER_NO_COLOR)
+    markup = g_markup_printf_escaped (on ? "<span foreground='#%06x'>●</span> %s"
+                                         : "<span foreground='#%06x'>○</span> <s>%s</s>",
+                                      rgb, mer_category_get_name (category));
+  else
+    markup = g_markup_printf_escaped (on ? "%s" : "<s>%s</s>", mer_category_get_name (category));
+  gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), markup);
+}
+
 static void
 on_legend_toggled (GtkToggleButton *button,
                    MerWindow       *self)
 {
   MerCategory *category = g_object_get_data (G_OBJECT (button), "category");
 
+  update_legend_label (button);
   mer_state_set_category_visible (self->state, category, gtk_toggle_button_get_active (button));
 }
 
@@ -317,22 +389,16 @@ rebuild_legend (MerWindow   *self,
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(MerCategory) category = g_list_model_get_item (categories, i);
-      guint32 rgb = mer_category_get_color (category);
       GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *label = gtk_label_new (NULL);
-      g_autofree char *markup = NULL;
       g_autofree char *tooltip = NULL;
 
-      markup = rgb != MER_NO_COLOR
-                 ? g_markup_printf_escaped ("<span foreground='#%06x'>●</span> %s", rgb, mer_category_get_name (category))
-                 : g_markup_escape_text (mer_category_get_name (category), -1);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_button_set_child (GTK_BUTTON (button), gtk_label_new (NULL));
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
       gtk_widget_add_css_class (button, "flat");
       tooltip = g_strdup_printf ("Show or hide %s events", mer_category_get_name (category));
       gtk_widget_set_tooltip_text (button, tooltip);
       g_object_set_data_full (G_OBJECT (button), "category", g_object_ref (category), g_object_unref);
+      update_legend_label (GTK_TOGGLE_BUTTON (button));
       g_signal_connect (button, "toggled", G_CALLBACK (on_legend_toggled), self);
       gtk_box_append (self->legend_box, button);
     }
@@ -764,6 +830,8 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, speed_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, search_box);
   gtk_widget_class_bind_template_callback (widget_class, on_region_chip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_window_chip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_play_toggled);
@@ -817,6 +885,22 @@ mer_window_init (MerWindow *self)
   }
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode), self,
+                           G_CONNECT_SWAPPED);
+  self->search_results = mer_search_results_new (self->state);
+  gtk_box_append (self->search_box, GTK_WIDGET (self->search_results));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_search_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
+  g_signal_connect_object (self->state, "notify::search", G_CALLBACK (on_state_search), self, G_CONNECT_SWAPPED);
+  /* The timeline has the keys when a story shows: Right steps to the first
+   * event. */
+  g_signal_connect (self->timeline, "map", G_CALLBACK (gtk_widget_grab_focus), NULL);
   g_signal_connect_object (self->presentation_view, "exit", G_CALLBACK (mer_window_stop_presenting), self,
                            G_CONNECT_SWAPPED);
 

@@ -18,6 +18,7 @@ typedef enum {
   UNIT_MONTH,
   UNIT_DAY,
   UNIT_HOUR,
+  UNIT_MINUTE,
 } Unit;
 
 typedef struct {
@@ -29,7 +30,12 @@ typedef struct {
 #define YEAR_SECONDS (365.2425 * 86400)
 
 static const Step steps[] = {
+  { UNIT_MINUTE, 1, 60 },
+  { UNIT_MINUTE, 5, 5 * 60 },
+  { UNIT_MINUTE, 15, 15 * 60 },
+  { UNIT_MINUTE, 30, 30 * 60 },
   { UNIT_HOUR, 1, 3600 },
+  { UNIT_HOUR, 3, 3 * 3600 },
   { UNIT_HOUR, 6, 6 * 3600 },
   { UNIT_DAY, 1, 86400 },
   { UNIT_DAY, 7, 7 * 86400 },
@@ -52,6 +58,11 @@ static const Step steps[] = {
 
 static const char * const months[] = {
   "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+static const char * const month_names[] = {
+  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+  "December",
 };
 
 static char *
@@ -85,6 +96,21 @@ clear_tick (gpointer data)
   g_free (((MerTimeAxisTick *) data)->label);
 }
 
+/* The finest calendar step that leaves @min_spacing between labels. */
+static const Step *
+choose_step (double start,
+             double end,
+             double width,
+             double min_spacing)
+{
+  double seconds_per_pixel = (end - start) / MAX (width, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].seconds / seconds_per_pixel >= min_spacing)
+      return &steps[i];
+  return &steps[G_N_ELEMENTS (steps) - 1];
+}
+
 /**
  * mer_time_axis_ticks:
  * @start: the first second shown
@@ -93,35 +119,25 @@ clear_tick (gpointer data)
  * @min_spacing: the least room, in pixels, between labelled ticks
  *
  * Chooses the finest calendar step that leaves @min_spacing between labels:
- * millennia, centuries, decades, years, months, days or hours; years before
- * year 1 are labelled BC.
+ * millennia, centuries, decades, years, months, days, hours or minutes;
+ * years before year 1 are labelled BC. Below a year the labels leave out
+ * what mer_time_axis_context() says: "Mar", "14", "06:00".
  *
  * Returns: (transfer full) (element-type MerTimeAxisTick): the ticks in
  *   [@start, @end], in order
  */
 GArray *
 mer_time_axis_ticks (double start,
-                         double end,
-                         double width,
-                         double min_spacing)
+                     double end,
+                     double width,
+                     double min_spacing)
 {
   GArray *ticks = g_array_new (FALSE, FALSE, sizeof (MerTimeAxisTick));
-  double seconds_per_pixel = (end - start) / MAX (width, 1);
-  const Step *step = &steps[G_N_ELEMENTS (steps) - 1];
+  const Step *step = choose_step (start, end, width, min_spacing);
   gint64 year;
   guint month, day;
 
   g_array_set_clear_func (ticks, clear_tick);
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      if (steps[i].seconds / seconds_per_pixel >= min_spacing)
-        {
-          step = &steps[i];
-          break;
-        }
-    }
-
   mer_date_civil_from_days ((gint64) floor (start / 86400), &year, &month, &day);
 
   switch (step->unit)
@@ -149,11 +165,7 @@ mer_time_axis_ticks (double start,
           if (t > end)
             break;
           if (t >= start)
-            {
-              g_autofree char *y_text = format_year (y);
-
-              add_tick (ticks, t, m == 1 ? g_strdup_printf ("%s %s", months[0], y_text) : g_strdup (months[m - 1]));
-            }
+            add_tick (ticks, t, g_strdup (months[m - 1]));
         }
       break;
 
@@ -169,38 +181,107 @@ mer_time_axis_ticks (double start,
           mer_date_civil_from_days (d, &y, &m, &dd);
           if (t < start || (step->count == 7 && dd != 1 && (dd - 1) % 7 != 0))
             continue;
-          if (dd == 1)
-            {
-              g_autofree char *y_text = format_year (y);
-              add_tick (ticks, t, g_strdup_printf ("1 %s %s", months[m - 1], y_text));
-            }
-          else
-            add_tick (ticks, t, g_strdup_printf ("%u", dd));
+          add_tick (ticks, t, g_strdup_printf ("%u", dd));
         }
       break;
 
     case UNIT_HOUR:
+    case UNIT_MINUTE:
     default:
-      for (double t = ceil (start / (step->count * 3600.0)) * step->count * 3600.0; t <= end;
-           t += step->count * 3600.0)
-        {
-          gint64 seconds = (gint64) t;
-          gint64 d = floor_div (seconds, 86400);
-          int hour = (int) ((seconds - d * 86400) / 3600);
+      {
+        double seconds = step->count * (step->unit == UNIT_HOUR ? 3600.0 : 60.0);
 
-          if (hour == 0)
-            {
-              gint64 y;
-              guint m, dd;
+        for (double t = ceil (start / seconds) * seconds; t <= end; t += seconds)
+          {
+            gint64 s = (gint64) t;
+            gint64 in_day = s - floor_div (s, 86400) * 86400;
 
-              mer_date_civil_from_days (d, &y, &m, &dd);
-              add_tick (ticks, t, g_strdup_printf ("%u %s", dd, months[m - 1]));
-            }
-          else
-            add_tick (ticks, t, g_strdup_printf ("%02d:00", hour));
-        }
+            add_tick (ticks, t, g_strdup_printf ("%02d:%02d", (int) (in_day / 3600), (int) (in_day % 3600 / 60)));
+          }
+      }
       break;
     }
 
   return ticks;
+}
+
+/**
+ * mer_time_axis_context:
+ * @start: the first second shown
+ * @end: the last second shown
+ * @width: the width they are shown over, in pixels
+ * @min_spacing: as for mer_time_axis_ticks()
+ *
+ * What the ticks of mer_time_axis_ticks() leave out, so that the axis always
+ * says where it is: the years over months, the months over days ("December
+ * 2016"), the days over hours and minutes ("15 December 2016"). The first
+ * begins at or before @start: a painter keeps its label in view.
+ *
+ * Returns: (transfer full) (element-type MerTimeAxisTick): where each year,
+ *   month or day begins, in order; none when the ticks are years
+ */
+GArray *
+mer_time_axis_context (double start,
+                       double end,
+                       double width,
+                       double min_spacing)
+{
+  GArray *context = g_array_new (FALSE, FALSE, sizeof (MerTimeAxisTick));
+  const Step *step = choose_step (start, end, width, min_spacing);
+  gint64 year;
+  guint month, day;
+
+  g_array_set_clear_func (context, clear_tick);
+  mer_date_civil_from_days ((gint64) floor (start / 86400), &year, &month, &day);
+
+  switch (step->unit)
+    {
+    case UNIT_YEAR:
+      break;
+
+    case UNIT_MONTH:
+      for (gint64 y = year;; y++)
+        {
+          double t = mer_date_days_from_civil (y, 1, 1) * 86400.0;
+
+          if (t > end)
+            break;
+          add_tick (context, t, format_year (y));
+        }
+      break;
+
+    case UNIT_DAY:
+      for (gint64 index = year * 12 + (month - 1);; index++)
+        {
+          gint64 y = floor_div (index, 12);
+          guint m = (guint) (index - y * 12) + 1;
+          double t = mer_date_days_from_civil (y, m, 1) * 86400.0;
+          g_autofree char *y_text = format_year (y);
+
+          if (t > end)
+            break;
+          add_tick (context, t, g_strdup_printf ("%s %s", month_names[m - 1], y_text));
+        }
+      break;
+
+    case UNIT_HOUR:
+    case UNIT_MINUTE:
+    default:
+      for (gint64 d = (gint64) floor (start / 86400);; d++)
+        {
+          double t = d * 86400.0;
+          gint64 y;
+          guint m, dd;
+          g_autofree char *y_text = NULL;
+
+          if (t > end)
+            break;
+          mer_date_civil_from_days (d, &y, &m, &dd);
+          y_text = format_year (y);
+          add_tick (context, t, g_strdup_printf ("%u %s %s", dd, month_names[m - 1], y_text));
+        }
+      break;
+    }
+
+  return context;
 }

@@ -19,5 +19,9 @@ GArray *mer_time_axis_ticks (double start,
                              double end,
                              double width,
                              double min_spacing);
+GArray *mer_time_axis_context (double start,
+                               double end,
+                               double width,
+                               double min_spacing);
 
 G_END_DECLS

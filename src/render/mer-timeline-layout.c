@@ -17,76 +17,194 @@
 /**
  * mer_timeline_extent_start:
  *
- * Returns: the left edge of what the event occupies: its start, or its label
- *   when that goes before it
+ * Returns: the left edge of what the placed event occupies: its marker, or
+ *   its label when that goes before it
  */
 double
 mer_timeline_extent_start (const MerTimelineExtent *extent)
 {
-  if (extent->label_before)
-    return extent->x0 - extent->label_width;
+  if (extent->labelled && extent->label_before)
+    return extent->x0 - extent->before;
   return extent->x0;
 }
 
 /**
  * mer_timeline_extent_end:
  *
- * Returns: the right edge of what the event occupies: its span or its label,
- *   whichever reaches further
+ * Returns: the right edge of what the placed event occupies: its span or
+ *   its label after it, whichever reaches further
  */
 double
 mer_timeline_extent_end (const MerTimelineExtent *extent)
 {
-  if (extent->label_before)
-    return extent->x1;
-  return MAX (extent->x1, extent->x0 + extent->label_width);
+  if (extent->labelled && !extent->label_before)
+    return MAX (extent->x1, extent->x0 + extent->after);
+  return extent->x1;
+}
+
+/* The rows as cells a pixel wide, each taken or free, over the view and a
+ * view's width either side of it: placing an event anywhere along a row
+ * costs what its width does, whatever was placed before. */
+typedef struct {
+  guint8  *cells;
+  guint16 *taken;    /* by cell, how many rows have it taken */
+  int      lo;
+  int      n_cells;
+} Occupancy;
+
+static void
+cell_range (const Occupancy *occupancy,
+            double           from,
+            double           to,
+            int             *a,
+            int             *b)
+{
+  *a = (int) CLAMP (floor (from) - occupancy->lo, 0, occupancy->n_cells);
+  *b = (int) CLAMP (ceil (to) - occupancy->lo, 0, occupancy->n_cells);
+}
+
+static gboolean
+is_free (const Occupancy *occupancy,
+         guint            row,
+         double           from,
+         double           to)
+{
+  const guint8 *cells = occupancy->cells + (gsize) row * occupancy->n_cells;
+  int a, b;
+
+  cell_range (occupancy, from, to, &a, &b);
+  for (int i = a; i < b; i++)
+    if (cells[i])
+      return FALSE;
+  return TRUE;
+}
+
+static void
+take (Occupancy *occupancy,
+      guint      row,
+      double     from,
+      double     to)
+{
+  int a, b;
+
+  cell_range (occupancy, from, to, &a, &b);
+  if (b > a)
+    memset (occupancy->cells + (gsize) row * occupancy->n_cells + a, 1, b - a);
+  /* Only free cells are taken. */
+  for (int i = a; i < b; i++)
+    occupancy->taken[i]++;
+}
+
+/* Tries @extent on each row in turn, labelled or not. */
+static gboolean
+try_rows (Occupancy         *occupancy,
+          MerTimelineExtent *extent,
+          guint              max_rows,
+          double             width,
+          double             gap,
+          gboolean           labelled)
+{
+  gboolean after_fits = extent->x0 + extent->after <= width || extent->x0 - extent->before < 0;
+  gboolean before_fits = extent->x0 - extent->before >= 0;
+  gboolean crowded;
+  int a, b;
+
+  /* Where every row is taken at its marker, as most are in a crowded view,
+   * there is no need to look row by row. */
+  cell_range (occupancy, extent->x0, extent->x0 + 1, &a, &b);
+  crowded = a < b && occupancy->taken[a] >= max_rows;
+
+  for (guint r = 0; r < max_rows && !crowded; r++)
+    {
+      for (int side = 0; side < (labelled ? 2 : 1); side++)
+        {
+          /* At the right edge a label goes before its event, to be read whole. */
+          if (labelled && ((side == 0 && !after_fits) || (side == 1 && !before_fits)))
+            continue;
+
+          extent->row = (int) r;
+          extent->labelled = labelled;
+          extent->label_before = side == 1;
+          if (is_free (occupancy, r, mer_timeline_extent_start (extent), mer_timeline_extent_end (extent) + gap))
+            {
+              take (occupancy, r, mer_timeline_extent_start (extent), mer_timeline_extent_end (extent) + gap);
+              return TRUE;
+            }
+        }
+    }
+
+  extent->row = -1;
+  extent->labelled = FALSE;
+  extent->label_before = FALSE;
+  return FALSE;
 }
 
 /**
  * mer_timeline_layout_rows:
- * @extents: (array length=n_extents): the events, sorted by @x0
+ * @extents: (array length=n_extents): the events, sorted by @x0; their
+ *   @row, @labelled and @label_before are set
  * @max_rows: the rows there is room for
+ * @width: the width of the view: a label that would run past it goes
+ *   before its event when there is room there
  * @gap: the space to keep between neighbours on a row
- * @rows: (out caller-allocates) (array length=n_extents): each event's row,
- *   or -1 when no row has room for it (it is then counted in the density
- *   strip instead)
+ * @reserved: the room at the right end of the first row that no event may
+ *   take (a lane's name), or 0
  *
- * Places each event on the first row where it overlaps nothing.
+ * Places each event where it overlaps nothing, keeping @gap to its
+ * neighbours: first with a label, the events of the highest priority first
+ * and those of one priority in order, each on the first row with room for
+ * it; then those left without, as bare marks; those with no room even for
+ * that are left without a row.
  *
  * Returns: the number of rows used
  */
 guint
-mer_timeline_layout_rows (const MerTimelineExtent *extents,
-                          guint                    n_extents,
-                          guint                    max_rows,
-                          double                   gap,
-                          int                     *rows)
+mer_timeline_layout_rows (MerTimelineExtent *extents,
+                          guint              n_extents,
+                          guint              max_rows,
+                          double             width,
+                          double             gap,
+                          double             reserved)
 {
-  g_autofree double *row_ends = g_new (double, MAX (max_rows, 1));
+  Occupancy occupancy;
+  g_autofree guint8 *cells = NULL;
+  g_autofree guint16 *taken = NULL;
+  g_autofree guint *order = NULL;
+  guint counts[256] = { 0 }, starts[256];
   guint n_rows = 0;
 
+  if (n_extents == 0)
+    return 0;
+
+  /* Wide enough for what is on screen and the labels that reach into it. */
+  occupancy.lo = (int) -ceil (width) - 1;
+  occupancy.n_cells = 3 * (int) ceil (width) + 3;
+  occupancy.cells = cells = g_malloc0 ((gsize) MAX (max_rows, 1) * occupancy.n_cells);
+  occupancy.taken = taken = g_new0 (guint16, occupancy.n_cells);
+  if (reserved > 0 && max_rows > 0)
+    take (&occupancy, 0, width - reserved, width + occupancy.n_cells);
+
+  /* By priority, highest first, in order within one: a counting sort, for a
+   * frame may lay out 100,000 events. */
+  order = g_new (guint, n_extents);
   for (guint i = 0; i < n_extents; i++)
+    counts[MIN (extents[i].priority, 255)]++;
+  for (guint p = 256, start = 0; p > 0; p--)
     {
-      const MerTimelineExtent *extent = &extents[i];
-      int row = -1;
-
-      for (guint r = 0; r < n_rows; r++)
-        {
-          if (row_ends[r] + gap <= mer_timeline_extent_start (extent))
-            {
-              row = (int) r;
-              break;
-            }
-        }
-
-      if (row < 0 && n_rows < max_rows)
-        row = (int) n_rows++;
-
-      if (row >= 0)
-        row_ends[row] = mer_timeline_extent_end (extent);
-      rows[i] = row;
+      starts[p - 1] = start;
+      start += counts[p - 1];
     }
+  for (guint i = 0; i < n_extents; i++)
+    order[starts[MIN (extents[i].priority, 255)]++] = i;
 
+  for (guint i = 0; i < n_extents; i++)
+    try_rows (&occupancy, &extents[order[i]], max_rows, width, gap, TRUE);
+  for (guint i = 0; i < n_extents; i++)
+    if (extents[order[i]].row < 0)
+      try_rows (&occupancy, &extents[order[i]], max_rows, width, gap, FALSE);
+
+  for (guint i = 0; i < n_extents; i++)
+    n_rows = MAX (n_rows, (guint) (extents[i].row + 1));
   return n_rows;
 }
 
@@ -128,14 +246,20 @@ mer_timeline_layout_titles (MerTimelineTitle *titles,
 
 /* The widget's measures; an export draws them at its own scale. */
 #define ERA_HEIGHT 18.0
-#define ROWS_GAP 4.0
-#define ROW_HEIGHT 22.0
-#define DENSITY_HEIGHT 10.0
-#define AXIS_HEIGHT 26.0
+#define ROWS_GAP 3.0
+/* Compact rows, a line of text each, so that a crowded view has many. */
+#define ROW_HEIGHT 18.0
+#define BADGE_HEIGHT 16.0
+/* The fine ticks' labels and, under them, the enclosing year, month or day. */
+#define AXIS_HEIGHT 40.0
 #define MARKER_RADIUS 5.0
 #define LABEL_GAP 6.0
 #define WHISKER 24.0
-#define BUCKET_WIDTH 4.0
+#define BADGE_WIDTH 26.0
+/* A label's room is reckoned for this many characters at most: a long
+ * title is shortened rather than leave a row to few events. */
+#define LABEL_MAX_CHARS 30
+#define LABEL_MIN_CHARS 4
 
 /**
  * mer_timeline_metrics_init:
@@ -150,12 +274,12 @@ mer_timeline_metrics_init (MerTimelineMetrics *metrics,
     ERA_HEIGHT * scale,
     (ERA_HEIGHT + ROWS_GAP) * scale,
     ROW_HEIGHT * scale,
-    DENSITY_HEIGHT * scale,
+    BADGE_HEIGHT * scale,
     AXIS_HEIGHT * scale,
     MARKER_RADIUS * scale,
     LABEL_GAP * scale,
     WHISKER * scale,
-    BUCKET_WIDTH * scale,
+    BADGE_WIDTH * scale,
   };
 }
 
@@ -168,7 +292,7 @@ double
 mer_timeline_metrics_height (const MerTimelineMetrics *metrics,
                              guint                     n_rows)
 {
-  return metrics->rows_top + n_rows * metrics->row_height + metrics->density_height + metrics->axis_height;
+  return metrics->rows_top + n_rows * metrics->row_height + metrics->badge_height + metrics->axis_height;
 }
 
 /**
@@ -192,27 +316,34 @@ typedef struct {
   double       first;
   double       last;
   guint        title_chars;
+  guint        importance;
   gboolean     circa;
 } Cached;
 
 /* The events of a document laid out in a view: on rows where no two labels
- * overlap, in one lane or in a lane per category, with those that find no
- * row counted in the density strip. The widget and the export's timeline
- * strip both draw from it, and the widget picks from it. */
+ * overlap, in one lane or in a lane per category, labelled or as bare
+ * marks, with those that find no row counted in cluster badges. The widget
+ * and the export's timeline strip both draw from it, and the widget picks
+ * from it. */
 struct _MerTimelineLayout
 {
   /* Owned */
   MerDocument *document;
   GArray      *cache;     /* Cached, by position in the document's events */
   GArray      *placed;    /* MerTimelinePlaced, lane by lane in time order */
-  GArray      *density;   /* guint per bucket */
+  GArray      *clusters;  /* MerTimelineCluster, in order */
   GPtrArray   *lanes;     /* MerCategory (or NULL), when lanes are on */
+  GArray      *unplaced;  /* guint: by pixel, the events in view without a row */
+  GArray      *unplaced_first;  /* double: by pixel, the first such event's time */
+  GArray      *unplaced_last;   /* double: by pixel, the last such event's time */
 
   MerTimelineView    view;
   MerTimelineMetrics metrics;
   double             char_width;
   gboolean           show_lanes;
   guint              max_rows;
+  guint              first_row;
+  guint              n_visible_rows;
 };
 
 /**
@@ -228,7 +359,10 @@ mer_timeline_layout_new (void)
 
   self->cache = g_array_new (FALSE, FALSE, sizeof (Cached));
   self->placed = g_array_new (FALSE, FALSE, sizeof (MerTimelinePlaced));
-  self->density = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->clusters = g_array_new (FALSE, FALSE, sizeof (MerTimelineCluster));
+  self->unplaced = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->unplaced_first = g_array_new (FALSE, FALSE, sizeof (double));
+  self->unplaced_last = g_array_new (FALSE, FALSE, sizeof (double));
   self->view = (MerTimelineView) { 0, 1, 1, 1 };
   mer_timeline_metrics_init (&self->metrics, 1);
   self->char_width = 7;
@@ -244,7 +378,10 @@ mer_timeline_layout_free (MerTimelineLayout *self)
   g_clear_object (&self->document);
   g_array_unref (self->cache);
   g_array_unref (self->placed);
-  g_array_unref (self->density);
+  g_array_unref (self->clusters);
+  g_array_unref (self->unplaced);
+  g_array_unref (self->unplaced_first);
+  g_array_unref (self->unplaced_last);
   g_clear_pointer (&self->lanes, g_ptr_array_unref);
   g_free (self);
 }
@@ -273,6 +410,7 @@ update_cache (MerTimelineLayout *self)
       cached->first = mer_event_get_first_second (event);
       cached->last = mer_event_get_last_second (event);
       cached->title_chars = (guint) g_utf8_strlen (mer_event_get_title (event), -1);
+      cached->importance = mer_event_get_importance (event);
       cached->circa = mer_event_get_circa (event);
     }
 }
@@ -306,7 +444,7 @@ static void
 clear_layout (MerTimelineLayout *self)
 {
   g_array_set_size (self->placed, 0);
-  g_array_set_size (self->density, 0);
+  g_array_set_size (self->clusters, 0);
 }
 
 /**
@@ -457,41 +595,132 @@ static guint
 available_rows (MerTimelineLayout *self)
 {
   const MerTimelineMetrics *m = &self->metrics;
-  double height = self->view.height - m->rows_top - m->density_height - m->axis_height;
+  double height = self->view.height - m->rows_top - m->badge_height - m->axis_height;
 
   return (guint) MAX (1, floor (height / m->row_height));
 }
 
-/* How far each label may run: until the next event on its row, or that
- * event's label when it goes before it, or the right edge. */
+static const char *
+lane_name (MerCategory *category)
+{
+  return category != NULL ? mer_category_get_name (category) : "Other";
+}
+
+/* The room a lane's name takes at the right end of its first row. */
+static double
+lane_name_width (MerTimelineLayout *self,
+                 guint              lane)
+{
+  const MerTimelineMetrics *m = &self->metrics;
+  MerCategory *category = g_ptr_array_index (self->lanes, lane);
+
+  return g_utf8_strlen (lane_name (category), -1) * self->char_width + 6 * m->scale;
+}
+
+/* How far a label may run: the room it was given, and on into the free room
+ * beside it, as far as its whole title may need (the average character it
+ * was reckoned from is narrower than some). Labels after their events take
+ * the free room first, then those before theirs what is left. */
+#define LABEL_SLACK 1.4
+
 static void
-limit_labels (MerTimelineLayout *self)
+widen_labels (MerTimelineLayout *self,
+              GArray            *extents,
+              GArray            *lane_events,
+              double             gap,
+              double             reserved)
 {
   const MerTimelineMetrics *m = &self->metrics;
 
-  for (guint i = 0; i < self->placed->len; i++)
+  for (guint i = 0; i < extents->len; i++)
     {
-      MerTimelinePlaced *placed = &g_array_index (self->placed, MerTimelinePlaced, i);
-      double limit = self->view.width - placed->x0;
+      MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i);
+      const Cached *cached;
+      double room;
 
-      for (guint j = i + 1; j < self->placed->len && !placed->label_before; j++)
+      if (!extent->labelled || extent->label_before)
+        continue;
+
+      cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
+      room = self->view.width - (extent->row == 0 ? reserved : 0) - extent->x0;
+      for (guint j = i + 1; j < extents->len; j++)
         {
-          const MerTimelinePlaced *next = &g_array_index (self->placed, MerTimelinePlaced, j);
+          const MerTimelineExtent *next = &g_array_index (extents, MerTimelineExtent, j);
 
-          if (next->row == placed->row && next->lane == placed->lane)
+          if (next->row == extent->row)
             {
-              limit = next->x0 - m->marker_radius - m->label_gap - placed->x0;
-              if (next->label_before)
-                limit -= label_width_estimate (self, next->event) + mer_timeline_layout_get_label_lead (self, next->event);
+              room = MIN (room, mer_timeline_extent_start (next) - gap - extent->x0);
               break;
             }
         }
-      /* Its room was reckoned from an average character: a bold selected
-       * title may take a little more, as far as the left edge. */
-      if (placed->label_before)
-        limit = placed->x0;
+      room = MIN (room, 2 * m->marker_radius + m->label_gap + LABEL_SLACK * cached->title_chars * self->char_width);
+      extent->after = MAX (extent->after, room);
+    }
 
-      placed->label_width = limit - m->marker_radius - m->label_gap;
+  for (guint i = 0; i < extents->len; i++)
+    {
+      MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i);
+      const Cached *cached;
+      double room;
+
+      if (!extent->labelled || !extent->label_before)
+        continue;
+
+      cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
+      room = extent->x0;
+      for (guint j = i; j > 0; j--)
+        {
+          const MerTimelineExtent *previous = &g_array_index (extents, MerTimelineExtent, j - 1);
+
+          if (previous->row == extent->row)
+            {
+              room = MIN (room, extent->x0 - gap - mer_timeline_extent_end (previous));
+              break;
+            }
+        }
+      room = MIN (room, label_lead (self, cached->circa) + LABEL_SLACK * cached->title_chars * self->char_width);
+      extent->before = MAX (extent->before, room);
+    }
+}
+
+/* Counts the events left without a row in badges along the strip above the
+ * axis: the events at a pixel, and those after them up to the badge's end,
+ * go in one badge; the next begins past it. */
+static void
+update_clusters (MerTimelineLayout *self)
+{
+  const MerTimelineMetrics *m = &self->metrics;
+  const guint *unplaced = (const guint *) self->unplaced->data;
+  const double *first = (const double *) self->unplaced_first->data;
+  const double *last = (const double *) self->unplaced_last->data;
+  MerTimelineCluster *cluster = NULL;
+
+  g_array_set_size (self->clusters, 0);
+  for (guint x = 0; x < self->unplaced->len; x++)
+    {
+      if (unplaced[x] == 0)
+        continue;
+
+      if (cluster != NULL && x - m->marker_radius < cluster->x1 + m->label_gap)
+        {
+          cluster->count += unplaced[x];
+          cluster->first = MIN (cluster->first, first[x]);
+          cluster->last = MAX (cluster->last, last[x]);
+        }
+      else
+        {
+          MerTimelineCluster next = { x - m->marker_radius, 0, unplaced[x], first[x], last[x] };
+
+          g_array_append_val (self->clusters, next);
+          cluster = &g_array_index (self->clusters, MerTimelineCluster, self->clusters->len - 1);
+        }
+
+      {
+        g_autofree char *text = g_strdup_printf ("+%u", cluster->count);
+        double text_width = strlen (text) * self->char_width + 8 * m->scale;
+
+        cluster->x1 = MAX (cluster->x1, MAX (x + m->marker_radius, cluster->x0 + MAX (m->badge_width, text_width)));
+      }
     }
 }
 
@@ -512,8 +741,7 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
   double width, start, end, seconds_per_pixel;
   g_autoptr(GArray) positions = NULL;
   g_autoptr(GArray) extents = NULL;
-  g_autofree int *rows = NULL;
-  guint n_lanes, rows_per_lane;
+  guint n_lanes, rows_per_lane, n_pixels;
   gboolean filters;
 
   g_return_if_fail (self != NULL);
@@ -528,8 +756,12 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
   seconds_per_pixel = (end - start) / width;
 
   g_array_set_size (self->placed, 0);
-  g_array_set_size (self->density, (guint) ceil (width / m->bucket_width) + 1);
-  memset (self->density->data, 0, self->density->len * sizeof (guint));
+  g_array_set_size (self->clusters, 0);
+  n_pixels = (guint) ceil (width) + 1;
+  g_array_set_size (self->unplaced, n_pixels);
+  memset (self->unplaced->data, 0, n_pixels * sizeof (guint));
+  g_array_set_size (self->unplaced_first, n_pixels);
+  g_array_set_size (self->unplaced_last, n_pixels);
 
   if (self->document == NULL)
     return;
@@ -540,21 +772,26 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
                                 positions);
   filters = state != NULL && mer_state_has_filters (state);
   n_lanes = self->lanes != NULL ? self->lanes->len : 1;
+  /* Each lane has a row at least: when they do not all fit, the rows
+   * scroll. */
   rows_per_lane = MAX (1, available_rows (self) / n_lanes);
   self->max_rows = rows_per_lane * n_lanes;
+  self->n_visible_rows = MIN (available_rows (self), self->max_rows);
+  self->first_row = MIN (self->first_row, self->max_rows - self->n_visible_rows);
   extents = g_array_sized_new (FALSE, FALSE, sizeof (MerTimelineExtent), positions->len);
 
   for (guint lane = 0; lane < n_lanes; lane++)
     {
       g_autoptr(GArray) lane_events = g_array_new (FALSE, FALSE, sizeof (guint));
+      double reserved;
 
       g_array_set_size (extents, 0);
       for (guint i = 0; i < positions->len; i++)
         {
           guint position = g_array_index (positions, guint, i);
           const Cached *cached = &g_array_index (self->cache, Cached, position);
-          MerTimelineExtent extent;
-          double label_after, label_before;
+          MerTimelineExtent extent = { 0, };
+          double text;
           double x0 = (cached->first - start) / seconds_per_pixel;
           double x1 = (cached->last - start) / seconds_per_pixel;
 
@@ -567,45 +804,66 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
             x1 = x0;
           extent.x0 = x0 - m->marker_radius;
           extent.x1 = x1 + m->marker_radius;
-          /* At the right edge a label goes before its event, to be read whole. */
-          label_after = 2 * m->marker_radius + m->label_gap + cached->title_chars * self->char_width;
-          label_before = label_lead (self, cached->circa) + cached->title_chars * self->char_width;
-          extent.label_before = extent.x0 + label_after > width && extent.x0 - label_before >= 0;
-          extent.label_width = extent.label_before ? label_before : label_after;
+          text = CLAMP (cached->title_chars, MIN (cached->title_chars, LABEL_MIN_CHARS), LABEL_MAX_CHARS) *
+                 self->char_width;
+          extent.after = 2 * m->marker_radius + m->label_gap + text;
+          extent.before = label_lead (self, cached->circa) + text;
+          extent.priority = cached->importance;
           g_array_append_val (extents, extent);
           g_array_append_val (lane_events, position);
         }
 
-      rows = g_renew (int, rows, MAX (extents->len, 1));
-      mer_timeline_layout_rows ((const MerTimelineExtent *) extents->data, extents->len, rows_per_lane,
-                                m->label_gap, rows);
+      reserved = self->lanes != NULL ? lane_name_width (self, lane) + m->label_gap : 0;
+      mer_timeline_layout_rows ((MerTimelineExtent *) extents->data, extents->len, rows_per_lane, width,
+                                m->label_gap, reserved);
+      widen_labels (self, extents, lane_events, m->label_gap, reserved);
 
       for (guint i = 0; i < lane_events->len; i++)
         {
           const MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i);
           const Cached *cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
           MerTimelinePlaced placed;
+          double x = extent->x0 + m->marker_radius;
+          guint row = lane * rows_per_lane + (guint) extent->row;
 
-          if (rows[i] < 0)
+          /* Without a row, or on one scrolled out of view: counted. */
+          if (extent->row < 0 || row < self->first_row || row >= self->first_row + self->n_visible_rows)
             {
-              double x = extent->x0 + m->marker_radius;
+              if (x >= 0 && x <= width)
+                {
+                  guint pixel = (guint) x;
 
-              if (x >= 0 && x < width)
-                g_array_index (self->density, guint, (guint) (x / m->bucket_width))++;
+                  if (g_array_index (self->unplaced, guint, pixel)++ == 0)
+                    {
+                      g_array_index (self->unplaced_first, double, pixel) = cached->first;
+                      g_array_index (self->unplaced_last, double, pixel) = cached->first;
+                    }
+                  else
+                    {
+                      double *first = &g_array_index (self->unplaced_first, double, pixel);
+                      double *last = &g_array_index (self->unplaced_last, double, pixel);
+
+                      *first = MIN (*first, cached->first);
+                      *last = MAX (*last, cached->first);
+                    }
+                }
               continue;
             }
 
           placed = (MerTimelinePlaced) {
             cached->event,
-            extent->x0 + m->marker_radius, extent->x1 - m->marker_radius,
-            m->rows_top + (lane * rows_per_lane + rows[i]) * m->row_height + m->row_height / 2,
-            rows[i], (int) lane, extent->label_before, 0,
+            x, extent->x1 - m->marker_radius,
+            m->rows_top + (row - self->first_row) * m->row_height + m->row_height / 2,
+            extent->row, (int) lane, extent->label_before, 0,
           };
+          if (extent->labelled)
+            placed.label_width = extent->label_before ? extent->before - label_lead (self, cached->circa)
+                                                      : extent->after - 2 * m->marker_radius - m->label_gap;
           g_array_append_val (self->placed, placed);
         }
     }
 
-  limit_labels (self);
+  update_clusters (self);
 }
 
 /**
@@ -638,21 +896,55 @@ mer_timeline_layout_get_placed (MerTimelineLayout *self,
 }
 
 /**
- * mer_timeline_layout_get_density:
- * @n_buckets: (out): the number of buckets, each
- *   #MerTimelineMetrics.bucket_width wide from x = 0
+ * mer_timeline_layout_get_clusters:
+ * @n_clusters: (out): the number of badges
  *
- * Returns: (transfer none) (array length=n_buckets): how many events in each
- *   bucket found no row
+ * Returns: (transfer none) (array length=n_clusters): the badges counting
+ *   the events in view that found no row, left to right, none overlapping
  */
-const guint *
-mer_timeline_layout_get_density (MerTimelineLayout *self,
-                                 guint             *n_buckets)
+const MerTimelineCluster *
+mer_timeline_layout_get_clusters (MerTimelineLayout *self,
+                                  guint             *n_clusters)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  *n_buckets = self->density->len;
-  return (const guint *) self->density->data;
+  *n_clusters = self->clusters->len;
+  return (const MerTimelineCluster *) self->clusters->data;
+}
+
+/* Where the strip of cluster badges begins. */
+static double
+badges_top (MerTimelineLayout *self)
+{
+  return self->view.height - self->metrics.axis_height - self->metrics.badge_height;
+}
+
+/**
+ * mer_timeline_layout_pick_cluster:
+ *
+ * Returns: (transfer none) (nullable): the badge at (@x, @y)
+ */
+const MerTimelineCluster *
+mer_timeline_layout_pick_cluster (MerTimelineLayout *self,
+                                  double             x,
+                                  double             y)
+{
+  double top;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  top = badges_top (self);
+  if (y < top || y > top + self->metrics.badge_height)
+    return NULL;
+
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const MerTimelineCluster *cluster = &g_array_index (self->clusters, MerTimelineCluster, i);
+
+      if (x >= cluster->x0 && x <= cluster->x1)
+        return cluster;
+    }
+  return NULL;
 }
 
 /**
@@ -669,8 +961,46 @@ mer_timeline_layout_get_n_lanes (MerTimelineLayout *self)
 }
 
 /**
+ * mer_timeline_layout_scroll_rows:
+ * @first_row: the first row to show, when there are more rows than room
+ *   (a lane each)
+ *
+ * Takes effect at the next update, which keeps it within the rows.
+ */
+void
+mer_timeline_layout_scroll_rows (MerTimelineLayout *self,
+                                 guint              first_row)
+{
+  g_return_if_fail (self != NULL);
+  self->first_row = first_row;
+}
+
+/**
+ * mer_timeline_layout_get_rows:
+ * @n_rows: (out) (optional): the rows laid out
+ * @n_visible: (out) (optional): how many of them are in view
+ *
+ * Returns: the first row in view
+ */
+guint
+mer_timeline_layout_get_rows (MerTimelineLayout *self,
+                              guint             *n_rows,
+                              guint             *n_visible)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (n_rows != NULL)
+    *n_rows = self->max_rows;
+  if (n_visible != NULL)
+    *n_visible = self->n_visible_rows;
+  return self->first_row;
+}
+
+/**
  * mer_timeline_layout_get_lane:
  * @y: (out): where the lane's first row begins
+ * @name_width: (out): the room its name has at the right end of that row,
+ *   which no event takes
  *
  * Returns: (transfer none) (nullable): the lane's category, or %NULL for the
  *   lane of events without one
@@ -678,7 +1008,8 @@ mer_timeline_layout_get_n_lanes (MerTimelineLayout *self)
 MerCategory *
 mer_timeline_layout_get_lane (MerTimelineLayout *self,
                               guint              lane,
-                              double            *y)
+                              double            *y,
+                              double            *name_width)
 {
   guint rows_per_lane;
 
@@ -686,7 +1017,8 @@ mer_timeline_layout_get_lane (MerTimelineLayout *self,
   g_return_val_if_fail (self->lanes != NULL && lane < self->lanes->len, NULL);
 
   rows_per_lane = MAX (1, self->max_rows / self->lanes->len);
-  *y = self->metrics.rows_top + lane * rows_per_lane * self->metrics.row_height;
+  *y = self->metrics.rows_top + ((double) (lane * rows_per_lane) - self->first_row) * self->metrics.row_height;
+  *name_width = lane_name_width (self, lane);
   return g_ptr_array_index (self->lanes, lane);
 }
 
@@ -710,18 +1042,26 @@ mer_timeline_layout_get_reach (MerTimelineLayout       *self,
   g_return_if_fail (placed != NULL);
 
   m = &self->metrics;
-  text = label_width_estimate (self, placed->event) * text_scale;
-  if (placed->label_before)
+  text = placed->label_width * text_scale;
+  if (placed->label_before && text > 0)
     {
       *left = placed->x0 - m->marker_radius - mer_timeline_layout_get_label_lead (self, placed->event) - text;
-      *right = placed->x1 + m->marker_radius + 2 * m->scale;
+      *right = placed->x1 + m->marker_radius;
+    }
+  else if (text > 0)
+    {
+      *left = placed->x0 - m->marker_radius;
+      *right = MAX (placed->x0 + m->marker_radius + m->label_gap + text, placed->x1 + m->marker_radius);
     }
   else
     {
-      *left = placed->x0 - m->marker_radius - 2 * m->scale;
-      *right = MAX (placed->x0 + m->marker_radius + m->label_gap + text, placed->x1 + 2 * m->scale);
+      *left = placed->x0 - m->marker_radius;
+      *right = placed->x1 + m->marker_radius;
     }
 }
+
+/* How much wider a selected title, in bold, may be than reckoned. */
+#define SELECTED_TEXT_SCALE 1.3
 
 /**
  * mer_timeline_layout_get_floating:
@@ -729,9 +1069,11 @@ mer_timeline_layout_get_reach (MerTimelineLayout       *self,
  * @floating: (out caller-allocates): where the selected event goes
  *
  * The selected event when it found no row of its own (the view is dense)
- * goes over the first row, so that a selection is always seen.
+ * goes over the first row, and one placed as a bare mark, or with too little
+ * room for its whole title, gets its label over its neighbours', so that a
+ * selection is always seen and named.
  *
- * Returns: whether the selection is in view without a row
+ * Returns: whether the selection is in view without a labelled place
  */
 gboolean
 mer_timeline_layout_get_floating (MerTimelineLayout *self,
@@ -740,7 +1082,8 @@ mer_timeline_layout_get_floating (MerTimelineLayout *self,
 {
   const MerTimelineMetrics *m;
   MerEvent *selected;
-  double x, text;
+  double x, text, y;
+  int row = 0, lane = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (floating != NULL, FALSE);
@@ -750,9 +1093,21 @@ mer_timeline_layout_get_floating (MerTimelineLayout *self,
   if (selected == NULL)
     return FALSE;
 
+  y = m->rows_top + m->row_height / 2;
   for (guint i = 0; i < self->placed->len; i++)
-    if (g_array_index (self->placed, MerTimelinePlaced, i).event == selected)
-      return FALSE;
+    {
+      const MerTimelinePlaced *placed = &g_array_index (self->placed, MerTimelinePlaced, i);
+
+      if (placed->event != selected)
+        continue;
+      /* Its title is bold when selected: with room for that, it stays. */
+      if (placed->label_width >= SELECTED_TEXT_SCALE * label_width_estimate (self, selected))
+        return FALSE;
+      y = placed->y;
+      row = placed->row;
+      lane = placed->lane;
+      break;
+    }
 
   x = mer_timeline_view_time_to_x (&self->view, mer_event_get_first_second (selected));
   if (x < -m->marker_radius || x > self->view.width || !mer_state_event_passes_filters (state, selected))
@@ -760,16 +1115,17 @@ mer_timeline_layout_get_floating (MerTimelineLayout *self,
 
   *floating = (MerTimelinePlaced) {
     selected, x, MAX (x, mer_timeline_view_time_to_x (&self->view, mer_event_get_last_second (selected))),
-    m->rows_top + m->row_height / 2, 0, 0, FALSE, 0,
+    y, row, lane, FALSE, 0,
   };
   if (floating->x1 - floating->x0 < 2 * m->marker_radius)
     floating->x1 = floating->x0;
   /* At the right edge its label goes before it, as on the rows. */
-  text = label_width_estimate (self, selected);
+  text = SELECTED_TEXT_SCALE * label_width_estimate (self, selected);
   floating->label_before = x + m->marker_radius + m->label_gap + text > self->view.width &&
                            x - m->marker_radius - mer_timeline_layout_get_label_lead (self, selected) - text >= 0;
-  floating->label_width = floating->label_before ? floating->x0
-                                                 : self->view.width - floating->x0 - m->marker_radius - m->label_gap;
+  floating->label_width = floating->label_before
+                            ? text
+                            : MIN (text, self->view.width - floating->x0 - m->marker_radius - m->label_gap);
   return TRUE;
 }
 

@@ -12,27 +12,35 @@ G_BEGIN_DECLS
 
 /**
  * MerTimelineExtent:
- * @x0: where the event starts, in pixels
- * @x1: where it ends (equal to @x0 for a point in time)
- * @label_width: the room its label needs: after @x0, marker included, or
- *   before @x0 when @label_before
- * @label_before: whether the label goes before the event (at the right edge,
- *   where there is no room after it)
+ * @x0: where the event's marker begins, in pixels
+ * @x1: where its marker or span ends
+ * @after: the room a label after it needs from @x0, marker included
+ * @before: the room a label before it needs left of @x0
+ * @priority: which events get a label first: the higher the sooner
+ * @row: (out): its row, or -1 when no row has room even for its marker
+ *   (it is then counted in a cluster badge)
+ * @labelled: (out): whether it has room for its label
+ * @label_before: (out): whether that label goes before it
  *
- * What one event needs on a row of the timeline.
+ * What one event needs on a row of the timeline, and where it went.
  */
 typedef struct {
   double   x0;
   double   x1;
-  double   label_width;
+  double   after;
+  double   before;
+  guint    priority;
+  int      row;
+  gboolean labelled;
   gboolean label_before;
 } MerTimelineExtent;
 
-guint    mer_timeline_layout_rows     (const MerTimelineExtent *extents,
+guint    mer_timeline_layout_rows     (MerTimelineExtent       *extents,
                                        guint                    n_extents,
                                        guint                    max_rows,
+                                       double                   width,
                                        double                   gap,
-                                       int                     *rows);
+                                       double                   reserved);
 double   mer_timeline_extent_start    (const MerTimelineExtent *extent);
 double   mer_timeline_extent_end      (const MerTimelineExtent *extent);
 
@@ -64,13 +72,14 @@ void     mer_timeline_layout_titles   (MerTimelineTitle        *titles,
  * @era_height: the band at the top that carries the eras' titles
  * @rows_top: where the first row of events begins
  * @row_height: the height of a row of events
- * @density_height: the strip that counts the events left without a row
+ * @badge_height: the strip of the badges that count the events left
+ *   without a row
  * @axis_height: the axis at the bottom, with its labels
  * @marker_radius: an event's marker
  * @label_gap: the room between a marker and its label, and between
  *   neighbours on a row
  * @whisker: the fading whisker of an approximate date
- * @bucket_width: the width of the density strip's buckets
+ * @badge_width: the least width of a cluster badge
  *
  * The timeline's measures, in the units of the surface it is drawn on.
  */
@@ -79,12 +88,12 @@ typedef struct {
   double era_height;
   double rows_top;
   double row_height;
-  double density_height;
+  double badge_height;
   double axis_height;
   double marker_radius;
   double label_gap;
   double whisker;
-  double bucket_width;
+  double badge_width;
 } MerTimelineMetrics;
 
 void     mer_timeline_metrics_init    (MerTimelineMetrics       *metrics,
@@ -121,8 +130,8 @@ double   mer_timeline_view_time_to_x  (const MerTimelineView   *view,
  * @row: its row in its lane
  * @lane: its lane: 0 unless each category has its own
  * @label_before: whether its label goes before it (at the right edge)
- * @label_width: the most its label may take; none is drawn in less than a
- *   few characters' room
+ * @label_width: the most its label may take, 0 for a mark without a
+ *   label; none is drawn in less than a few characters' room
  *
  * An event laid out on a row of the timeline.
  */
@@ -136,6 +145,24 @@ typedef struct {
   gboolean  label_before;
   double    label_width;
 } MerTimelinePlaced;
+
+/**
+ * MerTimelineCluster:
+ * @x0: where its badge begins
+ * @x1: where it ends
+ * @count: how many events it stands for
+ * @first: the first second of its first event
+ * @last: the first second of its last event
+ *
+ * A badge ("+7") counting the events in view that found no room on a row.
+ */
+typedef struct {
+  double x0;
+  double x1;
+  guint  count;
+  double first;
+  double last;
+} MerTimelineCluster;
 
 typedef struct _MerTimelineLayout MerTimelineLayout;
 
@@ -158,12 +185,21 @@ void                      mer_timeline_layout_update         (MerTimelineLayout 
 const MerTimelineView    *mer_timeline_layout_get_view       (MerTimelineLayout  *self);
 const MerTimelinePlaced  *mer_timeline_layout_get_placed     (MerTimelineLayout  *self,
                                                               guint              *n_placed);
-const guint              *mer_timeline_layout_get_density    (MerTimelineLayout  *self,
-                                                              guint              *n_buckets);
+const MerTimelineCluster *mer_timeline_layout_get_clusters   (MerTimelineLayout  *self,
+                                                              guint              *n_clusters);
+const MerTimelineCluster *mer_timeline_layout_pick_cluster   (MerTimelineLayout  *self,
+                                                              double              x,
+                                                              double              y);
 guint                     mer_timeline_layout_get_n_lanes    (MerTimelineLayout  *self);
+void                      mer_timeline_layout_scroll_rows    (MerTimelineLayout  *self,
+                                                              guint               first_row);
+guint                     mer_timeline_layout_get_rows       (MerTimelineLayout  *self,
+                                                              guint              *n_rows,
+                                                              guint              *n_visible);
 MerCategory              *mer_timeline_layout_get_lane       (MerTimelineLayout  *self,
                                                               guint               lane,
-                                                              double             *y);
+                                                              double             *y,
+                                                              double             *name_width);
 gboolean                  mer_timeline_layout_get_floating   (MerTimelineLayout  *self,
                                                               MerState           *state,
                                                               MerTimelinePlaced  *floating);

@@ -13,9 +13,9 @@
 #include "mer-time-axis.h"
 
 /* The one painter of the timeline, for the widget and the export's strip:
- * eras as bands with their titles, the time window, the axis, the density
- * strip, the events on their rows with the selected and hovered ones ringed,
- * and the lanes' names. It draws what a MerTimelineLayout placed, at the
+ * eras as bands with their titles, the time window, the two-level axis, the
+ * badges counting the events without a row, the events on their rows with
+ * the selected and hovered ones ringed, and the lanes' names. It draws what a MerTimelineLayout placed, at the
  * layout's scale, in the colours and font it is given. */
 
 static PangoLayout *
@@ -144,8 +144,10 @@ draw_axis (cairo_t                *cr,
   const MerTimelineView *view = mer_timeline_layout_get_view (layout);
   const MerColor *fg = &style->foreground;
   g_autoptr(GArray) ticks = mer_time_axis_ticks (view->start, view->end, view->width, 90 * m->scale);
+  g_autoptr(GArray) periods = mer_time_axis_context (view->start, view->end, view->width, 90 * m->scale);
   g_autoptr(PangoLayout) text = create_layout (context, style);
   double top = view->height - m->axis_height;
+  double second = top + m->axis_height / 2;
 
   set_source (cr, fg, 0.35);
   cairo_rectangle (cr, 0, top, view->width, m->scale);
@@ -170,40 +172,83 @@ draw_axis (cairo_t                *cr,
 
       pango_layout_set_text (text, tick->label, -1);
       set_source (cr, fg, 0.75);
-      cairo_move_to (cr, x + 3 * m->scale, top + 5 * m->scale);
+      cairo_move_to (cr, x + 3 * m->scale, top + 3 * m->scale);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+
+  /* Under the ticks, the year, month or day they are in: each label stays
+   * in view while its period is, pushed left by the next one. */
+  for (guint i = 0; i < periods->len; i++)
+    {
+      const MerTimeAxisTick *period = &g_array_index (periods, MerTimeAxisTick, i);
+      double x = mer_timeline_view_time_to_x (view, period->time);
+      double next = i + 1 < periods->len
+                      ? mer_timeline_view_time_to_x (view, g_array_index (periods, MerTimeAxisTick, i + 1).time)
+                      : G_MAXDOUBLE;
+      double label_x;
+      int label_width;
+
+      pango_layout_set_text (text, period->label, -1);
+      pango_layout_get_pixel_size (text, &label_width, NULL);
+      label_x = MIN (MAX (x, 0) + 3 * m->scale, next - label_width - 6 * m->scale);
+
+      if (x >= 0)
+        {
+          set_source (cr, fg, 0.6);
+          cairo_rectangle (cr, round (x), second, m->scale, m->axis_height / 2);
+          cairo_fill (cr);
+        }
+      set_source (cr, fg, 0.9);
+      cairo_move_to (cr, label_x, second);
       pango_cairo_show_layout (cr, text);
       cairo_new_path (cr);
     }
 }
 
+/* The badges that count the events in view without a row: "+7". */
 static void
-draw_density (cairo_t                *cr,
-              const MerTimelineStyle *style,
-              MerTimelineLayout      *layout)
+draw_clusters (cairo_t                *cr,
+               PangoContext           *context,
+               const MerTimelineStyle *style,
+               MerTimelineLayout      *layout)
 {
   const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
   const MerTimelineView *view = mer_timeline_layout_get_view (layout);
-  double bottom = view->height - m->axis_height - m->scale;
-  guint n_buckets, max = 0;
-  const guint *density = mer_timeline_layout_get_density (layout, &n_buckets);
+  double top = view->height - m->axis_height - m->badge_height;
+  g_autoptr(PangoLayout) text = create_layout (context, style);
+  PangoFontDescription *font = pango_font_description_copy (style->font != NULL ? style->font
+                                                                                 : pango_context_get_font_description (context));
+  guint n_clusters;
+  const MerTimelineCluster *clusters = mer_timeline_layout_get_clusters (layout, &n_clusters);
 
-  for (guint i = 0; i < n_buckets; i++)
-    max = MAX (max, density[i]);
-  if (max == 0)
-    return;
+  pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * 0.85));
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (text, font);
+  pango_font_description_free (font);
 
-  set_source (cr, &style->foreground, 0.45);
-  for (guint i = 0; i < n_buckets; i++)
+  for (guint i = 0; i < n_clusters; i++)
     {
-      double h;
+      const MerTimelineCluster *cluster = &clusters[i];
+      double h = m->badge_height - 2 * m->scale, r = h / 2, w = cluster->x1 - cluster->x0;
+      double y = top + m->scale;
+      g_autofree char *label = g_strdup_printf ("+%u", cluster->count);
+      int label_width, label_height;
 
-      if (density[i] == 0)
-        continue;
-      /* Logarithmic, so that one event still shows next to thousands. */
-      h = MAX (1.5 * m->scale, m->density_height * log1p (density[i]) / log1p (max));
-      cairo_rectangle (cr, i * m->bucket_width, bottom - h, m->bucket_width - m->scale, h);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cluster->x0 + r, y + r, r, G_PI / 2, 3 * G_PI / 2);
+      cairo_arc (cr, cluster->x0 + w - r, y + r, r, 3 * G_PI / 2, G_PI / 2);
+      cairo_close_path (cr);
+      set_source (cr, &style->foreground, 0.7);
+      cairo_fill (cr);
+
+      pango_layout_set_text (text, label, -1);
+      pango_layout_get_pixel_size (text, &label_width, &label_height);
+      set_source (cr, &style->background, 1);
+      cairo_move_to (cr, cluster->x0 + (w - label_width) / 2, y + (h - label_height) / 2);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
     }
-  cairo_fill (cr);
 }
 
 static void
@@ -276,7 +321,7 @@ draw_event (cairo_t                 *cr,
   set_source (cr, &color, alpha);
   cairo_fill (cr);
 
-  if (placed->label_width > 20 * m->scale)
+  if (placed->label_width > 0)
     {
       PangoAttrList *attrs = pango_attr_list_new ();
       double baseline;
@@ -322,8 +367,8 @@ draw_floating_selection (cairo_t                *cr,
   if (!mer_timeline_layout_get_floating (layout, state, &floating))
     return;
 
-  /* The selected title is bold: a little wider than the layout reckons. */
-  mer_timeline_layout_get_reach (layout, &floating, 1.15, &left, &right);
+  /* Its label's room was reckoned for a bold title already. */
+  mer_timeline_layout_get_reach (layout, &floating, 1, &left, &right);
   left = MAX (left - 4 * m->scale, 0);
   right = MIN (right + 4 * m->scale, view->width);
   set_source (cr, &style->background, style->background.alpha);
@@ -347,14 +392,20 @@ draw_lanes (cairo_t                *cr,
 
   for (guint lane = 0; lane < n_lanes; lane++)
     {
-      double y;
-      MerCategory *category = mer_timeline_layout_get_lane (layout, lane, &y);
+      double y, name_width;
+      MerCategory *category = mer_timeline_layout_get_lane (layout, lane, &y, &name_width);
       PangoRectangle logical;
+
+      /* Scrolled out of view. */
+      if (y < m->rows_top - m->scale || y + m->row_height > view->height - m->axis_height - m->badge_height + m->scale)
+        continue;
 
       set_source (cr, &style->foreground, 0.15);
       cairo_rectangle (cr, 0, y, view->width, m->scale);
       cairo_fill (cr);
+      /* In the room the layout kept for it, clear of every label. */
       pango_layout_set_text (text, category != NULL ? mer_category_get_name (category) : "Other", -1);
+      pango_layout_set_width (text, (int) ((name_width - 6 * m->scale) * PANGO_SCALE));
       pango_layout_get_pixel_extents (text, NULL, &logical);
       set_source (cr, &style->foreground, 0.55);
       cairo_move_to (cr, view->width - 6 * m->scale - logical.width, y + m->scale);
@@ -420,7 +471,7 @@ mer_timeline_painter_draw (cairo_t                *cr,
   draw_eras (cr, context, style, layout);
   draw_window (cr, style, layout, state);
   draw_axis (cr, context, style, layout);
-  draw_density (cr, style, layout);
+  draw_clusters (cr, context, style, layout);
 
   text = create_layout (context, style);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);

@@ -15,6 +15,10 @@ struct _MerTimelineViewport
   double start;
   double end;
   double width;
+  /* The story's span with a margin, which the view stays in; none when
+   * lower >= upper. */
+  double lower;
+  double upper;
 };
 
 G_DEFINE_FINAL_TYPE (MerTimelineViewport, mer_timeline_viewport, G_TYPE_OBJECT)
@@ -88,11 +92,55 @@ mer_timeline_viewport_set_width (MerTimelineViewport *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static double
+max_span (MerTimelineViewport *self)
+{
+  if (self->lower < self->upper)
+    return MAX (MIN (self->upper - self->lower, MER_TIMELINE_MAX_SPAN), MER_TIMELINE_MIN_SPAN);
+  return MER_TIMELINE_MAX_SPAN;
+}
+
+/* Shows @span from @start, moved into the bounds. */
+static void
+show (MerTimelineViewport *self,
+      double               start,
+      double               span)
+{
+  if (self->lower < self->upper)
+    start = CLAMP (start, self->lower, MAX (self->lower, self->upper - span));
+  if (self->start == start && self->end == start + span)
+    return;
+
+  self->start = start;
+  self->end = start + span;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * mer_timeline_viewport_set_bounds:
+ * @lower: the earliest time to show
+ * @upper: the latest; none when not after @lower
+ *
+ * Keeps the view inside [@lower, @upper]: it zooms out no further, and pans
+ * no further than their ends.
+ */
+void
+mer_timeline_viewport_set_bounds (MerTimelineViewport *self,
+                                  double               lower,
+                                  double               upper)
+{
+  g_return_if_fail (MER_IS_TIMELINE_VIEWPORT (self));
+
+  self->lower = lower;
+  self->upper = upper;
+  mer_timeline_viewport_set_range (self, self->start, self->end);
+}
+
 /**
  * mer_timeline_viewport_set_range:
  *
  * Shows [@start, @end], widened or narrowed about its middle to the spans
- * the timeline allows.
+ * the timeline allows, and moved inside its bounds.
  */
 void
 mer_timeline_viewport_set_range (MerTimelineViewport *self,
@@ -100,18 +148,12 @@ mer_timeline_viewport_set_range (MerTimelineViewport *self,
                                  double               end)
 {
   double middle = (start + end) / 2;
-  double span = CLAMP (end - start, MER_TIMELINE_MIN_SPAN, MER_TIMELINE_MAX_SPAN);
+  double span;
 
   g_return_if_fail (MER_IS_TIMELINE_VIEWPORT (self));
 
-  start = middle - span / 2;
-  end = middle + span / 2;
-  if (self->start == start && self->end == end)
-    return;
-
-  self->start = start;
-  self->end = end;
-  g_signal_emit (self, signals[CHANGED], 0);
+  span = CLAMP (end - start, MER_TIMELINE_MIN_SPAN, max_span (self));
+  show (self, middle - span / 2, span);
 }
 
 double
@@ -153,12 +195,10 @@ mer_timeline_viewport_zoom_at (MerTimelineViewport *self,
   g_return_if_fail (factor > 0);
 
   anchor = mer_timeline_viewport_x_to_time (self, x);
-  span = CLAMP ((self->end - self->start) * factor, MER_TIMELINE_MIN_SPAN, MER_TIMELINE_MAX_SPAN);
+  span = CLAMP ((self->end - self->start) * factor, MER_TIMELINE_MIN_SPAN, max_span (self));
   fraction = x / self->width;
 
-  self->start = anchor - fraction * span;
-  self->end = self->start + span;
-  g_signal_emit (self, signals[CHANGED], 0);
+  show (self, anchor - fraction * span, span);
 }
 
 void
@@ -170,9 +210,7 @@ mer_timeline_viewport_pan_pixels (MerTimelineViewport *self,
   g_return_if_fail (MER_IS_TIMELINE_VIEWPORT (self));
 
   shift = dx * mer_timeline_viewport_get_seconds_per_pixel (self);
-  self->start += shift;
-  self->end += shift;
-  g_signal_emit (self, signals[CHANGED], 0);
+  show (self, self->start + shift, self->end - self->start);
 }
 
 void

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* The timeline shows at least a minute and at most 100,000 years. */
+/* The timeline shows at least a minute and at most 100,000 years, or its
+ * bounds (the story's span). */
 #define MER_TIMELINE_MIN_SPAN 60.0
 #define MER_TIMELINE_MAX_SPAN (100000.0 * 365.2425 * 86400)
 
@@ -18,6 +19,9 @@ double               mer_timeline_viewport_get_end      (MerTimelineViewport *se
 double               mer_timeline_viewport_get_width    (MerTimelineViewport *self);
 void                 mer_timeline_viewport_set_width    (MerTimelineViewport *self,
                                                          double               width);
+void                 mer_timeline_viewport_set_bounds   (MerTimelineViewport *self,
+                                                         double               lower,
+                                                         double               upper);
 void                 mer_timeline_viewport_set_range    (MerTimelineViewport *self,
                                                          double               start,
                                                          double               end);

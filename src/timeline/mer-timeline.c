@@ -11,8 +11,9 @@
 #include "mer-timeline-painter.h"
 
 /* The timeline: eras as bands, the events on rows where no two labels
- * overlap, those that find no room counted in a density strip, and an axis
- * whose steps run from millennia to hours. It lays out from its viewport and
+ * overlap, labelled or bare, those that find no room counted in badges that
+ * zoom to them, and a two-level axis whose steps run from millennia to
+ * minutes. It lays out from its viewport and
  * the shared state, draws with the timeline painter that also draws the
  * export's strip, and writes the user's intent (selection, hover, time
  * window) into the state; it never calls the map. */
@@ -29,6 +30,8 @@ struct _MerTimeline
   MerTimelineLayout   *layout;
 
   gboolean dirty;
+  guint    first_row;
+  double   row_scroll;
 
   /* Input */
   double   pointer_x;
@@ -38,6 +41,7 @@ struct _MerTimeline
   gboolean dragged;
   double   velocity;
   gint64   last_motion_time;
+  double   pinch_scale;
   guint    kinetic_id;
 };
 
@@ -80,7 +84,30 @@ relayout (MerTimeline *self)
   };
 
   self->dirty = FALSE;
+  mer_timeline_layout_scroll_rows (self->layout, self->first_row);
   mer_timeline_layout_update (self->layout, &view, self->state);
+  self->first_row = mer_timeline_layout_get_rows (self->layout, NULL, NULL);
+}
+
+/* Scrolls the rows, when there are more (a lane each) than room. */
+static void
+scroll_rows (MerTimeline *self,
+             int          rows)
+{
+  guint n_rows, n_visible;
+
+  if (self->dirty)
+    relayout (self);
+
+  mer_timeline_layout_get_rows (self->layout, &n_rows, &n_visible);
+  if (n_rows <= n_visible)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  self->first_row = (guint) CLAMP ((int) self->first_row + rows, 0, (int) (n_rows - n_visible));
+  invalidate (self);
 }
 
 /* Drawing */
@@ -362,12 +389,86 @@ activate_action (GtkWidget  *widget,
     g_signal_emit (self, signals[ACTIVATE_EVENT], 0, event);
 }
 
+/* Esc undoes the narrowing of the view, the latest kind first: the search,
+ * then the region filter, then the time window. */
 static void
-clear_window_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  mer_state_clear_time_window (MER_TIMELINE (widget)->state);
+  MerState *state = MER_TIMELINE (widget)->state;
+  const char *search = mer_state_get_search (state);
+
+  if (search != NULL && search[0] != '\0')
+    mer_state_set_search (state, NULL);
+  else if (mer_state_get_filter_region (state) != NULL)
+    mer_state_set_filter_region (state, NULL);
+  else if (mer_state_get_time_window (state, NULL, NULL))
+    mer_state_clear_time_window (state);
+  else
+    gtk_widget_error_bell (widget);
+}
+
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  MerTimeline *self = MER_TIMELINE (widget);
+  double width = mer_timeline_viewport_get_width (self->viewport);
+
+  mer_timeline_viewport_pan_pixels (self->viewport, (g_str_equal (action_name, "timeline.pan-left") ? -1 : 1) * width / 4);
+}
+
+static void
+rows_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  scroll_rows (MER_TIMELINE (widget), g_str_equal (action_name, "timeline.rows-up") ? -1 : 1);
+}
+
+/* Marks a time window around the selected event, with a little of the view
+ * either side. */
+static void
+window_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MerTimeline *self = MER_TIMELINE (widget);
+  MerEvent *event = mer_state_get_selected_event (self->state);
+  double margin;
+
+  if (event == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  margin = (mer_timeline_viewport_get_end (self->viewport) - mer_timeline_viewport_get_start (self->viewport)) / 40;
+  mer_state_set_time_window (self->state, mer_event_get_first_second (event) - margin,
+                             mer_event_get_last_second (event) + margin);
+}
+
+/* Shows only the events of the selected event's first region; again, all. */
+static void
+filter_region_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MerTimeline *self = MER_TIMELINE (widget);
+  MerEvent *event = mer_state_get_selected_event (self->state);
+  MerRegion *const *regions;
+  guint n_regions = 0;
+
+  regions = event != NULL ? mer_event_get_regions (event, &n_regions) : NULL;
+  if (n_regions == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  mer_state_set_filter_region (self->state, mer_state_get_filter_region (self->state) == regions[0] ? NULL : regions[0]);
 }
 
 /**
@@ -447,12 +548,18 @@ on_drag_update (GtkGestureDrag *gesture,
 
   gtk_gesture_drag_get_start_point (gesture, &start_x, &start_y);
   x = start_x + dx;
-  if (fabs (dx) >= 3 || fabs (dy) >= 3)
-    self->dragged = TRUE;
+  if (!self->dragged)
+    {
+      int threshold = 8;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+      /* Past the threshold a press is a drag, and its release no click. */
+      self->dragged = dx * dx + dy * dy > (double) threshold * threshold;
+    }
 
   if (self->drag_window)
     {
-      if (fabs (dx) >= 3)
+      if (self->dragged)
         mer_state_set_time_window (self->state, self->drag_start_time,
                                    mer_timeline_viewport_x_to_time (self->viewport, x));
       return;
@@ -496,6 +603,19 @@ on_click_released (GtkGestureClick *gesture,
   if (self->dragged)
     return;
 
+  /* A badge zooms to the events it counts, which then find rows. */
+  {
+    const MerTimelineCluster *cluster = mer_timeline_layout_pick_cluster (self->layout, x, y);
+
+    if (cluster != NULL)
+      {
+        double margin = MAX ((cluster->last - cluster->first) / 4, MER_TIMELINE_MIN_SPAN);
+
+        mer_timeline_viewport_set_range (self->viewport, cluster->first - margin, cluster->last + margin);
+        return;
+      }
+  }
+
   if (n_press == 2 && event != NULL)
     {
       /* Zoom to the event, with room around it. */
@@ -521,6 +641,25 @@ on_scroll (GtkEventControllerScroll *controller,
 
   stop_kinetic (self);
 
+  /* Ctrl+wheel scrolls the rows, when there are more than room. */
+  if ((modifiers & GDK_CONTROL_MASK) != 0)
+    {
+      if (unit == GDK_SCROLL_UNIT_WHEEL)
+        scroll_rows (self, dy > 0 ? 1 : -1);
+      else
+        {
+          double row_height = mer_timeline_layout_get_metrics (self->layout)->row_height;
+
+          self->row_scroll += dy;
+          if (fabs (self->row_scroll) >= row_height)
+            {
+              scroll_rows (self, (int) (self->row_scroll / row_height));
+              self->row_scroll = fmod (self->row_scroll, row_height);
+            }
+        }
+      return TRUE;
+    }
+
   /* A touchpad's horizontal motion pans; Shift+wheel pans too. */
   if ((modifiers & GDK_SHIFT_MASK) != 0 && dx == 0)
     {
@@ -540,14 +679,13 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
                        double          scale,
                        MerTimeline    *self)
 {
-  static double previous = 1;
   double x, y;
 
   if (gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
     self->pointer_x = x;
-  if (scale > 0 && previous > 0)
-    mer_timeline_viewport_zoom_at (self->viewport, self->pointer_x, previous / scale);
-  previous = scale;
+  if (scale > 0 && self->pinch_scale > 0)
+    mer_timeline_viewport_zoom_at (self->viewport, self->pointer_x, self->pinch_scale / scale);
+  self->pinch_scale = scale;
 }
 
 static void
@@ -556,6 +694,8 @@ on_zoom_begin (GtkGesture       *gesture,
                MerTimeline      *self)
 {
   stop_kinetic (self);
+  /* Each pinch starts from its own scale of 1, not where the last ended. */
+  self->pinch_scale = 1;
 }
 
 static void
@@ -602,7 +742,13 @@ on_query_tooltip (GtkWidget   *widget,
 static void
 on_document_changed (MerTimeline *self)
 {
+  double start = 0, end = 0;
+
   mer_timeline_layout_set_document (self->layout, mer_state_get_document (self->state));
+  /* Zoomed out, the whole story and its margin, no further. */
+  mer_timeline_layout_get_story_span (self->layout, &start, &end);
+  mer_timeline_viewport_set_bounds (self->viewport, start, end);
+  self->first_row = 0;
   mer_timeline_show_all (self);
   invalidate (self);
 }
@@ -754,7 +900,13 @@ mer_timeline_class_init (MerTimelineClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, activate_action);
-  gtk_widget_class_install_action (widget_class, "timeline.clear-window", NULL, clear_window_action);
+  gtk_widget_class_install_action (widget_class, "timeline.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-left", NULL, pan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pan-right", NULL, pan_action);
+  gtk_widget_class_install_action (widget_class, "timeline.rows-up", NULL, rows_action);
+  gtk_widget_class_install_action (widget_class, "timeline.rows-down", NULL, rows_action);
+  gtk_widget_class_install_action (widget_class, "timeline.window-around-selection", NULL, window_action);
+  gtk_widget_class_install_action (widget_class, "timeline.filter-region", NULL, filter_region_action);
   gtk_widget_class_install_property_action (widget_class, "timeline.lanes", "lanes");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.previous", NULL);
@@ -768,7 +920,13 @@ mer_timeline_class_init (MerTimelineClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear-window", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "timeline.clear", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "timeline.pan-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "timeline.pan-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "timeline.rows-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "timeline.rows-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, 0, "timeline.window-around-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "timeline.filter-region", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "mer-timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -816,7 +974,10 @@ mer_timeline_init (MerTimeline *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   "Timeline. Left and Right select the previous and next event, "
-                                  "plus and minus zoom, Enter shows the details.", -1);
+                                  "Shift+Left and Shift+Right pan, plus and minus zoom, Page Up and "
+                                  "Page Down scroll the rows, Enter shows the details, W marks a time "
+                                  "window around the selection, R shows only its region's events, "
+                                  "Escape clears the search, then the region, then the time window.", -1);
 }
 
 MerTimeline *
@@ -837,6 +998,22 @@ mer_timeline_get_viewport (MerTimeline *self)
 {
   g_return_val_if_fail (MER_IS_TIMELINE (self), NULL);
   return self->viewport;
+}
+
+/**
+ * mer_timeline_get_layout:
+ *
+ * Returns: (transfer none): where the events in view are, laid out for the
+ *   current view
+ */
+MerTimelineLayout *
+mer_timeline_get_layout (MerTimeline *self)
+{
+  g_return_val_if_fail (MER_IS_TIMELINE (self), NULL);
+
+  if (self->dirty)
+    relayout (self);
+  return self->layout;
 }
 
 gboolean

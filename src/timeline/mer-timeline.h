@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "mer-state.h"
+#include "mer-timeline-layout.h"
 #include "mer-timeline-viewport.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ G_DECLARE_FINAL_TYPE (MerTimeline, mer_timeline, MER, TIMELINE, GtkWidget)
 
 MerTimeline         *mer_timeline_new            (MerState    *state);
 MerTimelineViewport *mer_timeline_get_viewport   (MerTimeline *self);
+MerTimelineLayout   *mer_timeline_get_layout     (MerTimeline *self);
 gboolean             mer_timeline_get_lanes      (MerTimeline *self);
 void                 mer_timeline_set_lanes      (MerTimeline *self,
                                                   gboolean     lanes);

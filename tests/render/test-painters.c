@@ -506,6 +506,84 @@ test_timeline_painter (gconstpointer data)
   cairo_surface_destroy (surface);
 }
 
+/* Draws the story over @width × the height of @n_rows rows, from @start
+ * to @end (the whole story when equal). */
+static cairo_surface_t *
+draw_timeline (MerTimelineLayout      *layout,
+               const MerTimelineStyle *style,
+               double                  width,
+               guint                   n_rows,
+               double                  start,
+               double                  end)
+{
+  MerTimelineView view = { start, end, width, 0 };
+  cairo_surface_t *surface;
+  PangoContext *context;
+  cairo_t *cr;
+
+  mer_timeline_layout_set_document (layout, story);
+  view.height = ceil (mer_timeline_metrics_height (mer_timeline_layout_get_metrics (layout), n_rows));
+  if (start == end)
+    g_assert_true (mer_timeline_layout_get_story_span (layout, &view.start, &view.end));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view.width, (int) view.height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  context = pango_cairo_create_context (cr);
+  mer_timeline_layout_set_char_width (layout, mer_timeline_painter_get_char_width (context, style->font));
+  mer_timeline_layout_update (layout, &view, NULL);
+  mer_timeline_painter_draw (cr, context, style, layout, NULL);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  return surface;
+}
+
+/* The events without a row are counted in badges over the axis, in the
+ * text's colour; zoomed in to months, the axis says the year under them,
+ * at the left edge. */
+static void
+test_timeline_badges_and_axis (void)
+{
+  const MerColor white = { 1, 1, 1, 1 };
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 11");
+  MerTimelineStyle style = { { 0.1, 0.1, 0.1, 1 }, { 0.9, 0.1, 0.6, 1 }, white, font };
+  g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  cairo_surface_t *surface = draw_timeline (layout, &style, 600, 2, 0, 0);
+  guint n_clusters, counted = 0, n_placed, dark = 0;
+  const MerTimelineCluster *clusters = mer_timeline_layout_get_clusters (layout, &n_clusters);
+  double top = cairo_image_surface_get_height (surface) - m->axis_height - m->badge_height;
+  MerDate from, to;
+
+  mer_timeline_layout_get_placed (layout, &n_placed);
+  g_assert_cmpuint (n_clusters, >, 0);
+  for (guint c = 0; c < n_clusters; c++)
+    {
+      int y = (int) (top + m->badge_height / 2);
+      /* Over what is beside it: the background, or an era's wash. */
+      Pixel beside = pixel_at (surface, MAX ((int) clusters[c].x0 - 3, 0), y);
+      MerColor under = { beside.r / 255.0, beside.g / 255.0, beside.b / 255.0, 1 };
+
+      counted += clusters[c].count;
+      assert_pixel_near (pixel_at (surface, (int) (clusters[c].x0 + 2.5), y),
+                         expected_blend (&under, &style.foreground, 0.7), 2);
+    }
+  g_assert_cmpuint (n_placed + counted, ==, g_list_model_get_n_items (mer_document_get_events (story)));
+  cairo_surface_destroy (surface);
+
+  g_assert_true (mer_date_parse ("2016-03-10", &from, NULL));
+  g_assert_true (mer_date_parse ("2016-12-20", &to, NULL));
+  surface = draw_timeline (layout, &style, 600, 2, mer_date_first_second (&from), mer_date_last_second (&to));
+  top = cairo_image_surface_get_height (surface) - m->axis_height / 2;
+  for (int y = (int) top; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < 50; x++)
+      dark += pixel_at (surface, x, y).g < 128;
+  g_test_message ("%u dark pixels of the year's label", dark);
+  g_assert_cmpuint (dark, >, 20);
+  cairo_surface_destroy (surface);
+}
+
 /* The export's strip is that painter too: selecting an event rings it in
  * the strip in the accent colour, and changes nothing else. */
 static void
@@ -592,6 +670,7 @@ main (int   argc,
       g_test_add_data_func (name, &timeline_cases[i], test_timeline_painter);
     }
   g_test_add_func ("/render/timeline/export-strip-selection", test_export_strip_selection);
+  g_test_add_func ("/render/timeline/badges-and-axis", test_timeline_badges_and_axis);
 
   status = g_test_run ();
 
