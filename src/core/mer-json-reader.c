@@ -109,6 +109,11 @@ struct _MerJsonReader
   char        *display_name;
   GMappedFile *mapped;
   GArray      *checkpoints;   /* gsize: offset of line 1, 65, 129, … */
+  /* The last line found, to go on from: the loader asks in file order, and
+   * a file written on one line must not be scanned from its start each time. */
+  gsize        line_cache_offset;
+  gsize        line_cache_start;
+  guint        line_cache_line;
   GArray      *members;       /* Member, the top-level object's, in file order */
   GArray      *elements;      /* Extent, of the elements of top-level arrays */
   JsonNode    *root;
@@ -245,11 +250,11 @@ mer_json_reader_get_n_errors (MerJsonReader *self)
 
 /* Positions */
 
-static void
-offset_to_line_column (MerJsonReader *self,
-                       gsize          offset,
-                       guint         *line,
-                       guint         *column)
+/* The line holding @offset, and the offset where that line starts. */
+static guint
+offset_to_line_start (MerJsonReader *self,
+                      gsize          offset,
+                      gsize         *line_start)
 {
   guint lo = 0, hi = self->checkpoints->len;
   gsize start;
@@ -269,6 +274,11 @@ offset_to_line_column (MerJsonReader *self,
 
   start = g_array_index (self->checkpoints, gsize, lo);
   l = lo * LINES_PER_CHECKPOINT + 1;
+  if (self->line_cache_line > 0 && self->line_cache_start >= start && self->line_cache_offset <= offset)
+    {
+      start = self->line_cache_start;
+      l = self->line_cache_line;
+    }
   for (;;)
     {
       const char *nl = memchr (self->data + start, '\n', offset - start);
@@ -279,7 +289,23 @@ offset_to_line_column (MerJsonReader *self,
       l++;
     }
 
-  *line = l;
+  self->line_cache_offset = offset;
+  self->line_cache_start = start;
+  self->line_cache_line = l;
+  *line_start = start;
+  return l;
+}
+
+static void
+offset_to_line_column (MerJsonReader *self,
+                       gsize          offset,
+                       guint         *line,
+                       guint         *column)
+{
+  gsize start;
+
+  offset = MIN (offset, self->length);
+  *line = offset_to_line_start (self, offset, &start);
   /* The bytes before a position are valid UTF-8: the scan stops at the
    * first byte that is not. */
   *column = (guint) g_utf8_strlen (self->data + start, (gssize) (offset - start)) + 1;
@@ -658,10 +684,9 @@ static guint
 offset_to_line (MerJsonReader *self,
                 gsize          offset)
 {
-  guint line, column;
+  gsize start;
 
-  offset_to_line_column (self, offset, &line, &column);
-  return line;
+  return offset_to_line_start (self, MIN (offset, self->length), &start);
 }
 
 /**
