@@ -14,120 +14,12 @@
 #include "mer-map-widget.h"
 #include "mer-timeline.h"
 #include "mer-window.h"
+#include "window-test-utils.h"
 
 /* How the window comes by its files: dropped, from the recent stories,
  * reloaded when they change on disk, and what it shows when one cannot be
  * opened; and the keyboard shortcuts window. Each test waits for what it
  * needs, with a deadline, rather than for a time. */
-
-#define WAIT_SECONDS 10
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_deadline (gpointer user_data)
-{
-  gboolean *passed = user_data;
-
-  *passed = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_poll (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until_impl (const char *file,
-                 int         line,
-                 const char *function,
-                 Condition   condition,
-                 gpointer    data,
-                 const char *name)
-{
-  gboolean passed = FALSE;
-  guint deadline_id = g_timeout_add (WAIT_SECONDS * 1000, on_deadline, &passed);
-  /* A worker thread's result, or a file monitor's event, wakes the loop;
-   * a condition read from the file system does not, so it is polled. */
-  guint poll_id = g_timeout_add (10, on_poll, NULL);
-
-  while (!condition (data))
-    {
-      if (passed)
-        {
-          g_autofree char *message = g_strdup_printf ("timed out after %d s waiting until %s", WAIT_SECONDS, name);
-
-          g_source_remove (poll_id);
-          g_assertion_message (G_LOG_DOMAIN, file, line, function, message);
-          return;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (poll_id);
-  g_source_remove (deadline_id);
-}
-
-#define wait_until(condition, data) \
-  wait_until_impl (__FILE__, __LINE__, G_STRFUNC, (condition), (data), #condition)
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-frame_painted (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  wait_until (widget_mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (frame_painted, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (test (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, test, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static gboolean
 is_of_type (GtkWidget     *widget,

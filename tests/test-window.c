@@ -14,166 +14,26 @@
 #include "mer-export-dialog.h"
 #include "mer-map-style.h"
 #include "mer-window.h"
+#include "window-test-utils.h"
 
 /* Drives the real window under Xvfb. Each test gets a window of its own on a
  * story, and waits for what it needs (a load, a frame, the tiles) rather than
  * for a time: a wait that is not met by its deadline fails the test and says
  * what it waited for. */
 
-/* Only reached when something is broken; generous, because CI machines are
- * shared and the first tiles are drawn in a worker. */
-#define WAIT_SECONDS 10
-
-typedef gboolean (*Condition) (gpointer data);
-
 static gboolean
-on_deadline (gpointer user_data)
-{
-  gboolean *passed = user_data;
-
-  *passed = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_poll (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until_impl (const char *file,
-                 int         line,
-                 const char *function,
-                 Condition   condition,
-                 gpointer    data,
-                 const char *name)
-{
-  gboolean passed = FALSE;
-  guint deadline_id = g_timeout_add (WAIT_SECONDS * 1000, on_deadline, &passed);
-  /* Most conditions turn true in a main-context dispatch, which ends a
-   * blocking iteration; one that a worker thread makes true (by letting go
-   * of a reference) wakes nothing, so it is looked at again now and then. */
-  guint poll_id = g_timeout_add (10, on_poll, NULL);
-
-  while (!condition (data))
-    {
-      if (passed)
-        {
-          g_autofree char *message = g_strdup_printf ("timed out after %d s waiting until %s", WAIT_SECONDS, name);
-
-          g_source_remove (poll_id);
-          g_assertion_message (G_LOG_DOMAIN, file, line, function, message);
-          return;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (poll_id);
-  g_source_remove (deadline_id);
-}
-
-/* Iterates the main context until @condition (@data) holds. */
-#define wait_until(condition, data) \
-  wait_until_impl (__FILE__, __LINE__, G_STRFUNC, (condition), (data), #condition)
-
-static gboolean
-widget_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-frame_painted (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Waits for @widget's window to lay out and paint a whole frame from now:
- * what was queued before (an allocation, a relayout) is then done. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  wait_until (widget_mapped, widget);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  wait_until (frame_painted, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-typedef gboolean (*WidgetTest) (GtkWidget *widget, const char *text);
-
-/* The first widget under @root, depth first, that @test accepts. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             WidgetTest  test,
-             const char *text)
-{
-  if (test (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, test, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_label_with_text (GtkWidget  *widget,
-                    const char *text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
-         gtk_widget_is_visible (widget);
-}
-
-static GtkWidget *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
-{
-  return find_widget (root, is_label_with_text, text);
-}
-
-static gboolean
-is_label_containing (GtkWidget  *widget,
-                     const char *text)
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
 {
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL &&
          gtk_widget_is_visible (widget);
 }
 
-/* A toplevel window of @type, such as a dialog the window opened. */
-static GtkWindow *
-find_toplevel (GType type)
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WINDOW (toplevel);
-    }
-
-  return NULL;
+  return gtk_widget_has_css_class (widget, css_class);
 }
 
 static void
@@ -860,7 +720,7 @@ test_export_dialog (Fixture       *fixture,
 static void
 assert_card_clear_of_places (MerWindow *window)
 {
-  GtkWidget *card = find_widget (GTK_WIDGET (window), gtk_widget_has_css_class, "presentation-card");
+  GtkWidget *card = find_widget (GTK_WIDGET (window), has_css_class, "presentation-card");
   GtkWidget *map = GTK_WIDGET (mer_window_get_map (window));
   MerEvent *event = mer_state_get_selected_event (mer_window_get_state (window));
   const MerPlace *places;

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "window-test-utils.h"
+
+static gboolean
+on_deadline (gpointer user_data)
+{
+  gboolean *passed = user_data;
+
+  *passed = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_poll (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * window_test_wait_until:
+ *
+ * Iterates the main context until @condition (@data) holds, and fails the
+ * test with @name if it does not within %WINDOW_TEST_WAIT_SECONDS. Use the
+ * wait_until() macro.
+ */
+void
+window_test_wait_until (const char *domain,
+                        const char *file,
+                        int         line,
+                        const char *function,
+                        Condition   condition,
+                        gpointer    data,
+                        const char *name)
+{
+  gboolean passed = FALSE;
+  guint deadline_id = g_timeout_add (WINDOW_TEST_WAIT_SECONDS * 1000, on_deadline, &passed);
+  /* Most conditions turn true in a main-context dispatch, which ends a
+   * blocking iteration; one that a worker thread makes true (by letting go
+   * of a reference) or that is read from the file system wakes nothing, so
+   * it is looked at again now and then. */
+  guint poll_id = g_timeout_add (10, on_poll, NULL);
+
+  while (!condition (data))
+    {
+      if (passed)
+        {
+          g_autofree char *message = g_strdup_printf ("timed out after %d s waiting until %s",
+                                                      WINDOW_TEST_WAIT_SECONDS, name);
+
+          g_source_remove (poll_id);
+          g_assertion_message (domain, file, line, function, message);
+          return;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (poll_id);
+  g_source_remove (deadline_id);
+}
+
+/**
+ * widget_mapped:
+ *
+ * A #Condition: @data, a widget, is mapped.
+ */
+gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+frame_painted (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/**
+ * wait_for_frame:
+ *
+ * Waits for @widget's window to lay out and paint a whole frame from now:
+ * what was queued before (an allocation, a relayout) is then done.
+ */
+void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  wait_until (widget_mapped, widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (frame_painted, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/**
+ * find_widget:
+ *
+ * Returns: (nullable): the first widget under @root, depth first, that
+ *   @test accepts
+ */
+GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetTest     test,
+             gconstpointer  data)
+{
+  if (test (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, test, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+         gtk_widget_is_visible (widget);
+}
+
+/**
+ * find_label_with_text:
+ *
+ * Returns: (nullable): a visible label under @root reading exactly @text
+ */
+GtkWidget *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  return find_widget (root, is_label_with_text, text);
+}
+
+/**
+ * find_toplevel:
+ *
+ * Returns: (nullable): a toplevel window of @type, such as a dialog the
+ *   window opened
+ */
+GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
