@@ -505,6 +505,44 @@ load_briefing (const char   *briefing_id,
   return g_steal_pointer (&document);
 }
 
+typedef gboolean (*BriefingPdfFunc) (MerExportService *service,
+                                     const char       *path,
+                                     MerDocument      *document,
+                                     MerBriefing      *briefing,
+                                     GError          **error);
+
+/* The deck and the handout: a PDF of a briefing, written by @write. */
+static int
+write_briefing_pdf (const char      *out,
+                    const char      *what,
+                    const char      *briefing_id,
+                    const char      *file,
+                    BriefingPdfFunc  write)
+{
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  MerBriefing *briefing;
+  int status = MER_EXIT_OK;
+
+  if (mer_export_format_from_path (out) != MER_EXPORT_FORMAT_PDF)
+    {
+      fprintf (stderr, "meridian: %s: a %s is a PDF; the name must end in .pdf\n", out, what);
+      return MER_EXIT_USAGE;
+    }
+
+  document = load_briefing (briefing_id, file, &briefing, &status);
+  if (document == NULL)
+    return status;
+
+  if (!write (mer_export_service_get_default (), out, document, briefing, &error))
+    {
+      fprintf (stderr, "meridian: %s\n", error->message);
+      return MER_EXIT_INVALID;
+    }
+
+  return MER_EXIT_OK;
+}
+
 /**
  * mer_cli_deck:
  * @out: the PDF to write
@@ -520,28 +558,7 @@ mer_cli_deck (const char *out,
               const char *briefing_id,
               const char *file)
 {
-  g_autoptr(MerDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  MerBriefing *briefing;
-  int status = MER_EXIT_OK;
-
-  if (mer_export_format_from_path (out) != MER_EXPORT_FORMAT_PDF)
-    {
-      fprintf (stderr, "meridian: %s: a deck is a PDF; the name must end in .pdf\n", out);
-      return MER_EXIT_USAGE;
-    }
-
-  document = load_briefing (briefing_id, file, &briefing, &status);
-  if (document == NULL)
-    return status;
-
-  if (!mer_export_service_write_deck (mer_export_service_get_default (), out, document, briefing, &error))
-    {
-      fprintf (stderr, "meridian: %s\n", error->message);
-      return MER_EXIT_INVALID;
-    }
-
-  return MER_EXIT_OK;
+  return write_briefing_pdf (out, "deck", briefing_id, file, mer_export_service_write_deck);
 }
 
 /**
@@ -599,26 +616,5 @@ mer_cli_handout (const char *out,
                  const char *briefing_id,
                  const char *file)
 {
-  g_autoptr(MerDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  MerBriefing *briefing;
-  int status = MER_EXIT_OK;
-
-  if (mer_export_format_from_path (out) != MER_EXPORT_FORMAT_PDF)
-    {
-      fprintf (stderr, "meridian: %s: a handout is a PDF; the name must end in .pdf\n", out);
-      return MER_EXIT_USAGE;
-    }
-
-  document = load_briefing (briefing_id, file, &briefing, &status);
-  if (document == NULL)
-    return status;
-
-  if (!mer_export_service_write_handout (mer_export_service_get_default (), out, document, briefing, &error))
-    {
-      fprintf (stderr, "meridian: %s\n", error->message);
-      return MER_EXIT_INVALID;
-    }
-
-  return MER_EXIT_OK;
+  return write_briefing_pdf (out, "handout", briefing_id, file, mer_export_service_write_handout);
 }

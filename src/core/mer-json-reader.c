@@ -1964,6 +1964,38 @@ mer_json_reader_load_file (MerJsonReader  *self,
 }
 
 /**
+ * mer_json_describe_node:
+ *
+ * Returns: what @node is, as messages name it: "an object", "a string"…
+ */
+const char *
+mer_json_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    default:
+      return "a number";
+    }
+}
+
+/**
  * mer_json_reader_get_root:
  *
  * Returns: (transfer none) (nullable): the parsed document; when streaming,

@@ -73,6 +73,7 @@ gboolean       mer_json_reader_load_file      (MerJsonReader      *self,
                                                gsize               max_size,
                                                GError            **error);
 JsonNode      *mer_json_reader_get_root       (MerJsonReader      *self);
+const char    *mer_json_describe_node         (JsonNode           *node);
 const char    *mer_json_reader_get_display_name (MerJsonReader    *self);
 gsize          mer_json_reader_get_size       (MerJsonReader      *self);
 guint          mer_json_reader_get_n_errors   (MerJsonReader      *self);

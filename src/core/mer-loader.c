@@ -137,33 +137,6 @@ path_pop (Loader *self,
 
 /* Messages */
 
-static const char *
-describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return "a string";
-    case G_TYPE_BOOLEAN:
-      return "true or false";
-    default:
-      return "a number";
-    }
-}
-
 #define error_at(self, node, ...) \
   mer_json_reader_error ((self)->reader, (node), (self)->path->str, __VA_ARGS__)
 
@@ -172,7 +145,7 @@ type_error (Loader     *self,
             JsonNode   *node,
             const char *expected)
 {
-  error_at (self, node, "expected %s, found %s", expected, describe_node (node));
+  error_at (self, node, "expected %s, found %s", expected, mer_json_describe_node (node));
 }
 
 static guint
@@ -1888,7 +1861,7 @@ mer_loader_load_file_full (const char            *path,
 
   root = mer_json_reader_get_root (reader);
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    error_at (&self, root, "the top level must be an object, found %s", describe_node (root));
+    error_at (&self, root, "the top level must be an object, found %s", mer_json_describe_node (root));
   else
     {
       if (!self.has_version)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "mer-import-private.h"
+#include "mer-json-reader.h"
 #include "mer-import-date.h"
 #include "mer-import-html.h"
 
@@ -137,7 +138,7 @@ read_time (JsonNode          *node,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || (type = json_node_get_value_type (node)) == G_TYPE_BOOLEAN)
     {
-      *why = g_strdup_printf ("expected a date or a number, found %s", mer_import_describe_node (node));
+      *why = g_strdup_printf ("expected a date or a number, found %s", mer_json_describe_node (node));
       return FALSE;
     }
 
@@ -325,7 +326,7 @@ read_geometry (Importer    *self,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       report (self, node, MER_SEVERITY_ERROR, path, "expected a GeoJSON geometry, found %s",
-              mer_import_describe_node (node));
+              mer_json_describe_node (node));
       return;
     }
 
@@ -442,7 +443,7 @@ convert_feature (Importer   *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      report (self, node, MER_SEVERITY_ERROR, path, "expected a Feature, found %s", mer_import_describe_node (node));
+      report (self, node, MER_SEVERITY_ERROR, path, "expected a Feature, found %s", mer_json_describe_node (node));
       return;
     }
 
@@ -621,7 +622,7 @@ mer_import_geojson (MerImportJson          *json,
         report (&self, root_node, MER_SEVERITY_ERROR, NULL, "missing required member \"features\"");
       else if (!JSON_NODE_HOLDS_ARRAY (features))
         report (&self, features, MER_SEVERITY_ERROR, "features", "expected an array, found %s",
-                mer_import_describe_node (features));
+                mer_json_describe_node (features));
       else
         {
           JsonArray *array = json_node_get_array (features);

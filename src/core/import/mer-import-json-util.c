@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "mer-import-private.h"
+#include "mer-json-reader.h"
 
 #include <math.h>
 #include <string.h>
@@ -36,33 +37,6 @@ mer_import_report_node (MerImportBuilder *builder,
   va_end (args);
 
   mer_import_builder_report (builder, severity, line, column, path, "%s", message);
-}
-
-const char *
-mer_import_describe_node (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      return "an object";
-    case JSON_NODE_ARRAY:
-      return "an array";
-    case JSON_NODE_NULL:
-      return "null";
-    case JSON_NODE_VALUE:
-    default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return "a string";
-    case G_TYPE_BOOLEAN:
-      return "true or false";
-    default:
-      return "a number";
-    }
 }
 
 /**
@@ -130,7 +104,7 @@ mer_import_get_string (MerImportBuilder *builder,
 
   member_path = mer_import_member_path (path, member);
   mer_import_report_node (builder, json, node, MER_SEVERITY_ERROR, member_path,
-                          "expected a string, found %s", mer_import_describe_node (node));
+                          "expected a string, found %s", mer_json_describe_node (node));
   return NULL;
 }
 
@@ -157,7 +131,7 @@ mer_import_get_object (MerImportBuilder *builder,
 
   member_path = mer_import_member_path (path, member);
   mer_import_report_node (builder, json, node, MER_SEVERITY_ERROR, member_path,
-                          "expected an object, found %s", mer_import_describe_node (node));
+                          "expected an object, found %s", mer_json_describe_node (node));
   return NULL;
 }
 
@@ -207,7 +181,7 @@ mer_import_get_number (MerImportBuilder *builder,
   else
     {
       mer_import_report_node (builder, json, node, MER_SEVERITY_ERROR, member_path,
-                              "expected a number, found %s", mer_import_describe_node (node));
+                              "expected a number, found %s", mer_json_describe_node (node));
       return FALSE;
     }
 

@@ -49,7 +49,6 @@ void         mer_import_report_node (MerImportBuilder *builder,
                                      const char       *path,
                                      const char       *format,
                                      ...) G_GNUC_PRINTF (6, 7);
-const char  *mer_import_describe_node (JsonNode       *node);
 void         mer_import_check_members (MerImportBuilder   *builder,
                                        MerImportJson      *json,
                                        JsonObject         *object,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "mer-import-private.h"
+#include "mer-json-reader.h"
 #include "mer-import-date.h"
 #include "mer-import-html.h"
 
@@ -97,7 +98,7 @@ convert_slide (Importer    *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      report (self, node, MER_SEVERITY_ERROR, path, "expected an object, found %s", mer_import_describe_node (node));
+      report (self, node, MER_SEVERITY_ERROR, path, "expected an object, found %s", mer_json_describe_node (node));
       return;
     }
 
@@ -246,7 +247,7 @@ mer_import_storymap (MerImportJson *json,
                 "missing required member \"slides\"");
       else if (!JSON_NODE_HOLDS_ARRAY (slides))
         report (&self, slides, MER_SEVERITY_ERROR, "storymap.slides", "expected an array, found %s",
-                mer_import_describe_node (slides));
+                mer_json_describe_node (slides));
       else
         for (guint i = 0; i < json_array_get_length (json_node_get_array (slides)); i++)
           convert_slide (&self, json_array_get_element (json_node_get_array (slides), i), i, briefing);

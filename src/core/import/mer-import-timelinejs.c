@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "mer-import-private.h"
+#include "mer-json-reader.h"
 #include "mer-import-html.h"
 #include "mer-import-timelinejs.h"
 
@@ -280,7 +281,7 @@ part_text (Importer   *self,
 
   member_path = mer_import_member_path (path, name);
   report (self, node, MER_SEVERITY_ERROR, member_path, "expected a number or a string of digits, found %s",
-          mer_import_describe_node (node));
+          mer_json_describe_node (node));
   return FALSE;
 }
 
@@ -426,7 +427,7 @@ convert_event (Importer   *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      report (self, node, MER_SEVERITY_ERROR, path, "expected an object, found %s", mer_import_describe_node (node));
+      report (self, node, MER_SEVERITY_ERROR, path, "expected an object, found %s", mer_json_describe_node (node));
       return;
     }
 
@@ -498,7 +499,7 @@ convert_era (Importer *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      report (self, node, MER_SEVERITY_ERROR, path, "expected an object, found %s", mer_import_describe_node (node));
+      report (self, node, MER_SEVERITY_ERROR, path, "expected an object, found %s", mer_json_describe_node (node));
       return;
     }
 
@@ -569,7 +570,7 @@ convert_array (Importer   *self,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      report (self, node, MER_SEVERITY_ERROR, name, "expected an array, found %s", mer_import_describe_node (node));
+      report (self, node, MER_SEVERITY_ERROR, name, "expected an array, found %s", mer_json_describe_node (node));
       return;
     }
 
