@@ -106,6 +106,20 @@ test_state_filters (void)
   mer_state_set_search (state, "");
   g_assert_null (mer_state_get_search (state));
   g_assert_true (mer_state_event_passes_filters (state, shimoda));
+
+  /* Answers kept for one document's events do not carry over to another's. */
+  {
+    g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) mer_diagnostic_free);
+    g_autoptr(MerDocument) other = mer_loader_load_file (SRCDIR "/data/events/russia-japan.json", NULL,
+                                                         diagnostics, NULL);
+
+    mer_state_set_search (state, "Shimoda");
+    g_assert_false (mer_state_event_passes_filters (state, summit));
+    mer_state_set_document (state, other);
+    g_assert_true (mer_state_event_passes_filters (state, mer_document_lookup_event (other, "treaty-of-shimoda")));
+    g_assert_false (mer_state_event_passes_filters (state, mer_document_lookup_event (other, "nagato-summit")));
+    mer_state_set_document (state, NULL);
+  }
 }
 
 int

@@ -18,9 +18,16 @@
 
 struct _MerSearch
 {
-  char  *text;
-  char **words;   /* folded */
+  char       *text;
+  char      **words;     /* folded */
+
+  /* Views ask again for every event on every frame; the answer for an
+   * event of an immutable document never changes, so it is kept. */
+  GMutex      lock;
+  GHashTable *answers;   /* MerEvent → MATCHES or DIFFERS */
 };
+
+enum { MATCHES = 1, DIFFERS = 2 };
 
 /**
  * mer_search_fold:
@@ -84,6 +91,8 @@ mer_search_new (const char *text)
   self = g_new0 (MerSearch, 1);
   self->text = g_strdup (text);
   self->words = (char **) g_ptr_array_free (g_steal_pointer (&kept), FALSE);
+  g_mutex_init (&self->lock);
+  self->answers = g_hash_table_new (NULL, NULL);
   return self;
 }
 
@@ -94,6 +103,8 @@ mer_search_free (MerSearch *self)
     return;
   g_free (self->text);
   g_strfreev (self->words);
+  g_hash_table_unref (self->answers);
+  g_mutex_clear (&self->lock);
   g_free (self);
 }
 
@@ -122,23 +133,15 @@ append_field (GString    *haystack,
   g_string_append_c (haystack, '\n');
 }
 
-/**
- * mer_search_matches_event:
- *
- * Returns: whether every word of the search is found in one of @event's
- *   fields
- */
-gboolean
-mer_search_matches_event (MerSearch *self,
-                          MerEvent  *event)
+static gboolean
+matches_event (MerSearch *self,
+               MerEvent  *event)
 {
   g_autoptr(GString) haystack = g_string_new (NULL);
   const char * const *tags = mer_event_get_tags (event);
   MerRegion *const *regions;
   const MerPlace *places;
   guint n_places, n_regions;
-
-  g_return_val_if_fail (self != NULL, FALSE);
 
   append_field (haystack, mer_event_get_title (event));
   append_field (haystack, mer_event_get_summary (event));
@@ -164,4 +167,32 @@ mer_search_matches_event (MerSearch *self,
       return FALSE;
 
   return TRUE;
+}
+
+/**
+ * mer_search_matches_event:
+ *
+ * Returns: whether every word of the search is found in one of @event's
+ *   fields
+ */
+gboolean
+mer_search_matches_event (MerSearch *self,
+                          MerEvent  *event)
+{
+  gpointer answer;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_mutex_lock (&self->lock);
+  answer = g_hash_table_lookup (self->answers, event);
+  g_mutex_unlock (&self->lock);
+  if (answer == NULL)
+    {
+      answer = GINT_TO_POINTER (matches_event (self, event) ? MATCHES : DIFFERS);
+      g_mutex_lock (&self->lock);
+      g_hash_table_insert (self->answers, event, answer);
+      g_mutex_unlock (&self->lock);
+    }
+
+  return GPOINTER_TO_INT (answer) == MATCHES;
 }

@@ -289,6 +289,12 @@ mer_state_set_document (MerState    *self,
   g_hash_table_remove_all (self->hidden_categories);
   self->has_window = FALSE;
   g_set_object (&self->document, document);
+  /* The search keeps its answers per event: start them anew. */
+  if (self->search_query != NULL)
+    {
+      g_clear_pointer (&self->search_query, mer_search_free);
+      self->search_query = mer_search_new (self->search);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_thaw_notify (G_OBJECT (self));
 
