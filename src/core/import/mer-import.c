@@ -423,14 +423,19 @@ mer_import_load_file_full (const char             *path,
 #define SNIFF_SIZE 65536
 
 typedef struct {
-  GPtrArray *diagnostics;
-  char      *path;
-  char      *display_name;
+  GPtrArray             *diagnostics;
+  char                  *path;
+  char                  *display_name;
+  MerLoaderProgressFunc  progress_func;
+  gpointer               progress_data;
+  GDestroyNotify         progress_data_destroy;
 } ImportJob;
 
 static void
 import_job_free (ImportJob *job)
 {
+  if (job->progress_data_destroy != NULL)
+    job->progress_data_destroy (job->progress_data);
   g_clear_pointer (&job->diagnostics, g_ptr_array_unref);
   g_free (job->path);
   g_free (job->display_name);
@@ -499,13 +504,55 @@ import_in_thread (GTask        *task,
     g_task_return_pointer (task, document, g_object_unref);
 }
 
+/* Reading the first bytes is I/O too: it runs in a worker, and the caller's
+ * context then starts the load, so that the loader's progress reaches it. */
+static void
+sniff_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_task_return_boolean (task, starts_as_story (task_data));
+}
+
+static void
+on_sniffed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  GError *error = NULL;
+  gboolean story = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (story)
+    {
+      /* The loader owns the progress data from here. */
+      GDestroyNotify destroy = g_steal_pointer (&job->progress_data_destroy);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      mer_loader_load_file_async (job->path, job->display_name, cancellable,
+                                  job->progress_func, job->progress_data, destroy,
+                                  on_story_loaded, g_steal_pointer (&task));
+      return;
+    }
+
+  g_task_run_in_thread (task, import_in_thread);
+}
+
 /**
  * mer_import_load_file_async:
  *
  * Opens @path, whatever its kind, without blocking, as
  * mer_loader_load_file_async() does for Meridian stories: @progress_func is
- * called on the caller's thread-default main context (for other kinds only
- * at the end), and @cancellable stops the load.
+ * called on the caller's thread-default main context (for other kinds not
+ * at all), and @cancellable stops the load.
  */
 void
 mer_import_load_file_async (const char            *path,
@@ -517,27 +564,26 @@ mer_import_load_file_async (const char            *path,
                             GAsyncReadyCallback    callback,
                             gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ImportJob *job = g_new0 (ImportJob, 1);
+  GTask *task;
+  g_autoptr(GTask) sniff = NULL;
+  ImportJob *job;
 
   g_return_if_fail (path != NULL);
 
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  job = g_new0 (ImportJob, 1);
   job->path = g_strdup (path);
   job->display_name = g_strdup (display_name != NULL ? display_name : path);
   job->diagnostics = mer_diagnostics_new ();
+  job->progress_func = progress_func;
+  job->progress_data = progress_data;
+  job->progress_data_destroy = progress_data_destroy;
   g_task_set_source_tag (task, mer_import_load_file_async);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
 
-  if (starts_as_story (path))
-    {
-      mer_loader_load_file_async (path, job->display_name, cancellable, progress_func, progress_data,
-                                  progress_data_destroy, on_story_loaded, g_steal_pointer (&task));
-      return;
-    }
-
-  if (progress_data_destroy != NULL)
-    progress_data_destroy (progress_data);
-  g_task_run_in_thread (task, import_in_thread);
+  sniff = g_task_new (NULL, cancellable, on_sniffed, task);
+  g_task_set_task_data (sniff, g_strdup (path), g_free);
+  g_task_run_in_thread (sniff, sniff_in_thread);
 }
 
 /**
