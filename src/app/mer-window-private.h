@@ -68,6 +68,10 @@ struct _MerWindow
   int         was_x, was_y;      /* the window's place before, on X11 */
   gboolean    has_position;
 
+  /* Layout: the side panel folded because the window is narrow, not
+   * because the user closed it. */
+  gboolean panel_folded_narrow;
+
   /* Playback */
   guint  play_id;
   gint64 play_last_time;

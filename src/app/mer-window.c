@@ -210,9 +210,11 @@ on_close_request (MerWindow *self)
   g_settings_set_int (self->settings, "map-height", gtk_paned_get_position (self->paned));
   g_settings_set_int (self->settings, "content-width", gtk_paned_get_position (self->side_paned));
   g_settings_set_boolean (self->settings, "timeline-lanes", mer_timeline_get_lanes (self->timeline));
-  /* While presenting the panel is hidden for the slides, not by the user. */
+  /* While presenting, or when the window is narrow, the panel is hidden
+   * for the slides or the views, not by the user. */
   if (self->presentation == NULL)
-    g_settings_set_boolean (self->settings, "side-panel", gtk_widget_get_visible (GTK_WIDGET (self->details_box)));
+    g_settings_set_boolean (self->settings, "side-panel",
+                            self->panel_folded_narrow || gtk_widget_get_visible (GTK_WIDGET (self->details_box)));
   return FALSE;
 }
 
@@ -775,6 +777,53 @@ mer_window_dispose (GObject *object)
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
 }
 
+/* Below this width the map and the timeline need the whole window: an
+ * empty side panel would take 40% of it at 800×600. */
+#define NARROW_WIDTH 1000
+
+static void
+update_narrow (MerWindow *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  gboolean narrow;
+
+  if (surface == NULL || self->presentation != NULL)
+    return;
+
+  narrow = gdk_surface_get_width (surface) < NARROW_WIDTH;
+  if (narrow && !self->panel_folded_narrow && gtk_widget_get_visible (GTK_WIDGET (self->details_box))
+      && mer_state_get_selected_event (self->state) == NULL)
+    {
+      self->panel_folded_narrow = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self->details_box), FALSE);
+    }
+  else if (!narrow && self->panel_folded_narrow)
+    {
+      self->panel_folded_narrow = FALSE;
+      gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
+    }
+}
+
+/* Whatever shows or hides the panel while narrow (the toggle, a selection)
+ * is the user's choice from then on. */
+static void
+on_details_visible (MerWindow *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->details_box)))
+    self->panel_folded_narrow = FALSE;
+}
+
+static void
+mer_window_realize (GtkWidget *widget)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mer_window_parent_class)->realize (widget);
+  g_signal_connect_object (gtk_native_get_surface (GTK_NATIVE (self)), "notify::width",
+                           G_CALLBACK (update_narrow), self, G_CONNECT_SWAPPED);
+  update_narrow (self);
+}
+
 static void
 mer_window_class_init (MerWindowClass *klass)
 {
@@ -784,6 +833,7 @@ mer_window_class_init (MerWindowClass *klass)
   object_class->get_property = mer_window_get_property;
   object_class->set_property = mer_window_set_property;
   object_class->dispose = mer_window_dispose;
+  widget_class->realize = mer_window_realize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -908,6 +958,8 @@ mer_window_init (MerWindow *self)
 
   self->settings = create_settings ();
   restore_sizes (self);
+  g_signal_connect_object (self->details_box, "notify::visible", G_CALLBACK (on_details_visible), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
 }
 
