@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "mer-cli.h"
+#include "mer-map-style.h"
+#include "mer-map-widget.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
 
@@ -495,6 +497,16 @@ test_small_window (void)
   g_assert_nonnull (sanctions);
   label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (sanctions)));
   g_assert_cmpstr (gtk_label_get_text (label), ==, "● Sanctions");
+  {
+    MerCategory *category = g_object_get_data (G_OBJECT (sanctions), "category");
+    const MerMapStyle *style = mer_map_style_get (mer_map_widget_prefers_dark (sanctions));
+    MerColor color = mer_map_style_marker_color (style, mer_category_get_color (category));
+    g_autofree char *dot = g_strdup_printf ("<span foreground='#%02x%02x%02x'>●</span>", (guint) lround (color.red * 255),
+                                            (guint) lround (color.green * 255), (guint) lround (color.blue * 255));
+
+    /* The legend's dot is the markers' colour on this theme's map. */
+    g_assert_nonnull (strstr (gtk_label_get_label (label), dot));
+  }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sanctions), FALSE);
   g_assert_cmpstr (gtk_label_get_text (label), ==, "○ Sanctions");
   g_assert_nonnull (strstr (gtk_label_get_label (label), "<s>Sanctions</s>"));

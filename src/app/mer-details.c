@@ -7,6 +7,9 @@
 
 #include <math.h>
 
+#include "mer-map-style.h"
+#include "mer-map-widget.h"
+
 /* The selected event in full: title, date at its precision, category,
  * places, the regions it touches with the names each side uses, summary and
  * sources. Sources are links, opened only when clicked and only if they are
@@ -138,7 +141,9 @@ update (MerDetails *self)
       guint32 rgb = mer_category_get_color (c);
 
       category = rgb != MER_NO_COLOR
-                   ? g_markup_printf_escaped ("<span foreground='#%06x'>●</span> %s", rgb, mer_category_get_name (c))
+                   ? g_markup_printf_escaped ("<span foreground='#%06x'>●</span> %s",
+                                              mer_map_style_marker_rgb (mer_map_widget_prefers_dark (GTK_WIDGET (self)), rgb),
+                                              mer_category_get_name (c))
                    : g_markup_escape_text (mer_category_get_name (c), -1);
     }
   gtk_label_set_markup (GTK_LABEL (self->category), category != NULL ? category : "");

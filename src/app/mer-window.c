@@ -10,6 +10,7 @@
 #include "mer-diagnostic.h"
 #include "mer-import.h"
 #include "mer-loader.h"
+#include "mer-map-style.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
 #include "mer-timeline.h"
@@ -324,7 +325,7 @@ on_time_window (MerWindow *self)
 }
 
 /* A category shown has a full dot; one hidden a hollow dot and its name
- * struck through. */
+ * struck through. The dot has the markers' colour on this theme's map. */
 static void
 update_legend_label (GtkToggleButton *button)
 {
@@ -336,7 +337,8 @@ update_legend_label (GtkToggleButton *button)
   if (rgb != MER_NO_COLOR)
     markup = g_markup_printf_escaped (on ? "<span foreground='#%06x'>●</span> %s"
                                          : "<span foreground='#%06x'>○</span> <s>%s</s>",
-                                      rgb, mer_category_get_name (category));
+                                      mer_map_style_marker_rgb (mer_map_widget_prefers_dark (GTK_WIDGET (button)), rgb),
+                                      mer_category_get_name (category));
   else
     markup = g_markup_printf_escaped (on ? "%s" : "<s>%s</s>", mer_category_get_name (category));
   gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), markup);
@@ -814,6 +816,19 @@ on_details_visible (MerWindow *self)
 }
 
 static void
+mer_window_css_changed (GtkWidget         *widget,
+                        GtkCssStyleChange *change)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mer_window_parent_class)->css_changed (widget, change);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->legend_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    update_legend_label (GTK_TOGGLE_BUTTON (child));
+}
+
+static void
 mer_window_realize (GtkWidget *widget)
 {
   MerWindow *self = MER_WINDOW (widget);
@@ -834,6 +849,7 @@ mer_window_class_init (MerWindowClass *klass)
   object_class->set_property = mer_window_set_property;
   object_class->dispose = mer_window_dispose;
   widget_class->realize = mer_window_realize;
+  widget_class->css_changed = mer_window_css_changed;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,

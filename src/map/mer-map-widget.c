@@ -88,10 +88,17 @@ static GParamSpec *properties[N_PROPS];
 
 /* Style */
 
-/* Dark when the theme's text is light, whichever way the theme was chosen
- * (the setting, a -dark theme name or $GTK_THEME=Adwaita:dark). */
-static gboolean
-prefers_dark (GtkWidget *widget)
+/**
+ * mer_map_widget_prefers_dark:
+ * @widget: any widget of the window
+ *
+ * Whether the map under @widget's theme is drawn dark: when the theme's text
+ * is light, whichever way the theme was chosen (the setting, a -dark theme
+ * name or $GTK_THEME=Adwaita:dark). What else shows the map's colours (the
+ * legend) asks the same question.
+ */
+gboolean
+mer_map_widget_prefers_dark (GtkWidget *widget)
 {
   GdkRGBA color;
 
@@ -107,7 +114,7 @@ prefers_dark (GtkWidget *widget)
 static void
 update_tile_layer (MerMapWidget *self)
 {
-  gboolean dark = prefers_dark (GTK_WIDGET (self));
+  gboolean dark = mer_map_widget_prefers_dark (GTK_WIDGET (self));
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   ShumateMapLayer *old_layer = self->tile_layer;
 

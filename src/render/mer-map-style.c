@@ -67,6 +67,32 @@ mer_color_from_rgb (guint32 rgb,
   return color;
 }
 
+/* The other way, for what names colours as text (Pango markup); alpha is
+ * dropped. */
+guint32
+mer_color_to_rgb (const MerColor *color)
+{
+  return (guint32) lround (CLAMP (color->red, 0, 1) * 255) << 16 | (guint32) lround (CLAMP (color->green, 0, 1) * 255) << 8
+         | (guint32) lround (CLAMP (color->blue, 0, 1) * 255);
+}
+
+/**
+ * mer_map_style_marker_rgb:
+ * @dark: whether the map is drawn dark
+ * @rgb: a category's colour
+ *
+ * Returns: the colour markers of @rgb have on the map, for the legends and
+ *   the panels that show them beside it
+ */
+guint32
+mer_map_style_marker_rgb (gboolean dark,
+                          guint32  rgb)
+{
+  MerColor color = mer_map_style_marker_color (mer_map_style_get (dark), rgb);
+
+  return mer_color_to_rgb (&color);
+}
+
 /* GNOME's palette, from which stories are expected to pick their categories'
  * colours: the blues, greens, yellows, oranges, reds, purples and browns of
  * its third and fourth shades, and its darks. */

@@ -41,8 +41,11 @@ const MerMapStyle *mer_map_style_get          (gboolean           dark);
 const guint32     *mer_map_style_get_palette  (guint             *n_colors);
 MerColor           mer_map_style_marker_color (const MerMapStyle *style,
                                                guint32            rgb);
+guint32            mer_map_style_marker_rgb   (gboolean           dark,
+                                               guint32            rgb);
 MerColor           mer_color_from_rgb         (guint32            rgb,
                                                double             alpha);
+guint32            mer_color_to_rgb           (const MerColor    *color);
 double             mer_color_get_luminance    (const MerColor    *color);
 double             mer_color_get_contrast     (const MerColor    *a,
                                                const MerColor    *b);
