@@ -10,9 +10,12 @@
 
 #include "mer-cli.h"
 #include "mer-date.h"
+#include "mer-diagnostic.h"
 #include "mer-document.h"
 #include "mer-state.h"
 #include "mer-export-dialog.h"
+#include "mer-language.h"
+#include "mer-loader.h"
 #include "mer-paths.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
@@ -384,6 +387,24 @@ test_plural_forms (void)
     }
 }
 
+static void
+test_interface_language (void)
+{
+  g_autofree char *story = mer_cli_find_bundled_story ();
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) mer_diagnostic_free);
+  g_autoptr(GError) error = NULL;
+  MerRegion *kurils;
+
+  g_assert_cmpstr (mer_language_get_interface (), ==, language->lang);
+
+  /* The story names the southern Kurils in both languages. */
+  document = mer_loader_load_file (story, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  kurils = mer_document_lookup_region (document, "southern-kurils");
+  g_assert_cmpstr (mer_region_get_display_name (kurils), ==, mer_region_get_name_for_lang (kurils, language->lang));
+}
+
 static gboolean
 document_loaded (gpointer data)
 {
@@ -469,6 +490,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/i18n/dates", test_dates);
   g_test_add_func ("/i18n/plural-forms", test_plural_forms);
+  g_test_add_func ("/i18n/interface-language", test_interface_language);
 
   /* Without a display the catalogue and the dates are still checked;
    * CI has Xvfb, so there the window must be checked too. */

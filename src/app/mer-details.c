@@ -164,7 +164,7 @@ update (MerDetails *self)
       MerRegion *region = region_list[i];
       const MerName *names;
       guint n_names;
-      g_autofree char *name = g_markup_escape_text (mer_region_get_name (region), -1);
+      g_autofree char *name = g_markup_escape_text (mer_region_get_display_name (region), -1);
 
       const MerRegionPeriod *periods;
       guint n_periods;

@@ -731,7 +731,7 @@ on_query_tooltip (GtkWidget    *map,
       const char *status = mer_region_get_status (region) == MER_REGION_STATUS_UNDISPUTED
                              ? NULL : mer_region_status_get_label (mer_region_get_status (region));
 
-      markup = g_markup_printf_escaped ("<b>%s</b>%s%s%s%s", mer_region_get_name (region),
+      markup = g_markup_printf_escaped ("<b>%s</b>%s%s%s%s", mer_region_get_display_name (region),
                                         names != NULL ? "\n" : "", names != NULL ? names : "",
                                         status != NULL ? "\n" : "", status != NULL ? status : "");
     }
