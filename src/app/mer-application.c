@@ -9,6 +9,7 @@
 #include "mer-paths.h"
 #include "mer-window.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,29 +29,29 @@ G_DEFINE_FINAL_TYPE (MerApplication, mer_application, GTK_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
-    "Validate the event files and exit (0 valid, 1 invalid, 2 unreadable)", NULL },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, "Print the version and exit", NULL },
+    N_("Validate the event files and exit (0 valid, 1 invalid, 2 unreadable)"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    "Render a snapshot of the map to OUT (.png, .svg or .pdf) and exit", "OUT" },
-  { "event", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: fit the map to this event", "ID" },
-  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the map's centre and zoom", "LAT,LON,ZOOM" },
-  { "time", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: a time window", "START/END" },
-  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export: the picture's size in pixels (default 1920x1080)", "WxH" },
+    N_("Render a snapshot of the map to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
+  { "event", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export: fit the map to this event"), N_("ID") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export: the map's centre and zoom"), N_("LAT,LON,ZOOM") },
+  { "time", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export: a time window"), N_("START/END") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export: the picture's size in pixels (default 1920x1080)"), N_("WxH") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
-    "With --export: a page instead, a3, a4, a5, letter or legal, -portrait or -landscape (PDF: a4-landscape)",
-    "PAPER" },
+    N_("With --export: a page instead, a3, a4, a5, letter or legal, -portrait or -landscape (PDF: a4-landscape)"),
+    N_("PAPER") },
   { "scale", 0, 0, G_OPTION_ARG_STRING, NULL,
-    "With --export or --slides: text and symbols N times larger, the same area shown (default 1)", "N" },
-  { "dpi", 0, 0, G_OPTION_ARG_STRING, NULL, "With --export and --paper: a PNG's dots per inch (default 150)", "N" },
+    N_("With --export or --slides: text and symbols N times larger, the same area shown (default 1)"), N_("N") },
+  { "dpi", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --export and --paper: a PNG's dots per inch (default 150)"), N_("N") },
   { "handout", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    "Write a PDF handout: a title page and a page per slide (or event), and exit", "OUT.pdf" },
+    N_("Write a PDF handout: a title page and a page per slide (or event), and exit"), N_("OUT.pdf") },
   { "deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    "Write the briefing as presented, a 16:9 PDF page per slide, and exit", "OUT.pdf" },
+    N_("Write the briefing as presented, a 16:9 PDF page per slide, and exit"), N_("OUT.pdf") },
   { "slides", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    "Write the briefing as presented, a PNG per slide into DIR, and exit", "DIR" },
-  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, "With --handout, --deck, --slides or --present: the briefing", "ID" },
-  { "present", 0, 0, G_OPTION_ARG_NONE, NULL, "Open the window in presentation mode", NULL },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, "[FILE…]" },
+    N_("Write the briefing as presented, a PNG per slide into DIR, and exit"), N_("DIR") },
+  { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --handout, --deck, --slides or --present: the briefing"), N_("ID") },
+  { "present", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the window in presentation mode"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -211,17 +212,17 @@ about_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (application);
   MerDocument *document = MER_IS_WINDOW (parent) ? mer_window_get_document (MER_WINDOW (parent)) : NULL;
   const char *attribution = document != NULL ? mer_document_get_attribution (document) : NULL;
-  static const char *authors[] = { "The Meridian developers", NULL };
-  static const char *map_data[] = {
-    "Natural Earth (public domain): coastlines, countries and regions https://www.naturalearthdata.com/",
-    "OpenStreetMap contributors (the online layer, ODbL) https://www.openstreetmap.org/copyright",
+  const char *authors[] = { _("The Meridian developers"), NULL };
+  const char *map_data[] = {
+    _("Natural Earth (public domain): coastlines, countries and regions https://www.naturalearthdata.com/"),
+    _("OpenStreetMap contributors (the online layer, ODbL) https://www.openstreetmap.org/copyright"),
     NULL
   };
   GtkWidget *about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
                                    "program-name", "Meridian",
                                    "logo-icon-name", APP_ID,
                                    "version", PACKAGE_VERSION,
-                                   "comments", "Geopolitical events on a map and a timeline, for briefings",
+                                   "comments", _("Geopolitical events on a map and a timeline, for briefings"),
                                    "license-type", GTK_LICENSE_GPL_3_0,
                                    "authors", authors,
                                    "transient-for", parent,
@@ -230,13 +231,13 @@ about_action (GSimpleAction *action,
                                    NULL);
 
   /* Whose work is on the screen: the map's, and the story's own sources. */
-  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), "Map data", map_data);
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Map data"), map_data);
   if (attribution != NULL && *attribution != '\0')
     {
       /* A line a source: the credits do not wrap, and a long line would
        * make the dialog as wide. */
       g_auto(GStrv) story = g_strsplit (attribution, "; ", -1);
-      g_autofree char *section = g_strdup_printf ("Sources of “%s”", mer_document_get_title (document));
+      g_autofree char *section = g_strdup_printf (_("Sources of “%s”"), mer_document_get_title (document));
 
       gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), section, (const char **) story);
     }
@@ -314,8 +315,8 @@ mer_application_init (MerApplication *self)
   self->start_time = g_get_monotonic_time ();
   g_application_add_main_option_entries (application, option_entries);
   g_application_set_option_context_summary (application,
-    "Explore geopolitical events on a map and a timeline.\n"
-    "With no FILE, opens the bundled Russia–Japan story.");
+    _("Explore geopolitical events on a map and a timeline.\n"
+      "With no FILE, opens the bundled Russia–Japan story."));
 }
 
 MerApplication *

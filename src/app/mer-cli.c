@@ -12,6 +12,7 @@
 #include "mer-loader.h"
 #include "mer-paths.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,7 +48,7 @@ mer_cli_check (const char * const *files)
 
   if (files == NULL || files[0] == NULL)
     {
-      fprintf (stderr, "meridian: --check needs at least one FILE\n");
+      fprintf (stderr, _("meridian: --check needs at least one FILE\n"));
       return MER_EXIT_USAGE;
     }
 
@@ -141,7 +142,7 @@ static gboolean
 refuse_pair (const char *a,
              const char *b)
 {
-  fprintf (stderr, "meridian: --%s and --%s cannot be used together\n", a, b);
+  fprintf (stderr, _("meridian: --%s and --%s cannot be used together\n"), a, b);
   return FALSE;
 }
 
@@ -182,14 +183,14 @@ mer_cli_check_options (GVariantDict *options)
       for (guint j = 0; j < G_N_ELEMENTS (modifiers[i].commands) && modifiers[i].commands[j] != NULL; j++)
         {
           belongs |= g_strcmp0 (command, modifiers[i].commands[j]) == 0;
-          g_string_append_printf (allowed, "%s--%s", j == 0 ? "" : " or ", modifiers[i].commands[j]);
+          g_string_append_printf (allowed, "%s--%s", j == 0 ? "" : _(" or "), modifiers[i].commands[j]);
         }
 
       if (belongs)
         continue;
       if (command != NULL)
         return refuse_pair (modifiers[i].option, command);
-      fprintf (stderr, "meridian: --%s needs %s\n", modifiers[i].option, allowed->str);
+      fprintf (stderr, _("meridian: --%s needs %s\n"), modifiers[i].option, allowed->str);
       return FALSE;
     }
 
@@ -337,22 +338,22 @@ measure (const MerCliExport *args,
 
   if (!parse_number (args->scale, 0.25, 8, &scale))
     {
-      fprintf (stderr, "meridian: --scale %s: expected a number from 0.25 to 8, e.g. 2\n", args->scale);
+      fprintf (stderr, _("meridian: --scale %s: expected a number from 0.25 to 8, e.g. 2\n"), args->scale);
       return FALSE;
     }
   if (!parse_number (args->dpi, 36, 1200, &dpi))
     {
-      fprintf (stderr, "meridian: --dpi %s: expected dots per inch from 36 to 1200, e.g. 300\n", args->dpi);
+      fprintf (stderr, _("meridian: --dpi %s: expected dots per inch from 36 to 1200, e.g. 300\n"), args->dpi);
       return FALSE;
     }
   if (args->dpi != NULL && format != MER_EXPORT_FORMAT_PNG)
     {
-      fprintf (stderr, "meridian: --dpi is for PNG; a PDF or SVG page has no resolution\n");
+      fprintf (stderr, _("meridian: --dpi is for PNG; a PDF or SVG page has no resolution\n"));
       return FALSE;
     }
   if (args->dpi != NULL && paper == NULL)
     {
-      fprintf (stderr, "meridian: --dpi needs --paper; for a size in pixels, use --scale\n");
+      fprintf (stderr, _("meridian: --dpi needs --paper; for a size in pixels, use --scale\n"));
       return FALSE;
     }
 
@@ -364,8 +365,8 @@ measure (const MerCliExport *args,
     {
       if (!parse_paper (paper, &width, &height))
         {
-          fprintf (stderr, "meridian: --paper %s: expected a3, a4, a5, letter or legal, "
-                           "with -portrait or -landscape, e.g. a4-portrait\n", paper);
+          fprintf (stderr, _("meridian: --paper %s: expected a3, a4, a5, letter or legal, "
+                             "with -portrait or -landscape, e.g. a4-portrait\n"), paper);
           return FALSE;
         }
 
@@ -378,7 +379,7 @@ measure (const MerCliExport *args,
       if (format == MER_EXPORT_FORMAT_PNG
           && (ceil (options->width * options->scale) > 16384 || ceil (options->height * options->scale) > 16384))
         {
-          fprintf (stderr, "meridian: --paper %s at %g dpi would be %.0f×%.0f pixels; at most 16384 a side\n", paper,
+          fprintf (stderr, _("meridian: --paper %s at %g dpi would be %.0f×%.0f pixels; at most 16384 a side\n"), paper,
                    dpi, ceil (options->width * options->scale), ceil (options->height * options->scale));
           return FALSE;
         }
@@ -387,7 +388,7 @@ measure (const MerCliExport *args,
 
   if (!parse_size (args->size, &width, &height))
     {
-      fprintf (stderr, "meridian: --size %s: expected WIDTHxHEIGHT, each from 16 to 16384, e.g. 1920x1080\n",
+      fprintf (stderr, _("meridian: --size %s: expected WIDTHxHEIGHT, each from 16 to 16384, e.g. 1920x1080\n"),
                args->size);
       return FALSE;
     }
@@ -427,7 +428,7 @@ mer_cli_export (const MerCliExport *args)
 
   if (format == MER_EXPORT_FORMAT_UNKNOWN)
     {
-      fprintf (stderr, "meridian: %s: unknown format; the name must end in .png, .svg or .pdf\n", args->out);
+      fprintf (stderr, _("meridian: %s: unknown format; the name must end in .png, .svg or .pdf\n"), args->out);
       return MER_EXIT_USAGE;
     }
   mer_export_options_init (&options, NULL, NULL, &map_view, 1920, 1080);
@@ -435,14 +436,14 @@ mer_cli_export (const MerCliExport *args)
     return MER_EXIT_USAGE;
   if (args->view != NULL && !parse_view (args->view, &map_view))
     {
-      fprintf (stderr, "meridian: --view %s: expected LAT,LON,ZOOM with LAT in [-90, 90], LON in [-180, 180] "
-                       "and ZOOM in [0, 20], e.g. 44.5,146.5,6\n", args->view);
+      fprintf (stderr, _("meridian: --view %s: expected LAT,LON,ZOOM with LAT in [-90, 90], LON in [-180, 180] "
+                         "and ZOOM in [0, 20], e.g. 44.5,146.5,6\n"), args->view);
       return MER_EXIT_USAGE;
     }
   if (args->time != NULL && !parse_time (args->time, &start, &end))
     {
-      fprintf (stderr, "meridian: --time %s: expected START/END, two dates such as 1945/1956-10-19, "
-                       "END not before START\n", args->time);
+      fprintf (stderr, _("meridian: --time %s: expected START/END, two dates such as 1945/1956-10-19, "
+                         "END not before START\n"), args->time);
       return MER_EXIT_USAGE;
     }
 
@@ -461,7 +462,7 @@ mer_cli_export (const MerCliExport *args)
 
       if (event == NULL)
         {
-          fprintf (stderr, "meridian: --event %s: the story has no event with that id\n", args->event);
+          fprintf (stderr, _("meridian: --event %s: the story has no event with that id\n"), args->event);
           return MER_EXIT_USAGE;
         }
       mer_state_set_selected_event (state, event);
@@ -497,7 +498,7 @@ load_briefing (const char   *briefing_id,
 
   if (briefing_id != NULL && (*briefing = mer_document_lookup_briefing (document, briefing_id)) == NULL)
     {
-      fprintf (stderr, "meridian: --briefing %s: the story has no briefing with that id\n", briefing_id);
+      fprintf (stderr, _("meridian: --briefing %s: the story has no briefing with that id\n"), briefing_id);
       *status = MER_EXIT_USAGE;
       return NULL;
     }
@@ -514,7 +515,7 @@ typedef gboolean (*BriefingPdfFunc) (MerExportService *service,
 /* The deck and the handout: a PDF of a briefing, written by @write. */
 static int
 write_briefing_pdf (const char      *out,
-                    const char      *what,
+                    const char      *not_pdf,
                     const char      *briefing_id,
                     const char      *file,
                     BriefingPdfFunc  write)
@@ -526,7 +527,7 @@ write_briefing_pdf (const char      *out,
 
   if (mer_export_format_from_path (out) != MER_EXPORT_FORMAT_PDF)
     {
-      fprintf (stderr, "meridian: %s: a %s is a PDF; the name must end in .pdf\n", out, what);
+      fprintf (stderr, "meridian: %s: %s\n", out, not_pdf);
       return MER_EXIT_USAGE;
     }
 
@@ -558,7 +559,8 @@ mer_cli_deck (const char *out,
               const char *briefing_id,
               const char *file)
 {
-  return write_briefing_pdf (out, "deck", briefing_id, file, mer_export_service_write_deck);
+  return write_briefing_pdf (out, _("a deck is a PDF; the name must end in .pdf"), briefing_id, file,
+                             mer_export_service_write_deck);
 }
 
 /**
@@ -586,7 +588,7 @@ mer_cli_slides (const char *dir,
 
   if (!parse_number (scale, 0.25, 8, &factor))
     {
-      fprintf (stderr, "meridian: --scale %s: expected a number from 0.25 to 8, e.g. 2\n", scale);
+      fprintf (stderr, _("meridian: --scale %s: expected a number from 0.25 to 8, e.g. 2\n"), scale);
       return MER_EXIT_USAGE;
     }
 
@@ -616,5 +618,6 @@ mer_cli_handout (const char *out,
                  const char *briefing_id,
                  const char *file)
 {
-  return write_briefing_pdf (out, "handout", briefing_id, file, mer_export_service_write_handout);
+  return write_briefing_pdf (out, _("a handout is a PDF; the name must end in .pdf"), briefing_id, file,
+                             mer_export_service_write_handout);
 }

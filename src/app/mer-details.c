@@ -5,6 +5,7 @@
 
 #include "mer-details.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "mer-map-style.h"
@@ -156,8 +157,8 @@ update (MerDetails *self)
 
       line = g_markup_printf_escaped ("%s <span alpha='60%%'>%.2f°%s %.2f°%s</span>",
                                       place_list[i].name != NULL ? place_list[i].name : "—",
-                                      fabs (place_list[i].lat), place_list[i].lat >= 0 ? "N" : "S",
-                                      fabs (place_list[i].lon), place_list[i].lon >= 0 ? "E" : "W");
+                                      fabs (place_list[i].lat), place_list[i].lat >= 0 ? C_("compass", "N") : C_("compass", "S"),
+                                      fabs (place_list[i].lon), place_list[i].lon >= 0 ? C_("compass", "E") : C_("compass", "W"));
       g_string_append_printf (places, "%s%s", places->len > 0 ? "\n" : "", line);
     }
   set_section (self->places, places->str);
@@ -168,7 +169,7 @@ update (MerDetails *self)
       MerRegion *region = region_list[i];
       const MerName *names;
       guint n_names;
-      g_autofree char *name = g_markup_escape_text (mer_region_get_name (region), -1);
+      g_autofree char *name = g_markup_escape_text (mer_region_get_display_name (region), -1);
 
       const MerRegionPeriod *periods;
       guint n_periods;
@@ -177,7 +178,12 @@ update (MerDetails *self)
       /* The status at the event's date: Crimea was not contested in 1954. */
       g_string_append_printf (regions, "%s<b>%s</b>", regions->len > 0 ? "\n" : "", name);
       if (status != MER_REGION_STATUS_UNDISPUTED)
-        g_string_append_printf (regions, " <span alpha='60%%'>(%s then)</span>", mer_region_status_to_string (status));
+        {
+          /* Translators: a region's status at the event's date, e.g. "(disputed then)" */
+          g_autofree char *then = g_strdup_printf (_("(%s then)"), mer_region_status_get_label (status));
+
+          g_string_append_printf (regions, " <span alpha='60%%'>%s</span>", then);
+        }
       names = mer_region_get_names (region, &n_names);
       for (guint k = 0; k < n_names; k++)
         {
@@ -198,8 +204,8 @@ update (MerDetails *self)
           line = g_markup_printf_escaped ("\n    <span alpha='60%%'>%s%s</span> %s, %s%s%s",
                                           span, periods[k].has_end ? "" : " –",
                                           periods[k].held_by != NULL ? periods[k].held_by : "—",
-                                          mer_region_status_to_string (periods[k].status),
-                                          claimants != NULL ? "; claimed by " : "",
+                                          mer_region_status_get_label (periods[k].status),
+                                          claimants != NULL ? _("; claimed by ") : "",
                                           claimants != NULL ? claimants : "");
           g_string_append (regions, line);
         }
@@ -303,14 +309,14 @@ mer_details_init (MerDetails *self)
   gtk_widget_set_margin_top (nav, 8);
   gtk_widget_set_margin_end (nav, 8);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (previous), "win.previous-event");
-  gtk_widget_set_tooltip_text (previous, "Previous Event (Left)");
+  gtk_widget_set_tooltip_text (previous, _("Previous Event (Left)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "win.next-event");
-  gtk_widget_set_tooltip_text (next, "Next Event (Right)");
+  gtk_widget_set_tooltip_text (next, _("Next Event (Right)"));
   gtk_box_append (GTK_BOX (nav), previous);
   gtk_box_append (GTK_BOX (nav), next);
   gtk_box_append (GTK_BOX (outer), nav);
 
-  self->placeholder = gtk_label_new ("Select an event on the map or the timeline to see its details.");
+  self->placeholder = gtk_label_new (_("Select an event on the map or the timeline to see its details."));
   gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
   gtk_widget_add_css_class (self->placeholder, "dim-label");
   gtk_widget_set_margin_top (self->placeholder, 24);
@@ -340,10 +346,10 @@ mer_details_init (MerDetails *self)
   gtk_label_set_xalign (GTK_LABEL (self->category), 0);
   gtk_box_append (GTK_BOX (self->box), self->category);
 
-  self->summary = section_label (self->box, "Summary");
-  self->places = section_label (self->box, "Places");
-  self->regions = section_label (self->box, "Regions");
-  self->sources = section_label (self->box, "Sources");
+  self->summary = section_label (self->box, _("Summary"));
+  self->places = section_label (self->box, _("Places"));
+  self->regions = section_label (self->box, _("Regions"));
+  self->sources = section_label (self->box, _("Sources"));
   g_signal_connect (self->sources, "activate-link", G_CALLBACK (on_activate_link), self);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 260, -1);

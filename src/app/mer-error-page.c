@@ -8,6 +8,8 @@
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
 
+#include <glib/gi18n.h>
+
 /* What the window shows in place of the map and the timeline when a file
  * cannot be opened and there is no story to keep: a plain heading, each
  * problem on a row of its own with its line (selectable, to look up in an
@@ -79,13 +81,13 @@ add_row (MerErrorPage *self,
 static char *
 format_where (const MerDiagnostic *diagnostic)
 {
-  const char *kind = diagnostic->severity == MER_SEVERITY_WARNING ? " (warning)" : "";
+  const char *kind = diagnostic->severity == MER_SEVERITY_WARNING ? _(" (warning)") : "";
 
   if (diagnostic->line == 0)
-    return g_strdup_printf ("Whole file%s", kind);
+    return g_strdup_printf ("%s%s", _("Whole file"), kind);
   if (diagnostic->column == 0)
-    return g_strdup_printf ("Line %u%s", diagnostic->line, kind);
-  return g_strdup_printf ("Line %u, column %u%s", diagnostic->line, diagnostic->column, kind);
+    return g_strdup_printf (_("Line %u%s"), diagnostic->line, kind);
+  return g_strdup_printf (_("Line %u, column %u%s"), diagnostic->line, diagnostic->column, kind);
 }
 
 /**
@@ -114,10 +116,10 @@ mer_error_page_show_failure (MerErrorPage *self,
 
   n_errors = mer_diagnostics_count (diagnostics, MER_SEVERITY_ERROR);
   if (g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_INVALID) && n_errors > 0)
-    heading = n_errors == 1 ? g_strdup ("This story has 1 error")
-                            : g_strdup_printf ("This story has %u errors", n_errors);
+    heading = g_strdup_printf (g_dngettext (NULL, "This story has %u error", "This story has %u errors", n_errors),
+                               n_errors);
   else
-    heading = g_strdup ("This file cannot be read");
+    heading = g_strdup (_("This file cannot be read"));
 
   gtk_label_set_text (self->heading_label, heading);
   display = g_filename_display_name (path);
@@ -136,12 +138,13 @@ mer_error_page_show_failure (MerErrorPage *self,
     }
   if (diagnostics->len > MAX_ROWS)
     {
-      g_autofree char *more = g_strdup_printf ("and %u more", diagnostics->len - MAX_ROWS);
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "and %u more", "and %u more", diagnostics->len - MAX_ROWS),
+                                               diagnostics->len - MAX_ROWS);
 
       add_row (self, "…", more);
     }
   if (diagnostics->len == 0)
-    add_row (self, "Whole file", error->message);
+    add_row (self, _("Whole file"), error->message);
 }
 
 /**

@@ -8,6 +8,8 @@
 #include "mer-export-service.h"
 #include "mer-texture.h"
 
+#include <glib/gi18n.h>
+
 /* The export dialog, transient for and modal over its window: format,
  * size (pixels with a scale, or paper with an orientation and, for PNG, a
  * resolution) and what to include, with a live preview; the choices are
@@ -18,8 +20,8 @@
 #define PREVIEW_WIDTH 480.0
 
 static const char * const include_labels[] = {
-  "Title and subtitle", "Selected event's date and title", "Legend", "Timeline strip", "Scale bar",
-  "Attribution and export date",
+  N_("Title and subtitle"), N_("Selected event's date and title"), N_("Legend"), N_("Timeline strip"),
+  N_("Scale bar"), N_("Attribution and export date"),
 };
 
 struct _MerExportDialog
@@ -205,8 +207,8 @@ on_export_clicked (MerExportDialog *self)
   name = g_strdup_printf ("%s.%s", title != NULL ? title : "Meridian",
                           mer_export_format_get_extension (gtk_drop_down_get_selected (self->format)
                                                            + MER_EXPORT_FORMAT_PNG));
-  self->chooser = gtk_file_chooser_native_new ("Export Map", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               "_Export", "_Cancel");
+  self->chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -229,7 +231,7 @@ on_copy_clicked (MerExportDialog *self)
     }
 
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
-  gtk_label_set_text (self->message, "Copied to the clipboard.");
+  gtk_label_set_text (self->message, _("Copied to the clipboard."));
 }
 
 static GtkDropDown *
@@ -239,7 +241,12 @@ dropdown (GtkWidget          *grid,
           const char * const *items)
 {
   GtkWidget *title = gtk_label_new (label);
-  GtkWidget *drop = gtk_drop_down_new_from_strings (items);
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  GtkWidget *drop;
+
+  for (guint i = 0; items[i] != NULL; i++)
+    gtk_string_list_append (strings, _(items[i]));
+  drop = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&strings)), NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 1);
   gtk_widget_add_css_class (title, "dim-label");
@@ -302,13 +309,14 @@ mer_export_dialog_new (GtkWindow    *parent,
                        MerMapWidget *map,
                        GSettings    *settings)
 {
-  static const char * const formats[] = { "PNG image", "SVG vector image", "PDF document", NULL };
+  static const char * const formats[] = { N_("PNG image"), N_("SVG vector image"), N_("PDF document"), NULL };
   static const char * const sizes[] = {
-    "The current view", "1920 × 1080", "3840 × 2160 (4K)", "A3", "A4", "A5", "Letter", "Legal", "Custom", NULL,
+    N_("The current view"), "1920 × 1080", N_("3840 × 2160 (4K)"), "A3", "A4", "A5", N_("Letter"), N_("Legal"),
+    N_("Custom"), NULL,
   };
-  static const char * const orientations[] = { "Portrait", "Landscape", NULL };
+  static const char * const orientations[] = { N_("Portrait"), N_("Landscape"), NULL };
   MerExportDialog *self = g_object_new (MER_TYPE_EXPORT_DIALOG,
-                                        "title", "Export Map",
+                                        "title", _("Export Map"),
                                         "transient-for", parent,
                                         "modal", TRUE,
                                         "destroy-with-parent", TRUE,
@@ -316,12 +324,12 @@ mer_export_dialog_new (GtkWindow    *parent,
                                         "default-width", 820,
                                         NULL);
   GtkWidget *header = gtk_dialog_get_header_bar (GTK_DIALOG (self));
-  GtkWidget *export_button = gtk_button_new_with_mnemonic ("_Export…");
-  GtkWidget *copy_button = gtk_button_new_with_mnemonic ("_Copy");
+  GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *copy_button = gtk_button_new_with_mnemonic (_("_Copy"));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *sizes_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *includes_label = gtk_label_new ("Include");
+  GtkWidget *includes_label = gtk_label_new (_("Include"));
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   MerExportChoices choices;
 
@@ -330,7 +338,7 @@ mer_export_dialog_new (GtkWindow    *parent,
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
 
   gtk_widget_add_css_class (export_button, "suggested-action");
-  gtk_widget_set_tooltip_text (copy_button, "Copy the picture to the clipboard, to paste into slides");
+  gtk_widget_set_tooltip_text (copy_button, _("Copy the picture to the clipboard, to paste into slides"));
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export_button);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), copy_button);
   g_signal_connect_swapped (export_button, "clicked", G_CALLBACK (on_export_clicked), self);
@@ -346,20 +354,20 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_grid_set_column_spacing (GTK_GRID (grid), 10);
   gtk_box_append (GTK_BOX (box), grid);
 
-  self->format = dropdown (grid, 0, "Format", formats);
-  self->size = dropdown (grid, 1, "Size", sizes);
+  self->format = dropdown (grid, 0, _("Format"), formats);
+  self->size = dropdown (grid, 1, _("Size"), sizes);
   self->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (16, 16384, 10));
   self->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (16, 16384, 10));
   gtk_box_append (GTK_BOX (sizes_box), GTK_WIDGET (self->width));
   gtk_box_append (GTK_BOX (sizes_box), gtk_label_new ("×"));
   gtk_box_append (GTK_BOX (sizes_box), GTK_WIDGET (self->height));
   gtk_grid_attach (GTK_GRID (grid), sizes_box, 1, 2, 2, 1);
-  self->orientation = dropdown (grid, 3, "Orientation", orientations);
-  self->scale = spin (grid, 4, "Scale", MER_EXPORT_MIN_SCALE, MER_EXPORT_MAX_SCALE, 0.25, 2);
+  self->orientation = dropdown (grid, 3, _("Orientation"), orientations);
+  self->scale = spin (grid, 4, _("Scale"), MER_EXPORT_MIN_SCALE, MER_EXPORT_MAX_SCALE, 0.25, 2);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->scale),
-                               "How many times larger text and symbols are; the map shows the same area");
-  self->dpi = spin (grid, 5, "Resolution (dpi)", MER_EXPORT_MIN_DPI, MER_EXPORT_MAX_DPI, 50, 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dpi), "Dots per inch of a PNG of a page");
+                               _("How many times larger text and symbols are; the map shows the same area"));
+  self->dpi = spin (grid, 5, _("Resolution (dpi)"), MER_EXPORT_MIN_DPI, MER_EXPORT_MAX_DPI, 50, 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dpi), _("Dots per inch of a PNG of a page"));
 
   gtk_label_set_xalign (GTK_LABEL (includes_label), 1);
   gtk_widget_set_valign (includes_label, GTK_ALIGN_START);
@@ -367,7 +375,7 @@ mer_export_dialog_new (GtkWindow    *parent,
   gtk_grid_attach (GTK_GRID (grid), includes_label, 0, 6, 1, 1);
   for (guint i = 0; i < MER_EXPORT_N_INCLUDES; i++)
     {
-      self->includes[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (include_labels[i]));
+      self->includes[i] = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_(include_labels[i])));
       gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->includes[i]), 1, 6 + (int) i, 2, 1);
     }
 

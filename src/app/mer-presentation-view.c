@@ -5,6 +5,8 @@
 
 #include "mer-presentation-view.h"
 
+#include <glib/gi18n.h>
+
 /* What the audience sees over the window while a briefing is given: the
  * caption card, the slide counter and the progress over the map (the
  * stage), clipped to it, and the speaker's notes and the blank screen over
@@ -252,7 +254,7 @@ on_slide_changed (MerPresentationView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->card_caption), caption != NULL);
   gtk_label_set_text (self->counter, counter);
   gtk_progress_bar_set_fraction (self->progress, (index + 1) / (double) n);
-  gtk_label_set_text (self->notes, notes != NULL ? notes : "(no notes for this slide)");
+  gtk_label_set_text (self->notes, notes != NULL ? notes : _("(no notes for this slide)"));
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 

@@ -5,6 +5,7 @@
 
 #include "mer-presenter-window.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 /* With a second monitor, the audience sees the slides there and the
@@ -91,20 +92,20 @@ on_slide_changed (MerPresenterWindow *self)
   guint index = mer_presentation_get_index (self->presentation);
   guint n = mer_presentation_get_n_slides (self->presentation);
   const char *notes = mer_presentation_get_notes (self->presentation, index);
-  g_autofree char *counter = g_strdup_printf ("Slide %u of %u", index + 1, n);
+  g_autofree char *counter = g_strdup_printf (_("Slide %u of %u"), index + 1, n);
   g_autofree char *title = mer_presentation_dup_title (self->presentation, index);
   g_autofree char *next = NULL;
 
   gtk_label_set_text (self->counter, counter);
   gtk_label_set_text (self->current, title);
-  gtk_label_set_text (self->notes, notes != NULL ? notes : "(no notes)");
+  gtk_label_set_text (self->notes, notes != NULL ? notes : _("(no notes)"));
   if (index + 1 < n)
     {
       g_autofree char *next_title = mer_presentation_dup_title (self->presentation, index + 1);
 
-      next = g_strdup_printf ("Next: %s", next_title);
+      next = g_strdup_printf (_("Next: %s"), next_title);
     }
-  gtk_label_set_text (self->next, next != NULL ? next : "Last slide");
+  gtk_label_set_text (self->next, next != NULL ? next : _("Last slide"));
   draw_slides (self);
 }
 
@@ -181,7 +182,7 @@ describe_monitor (GdkMonitor *monitor,
   gdk_monitor_get_geometry (monitor, &geometry);
   if (name == NULL)
     name = gdk_monitor_get_connector (monitor);
-  return g_strdup_printf ("Slides on %u: %s (%d×%d)", position + 1, name != NULL ? name : "monitor",
+  return g_strdup_printf (_("Slides on %u: %s (%d×%d)"), position + 1, name != NULL ? name : _("monitor"),
                           geometry.width, geometry.height);
 }
 

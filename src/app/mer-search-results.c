@@ -5,6 +5,8 @@
 
 #include "mer-search-results.h"
 
+#include <glib/gi18n.h>
+
 /* Under the search entry: how many events match and a list of them, in time
  * order, from which Up, Down and Enter (or a click) pick one. The events are
  * those the state's filters pass, the search among them, so that the list
@@ -90,7 +92,7 @@ update (MerSearchResults *self)
 
       if (n_results == 0)
         {
-          g_autofree char *text = g_strdup_printf ("No results for “%s”", search);
+          g_autofree char *text = g_strdup_printf (_("No results for “%s”"), search);
 
           gtk_label_set_text (self->count, text);
         }
@@ -179,7 +181,7 @@ mer_search_results_init (MerSearchResults *self)
   self->count = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->count, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count), GTK_ACCESSIBLE_PROPERTY_LABEL, "Search results", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->count), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search results"), -1);
   gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->count));
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());

@@ -5,6 +5,7 @@
 
 #include "mer-slides-panel.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 /* Preparing a briefing in the app: the slides of the story's briefing, each
@@ -86,7 +87,7 @@ slide_entry (MerSlidesPanel *self,
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), notes ? "Notes for the speaker" : "Caption for the audience");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), notes ? _("Notes for the speaker") : _("Caption for the audience"));
   g_object_set_data (G_OBJECT (entry), "index", GUINT_TO_POINTER (index));
   g_object_set_data (G_OBJECT (entry), "notes", GINT_TO_POINTER (notes));
   g_signal_connect (entry, "activate", G_CALLBACK (on_entry_commit), self);
@@ -187,7 +188,7 @@ rebuild (MerSlidesPanel *self)
       GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       g_autofree char *heading = g_strdup_printf ("%u. %s", i + 1,
                                                   event != NULL ? mer_event_get_title (event)
-                                                  : slide->event_id != NULL ? slide->event_id : "A view");
+                                                  : slide->event_id != NULL ? slide->event_id : _("A view"));
       GtkWidget *label = gtk_label_new (heading);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -195,9 +196,9 @@ rebuild (MerSlidesPanel *self)
       gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_add_css_class (label, "heading");
       gtk_box_append (GTK_BOX (header), label);
-      gtk_box_append (GTK_BOX (header), row_button (self, "go-up-symbolic", "Move Up", "up", i));
-      gtk_box_append (GTK_BOX (header), row_button (self, "go-down-symbolic", "Move Down", "down", i));
-      gtk_box_append (GTK_BOX (header), row_button (self, "user-trash-symbolic", "Delete Slide", "delete", i));
+      gtk_box_append (GTK_BOX (header), row_button (self, "go-up-symbolic", _("Move Up"), "up", i));
+      gtk_box_append (GTK_BOX (header), row_button (self, "go-down-symbolic", _("Move Down"), "down", i));
+      gtk_box_append (GTK_BOX (header), row_button (self, "user-trash-symbolic", _("Delete Slide"), "delete", i));
 
       gtk_box_append (GTK_BOX (row), header);
       for (int notes = FALSE; notes <= TRUE; notes++)
@@ -257,8 +258,8 @@ on_document_changed (MerSlidesPanel *self)
         g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed), self, G_CONNECT_SWAPPED);
     }
 
-  title = first != NULL ? g_strdup_printf ("Briefing: %s", mer_briefing_get_title (first))
-                        : g_strdup ("A new briefing: add slides from the current view");
+  title = first != NULL ? g_strdup_printf (_("Briefing: %s"), mer_briefing_get_title (first))
+                        : g_strdup (_("A new briefing: add slides from the current view"));
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_label_set_text (GTK_LABEL (self->message), error != NULL ? error->message : "");
   update_actions (self);
@@ -413,10 +414,10 @@ static void
 mer_slides_panel_init (MerSlidesPanel *self)
 {
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *add = gtk_button_new_with_label ("Add Slide from View");
+  GtkWidget *add = gtk_button_new_with_label (_("Add Slide from View"));
   GtkWidget *undo = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   GtkWidget *redo = gtk_button_new_from_icon_name ("edit-redo-symbolic");
-  GtkWidget *save = gtk_button_new_with_label ("Save");
+  GtkWidget *save = gtk_button_new_with_label (_("Save"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -432,13 +433,13 @@ mer_slides_panel_init (MerSlidesPanel *self)
   gtk_box_append (GTK_BOX (self->box), self->title);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "slides.add");
-  gtk_widget_set_tooltip_text (add, "Add a slide with the current view, selection, regions and time window");
+  gtk_widget_set_tooltip_text (add, _("Add a slide with the current view, selection, regions and time window"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "slides.undo");
-  gtk_widget_set_tooltip_text (undo, "Undo (Ctrl+Z)");
+  gtk_widget_set_tooltip_text (undo, _("Undo (Ctrl+Z)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (redo), "slides.redo");
-  gtk_widget_set_tooltip_text (redo, "Redo (Ctrl+Shift+Z)");
+  gtk_widget_set_tooltip_text (redo, _("Redo (Ctrl+Shift+Z)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "slides.save");
-  gtk_widget_set_tooltip_text (save, "Save the briefing into the event file (Ctrl+S)");
+  gtk_widget_set_tooltip_text (save, _("Save the briefing into the event file (Ctrl+S)"));
   gtk_widget_add_css_class (save, "suggested-action");
   gtk_box_append (GTK_BOX (buttons), add);
   gtk_box_append (GTK_BOX (buttons), undo);

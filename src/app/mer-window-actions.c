@@ -10,6 +10,7 @@
 #include "mer-texture.h"
 
 #ifdef GDK_WINDOWING_X11
+#include <glib/gi18n.h>
 #include <gdk/x11/gdkx.h>
 #endif
 
@@ -546,9 +547,10 @@ handout_action (GtkWidget  *widget,
   if (mer_state_get_document (self->state) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new ("Export Handout", GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         "_Export", "_Cancel");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "Handout.pdf");
+  chooser = gtk_file_chooser_native_new (_("Export Handout"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  /* Translators: the file name a handout is saved under at first */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Handout.pdf"));
   g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_handout_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

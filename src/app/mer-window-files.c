@@ -10,6 +10,8 @@
 #include "mer-map-widget.h"
 #include "mer-timeline.h"
 
+#include <glib/gi18n.h>
+
 /* How the window comes by its files other than through the Open dialog:
  * dropped on it, picked from the recent stories (in the main menu and on the
  * start page shown when no story is open), or written anew on disk by
@@ -61,8 +63,8 @@ open_unless_unsaved (MerWindow  *self,
 {
   if (has_unsaved_slides (self))
     {
-      _mer_window_show_error (self, "Save the briefing (Ctrl+S) before opening another file: "
-                                    "its slide edits are not saved yet.");
+      _mer_window_show_error (self, _("Save the briefing (Ctrl+S) before opening another file: "
+                                      "its slide edits are not saved yet."));
       return;
     }
 
@@ -178,7 +180,7 @@ update_recent (MerWindow *self)
   /* Rather than a submenu that opens on nothing, one that says why; an
    * item without an action does nothing. */
   if (stories->len == 0)
-    g_menu_append (self->recent_menu, "No Recent Stories", NULL);
+    g_menu_append (self->recent_menu, _("No Recent Stories"), NULL);
 
   /* The heading above the list goes with it. */
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->recent_list)), stories->len > 0);
@@ -214,9 +216,9 @@ create_start_page (MerWindow *self)
   GtkWidget *icon = gtk_image_new_from_icon_name (APP_ID);
   GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", "Open a Story",
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
-  GtkWidget *hint = gtk_label_new ("Drop a story file here, or choose one.");
-  GtkWidget *open = gtk_button_new_with_mnemonic ("_Open…");
-  GtkWidget *recent_heading = gtk_label_new ("Recent Stories");
+  GtkWidget *hint = gtk_label_new (_("Drop a story file here, or choose one."));
+  GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open…"));
+  GtkWidget *recent_heading = gtk_label_new (_("Recent Stories"));
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -242,7 +244,7 @@ create_start_page (MerWindow *self)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_set_size_request (list, 420, -1);
   gtk_widget_add_css_class (list, "frame");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, "Recent Stories", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recent Stories"), -1);
   g_signal_connect_object (list, "row-activated", G_CALLBACK (on_recent_row_activated), self, G_CONNECT_SWAPPED);
   self->recent_list = GTK_LIST_BOX (list);
 
@@ -327,8 +329,8 @@ reload (MerWindow *self)
   if (has_unsaved_slides (self))
     {
       g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf ("“%s” changed on disk. It is not read again while the "
-                                                  "briefing has slide edits that are not saved.", basename);
+      g_autofree char *message = g_strdup_printf (_("“%s” changed on disk. It is not read again while the "
+                                                    "briefing has slide edits that are not saved."), basename);
 
       _mer_window_show_error (self, message);
       return;
@@ -498,10 +500,12 @@ show_reload_banner (MerWindow    *self,
   guint n_errors = mer_diagnostics_count (diagnostics, MER_SEVERITY_ERROR);
 
   if (g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_INVALID) && n_errors > 0)
-    g_string_append_printf (text, "“%s” changed on disk and has %u error%s; the story read before stays open.",
-                            basename, n_errors, n_errors == 1 ? "" : "s");
+    g_string_append_printf (text, g_dngettext (NULL, "“%s” changed on disk and has %u error; the story read before stays open.",
+                                               "“%s” changed on disk and has %u errors; the story read before stays open.",
+                                               n_errors),
+                            basename, n_errors);
   else
-    g_string_append_printf (text, "“%s” changed on disk and cannot be read (%s); the story read before stays open.",
+    g_string_append_printf (text, _("“%s” changed on disk and cannot be read (%s); the story read before stays open."),
                             basename, error->message);
 
   for (guint i = 0; i < diagnostics->len; i++)
@@ -512,7 +516,7 @@ show_reload_banner (MerWindow    *self,
         continue;
       g_string_append_c (text, '\n');
       if (diagnostic->line > 0)
-        g_string_append_printf (text, "Line %u: ", diagnostic->line);
+        g_string_append_printf (text, _("Line %u: "), diagnostic->line);
       if (diagnostic->path != NULL && *diagnostic->path != '\0')
         g_string_append_printf (text, "%s: ", diagnostic->path);
       g_string_append (text, diagnostic->message);

@@ -5,6 +5,7 @@
 
 #include "mer-window-private.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "mer-diagnostic.h"
@@ -54,7 +55,12 @@ show_diagnostics (MerWindow  *self,
     }
 
   if (diagnostics->len > MAX_SHOWN_DIAGNOSTICS)
-    g_string_append_printf (text, "\n… and %u more", diagnostics->len - MAX_SHOWN_DIAGNOSTICS);
+    {
+      guint more = diagnostics->len - MAX_SHOWN_DIAGNOSTICS;
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (NULL, "… and %u more", "… and %u more", more), more);
+    }
   if (text->len == 0)
     g_string_append (text, fallback);
 
@@ -175,14 +181,14 @@ _mer_window_confirm_unsaved (MerWindow     *self,
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   then == MER_WINDOW_THEN_CLOSE ? "Save the changes to the briefing before closing?"
-                                                      : "Save the changes to the briefing before opening another file?");
+                                   then == MER_WINDOW_THEN_CLOSE ? _("Save the changes to the briefing before closing?")
+                                                      : _("Save the changes to the briefing before opening another file?"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            "If you don't save, the slides you added or edited are lost.");
+                                            "%s", _("If you don't save, the slides you added or edited are lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          then == MER_WINDOW_THEN_CLOSE ? "Close _without Saving" : "Continue _without Saving",
+                          then == MER_WINDOW_THEN_CLOSE ? _("Close _without Saving") : _("Continue _without Saving"),
                           GTK_RESPONSE_REJECT,
-                          "_Cancel", GTK_RESPONSE_CANCEL, "_Save", GTK_RESPONSE_ACCEPT, NULL);
+                          _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   g_object_set_data (G_OBJECT (dialog), "then", GINT_TO_POINTER (then));
   g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), self);
@@ -366,15 +372,16 @@ rebuild_briefing_menu (MerWindow   *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MerBriefing) briefing = g_list_model_get_item (briefings, i);
-      g_autofree char *label = g_strdup_printf ("%s (%u slides)", mer_briefing_get_title (briefing),
-                                                mer_briefing_get_n_slides (briefing));
+      g_autofree char *label = g_strdup_printf (g_dngettext (NULL, "%s (%u slide)", "%s (%u slides)",
+                                                             mer_briefing_get_n_slides (briefing)),
+                                                mer_briefing_get_title (briefing), mer_briefing_get_n_slides (briefing));
       g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target (item, "win.present", "s", mer_briefing_get_id (briefing));
       g_menu_append_item (menu, item);
     }
   if (n == 0)
-    g_menu_append (menu, "Every Event in Time Order", "win.present('')");
+    g_menu_append (menu, _("Every Event in Time Order"), "win.present('')");
 
   gtk_menu_button_set_menu_model (self->briefing_button, G_MENU_MODEL (menu));
 }
@@ -399,7 +406,7 @@ rebuild_legend (MerWindow   *self,
       gtk_button_set_child (GTK_BUTTON (button), gtk_label_new (NULL));
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
       gtk_widget_add_css_class (button, "flat");
-      tooltip = g_strdup_printf ("Show or hide %s events", mer_category_get_name (category));
+      tooltip = g_strdup_printf (_("Show or hide %s events"), mer_category_get_name (category));
       gtk_widget_set_tooltip_text (button, tooltip);
       g_object_set_data_full (G_OBJECT (button), "category", g_object_ref (category), g_object_unref);
       update_legend_label (GTK_TOGGLE_BUTTON (button));
@@ -478,15 +485,15 @@ _mer_window_show_open_chooser (MerWindow *self)
     return;
 
   /* Meridian stories and the formats it imports; the content decides. */
-  gtk_file_filter_set_name (filter, "Stories (Meridian, TimelineJS, StoryMapJS, GeoJSON, KML, CSV)");
+  gtk_file_filter_set_name (filter, _("Stories (Meridian, TimelineJS, StoryMapJS, GeoJSON, KML, CSV)"));
   gtk_file_filter_add_suffix (filter, "json");
   gtk_file_filter_add_suffix (filter, "geojson");
   gtk_file_filter_add_suffix (filter, "kml");
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_suffix (filter, "tsv");
 
-  self->chooser = gtk_file_chooser_native_new ("Open Event File", GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, "_Open", "_Cancel");
+  self->chooser = gtk_file_chooser_native_new (_("Open Event File"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -583,7 +590,7 @@ on_loaded (GObject      *source,
       if (*id != '\0' && briefing == NULL)
         {
           g_autoptr(GPtrArray) none = mer_diagnostics_new ();
-          g_autofree char *message = g_strdup_printf ("The story has no briefing “%s”.", id);
+          g_autofree char *message = g_strdup_printf (_("The story has no briefing “%s”."), id);
 
           show_diagnostics (self, none, message);
           return;
@@ -654,7 +661,7 @@ mer_window_open_file (MerWindow  *self,
   job->path = g_strdup (path);
 
   basename = g_path_get_basename (path);
-  label = g_strdup_printf ("Opening %s…", basename);
+  label = g_strdup_printf (_("Opening %s…"), basename);
   gtk_label_set_text (self->loading_label, label);
   gtk_progress_bar_set_fraction (self->loading_progress, 0);
   self->loading_timeout_id = g_timeout_add (150, update_loading, self);
@@ -937,8 +944,8 @@ mer_window_init (MerWindow *self)
     GtkWidget *switcher = gtk_stack_switcher_new ();
     GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->details), "details", "Details");
-    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->slides), "slides", "Slides");
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->details), "details", _("Details"));
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->slides), "slides", _("Slides"));
     self->side_stack = GTK_STACK (stack);
     gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
     gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);

@@ -5,15 +5,11 @@
 
 #include "mer-date.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #define SECONDS_PER_DAY G_GINT64_CONSTANT (86400)
 #define SYNTAX_HINT "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss][Z|±hh:mm]"
-
-static const char * const month_abbrevs[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-};
 
 static const char * const month_names[] = {
   "January", "February", "March", "April", "May", "June",
@@ -437,46 +433,125 @@ mer_date_compare (const MerDate *a,
   return 0;
 }
 
-static void
-append_year (GString *s,
-             gint64   year)
+/* The month as written inside a full date ("15 Dec 2016"): in Russian the
+ * genitive ("15 декабря"), in Japanese a number ("12月"). */
+static const char * const month_in_date[] = {
+  NC_("month in a date", "Jan"), NC_("month in a date", "Feb"), NC_("month in a date", "Mar"),
+  NC_("month in a date", "Apr"), NC_("month in a date", "May"), NC_("month in a date", "Jun"),
+  NC_("month in a date", "Jul"), NC_("month in a date", "Aug"), NC_("month in a date", "Sep"),
+  NC_("month in a date", "Oct"), NC_("month in a date", "Nov"), NC_("month in a date", "Dec"),
+};
+
+/* The month alone with its year ("Dec 2016"): the Russian nominative. */
+static const char * const month_alone[] = {
+  NC_("month and year", "Jan"), NC_("month and year", "Feb"), NC_("month and year", "Mar"),
+  NC_("month and year", "Apr"), NC_("month and year", "May"), NC_("month and year", "Jun"),
+  NC_("month and year", "Jul"), NC_("month and year", "Aug"), NC_("month and year", "Sep"),
+  NC_("month and year", "Oct"), NC_("month and year", "Nov"), NC_("month and year", "Dec"),
+};
+
+static const char *
+month_in_date_name (guint month)
 {
-  if (year >= 1)
-    g_string_append_printf (s, "%" G_GINT64_FORMAT, year);
-  else
-    g_string_append_printf (s, "%" G_GINT64_FORMAT " BC", 1 - year);
+  return g_dpgettext2 (NULL, "month in a date", month_in_date[month - 1]);
 }
 
-static void
-append_time (GString       *s,
-             const MerDate *date)
+static const char *
+month_alone_name (guint month)
 {
-  g_string_append_printf (s, ", %02u:%02u", date->hour, date->minute);
-  if (date->precision >= MER_DATE_PRECISION_SECOND)
-    g_string_append_printf (s, ":%02u", date->second);
+  return g_dpgettext2 (NULL, "month and year", month_alone[month - 1]);
+}
 
+/* Every piece of a displayed date goes through one translatable pattern, so
+ * that each language orders day, month and year its own way: "15 Dec 2016",
+ * "2016年12月15日", "15 декабря 2016 г.". The patterns use positional
+ * arguments, all of them strings. */
+
+static char *
+format_year (gint64 year)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, year >= 1 ? year : 1 - year);
+
+  if (year >= 1)
+    /* Translators: a year, e.g. "2016"; Japanese "%s年" */
+    return g_strdup_printf (C_("date", "%s"), number);
+  /* Translators: a year before year 1, e.g. "481 BC" */
+  return g_strdup_printf (C_("date", "%s BC"), number);
+}
+
+static char *
+format_day_date (const MerDate *date)
+{
+  g_autofree char *day = g_strdup_printf ("%u", date->day);
+  g_autofree char *year = format_year (date->year);
+
+  /* Translators: day, month (from "month in a date"), year (with its own
+   * pattern applied), e.g. "15 Dec 2016"; reorder with %3$s etc. */
+  return g_strdup_printf (C_("date", "%1$s %2$s %3$s"), day, month_in_date_name (date->month), year);
+}
+
+static char *
+format_month_date (const MerDate *date)
+{
+  g_autofree char *year = format_year (date->year);
+
+  /* Translators: month (from "month and year"), year, e.g. "Dec 2016" */
+  return g_strdup_printf (C_("date", "%1$s %2$s"), month_alone_name (date->month), year);
+}
+
+static char *
+format_date (const MerDate *date)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *time = NULL;
+  int off = date->offset_minutes;
+
+  switch ((MerDatePrecision) date->precision)
+    {
+    case MER_DATE_PRECISION_YEAR:
+      return format_year (date->year);
+    case MER_DATE_PRECISION_MONTH:
+      return format_month_date (date);
+    case MER_DATE_PRECISION_DAY:
+      return format_day_date (date);
+    case MER_DATE_PRECISION_MINUTE:
+    case MER_DATE_PRECISION_SECOND:
+    default:
+      break;
+    }
+
+  text = format_day_date (date);
+  if (date->precision >= MER_DATE_PRECISION_SECOND)
+    time = g_strdup_printf ("%02u:%02u:%02u", date->hour, date->minute, date->second);
+  else
+    time = g_strdup_printf ("%02u:%02u", date->hour, date->minute);
   if (date->has_offset)
     {
-      int off = date->offset_minutes;
+      g_autofree char *local = g_steal_pointer (&time);
 
       if (off == 0)
-        g_string_append (s, " UTC");
+        time = g_strdup_printf ("%s UTC", local);
       else
-        g_string_append_printf (s, " UTC%c%02d:%02d", off < 0 ? '-' : '+', ABS (off) / 60, ABS (off) % 60);
+        time = g_strdup_printf ("%s UTC%c%02d:%02d", local, off < 0 ? '-' : '+', ABS (off) / 60, ABS (off) % 60);
     }
+
+  /* Translators: a date, then a time of day, e.g. "15 Dec 2016, 10:30" */
+  return g_strdup_printf (C_("date", "%1$s, %2$s"), text, time);
 }
 
-static void
-append_date (GString       *s,
-             const MerDate *date)
+static char *
+format_circa (char *text,
+              gboolean circa)
 {
-  if (date->precision >= MER_DATE_PRECISION_DAY)
-    g_string_append_printf (s, "%u ", date->day);
-  if (date->precision >= MER_DATE_PRECISION_MONTH)
-    g_string_append_printf (s, "%s ", month_abbrevs[date->month - 1]);
-  append_year (s, date->year);
-  if (date->precision >= MER_DATE_PRECISION_MINUTE)
-    append_time (s, date);
+  char *result;
+
+  if (!circa)
+    return text;
+
+  /* Translators: an approximate date, e.g. "c. 1780" */
+  result = g_strdup_printf (C_("date", "c. %s"), text);
+  g_free (text);
+  return result;
 }
 
 /**
@@ -491,13 +566,9 @@ char *
 mer_date_format (const MerDate *date,
                  gboolean       circa)
 {
-  GString *s;
-
   g_return_val_if_fail (date != NULL, NULL);
 
-  s = g_string_new (circa ? "c. " : NULL);
-  append_date (s, date);
-  return g_string_free (s, FALSE);
+  return format_circa (format_date (date), circa);
 }
 
 /**
@@ -514,46 +585,63 @@ mer_date_format_range (const MerDate *start,
                        const MerDate *end,
                        gboolean       circa)
 {
-  GString *s;
+  g_autofree char *year = NULL;
+  char *text;
 
   g_return_val_if_fail (start != NULL, NULL);
 
   if (end == NULL || mer_date_compare (start, end) == 0)
     return mer_date_format (start, circa);
 
-  s = g_string_new (circa ? "c. " : NULL);
-
   if (start->precision == end->precision && start->year == end->year &&
       start->precision == MER_DATE_PRECISION_DAY)
     {
+      g_autofree char *first_day = g_strdup_printf ("%u", start->day);
+      g_autofree char *last_day = g_strdup_printf ("%u", end->day);
+
+      year = format_year (end->year);
       if (start->month == end->month)
-        g_string_append_printf (s, "%u–%u %s ", start->day, end->day, month_abbrevs[end->month - 1]);
+        /* Translators: first day, last day, month (from "month in a
+         * date"), year, e.g. "15–16 Dec 2016" */
+        text = g_strdup_printf (C_("date", "%1$s–%2$s %3$s %4$s"), first_day, last_day,
+                                month_in_date_name (end->month), year);
       else
-        g_string_append_printf (s, "%u %s – %u %s ", start->day, month_abbrevs[start->month - 1],
-                                end->day, month_abbrevs[end->month - 1]);
-      append_year (s, end->year);
+        /* Translators: first day, its month, last day, its month, year,
+         * e.g. "30 Nov – 2 Dec 2016" */
+        text = g_strdup_printf (C_("date", "%1$s %2$s – %3$s %4$s %5$s"), first_day,
+                                month_in_date_name (start->month), last_day, month_in_date_name (end->month), year);
     }
   else if (start->precision == end->precision && start->year == end->year &&
            start->precision == MER_DATE_PRECISION_MONTH)
     {
-      g_string_append_printf (s, "%s–%s ", month_abbrevs[start->month - 1], month_abbrevs[end->month - 1]);
-      append_year (s, end->year);
+      year = format_year (end->year);
+      /* Translators: first month, last month (from "month and year"),
+       * year, e.g. "Mar–Jun 2014" */
+      text = g_strdup_printf (C_("date", "%1$s–%2$s %3$s"), month_alone_name (start->month),
+                              month_alone_name (end->month), year);
     }
   else if (start->precision == MER_DATE_PRECISION_YEAR && end->precision == MER_DATE_PRECISION_YEAR &&
            (start->year >= 1) == (end->year >= 1))
     {
+      g_autofree char *first = g_strdup_printf ("%" G_GINT64_FORMAT, start->year >= 1 ? start->year : 1 - start->year);
+      g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, end->year >= 1 ? end->year : 1 - end->year);
+
       if (start->year >= 1)
-        g_string_append_printf (s, "%" G_GINT64_FORMAT "–", start->year);
+        /* Translators: a span of years, e.g. "1904–1905" */
+        text = g_strdup_printf (C_("date", "%1$s–%2$s"), first, last);
       else
-        g_string_append_printf (s, "%" G_GINT64_FORMAT "–", 1 - start->year);
-      append_year (s, end->year);
+        /* Translators: a span of years before year 1, e.g. "500–480 BC" */
+        text = g_strdup_printf (C_("date", "%1$s–%2$s BC"), first, last);
     }
   else
     {
-      append_date (s, start);
-      g_string_append (s, " – ");
-      append_date (s, end);
+      g_autofree char *first = format_date (start);
+      g_autofree char *last = format_date (end);
+
+      /* Translators: a span between two dates written in full, e.g.
+       * "Feb 1904 – Sep 1905" */
+      text = g_strdup_printf (C_("date", "%1$s – %2$s"), first, last);
     }
 
-  return g_string_free (s, FALSE);
+  return format_circa (text, circa);
 }

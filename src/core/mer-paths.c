@@ -72,6 +72,37 @@ find_data_dir (void)
 }
 
 /**
+ * mer_paths_dup_locale_dir:
+ *
+ * The folder holding the translations (`LANG/LC_MESSAGES/meridian.mo`),
+ * found like the data: the catalogues compiled in the build tree when
+ * running from it, else the installed ones next to the executable or in the
+ * configured prefix.
+ *
+ * Returns: (transfer full) (type filename): the folder
+ */
+char *
+mer_paths_dup_locale_dir (void)
+{
+  g_autofree char *exe_dir = NULL;
+
+  if (mer_paths_is_uninstalled ())
+    return g_strdup (BUILD_LOCALEDIR);
+
+  exe_dir = find_executable_dir ();
+  if (exe_dir != NULL)
+    {
+      g_autofree char *prefix = g_path_get_dirname (exe_dir);
+      g_autofree char *relocated = g_build_filename (prefix, RELATIVE_LOCALEDIR, NULL);
+
+      if (g_file_test (relocated, G_FILE_TEST_IS_DIR))
+        return g_steal_pointer (&relocated);
+    }
+
+  return g_strdup (LOCALEDIR);
+}
+
+/**
  * mer_paths_dup_data_dir:
  *
  * The folder holding `events/` and `basemap/`: `$MERIDIAN_DATADIR` when set

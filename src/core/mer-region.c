@@ -5,6 +5,7 @@
 
 #include "mer-region.h"
 #include "mer-model-private.h"
+#include "mer-language.h"
 
 G_DEFINE_FINAL_TYPE (MerRegion, mer_region, G_TYPE_OBJECT)
 
@@ -121,6 +122,23 @@ mer_region_get_name_for_lang (MerRegion  *self,
       return self->names[i].text;
 
   return NULL;
+}
+
+/**
+ * mer_region_get_display_name:
+ *
+ * Returns: the region's name in the interface's language when the file gives
+ *   one, else its name
+ */
+const char *
+mer_region_get_display_name (MerRegion *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (MER_IS_REGION (self), NULL);
+
+  name = mer_region_get_name_for_lang (self, mer_language_get_interface ());
+  return name != NULL ? name : self->name;
 }
 
 MerRegionStatus

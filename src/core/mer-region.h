@@ -45,6 +45,7 @@ const MerName   *mer_region_get_names         (MerRegion  *self,
                                                guint      *n_names);
 const char      *mer_region_get_name_for_lang (MerRegion  *self,
                                                const char *lang);
+const char      *mer_region_get_display_name  (MerRegion  *self);
 MerRegionStatus  mer_region_get_status        (MerRegion  *self);
 gboolean         mer_region_is_contested      (MerRegion  *self);
 const MerRegionPeriod *mer_region_get_periods (MerRegion  *self,

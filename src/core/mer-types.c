@@ -5,6 +5,7 @@
 
 #include "mer-types.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 static const char * const status_names[] = {
@@ -14,6 +15,28 @@ static const char * const status_names[] = {
   [MER_REGION_STATUS_SETTLED] = "settled",
   [MER_REGION_STATUS_ANNEXED] = "annexed",
 };
+
+static const char * const status_labels[] = {
+  [MER_REGION_STATUS_UNDISPUTED] = NC_("region status", "undisputed"),
+  [MER_REGION_STATUS_DISPUTED] = NC_("region status", "disputed"),
+  [MER_REGION_STATUS_OCCUPIED] = NC_("region status", "occupied"),
+  [MER_REGION_STATUS_SETTLED] = NC_("region status", "settled"),
+  [MER_REGION_STATUS_ANNEXED] = NC_("region status", "annexed"),
+};
+
+/**
+ * mer_region_status_get_label:
+ *
+ * Returns: the status as shown to people, in their language; the file
+ *   format's own word is mer_region_status_to_string()
+ */
+const char *
+mer_region_status_get_label (MerRegionStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_labels), NULL);
+
+  return g_dpgettext2 (NULL, "region status", status_labels[status]);
+}
 
 const char *
 mer_region_status_to_string (MerRegionStatus status)

@@ -77,6 +77,7 @@ typedef enum {
 #define MER_NO_COLOR G_MAXUINT32
 
 const char *mer_region_status_to_string   (MerRegionStatus  status);
+const char *mer_region_status_get_label   (MerRegionStatus  status);
 gboolean    mer_region_status_from_string (const char      *text,
                                            MerRegionStatus *status);
 gboolean    mer_color_parse               (const char      *text,

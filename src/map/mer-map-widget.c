@@ -5,6 +5,7 @@
 
 #include "mer-map-widget.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <shumate/shumate.h>
 
@@ -729,14 +730,15 @@ on_query_tooltip (GtkWidget    *map,
       markup = g_markup_printf_escaped ("<b>%s</b>\n%s", mer_event_get_title (event), date);
     }
   else if (hit.count > 1)
-    markup = g_markup_printf_escaped ("%u events: click to zoom in", hit.count);
+    markup = g_markup_printf_escaped (g_dngettext (NULL, "%u event: click to zoom in", "%u events: click to zoom in",
+                                                   hit.count), hit.count);
   else if ((region = mer_overlay_layer_pick_region (self->overlay_layer, x, y)) != NULL)
     {
       g_autofree char *names = mer_region_format_names (region);
       const char *status = mer_region_get_status (region) == MER_REGION_STATUS_UNDISPUTED
-                             ? NULL : mer_region_status_to_string (mer_region_get_status (region));
+                             ? NULL : mer_region_status_get_label (mer_region_get_status (region));
 
-      markup = g_markup_printf_escaped ("<b>%s</b>%s%s%s%s", mer_region_get_name (region),
+      markup = g_markup_printf_escaped ("<b>%s</b>%s%s%s%s", mer_region_get_display_name (region),
                                         names != NULL ? "\n" : "", names != NULL ? names : "",
                                         status != NULL ? "\n" : "", status != NULL ? status : "");
     }
@@ -807,7 +809,7 @@ mer_map_widget_constructed (GObject *object)
   self->basemap = mer_export_service_dup_basemap (mer_export_service_get_default (), &error);
   if (self->basemap == NULL)
     {
-      g_autofree char *text = g_strdup_printf ("The base map cannot be drawn: %s", error->message);
+      g_autofree char *text = g_strdup_printf (_("The base map cannot be drawn: %s"), error->message);
 
       self->message = gtk_label_new (text);
       gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
@@ -934,7 +936,7 @@ mer_map_widget_set_online_layer (MerMapWidget *self,
     {
       self->online_source = SHUMATE_MAP_SOURCE (
         shumate_raster_renderer_new_full_from_url ("osm-mapnik", "OpenStreetMap",
-                                                   "Map data © OpenStreetMap contributors",
+                                                   _("Map data © OpenStreetMap contributors"),
                                                    "https://www.openstreetmap.org/copyright",
                                                    0, 19, 256, SHUMATE_MAP_PROJECTION_MERCATOR,
                                                    "https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
@@ -1112,7 +1114,7 @@ mer_map_widget_init (MerMapWidget *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Map. Arrow keys pan, plus and minus zoom, 0 fits the story; Alt+Left goes back.", -1);
+                                  _("Map. Arrow keys pan, plus and minus zoom, 0 fits the story; Alt+Left goes back."), -1);
 }
 
 MerMapWidget *

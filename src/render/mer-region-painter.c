@@ -284,7 +284,8 @@ create_hatch (const MerColor *color,
  * mer_region_format_names:
  *
  * Returns: (transfer full) (nullable): the region's names in its other
- *   languages joined with " / " ("Южные Курилы / 北方領土"), or %NULL
+ *   languages than the interface's joined with " / " ("Южные Курилы /
+ *   北方領土"), or %NULL
  */
 char *
 mer_region_format_names (MerRegion *region)
@@ -293,11 +294,18 @@ mer_region_format_names (MerRegion *region)
   const MerName *names;
   guint n;
 
+  const char *shown = mer_region_get_display_name (region);
+
+  /* The name itself is in the story's language, English here; in Japanese
+   * or Russian the region is named in that language and the story's name
+   * joins the others. */
+  if (!g_str_equal (shown, mer_region_get_name (region)))
+    g_string_append (text, mer_region_get_name (region));
   names = mer_region_get_names (region, &n);
   for (guint i = 0; i < n; i++)
     {
-      /* The name itself is in the story's language, English here. */
-      if (g_str_equal (names[i].text, mer_region_get_name (region)) || g_str_equal (names[i].lang, "en"))
+      if (g_str_equal (names[i].text, shown) || g_str_equal (names[i].text, mer_region_get_name (region)) ||
+          g_str_equal (names[i].lang, "en"))
         continue;
       if (text->len > 0)
         g_string_append (text, " / ");
@@ -332,9 +340,9 @@ draw_label (cairo_t            *cr,
 
   if (names != NULL)
     markup = g_markup_printf_escaped ("%s\n<span weight='normal' size='smaller'>%s</span>",
-                                      mer_region_get_name (cached->region), names);
+                                      mer_region_get_display_name (cached->region), names);
   else
-    markup = g_markup_escape_text (mer_region_get_name (cached->region), -1);
+    markup = g_markup_escape_text (mer_region_get_display_name (cached->region), -1);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);

@@ -5,6 +5,7 @@
 
 #include "mer-timeline.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "mer-timeline-layout.h"
@@ -973,11 +974,11 @@ mer_timeline_init (MerTimeline *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  "Timeline. Left and Right select the previous and next event, "
-                                  "Shift+Left and Shift+Right pan, plus and minus zoom, Page Up and "
-                                  "Page Down scroll the rows, Enter shows the details, W marks a time "
-                                  "window around the selection, R shows only its region's events, "
-                                  "Escape clears the search, then the region, then the time window.", -1);
+                                  _("Timeline. Left and Right select the previous and next event, "
+                                    "Shift+Left and Shift+Right pan, plus and minus zoom, Page Up and "
+                                    "Page Down scroll the rows, Enter shows the details, W marks a time "
+                                    "window around the selection, R shows only its region's events, "
+                                    "Escape clears the search, then the region, then the time window."), -1);
 }
 
 MerTimeline *
