@@ -50,6 +50,11 @@ static const GOptionEntry option_entries[] = {
   { "slides", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the briefing as presented, a PNG per slide into DIR, and exit"), N_("DIR") },
   { "briefing", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --handout, --deck, --slides or --present: the briefing"), N_("ID") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: draw the regions as of this date, whatever the time window"), N_("DATE") },
+  { "pov", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export, --handout, --deck or --slides: draw the borders as this government does (jpn, rus, …)"),
+    N_("ID") },
   { "present", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the window in presentation mode"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
@@ -94,13 +99,14 @@ mer_application_handle_local_options (GApplication *application,
       args.file = files != NULL ? files[0] : NULL;
       g_variant_dict_lookup (options, "briefing", "&s", &briefing);
       g_variant_dict_lookup (options, "scale", "&s", &args.scale);
+      g_variant_dict_lookup (options, "pov", "&s", &args.pov);
 
       if (g_variant_dict_lookup (options, "handout", "^&ay", &out))
-        return mer_cli_handout (out, briefing, args.file);
+        return mer_cli_handout (out, briefing, args.pov, args.file);
       if (g_variant_dict_lookup (options, "deck", "^&ay", &out))
-        return mer_cli_deck (out, briefing, args.file);
+        return mer_cli_deck (out, briefing, args.pov, args.file);
       if (g_variant_dict_lookup (options, "slides", "^&ay", &out))
-        return mer_cli_slides (out, briefing, args.scale, args.file);
+        return mer_cli_slides (out, briefing, args.scale, args.pov, args.file);
 
       g_variant_dict_lookup (options, "export", "^&ay", &args.out);
       g_variant_dict_lookup (options, "event", "&s", &args.event);
@@ -109,6 +115,7 @@ mer_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "size", "&s", &args.size);
       g_variant_dict_lookup (options, "paper", "&s", &args.paper);
       g_variant_dict_lookup (options, "dpi", "&s", &args.dpi);
+      g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
       return mer_cli_export (&args);
     }
 

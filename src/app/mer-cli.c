@@ -11,6 +11,7 @@
 #include "mer-import.h"
 #include "mer-loader.h"
 #include "mer-paths.h"
+#include "mer-pov.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -131,6 +132,8 @@ static const struct {
   { "dpi", { "export" } },
   { "scale", { "export", "slides" } },
   { "briefing", { "handout", "present", "deck", "slides" } },
+  { "as-of", { "export" } },
+  { "pov", { "export", "handout", "deck", "slides" } },
 };
 
 static const char * const exclusive[][2] = {
@@ -324,6 +327,25 @@ parse_time (const char *text,
   return *end >= *start;
 }
 
+/* A point of view the base map has, or a message naming those it has. */
+static gboolean
+check_pov (const char *pov)
+{
+  MerPovSet *set;
+  g_autofree char *ids = NULL;
+
+  if (pov == NULL)
+    return TRUE;
+
+  set = mer_pov_set_get_default ();
+  if (set != NULL && mer_pov_set_find (set, pov) >= 0)
+    return TRUE;
+
+  ids = set != NULL ? mer_pov_set_dup_ids (set) : g_strdup (_("none: the points of view cannot be read"));
+  fprintf (stderr, _("meridian: --pov %s: no such point of view; the base map has %s\n"), pov, ids);
+  return FALSE;
+}
+
 /* The size of the picture in units, and its pixels per unit and units per
  * inch, from --size or --paper, --scale and --dpi. Prints why not and
  * returns FALSE when they cannot be used. */
@@ -423,6 +445,7 @@ mer_cli_export (const MerCliExport *args)
   g_autoptr(GError) error = NULL;
   MerExportOptions options;
   MerView map_view = { 45, 145, 4 };
+  MerDate as_of;
   double start = 0, end = 0;
   int status = MER_EXIT_OK;
 
@@ -446,6 +469,13 @@ mer_cli_export (const MerCliExport *args)
                          "END not before START\n"), args->time);
       return MER_EXIT_USAGE;
     }
+  if (args->as_of != NULL && !mer_date_parse (args->as_of, &as_of, NULL))
+    {
+      fprintf (stderr, _("meridian: --as-of %s: expected a date such as 1945-12-12\n"), args->as_of);
+      return MER_EXIT_USAGE;
+    }
+  if (!check_pov (args->pov))
+    return MER_EXIT_USAGE;
 
   document = load_for_command (args->file, &status);
   if (document == NULL)
@@ -455,6 +485,9 @@ mer_cli_export (const MerCliExport *args)
   mer_state_set_document (state, document);
   if (args->time != NULL)
     mer_state_set_time_window (state, start, end);
+  if (args->as_of != NULL)
+    mer_state_pin_as_of (state, mer_date_last_second (&as_of));
+  mer_state_set_pov (state, args->pov);
 
   if (args->event != NULL)
     {
@@ -510,6 +543,7 @@ typedef gboolean (*BriefingPdfFunc) (MerExportService *service,
                                      const char       *path,
                                      MerDocument      *document,
                                      MerBriefing      *briefing,
+                                     const char       *pov,
                                      GError          **error);
 
 /* The deck and the handout: a PDF of a briefing, written by @write. */
@@ -517,6 +551,7 @@ static int
 write_briefing_pdf (const char      *out,
                     const char      *not_pdf,
                     const char      *briefing_id,
+                    const char      *pov,
                     const char      *file,
                     BriefingPdfFunc  write)
 {
@@ -530,12 +565,14 @@ write_briefing_pdf (const char      *out,
       fprintf (stderr, "meridian: %s: %s\n", out, not_pdf);
       return MER_EXIT_USAGE;
     }
+  if (!check_pov (pov))
+    return MER_EXIT_USAGE;
 
   document = load_briefing (briefing_id, file, &briefing, &status);
   if (document == NULL)
     return status;
 
-  if (!write (mer_export_service_get_default (), out, document, briefing, &error))
+  if (!write (mer_export_service_get_default (), out, document, briefing, pov, &error))
     {
       fprintf (stderr, "meridian: %s\n", error->message);
       return MER_EXIT_INVALID;
@@ -548,6 +585,7 @@ write_briefing_pdf (const char      *out,
  * mer_cli_deck:
  * @out: the PDF to write
  * @briefing_id: (nullable): the briefing; the first one if %NULL
+ * @pov: (nullable): the point of view of the maps whose slides name none
  * @file: (nullable): the story; the bundled one if %NULL
  *
  * Writes the briefing as presented, a 16:9 page per slide.
@@ -557,9 +595,10 @@ write_briefing_pdf (const char      *out,
 int
 mer_cli_deck (const char *out,
               const char *briefing_id,
+              const char *pov,
               const char *file)
 {
-  return write_briefing_pdf (out, _("a deck is a PDF; the name must end in .pdf"), briefing_id, file,
+  return write_briefing_pdf (out, _("a deck is a PDF; the name must end in .pdf"), briefing_id, pov, file,
                              mer_export_service_write_deck);
 }
 
@@ -568,6 +607,7 @@ mer_cli_deck (const char *out,
  * @dir: the folder for the PNGs; made if missing
  * @briefing_id: (nullable): the briefing; the first one if %NULL
  * @scale: (nullable): pixels per unit: "2" for 3840 × 2160
+ * @pov: (nullable): as for mer_cli_deck()
  * @file: (nullable): the story; the bundled one if %NULL
  *
  * Writes a PNG per slide, as presented on a 1920 × 1080 screen.
@@ -578,6 +618,7 @@ int
 mer_cli_slides (const char *dir,
                 const char *briefing_id,
                 const char *scale,
+                const char *pov,
                 const char *file)
 {
   g_autoptr(MerDocument) document = NULL;
@@ -591,12 +632,14 @@ mer_cli_slides (const char *dir,
       fprintf (stderr, _("meridian: --scale %s: expected a number from 0.25 to 8, e.g. 2\n"), scale);
       return MER_EXIT_USAGE;
     }
+  if (!check_pov (pov))
+    return MER_EXIT_USAGE;
 
   document = load_briefing (briefing_id, file, &briefing, &status);
   if (document == NULL)
     return status;
 
-  if (!mer_export_service_write_slides (mer_export_service_get_default (), dir, document, briefing, factor, &error))
+  if (!mer_export_service_write_slides (mer_export_service_get_default (), dir, document, briefing, factor, pov, &error))
     {
       fprintf (stderr, "meridian: %s\n", error->message);
       return MER_EXIT_INVALID;
@@ -609,6 +652,7 @@ mer_cli_slides (const char *dir,
  * mer_cli_handout:
  * @out: the PDF to write
  * @briefing_id: (nullable): the briefing; the first one if %NULL
+ * @pov: (nullable): as for mer_cli_deck()
  * @file: (nullable): the story; the bundled one if %NULL
  *
  * Returns: the exit status, as for mer_cli_export()
@@ -616,8 +660,9 @@ mer_cli_slides (const char *dir,
 int
 mer_cli_handout (const char *out,
                  const char *briefing_id,
+                 const char *pov,
                  const char *file)
 {
-  return write_briefing_pdf (out, _("a handout is a PDF; the name must end in .pdf"), briefing_id, file,
+  return write_briefing_pdf (out, _("a handout is a PDF; the name must end in .pdf"), briefing_id, pov, file,
                              mer_export_service_write_handout);
 }

@@ -22,6 +22,8 @@ enum {
  * @paper: (nullable): "a4-portrait" and the like
  * @scale: (nullable): how many times larger text and symbols are
  * @dpi: (nullable): a paper PNG's dots per inch
+ * @as_of: (nullable): a date to draw the regions as of
+ * @pov: (nullable): a point of view's id, whose borders to draw
  * @file: (nullable): the story; the bundled one if %NULL
  *
  * The command line's --export, as typed.
@@ -35,6 +37,8 @@ typedef struct {
   const char *paper;
   const char *scale;
   const char *dpi;
+  const char *as_of;
+  const char *pov;
   const char *file;
 } MerCliExport;
 
@@ -43,13 +47,16 @@ int   mer_cli_check               (const char * const *files);
 int   mer_cli_export              (const MerCliExport *args);
 int   mer_cli_deck                (const char         *out,
                                    const char         *briefing_id,
+                                   const char         *pov,
                                    const char         *file);
 int   mer_cli_slides              (const char         *dir,
                                    const char         *briefing_id,
                                    const char         *scale,
+                                   const char         *pov,
                                    const char         *file);
 int   mer_cli_handout             (const char         *out,
                                    const char         *briefing_id,
+                                   const char         *pov,
                                    const char         *file);
 char *mer_cli_find_bundled_story  (void);
 

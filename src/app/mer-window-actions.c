@@ -532,7 +532,8 @@ on_handout_response (MerWindow            *self,
     }
 
   if (!mer_export_service_write_handout (mer_export_service_get_default (), path,
-                                         mer_state_get_document (self->state), NULL, &error))
+                                         mer_state_get_document (self->state), NULL,
+                                         mer_state_get_pov (self->state), &error))
     _mer_window_show_error (self, error->message);
 }
 

@@ -17,6 +17,7 @@ mer_slide_finalize (GObject *object)
   g_clear_object (&self->event);
   g_free (self->caption);
   g_free (self->notes);
+  g_free (self->pov);
   for (guint i = 0; i < self->n_regions; i++)
     g_clear_object (&self->regions[i]);
   g_free (self->regions);
@@ -75,6 +76,19 @@ mer_slide_get_notes (MerSlide *self)
 {
   g_return_val_if_fail (MER_IS_SLIDE (self), NULL);
   return self->notes;
+}
+
+/**
+ * mer_slide_get_pov:
+ *
+ * Returns: (nullable): the point of view whose borders the slide's map
+ *   draws, as "jpn" (see mer-pov.h); %NULL for the presenter's own
+ */
+const char *
+mer_slide_get_pov (MerSlide *self)
+{
+  g_return_val_if_fail (MER_IS_SLIDE (self), NULL);
+  return self->pov;
 }
 
 /**

@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (MerSlide, mer_slide, MER, SLIDE, GObject)
 MerEvent         *mer_slide_get_event      (MerSlide *self);
 const char       *mer_slide_get_caption    (MerSlide *self);
 const char       *mer_slide_get_notes      (MerSlide *self);
+const char       *mer_slide_get_pov        (MerSlide *self);
 const MerView    *mer_slide_get_view       (MerSlide *self);
 MerRegion *const *mer_slide_get_regions    (MerSlide *self,
                                             guint    *n_regions);

@@ -13,6 +13,8 @@ void         mer_document_set_text (MerDocument *self,
                                     const char  *subtitle,
                                     const char  *description,
                                     const char  *attribution);
+void         mer_document_set_revised (MerDocument   *self,
+                                       const MerDate *revised);
 void         mer_document_set_view (MerDocument   *self,
                                     const MerView *view);
 void         mer_document_set_imported_from (MerDocument *self,

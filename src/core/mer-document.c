@@ -4,10 +4,13 @@
 #include "config.h"
 
 #include "mer-document.h"
+
 #include "mer-document-private.h"
 #include "mer-item-list.h"
 #include "mer-model-private.h"
 #include "mer-time-index.h"
+
+#include <glib/gi18n.h>
 
 struct _MerDocument
 {
@@ -19,6 +22,8 @@ struct _MerDocument
   char         *subtitle;
   char         *description;
   char         *attribution;
+  MerDate       revised;
+  gboolean      has_revised;
   char         *imported_from;
   MerItemList  *categories;
   MerItemList  *regions;
@@ -101,6 +106,15 @@ mer_document_set_text (MerDocument *self,
   self->subtitle = g_strdup (subtitle);
   self->description = g_strdup (description);
   self->attribution = g_strdup (attribution);
+}
+
+void
+mer_document_set_revised (MerDocument   *self,
+                          const MerDate *revised)
+{
+  self->has_revised = revised != NULL;
+  if (revised != NULL)
+    self->revised = *revised;
 }
 
 void
@@ -233,6 +247,39 @@ mer_document_get_description (MerDocument *self)
 {
   g_return_val_if_fail (MER_IS_DOCUMENT (self), NULL);
   return self->description;
+}
+
+/**
+ * mer_document_get_revised:
+ *
+ * Returns: (nullable): the date the story was last revised, which its
+ *   facts are as of; %NULL when the file does not say
+ */
+const MerDate *
+mer_document_get_revised (MerDocument *self)
+{
+  g_return_val_if_fail (MER_IS_DOCUMENT (self), NULL);
+  return self->has_revised ? &self->revised : NULL;
+}
+
+/**
+ * mer_document_dup_revised_text:
+ *
+ * Returns: (transfer full) (nullable): "As of 29 November 2026", for the
+ *   title of the story and of every export; %NULL when the file does not
+ *   say when it was revised
+ */
+char *
+mer_document_dup_revised_text (MerDocument *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (MER_IS_DOCUMENT (self), NULL);
+
+  if (!self->has_revised)
+    return NULL;
+  date = mer_date_format (&self->revised, FALSE);
+  return g_strdup_printf (_("As of %s"), date);
 }
 
 /**

@@ -22,6 +22,8 @@ const char    *mer_document_get_subtitle      (MerDocument *self);
 const char    *mer_document_get_imported_from (MerDocument *self);
 const char    *mer_document_get_description   (MerDocument *self);
 const char    *mer_document_get_attribution   (MerDocument *self);
+const MerDate *mer_document_get_revised      (MerDocument *self);
+char          *mer_document_dup_revised_text (MerDocument *self);
 const MerView *mer_document_get_view          (MerDocument *self);
 
 GListModel    *mer_document_get_events        (MerDocument *self);

@@ -63,11 +63,13 @@ typedef struct {
 
   MerView     view;
   gboolean    has_view;
+  MerDate     revised;
+  gboolean    has_revised;
   gboolean    has_version;
 } Loader;
 
 static const char * const root_members[] = {
-  "meridian", "title", "subtitle", "description", "attribution", "view",
+  "meridian", "title", "subtitle", "description", "attribution", "revised", "view",
   "categories", "regions", "eras", "events", "briefings", NULL
 };
 static const char * const view_members[] = { "lat", "lon", "zoom", NULL };
@@ -87,7 +89,7 @@ static const char * const place_members[] = { "name", "lat", "lon", NULL };
 static const char * const source_members[] = { "title", "url", NULL };
 static const char * const briefing_members[] = { "id", "title", "description", "slides", NULL };
 static const char * const slide_members[] = {
-  "event", "caption", "notes", "view", "regions", "time", NULL
+  "event", "caption", "notes", "view", "regions", "time", "pov", NULL
 };
 static const char * const time_members[] = { "start", "end", NULL };
 
@@ -1528,6 +1530,18 @@ convert_event (Loader   *self,
   g_ptr_array_add (self->events, g_steal_pointer (&event));
 }
 
+/* A point of view is named as Natural Earth names its files' suffixes;
+ * which ones the base map has is the painter's business, so that a story
+ * is valid whatever the base map's version. */
+static gboolean
+pov_id_is_valid (const char *id)
+{
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_islower (id[i]))
+      return FALSE;
+  return id[3] == '\0';
+}
+
 static MerSlide *
 convert_slide (Loader   *self,
                JsonNode *node)
@@ -1544,6 +1558,15 @@ convert_slide (Loader   *self,
   slide->line = mer_json_reader_get_line (self->reader, node);
   slide->caption = dup_string (self, object, node, "caption", FALSE);
   slide->notes = dup_string (self, object, node, "notes", FALSE);
+  slide->pov = dup_string (self, object, node, "pov", FALSE);
+  if (slide->pov != NULL && !pov_id_is_valid (slide->pov))
+    {
+      gsize length = path_push_member (self, "pov");
+
+      error_at (self, json_object_get_member (object, "pov"),
+                "\"%s\" is not a point of view: three lowercase letters, as \"jpn\"", slide->pov);
+      path_pop (self, length);
+    }
   slide->has_view = read_view (self, object, &slide->view);
   slide->n_regions = read_references (self, object, node, "regions", &slide->regions);
 
@@ -1715,6 +1738,17 @@ on_member (MerJsonReader *reader,
     }
   else if (g_str_equal (name, "view"))
     self->has_view = convert_view (self, node, &self->view);
+  else if (g_str_equal (name, "revised"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        type_error (self, node, "a date");
+      else if (!mer_date_parse (json_node_get_string (node), &self->revised, &error))
+        error_at (self, node, "\"%s\" is not a valid date (%s)", json_node_get_string (node), error->message);
+      else
+        self->has_revised = TRUE;
+    }
   else if (g_strv_contains (root_members, name))
     {
       char **field = g_str_equal (name, "title") ? &self->title :
@@ -1880,6 +1914,7 @@ mer_loader_load_file_full (const char            *path,
   file = g_file_new_for_path (path);
   document = mer_document_new (file);
   mer_document_set_text (document, self.title, self.subtitle, self.description, self.attribution);
+  mer_document_set_revised (document, self.has_revised ? &self.revised : NULL);
   mer_document_set_view (document, self.has_view ? &self.view : NULL);
   mer_document_finish (document, self.categories, self.regions, self.eras, self.events, self.briefings);
 

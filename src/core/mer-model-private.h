@@ -90,6 +90,7 @@ struct _MerSlide
   MerEvent   *event;
   char       *caption;
   char       *notes;
+  char       *pov;        /* a point of view's id, as "jpn" */
   MerRegion **regions;
   guint       n_regions;
   MerView     view;

@@ -32,6 +32,10 @@ struct _MerState
   double       window_end;
   gboolean     has_window;
   gboolean     hide_outside_window;
+
+  gint64       pinned_as_of;        /* a date the user picked */
+  gboolean     has_pinned_as_of;
+  char        *pov;                 /* a point of view's id; NULL for the de facto borders */
 };
 
 G_DEFINE_FINAL_TYPE (MerState, mer_state, G_TYPE_OBJECT)
@@ -47,12 +51,14 @@ enum {
   PROP_SEARCH,
   PROP_HIDE_OUTSIDE_WINDOW,
   PROP_HIGHLIGHTED_REGIONS,
+  PROP_POV,
   N_PROPS
 };
 
 enum {
   TIME_WINDOW_CHANGED,
   FILTER_CHANGED,
+  AS_OF_CHANGED,
   N_SIGNALS
 };
 
@@ -81,6 +87,7 @@ mer_state_finalize (GObject *object)
   MerState *self = MER_STATE (object);
 
   g_free (self->search);
+  g_free (self->pov);
   g_clear_pointer (&self->search_query, mer_search_free);
   g_hash_table_unref (self->hidden_categories);
   g_ptr_array_unref (self->highlighted);
@@ -125,6 +132,9 @@ mer_state_get_property (GObject    *object,
     case PROP_HIGHLIGHTED_REGIONS:
       g_value_set_boxed (value, self->highlighted);
       break;
+    case PROP_POV:
+      g_value_set_string (value, self->pov);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -163,6 +173,9 @@ mer_state_set_property (GObject      *object,
       break;
     case PROP_HIDE_OUTSIDE_WINDOW:
       mer_state_set_hide_outside_window (self, g_value_get_boolean (value));
+      break;
+    case PROP_POV:
+      mer_state_set_pov (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -207,6 +220,11 @@ mer_state_class_init (MerStateClass *klass)
   properties[PROP_HIDE_OUTSIDE_WINDOW] =
     g_param_spec_boolean ("hide-outside-window", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The point of view whose borders the map draws (see mer-pov.h): NULL
+   * for Natural Earth's de facto lines. */
+  properties[PROP_POV] =
+    g_param_spec_string ("pov", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -225,6 +243,15 @@ mer_state_class_init (MerStateClass *klass)
    */
   signals[FILTER_CHANGED] = g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MerState::as-of-changed:
+   *
+   * A date was picked for the map to draw regions as of, or the pick was
+   * cleared (see mer_state_pin_as_of()).
+   */
+  signals[AS_OF_CHANGED] = g_signal_new ("as-of-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -476,8 +503,9 @@ mer_state_clear_time_window (MerState *self)
  * @second: (out): the date, in seconds as mer_date_first_second() counts
  *
  * The date the map draws regions as of, so that borders are those of the
- * moment being looked at: the end of the time window, else the selected
- * event's start, else none (each region's own status, today's).
+ * moment being looked at: a date the user picked, else the end of the time
+ * window, else the selected event's start, else none (each region's own
+ * status, today's).
  *
  * Returns: whether there is such a date
  */
@@ -488,6 +516,11 @@ mer_state_get_as_of (MerState *self,
   g_return_val_if_fail (MER_IS_STATE (self), FALSE);
   g_return_val_if_fail (second != NULL, FALSE);
 
+  if (self->has_pinned_as_of)
+    {
+      *second = self->pinned_as_of;
+      return TRUE;
+    }
   if (self->has_window)
     {
       *second = (gint64) self->window_end;
@@ -499,6 +532,88 @@ mer_state_get_as_of (MerState *self,
       return TRUE;
     }
   return FALSE;
+}
+
+/**
+ * mer_state_pin_as_of:
+ * @second: the date, in seconds as mer_date_last_second() counts
+ *
+ * Draws the map as of @second whatever the time window and the selection,
+ * until mer_state_unpin_as_of().
+ */
+void
+mer_state_pin_as_of (MerState *self,
+                     gint64    second)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (self->has_pinned_as_of && self->pinned_as_of == second)
+    return;
+
+  self->pinned_as_of = second;
+  self->has_pinned_as_of = TRUE;
+  g_signal_emit (self, signals[AS_OF_CHANGED], 0);
+}
+
+/**
+ * mer_state_unpin_as_of:
+ *
+ * Goes back to drawing the map as of the time window or the selection.
+ */
+void
+mer_state_unpin_as_of (MerState *self)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (!self->has_pinned_as_of)
+    return;
+
+  self->has_pinned_as_of = FALSE;
+  g_signal_emit (self, signals[AS_OF_CHANGED], 0);
+}
+
+/**
+ * mer_state_get_pinned_as_of:
+ * @second: (out) (optional): the date picked
+ *
+ * Returns: whether the user picked a date to draw the map as of
+ */
+gboolean
+mer_state_get_pinned_as_of (MerState *self,
+                            gint64   *second)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), FALSE);
+
+  if (second != NULL)
+    *second = self->pinned_as_of;
+  return self->has_pinned_as_of;
+}
+
+/**
+ * mer_state_get_pov:
+ *
+ * Returns: (nullable): the id of the point of view whose borders the map
+ *   draws, or %NULL for Natural Earth's de facto borders
+ */
+const char *
+mer_state_get_pov (MerState *self)
+{
+  g_return_val_if_fail (MER_IS_STATE (self), NULL);
+  return self->pov;
+}
+
+void
+mer_state_set_pov (MerState   *self,
+                   const char *pov)
+{
+  g_return_if_fail (MER_IS_STATE (self));
+
+  if (g_strcmp0 (self->pov, pov) == 0)
+    return;
+
+  g_free (self->pov);
+  self->pov = g_strdup (pov);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POV]);
 }
 
 /**

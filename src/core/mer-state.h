@@ -37,6 +37,14 @@ gboolean     mer_state_get_time_window     (MerState    *self,
                                             double      *end);
 gboolean     mer_state_get_as_of           (MerState    *self,
                                             gint64      *second);
+void         mer_state_pin_as_of           (MerState    *self,
+                                            gint64       second);
+void         mer_state_unpin_as_of         (MerState    *self);
+gboolean     mer_state_get_pinned_as_of    (MerState    *self,
+                                            gint64      *second);
+const char  *mer_state_get_pov             (MerState    *self);
+void         mer_state_set_pov             (MerState    *self,
+                                            const char  *pov);
 gboolean     mer_state_event_in_window     (MerState    *self,
                                             MerEvent    *event);
 gboolean     mer_state_get_hide_outside_window (MerState *self);

@@ -5,6 +5,8 @@
 
 #include "mer-overlay-layer.h"
 
+#include "mer-pov-painter.h"
+
 /* The story drawn over the base map: regions, then event markers, through
  * the same painters as the exports. The layer observes the shared state and
  * the viewport and redraws when either changes; it writes nothing. */
@@ -95,6 +97,7 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
   mer_region_painter_draw (self->regions, cr, &view, style, self->state);
+  mer_pov_painter_draw (cr, &view, style, mer_state_get_pov (self->state));
   mer_event_painter_draw (self->events, cr, &view, style, self->state);
   mer_region_painter_draw_labels (self->regions, cr, &view, style, self->state);
   cairo_destroy (cr);
@@ -125,6 +128,10 @@ mer_overlay_layer_constructed (GObject *object)
                            G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "time-window-changed",
                            G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "as-of-changed",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::pov",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::hide-outside-window",
                            G_CALLBACK (on_filters_changed), self, G_CONNECT_SWAPPED);
   rebuild_painters (self);

@@ -250,6 +250,7 @@ mer_export_service_write (MerExportService        *self,
  * @path: the PDF to write
  * @briefing: (nullable): the briefing; %NULL for the first one, or the
  *   events one by one when the story has none
+ * @pov: (nullable): the point of view of the maps whose slides name none
  *
  * Returns: whether the handout was written
  */
@@ -258,6 +259,7 @@ mer_export_service_write_handout (MerExportService  *self,
                                   const char        *path,
                                   MerDocument       *document,
                                   MerBriefing       *briefing,
+                                  const char        *pov,
                                   GError           **error)
 {
   g_autoptr(MerBasemapPainter) basemap = NULL;
@@ -267,7 +269,7 @@ mer_export_service_write_handout (MerExportService  *self,
   g_return_val_if_fail (MER_IS_DOCUMENT (document), FALSE);
 
   basemap = require_basemap (self, error);
-  return basemap != NULL && mer_export_write_handout (path, basemap, document, briefing, error);
+  return basemap != NULL && mer_export_write_handout (path, basemap, document, briefing, pov, error);
 }
 
 /**
@@ -275,6 +277,7 @@ mer_export_service_write_handout (MerExportService  *self,
  * @path: the PDF to write
  * @briefing: (nullable): the briefing; %NULL for the first one, or the
  *   events one by one when the story has none
+ * @pov: (nullable): the point of view of the maps whose slides name none
  *
  * Returns: whether the deck was written
  */
@@ -283,6 +286,7 @@ mer_export_service_write_deck (MerExportService  *self,
                                const char        *path,
                                MerDocument       *document,
                                MerBriefing       *briefing,
+                               const char        *pov,
                                GError           **error)
 {
   g_autoptr(MerBasemapPainter) basemap = NULL;
@@ -292,7 +296,7 @@ mer_export_service_write_deck (MerExportService  *self,
   g_return_val_if_fail (MER_IS_DOCUMENT (document), FALSE);
 
   basemap = require_basemap (self, error);
-  return basemap != NULL && mer_export_write_deck (path, basemap, document, briefing, error);
+  return basemap != NULL && mer_export_write_deck (path, basemap, document, briefing, pov, error);
 }
 
 /**
@@ -300,6 +304,7 @@ mer_export_service_write_deck (MerExportService  *self,
  * @dir: the folder for a PNG per slide; made if missing
  * @briefing: (nullable): as for mer_export_service_write_deck()
  * @scale: pixels per unit: 1 for 1920 × 1080
+ * @pov: (nullable): as for mer_export_service_write_deck()
  *
  * Returns: whether every slide was written
  */
@@ -309,6 +314,7 @@ mer_export_service_write_slides (MerExportService  *self,
                                  MerDocument       *document,
                                  MerBriefing       *briefing,
                                  double             scale,
+                                 const char        *pov,
                                  GError           **error)
 {
   g_autoptr(MerBasemapPainter) basemap = NULL;
@@ -318,5 +324,5 @@ mer_export_service_write_slides (MerExportService  *self,
   g_return_val_if_fail (MER_IS_DOCUMENT (document), FALSE);
 
   basemap = require_basemap (self, error);
-  return basemap != NULL && mer_export_write_slides (dir, basemap, document, briefing, scale, error);
+  return basemap != NULL && mer_export_write_slides (dir, basemap, document, briefing, scale, pov, error);
 }

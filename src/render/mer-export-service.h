@@ -35,17 +35,20 @@ gboolean           mer_export_service_write_handout (MerExportService        *se
                                                      const char              *path,
                                                      MerDocument             *document,
                                                      MerBriefing             *briefing,
+                                                     const char              *pov,
                                                      GError                 **error);
 gboolean           mer_export_service_write_deck    (MerExportService        *self,
                                                      const char              *path,
                                                      MerDocument             *document,
                                                      MerBriefing             *briefing,
+                                                     const char              *pov,
                                                      GError                 **error);
 gboolean           mer_export_service_write_slides  (MerExportService        *self,
                                                      const char              *dir,
                                                      MerDocument             *document,
                                                      MerBriefing             *briefing,
                                                      double                   scale,
+                                                     const char              *pov,
                                                      GError                 **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "mer-event-painter.h"
 #include "mer-fit.h"
 #include "mer-furniture.h"
+#include "mer-pov-painter.h"
 #include "mer-region-painter.h"
 #include "mer-timeline-painter.h"
 
@@ -240,15 +241,24 @@ title_layout (cairo_t                *cr,
 {
   const char *title = mer_document_get_title (options->document);
   const char *subtitle = mer_document_get_subtitle (options->document);
-  g_autofree char *markup = NULL;
+  g_autofree char *revised = mer_document_dup_revised_text (options->document);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *head = NULL;
 
   if (title == NULL)
     return NULL;
 
-  markup = subtitle != NULL
-             ? g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>", title, subtitle)
-             : g_markup_printf_escaped ("<b>%s</b>", title);
-  return create_layout (cr, "Cantarell 16", markup, MIN (options->width * 0.5, 520));
+  head = subtitle != NULL ? g_markup_printf_escaped ("<b>%s</b>\n<span size='smaller'>%s</span>", title, subtitle)
+                          : g_markup_printf_escaped ("<b>%s</b>", title);
+  g_string_append (markup, head);
+  /* The story's facts are as of its last revision: a reader must see when. */
+  if (revised != NULL)
+    {
+      g_autofree char *line = g_markup_printf_escaped ("\n<span size='smaller'><i>%s</i></span>", revised);
+
+      g_string_append (markup, line);
+    }
+  return create_layout (cr, "Cantarell 16", markup->str, MIN (options->width * 0.5, 520));
 }
 
 static PangoLayout *
@@ -315,6 +325,7 @@ legend_lines (const MerMapView       *view,
   gboolean any_contested = FALSE;
   gint64 as_of = 0;
   gboolean has_as_of = options->state != NULL && mer_state_get_as_of (options->state, &as_of);
+  const char *pov = options->state != NULL ? mer_state_get_pov (options->state) : NULL;
   double x0, y0, x1, y1;
 
   mer_map_view_get_bounds (view, &x0, &y0, &x1, &y1);
@@ -364,10 +375,16 @@ legend_lines (const MerMapView       *view,
       g_strv_builder_add (lines, line);
     }
 
-  /* Borders are a claim: say whose lines the base map draws, and as of
-   * when the regions are. */
-  if (any_contested)
-    g_strv_builder_add (lines, "<i>Base map borders: Natural Earth, as held de facto</i>");
+  /* Borders are a claim: say whose lines the map draws, and as of when
+   * the regions are. A point of view is always named; the de facto lines
+   * where a region's status makes them a claim. */
+  if (pov != NULL || any_contested)
+    {
+      g_autofree char *borders = mer_pov_painter_describe (pov);
+      g_autofree char *line = g_markup_printf_escaped ("<i>%s</i>", borders);
+
+      g_strv_builder_add (lines, line);
+    }
   if (has_as_of)
     {
       MerDate date;
@@ -796,6 +813,8 @@ mer_export_draw (cairo_t                *cr,
   cairo_clip (cr);
   mer_basemap_painter_draw (basemap, cr, &view, style);
   mer_region_painter_draw (regions, cr, &view, style, options->state);
+  if (options->state != NULL)
+    mer_pov_painter_draw (cr, &view, style, mer_state_get_pov (options->state));
   mer_event_painter_draw (events, cr, &view, style, options->state);
   mer_region_painter_draw_labels (regions, cr, &view, style, options->state);
   cairo_restore (cr);
@@ -1174,6 +1193,7 @@ typedef struct {
   MerDocument       *document;
   GPtrArray         *pages;   /* MerSlide, or MerEvent when there are no briefings */
   MerBriefing       *briefing;
+  const char        *pov;     /* the pages' point of view, unless a slide names one */
 } HandoutJob;
 
 static void
@@ -1187,6 +1207,7 @@ draw_text_page (cairo_t     *cr,
   const char *subtitle = mer_document_get_subtitle (document);
   const char *description = mer_document_get_description (document);
   const char *attribution = mer_document_get_attribution (document);
+  g_autofree char *revised = mer_document_dup_revised_text (document);
   g_autofree char *t = g_markup_escape_text (title != NULL ? title : "Meridian", -1);
 
   g_string_append_printf (markup, "<span size='xx-large' weight='bold'>%s</span>", t);
@@ -1194,6 +1215,11 @@ draw_text_page (cairo_t     *cr,
     {
       g_autofree char *s = g_markup_escape_text (subtitle, -1);
       g_string_append_printf (markup, "\n<span size='large'>%s</span>", s);
+    }
+  if (revised != NULL)
+    {
+      g_autofree char *r = g_markup_escape_text (revised, -1);
+      g_string_append_printf (markup, "\n<i>%s</i>", r);
     }
   if (briefing != NULL)
     {
@@ -1248,6 +1274,10 @@ mer_export_prepare_page (MerState *state,
   g_return_if_fail (view != NULL);
 
   mer_state_set_selected_event (state, event);
+  /* A slide may show the borders as one side draws them; otherwise the
+   * page keeps the state's point of view. */
+  if (slide != NULL && mer_slide_get_pov (slide) != NULL)
+    mer_state_set_pov (state, mer_slide_get_pov (slide));
 
   if (slide != NULL && mer_slide_get_regions (slide, &n_regions) != NULL && n_regions > 0)
     regions = mer_slide_get_regions (slide, &n_regions);
@@ -1304,6 +1334,7 @@ draw_handout_page (cairo_t    *cr,
   double text_width = A4_WIDTH - 2 * 40;
 
   mer_state_set_document (state, job->document);
+  mer_state_set_pov (state, job->pov);
   /* The page is laid out in points; its map is drawn in the exports'
    * units, so that its text and symbols have their printed size. */
   mer_export_prepare_page (state, slide, event, A4_WIDTH * POINTS_TO_UNITS, map_height * POINTS_TO_UNITS, &view);
@@ -1438,6 +1469,8 @@ dup_subject (const char  *kind,
  * @briefing: (nullable): the briefing to print; without one, the first
  *   briefing, or every event in time order when the story has none
  *
+ * @pov: (nullable): the point of view of the maps whose slides name none
+ *
  * Writes an A4 landscape PDF: a title page, then a page per slide (or
  * event) with the map, the title, date, caption, sources and speaker notes,
  * and a page number.
@@ -1447,6 +1480,7 @@ mer_export_write_handout (const char         *path,
                           MerBasemapPainter  *basemap,
                           MerDocument        *document,
                           MerBriefing        *briefing,
+                          const char         *pov,
                           GError            **error)
 {
   g_autoptr(GPtrArray) pages = NULL;
@@ -1466,7 +1500,7 @@ mer_export_write_handout (const char         *path,
 
   pages = collect_pages (document, &briefing);
   subject = dup_subject ("Handout", briefing);
-  job = (HandoutJob) { basemap, document, pages, briefing };
+  job = (HandoutJob) { basemap, document, pages, briefing, pov };
   /* The handout is laid out in points. */
   target = (Target) {
     MER_EXPORT_FORMAT_PDF, A4_WIDTH, A4_HEIGHT, 1, 72, title != NULL ? title : "Meridian", subject, NULL,
@@ -1610,7 +1644,8 @@ draw_progress (cairo_t          *cr,
 static char *
 card_markup (MerBriefing *briefing,
              MerSlide    *slide,
-             MerEvent    *event)
+             MerEvent    *event,
+             const char  *pov)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
   const char *caption = slide != NULL ? (event != NULL ? mer_slide_get_caption (slide) : NULL)
@@ -1637,6 +1672,14 @@ card_markup (MerBriefing *briefing,
 
       g_string_append_printf (markup, "\n%s", escaped);
     }
+  /* The deck has no legend: the card says whose borders the map shows. */
+  if (pov != NULL)
+    {
+      g_autofree char *borders = mer_pov_painter_describe (pov);
+      g_autofree char *escaped = g_markup_escape_text (borders, -1);
+
+      g_string_append_printf (markup, "\n<i>%s</i>", escaped);
+    }
   return g_string_free (g_steal_pointer (&markup), FALSE);
 }
 
@@ -1647,19 +1690,22 @@ draw_deck_page (cairo_t           *cr,
                 MerBriefing       *briefing,
                 GPtrArray         *pages,
                 guint              index,
+                const char        *pov,
                 gboolean           vector)
 {
   gpointer page = g_ptr_array_index (pages, index);
   MerSlide *slide = MER_IS_SLIDE (page) ? page : NULL;
   MerEvent *event = slide != NULL ? mer_slide_get_event (slide) : page;
   g_autoptr(MerState) state = mer_state_new ();
-  g_autofree char *markup = card_markup (briefing, slide, event);
+  g_autofree char *markup = NULL;
   MerExportOptions options;
   MerMapView map_view;
   MerView view;
 
   mer_state_set_document (state, document);
+  mer_state_set_pov (state, pov);
   mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
+  markup = card_markup (briefing, slide, event, mer_state_get_pov (state));
   mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
 
   mer_export_options_init (&options, document, state, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT);
@@ -1699,7 +1745,7 @@ mer_export_draw_slide (cairo_t           *cr,
 
   g_return_if_fail (index < pages->len);
 
-  draw_deck_page (cr, basemap, document, briefing, pages, index, vector);
+  draw_deck_page (cr, basemap, document, briefing, pages, index, NULL, vector);
 }
 
 /**
@@ -1732,11 +1778,11 @@ mer_export_get_slide_card (MerDocument *document,
   page = g_ptr_array_index (pages, index);
   slide = MER_IS_SLIDE (page) ? page : NULL;
   event = slide != NULL ? mer_slide_get_event (slide) : page;
-  markup = card_markup (briefing, slide, event);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cr = cairo_create (surface);
   mer_state_set_document (state, document);
   mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
+  markup = card_markup (briefing, slide, event, mer_state_get_pov (state));
   mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
   layout = place_card (cr, state, &map_view, markup, box);
 
@@ -1750,6 +1796,7 @@ typedef struct {
   MerBriefing       *briefing;
   GPtrArray         *pages;
   guint              index;   /* G_MAXUINT: every page */
+  const char        *pov;     /* the pages' point of view, unless a slide names one */
   gboolean           vector;
 } DeckJob;
 
@@ -1761,14 +1808,14 @@ draw_deck (cairo_t  *cr,
 
   if (job->index != G_MAXUINT)
     {
-      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, job->index, job->vector);
+      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, job->index, job->pov, job->vector);
       return;
     }
 
   for (guint i = 0; i < job->pages->len; i++)
     {
       cairo_save (cr);
-      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, i, job->vector);
+      draw_deck_page (cr, job->basemap, job->document, job->briefing, job->pages, i, job->pov, job->vector);
       cairo_restore (cr);
       cairo_show_page (cr);
     }
@@ -1790,6 +1837,7 @@ check_pages (GPtrArray  *pages,
  * @path: the PDF to write
  * @briefing: (nullable): the briefing; %NULL for the first, or the events
  *   one by one when the story has none
+ * @pov: (nullable): the point of view of the maps whose slides name none
  *
  * Writes the briefing as presented: a 16:9 PDF with a page per slide, as
  * mer_export_draw_slide() draws it, 20 × 11.25 inches (a 1920 × 1080
@@ -1800,6 +1848,7 @@ mer_export_write_deck (const char         *path,
                        MerBasemapPainter  *basemap,
                        MerDocument        *document,
                        MerBriefing        *briefing,
+                       const char         *pov,
                        GError            **error)
 {
   g_autoptr(GPtrArray) pages = NULL;
@@ -1822,7 +1871,7 @@ mer_export_write_deck (const char         *path,
     return FALSE;
 
   subject = dup_subject ("Briefing", briefing);
-  job = (DeckJob) { basemap, document, briefing, pages, G_MAXUINT, TRUE };
+  job = (DeckJob) { basemap, document, briefing, pages, G_MAXUINT, pov, TRUE };
   target = (Target) {
     MER_EXPORT_FORMAT_PDF, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1, 96,
     title != NULL ? title : "Meridian", subject, NULL,
@@ -1835,6 +1884,7 @@ mer_export_write_deck (const char         *path,
  * @dir: the folder to write into; made if missing
  * @briefing: (nullable): as for mer_export_write_deck()
  * @scale: pixels per unit: 1 for 1920 × 1080, 2 for 3840 × 2160
+ * @pov: (nullable): as for mer_export_write_deck()
  *
  * Writes a PNG per slide, as mer_export_draw_slide() draws it, named
  * slide-01.png, slide-02.png and so on.
@@ -1848,6 +1898,7 @@ mer_export_write_slides (const char         *dir,
                          MerDocument        *document,
                          MerBriefing        *briefing,
                          double              scale,
+                         const char         *pov,
                          GError            **error)
 {
   g_autoptr(GPtrArray) pages = NULL;
@@ -1869,7 +1920,7 @@ mer_export_write_slides (const char         *dir,
     {
       g_autofree char *name = g_strdup_printf ("slide-%02u.png", i + 1);
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      DeckJob job = { basemap, document, briefing, pages, i, FALSE };
+      DeckJob job = { basemap, document, briefing, pages, i, pov, FALSE };
       Target target = {
         MER_EXPORT_FORMAT_PNG, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, scale, 96,
         title != NULL ? title : "Meridian", subject, NULL,

@@ -437,6 +437,26 @@ draw_region (cairo_t            *cr,
   cairo_set_dash (cr, NULL, 0, 0);
 }
 
+/* A region with a history says who held it when; the base map's de facto
+ * lines and names must not say otherwise inside it (Crimea drawn plainly
+ * Russian). So its outline is painted over in the land colour, a little
+ * wider than the base map's borders, before any region is drawn on top. */
+static void
+cover_base_map (cairo_t            *cr,
+                const MerMapView   *view,
+                const MerMapStyle  *style,
+                const Shape        *shape,
+                int                 shift)
+{
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  append_region_path (cr, view, shape, shift);
+  set_color (cr, &style->land, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
 static void
 draw_pass (MerRegionPainter  *self,
            cairo_t           *cr,
@@ -452,6 +472,22 @@ draw_pass (MerRegionPainter  *self,
   mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
 
   cairo_save (cr);
+  for (guint i = 0; !labels && style != NULL && i < self->regions->len; i++)
+    {
+      const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
+      const Shape *shape = shape_at (cached, as_of);
+      guint n_periods = 0;
+
+      mer_region_get_periods (cached->region, &n_periods);
+      if (n_periods == 0 || shape == NULL || shape->path.num_data == 0 || shape->y_max < vy_min
+          || shape->y_min > vy_max)
+        continue;
+
+      for (int shift = (int) floor (vx_min - shape->x_max); shift <= (int) ceil (vx_max - shape->x_min); shift++)
+        if (shape->x_max + shift >= vx_min && shape->x_min + shift <= vx_max)
+          cover_base_map (cr, view, style, shape, shift);
+    }
+
   for (guint i = 0; i < self->regions->len; i++)
     {
       const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
@@ -487,7 +523,9 @@ draw_pass (MerRegionPainter  *self,
  *   date the regions are drawn as of (mer_state_get_as_of())
  *
  * Draws every region that meets the view: fill, hatch and outline, each
- * with its outline and status as of the state's date. Labels
+ * with its outline and status as of the state's date. Inside a region with
+ * a history the base map is painted over first, so that its de facto
+ * borders do not contradict the region's status. Labels
  * are drawn apart, with mer_region_painter_draw_labels(), so that they can
  * go over the event markers.
  */

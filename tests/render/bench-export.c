@@ -57,7 +57,7 @@ main (int   argc,
       png_s[i] = (g_get_monotonic_time () - start) / 1e6;
 
       start = g_get_monotonic_time ();
-      g_assert_true (mer_export_write_handout (pdf, painter, document, NULL, &error));
+      g_assert_true (mer_export_write_handout (pdf, painter, document, NULL, NULL, &error));
       pdf_s[i] = (g_get_monotonic_time () - start) / 1e6;
     }
 
