@@ -27,6 +27,7 @@ typedef struct {
   double      window_end;
   gboolean    has_window;
   gboolean    hide_outside_window;
+  char       *pov;   /* the presenter's; each slide without its own shows it */
   double      timeline_start;
   double      timeline_end;
 } Saved;
@@ -79,6 +80,7 @@ save_state (MerPresentation *self)
   g_set_object (&saved->selected_region, mer_state_get_selected_region (self->state));
   g_set_object (&saved->filter_region, mer_state_get_filter_region (self->state));
   saved->search = g_strdup (mer_state_get_search (self->state));
+  saved->pov = g_strdup (mer_state_get_pov (self->state));
   saved->hidden_categories = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
@@ -115,6 +117,7 @@ mer_presentation_restore (MerPresentation *self)
   mer_state_set_selected_region (self->state, saved->selected_region);
   mer_state_set_filter_region (self->state, saved->filter_region);
   mer_state_set_search (self->state, saved->search);
+  mer_state_set_pov (self->state, saved->pov);
   for (guint i = 0; i < g_list_model_get_n_items (categories); i++)
     {
       g_autoptr(MerCategory) category = g_list_model_get_item (categories, i);
@@ -317,8 +320,10 @@ apply_slide (MerPresentation *self)
   MerView view;
   MerDate start, end;
 
-  /* The audience sees the whole story, whatever was being explored. */
+  /* The audience sees the whole story, whatever was being explored, with
+   * the presenter's borders unless the slide names its own. */
   show_everything (self);
+  mer_state_set_pov (self->state, self->saved.pov);
 
   /* Selecting flies the map to the event; a slide's own view wins. */
   mer_map_widget_get_map_view (self->map, &map_view);
@@ -391,6 +396,7 @@ mer_presentation_finalize (GObject *object)
   g_clear_object (&self->saved.selected_region);
   g_clear_object (&self->saved.filter_region);
   g_free (self->saved.search);
+  g_free (self->saved.pov);
   g_clear_pointer (&self->saved.hidden_categories, g_ptr_array_unref);
   g_clear_pointer (&self->saved.highlighted, g_ptr_array_unref);
 

@@ -9,6 +9,8 @@
 #include "mer-export-service.h"
 #include "mer-texture.h"
 
+#include <glib/gi18n.h>
+
 #ifdef GDK_WINDOWING_X11
 #include <glib/gi18n.h>
 #include <gdk/x11/gdkx.h>
@@ -67,6 +69,10 @@ _mer_window_set_playing (MerWindow *self,
       return;
     }
 
+  /* Playback shows the borders moving: a date picked for them would hold
+   * them still. */
+  mer_state_unpin_as_of (self->state);
+
   if (!mer_state_get_time_window (self->state, NULL, NULL))
     {
       MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
@@ -90,6 +96,107 @@ step_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->timeline),
                               g_str_equal (action_name, "win.previous-event") ? "timeline.previous" : "timeline.next",
                               NULL);
+}
+
+/* Borders as of a date: a small window with the date to type, which pins
+ * the map's date until "Automatic" (or the chip under the map) gives it
+ * back to the time window and the selection. */
+
+static void
+as_of_apply (GtkWidget *button,
+             GtkEntry  *entry)
+{
+  MerWindow *self = g_object_get_data (G_OBJECT (entry), "mer-window");
+  GtkWidget *dialog = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (entry)));
+  GtkLabel *message = g_object_get_data (G_OBJECT (entry), "mer-message");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+  MerDate date;
+
+  if (!mer_date_parse (text, &date, &error))
+    {
+      g_autofree char *markup = g_strdup_printf (_("“%s” is not a date (%s); write it as 1945-12-12, 1945-12 or 1945"),
+                                                 text, error->message);
+
+      gtk_label_set_text (message, markup);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      return;
+    }
+
+  mer_state_pin_as_of (self->state, mer_date_last_second (&date));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+as_of_automatic (GtkWidget *button,
+                 MerWindow *self)
+{
+  mer_state_unpin_as_of (self->state);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (button)));
+}
+
+static void
+as_of_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  GtkWidget *dialog = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (_("Draw the regions and borders as of:"));
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *message = gtk_label_new (NULL);
+  GtkWidget *automatic = gtk_button_new_with_mnemonic (_("_Automatic"));
+  GtkWidget *apply = gtk_button_new_with_mnemonic (_("_Set"));
+  gint64 second;
+
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Borders As Of"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 40);
+  gtk_widget_add_css_class (message, "dim-label");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "1945-12-12");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Date"), -1);
+  gtk_widget_set_tooltip_text (automatic, _("Draw the borders as of the time window's end or the selected event"));
+  gtk_widget_add_css_class (apply, "suggested-action");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+
+  /* The date the map is drawn as of now, to edit. */
+  if (mer_state_get_as_of (self->state, &second))
+    {
+      MerDate date;
+      g_autofree char *text = NULL;
+
+      mer_date_from_second (second, &date);
+      date.precision = MIN (date.precision, MER_DATE_PRECISION_DAY);
+      text = mer_date_to_iso (&date);
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+    }
+
+  g_object_set_data (G_OBJECT (entry), "mer-window", self);
+  g_object_set_data (G_OBJECT (entry), "mer-message", message);
+  g_signal_connect (entry, "activate", G_CALLBACK (as_of_apply), entry);
+  g_signal_connect_swapped (apply, "clicked", G_CALLBACK (as_of_apply), entry);
+  g_signal_connect_object (automatic, "clicked", G_CALLBACK (as_of_automatic), self, 0);
+
+  gtk_box_append (GTK_BOX (buttons), automatic);
+  gtk_box_append (GTK_BOX (buttons), apply);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (GTK_WINDOW (dialog), box);
+  gtk_window_set_default_widget (GTK_WINDOW (dialog), apply);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Presentation mode */
@@ -621,5 +728,7 @@ _mer_window_class_actions_init (MerWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.hide-outside-window", "hide-outside-window");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_property_action (widget_class, "win.online-map", "online-map");
+  gtk_widget_class_install_property_action (widget_class, "win.pov", "pov");
+  gtk_widget_class_install_action (widget_class, "win.as-of", NULL, as_of_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 }

@@ -31,6 +31,8 @@ struct _MerWindow
   GtkBox              *details_box;
   GtkButton           *region_chip;
   GtkButton           *window_chip;
+  GtkButton           *as_of_chip;
+  GMenu               *pov_menu;
   GtkToggleButton     *play_button;
   GtkDropDown         *speed_dropdown;
   GtkMenuButton       *briefing_button;

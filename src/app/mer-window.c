@@ -13,6 +13,7 @@
 #include "mer-loader.h"
 #include "mer-map-style.h"
 #include "mer-map-widget.h"
+#include "mer-pov.h"
 #include "mer-state.h"
 #include "mer-timeline.h"
 
@@ -33,6 +34,7 @@ enum {
   PROP_LANES,
   PROP_HIDE_OUTSIDE_WINDOW,
   PROP_PLAYING,
+  PROP_POV,
   N_PROPS
 };
 
@@ -292,6 +294,60 @@ on_window_chip_clicked (MerWindow *self)
 }
 
 static void
+on_as_of_chip_clicked (MerWindow *self)
+{
+  mer_state_unpin_as_of (self->state);
+}
+
+/* A date picked for the borders shows as a chip, as the time window does,
+ * and the chip gives the map back to the timeline. */
+static void
+on_as_of (MerWindow *self)
+{
+  gint64 second;
+  gboolean pinned = mer_state_get_pinned_as_of (self->state, &second);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->as_of_chip), pinned);
+  if (pinned)
+    {
+      MerDate date;
+      g_autofree char *text = NULL;
+      g_autofree char *label = NULL;
+
+      mer_date_from_second (second, &date);
+      text = mer_date_format (&date, FALSE);
+      label = g_strdup_printf (_("Borders as of %s ✕"), text);
+      gtk_button_set_label (self->as_of_chip, label);
+    }
+}
+
+static void
+on_pov (MerWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POV]);
+}
+
+/* The points of view the base map has, as radio items of win.pov. */
+static void
+fill_pov_menu (MerWindow *self)
+{
+  MerPovSet *set = mer_pov_set_get_default ();
+  g_autoptr(GMenuItem) de_facto = g_menu_item_new (_("De Facto (Natural Earth)"), NULL);
+
+  g_menu_item_set_action_and_target (de_facto, "win.pov", "s", "");
+  g_menu_append_item (self->pov_menu, de_facto);
+  for (guint i = 0; set != NULL && i < mer_pov_set_get_n_povs (set); i++)
+    {
+      g_autofree char *label = g_strdup_printf (_("As %s Draws Them (%s)"), mer_pov_set_get_seat (set, i),
+                                                mer_pov_set_get_name (set, i));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "win.pov", "s", mer_pov_set_get_id (set, i));
+      g_menu_append_item (self->pov_menu, item);
+    }
+}
+
+static void
 on_filter_region (MerWindow *self)
 {
   MerRegion *region = mer_state_get_filter_region (self->state);
@@ -434,6 +490,8 @@ mer_window_set_document (MerWindow   *self,
                          MerDocument *document)
 {
   const char *title, *subtitle;
+  g_autofree char *revised = NULL;
+  g_autofree char *line = NULL;
 
   if (mer_state_get_document (self->state) == document)
     return;
@@ -442,10 +500,15 @@ mer_window_set_document (MerWindow   *self,
 
   title = mer_document_get_title (document);
   subtitle = mer_document_get_subtitle (document);
+  revised = document != NULL ? mer_document_dup_revised_text (document) : NULL;
+  /* The facts are as of the story's last revision: say so under its title. */
+  line = revised == NULL ? g_strdup (subtitle)
+         : subtitle == NULL ? g_strdup (revised)
+         : g_strdup_printf ("%s · %s", subtitle, revised);
   gtk_label_set_text (self->title_label, title != NULL ? title : "Meridian");
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : "Meridian");
-  gtk_label_set_text (self->subtitle_label, subtitle != NULL ? subtitle : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
+  gtk_label_set_text (self->subtitle_label, line != NULL ? line : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), line != NULL);
 
   rebuild_legend (self, document);
   rebuild_briefing_menu (self, document);
@@ -714,6 +777,12 @@ mer_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->play_id != 0);
       break;
 
+    case PROP_POV:
+      /* "" for the de facto borders: a menu item's target cannot be null. */
+      g_value_set_string (value, self->state != NULL && mer_state_get_pov (self->state) != NULL
+                                   ? mer_state_get_pov (self->state) : "");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -747,6 +816,14 @@ mer_window_set_property (GObject      *object,
     case PROP_PLAYING:
       /* Through the button, so that it shows the state. */
       gtk_toggle_button_set_active (self->play_button, g_value_get_boolean (value));
+      break;
+
+    case PROP_POV:
+      {
+        const char *pov = g_value_get_string (value);
+
+        mer_state_set_pov (self->state, pov != NULL && *pov != '\0' ? pov : NULL);
+      }
       break;
 
     default:
@@ -874,6 +951,10 @@ mer_window_class_init (MerWindowClass *klass)
   properties[PROP_PLAYING] =
     g_param_spec_boolean ("playing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The state's point of view, "" for the de facto borders, for win.pov. */
+  properties[PROP_POV] =
+    g_param_spec_string ("pov", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MER_TYPE_PRESENTATION_VIEW);
@@ -900,6 +981,8 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, region_chip);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, window_chip);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, as_of_chip);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, pov_menu);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, speed_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -907,6 +990,7 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MerWindow, search_box);
   gtk_widget_class_bind_template_callback (widget_class, on_region_chip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_window_chip_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_as_of_chip_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_play_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_error_bar_response);
 
@@ -927,6 +1011,9 @@ mer_window_init (MerWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "time-window-changed", G_CALLBACK (on_time_window), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "as-of-changed", G_CALLBACK (on_as_of), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::pov", G_CALLBACK (on_pov), self, G_CONNECT_SWAPPED);
+  fill_pov_menu (self);
 
   self->map = mer_map_widget_new (self->state);
   gtk_box_append (self->map_box, GTK_WIDGET (self->map));

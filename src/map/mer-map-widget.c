@@ -13,6 +13,7 @@
 #include "mer-fit.h"
 #include "mer-map-history.h"
 #include "mer-overlay-layer.h"
+#include "mer-pov-painter.h"
 #include "mer-region-painter.h"
 #include "mer-tile-source.h"
 
@@ -42,6 +43,7 @@ struct _MerMapWidget
   MerTileSource   *tile_source;
   MerOverlayLayer *overlay_layer;
   GtkWidget       *message;
+  GtkWidget       *as_of_label;   /* borrowed: the overlay holds it */
   ShumateLicense  *license;
   ShumateMapSource *online_source;
   ShumateMapLayer *online_layer;
@@ -313,6 +315,37 @@ show_document (MerMapWidget *self)
 /* Flies to the selected event: its own view if it has one, widened when it
  * leaves out one of the event's places; else a frame round its places (or
  * its regions when it has no places). */
+/* Says on the map which date its regions are drawn as of and whose borders
+ * it shows, as the exports' legend does. */
+static void
+update_as_of_label (MerMapWidget *self)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  const char *pov = mer_state_get_pov (self->state);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 second;
+
+  if (document != NULL && g_list_model_get_n_items (mer_document_get_regions (document)) > 0
+      && mer_state_get_as_of (self->state, &second))
+    {
+      MerDate date;
+      g_autofree char *day = NULL;
+
+      mer_date_from_second (second, &date);
+      day = mer_date_format (&date, FALSE);
+      g_string_append_printf (text, _("Regions as of %s"), day);
+    }
+  if (pov != NULL)
+    {
+      g_autofree char *borders = mer_pov_painter_describe (pov);
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", borders);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->as_of_label), text->str);
+  gtk_widget_set_visible (self->as_of_label, text->len > 0);
+}
+
 static void
 on_selected_event (MerMapWidget *self)
 {
@@ -781,6 +814,11 @@ mer_map_widget_constructed (GObject *object)
     "notify::latitude", "notify::longitude", "notify::zoom-level",
     "notify::selected-event", "notify::selected-region", "filter-changed", "time-window-changed",
   };
+  /* What the label of the regions' date and the borders' point of view
+   * follows. */
+  static const char *as_of_signals[] = {
+    "notify::document", "notify::selected-event", "notify::pov", "time-window-changed", "as-of-changed",
+  };
   GtkWidget *bar, *group = NULL;
   GtkGesture *click;
   GtkEventController *shortcuts;
@@ -804,6 +842,22 @@ mer_map_widget_constructed (GObject *object)
 
   self->overlay_layer = g_object_ref_sink (mer_overlay_layer_new (self->viewport, self->state));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->overlay_layer));
+
+  /* Bottom left, where the story's events are least often. */
+  self->as_of_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->as_of_label, "osd");
+  gtk_widget_add_css_class (self->as_of_label, "map-as-of");
+  gtk_widget_set_halign (self->as_of_label, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->as_of_label, GTK_ALIGN_END);
+  gtk_widget_set_margin_start (self->as_of_label, 8);
+  gtk_widget_set_margin_bottom (self->as_of_label, 8);
+  gtk_widget_set_can_target (self->as_of_label, FALSE);
+  gtk_label_set_xalign (GTK_LABEL (self->as_of_label), 0);
+  gtk_widget_set_visible (self->as_of_label, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->as_of_label);
+  for (guint i = 0; i < G_N_ELEMENTS (as_of_signals); i++)
+    g_signal_connect_object (self->state, as_of_signals[i], G_CALLBACK (update_as_of_label), self,
+                             G_CONNECT_SWAPPED);
 
   /* The base map the exports draw on too: read once for the program. */
   self->basemap = mer_export_service_dup_basemap (mer_export_service_get_default (), &error);
