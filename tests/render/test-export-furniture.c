@@ -221,7 +221,7 @@ test_slides (void)
     }
 
   /* Both briefings, and most slides' places in their frames. */
-  g_assert_cmpuint (n_slides, ==, 24);
+  g_assert_cmpuint (n_slides, ==, 26);
   g_assert_cmpuint (checked, >, n_slides * G_N_ELEMENTS (sizes) / 2);
 }
 

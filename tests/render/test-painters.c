@@ -106,7 +106,9 @@ test_iturup_and_okhotsk (void)
 }
 
 /* Along a row through (@x, @y), counts the pixels in @region's own colour
- * (the hatch's strong lines) and the light ones between them. */
+ * (the hatch's strong lines) and the light ones between them: the tint
+ * over the land colour that a region with a history paints the base map
+ * over with. */
 static void
 count_hatch (cairo_surface_t *surface,
              MerRegion       *region,
@@ -126,7 +128,7 @@ count_hatch (cairo_surface_t *surface,
 
       if (distance < 60)
         (*strong)++;
-      else if (p.r > 240 && p.g > 200)
+      else if (p.r > 225 && p.g > 190)
         (*light)++;
     }
 }
