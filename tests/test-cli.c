@@ -706,6 +706,121 @@ test_handout_text (void)
   remove_dir (dir);
 }
 
+/* Pixels as dark as the point of view's line (the country names' ink) in
+ * a 9 × 9 square around a place. */
+static guint
+count_ink (const char *path,
+           double      lat,
+           double      lon,
+           double      view_lat,
+           double      view_lon,
+           double      zoom)
+{
+  guint ink = 0;
+
+  for (int dy = -4; dy <= 4; dy++)
+    for (int dx = -4; dx <= 4; dx++)
+      {
+        int width, height;
+        /* About a pixel a step at zoom 7. */
+        guint32 p = png_pixel (path, lat + dy * 0.008, lon + dx * 0.011, view_lat, view_lon, zoom, &width, &height);
+        guint r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+        if (r + g + b < 3 * 120)
+          ink++;
+      }
+
+  return ink;
+}
+
+/* As Tokyo draws it, the border runs between Iturup and Urup; as Moscow
+ * draws it, between Kunashir and Hokkaido. The de facto map draws neither,
+ * and an unknown point of view is refused, naming those there are. */
+static void
+test_export_pov (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *jpn = g_build_filename (dir, "jpn.png", NULL);
+  g_autofree char *rus = g_build_filename (dir, "rus.png", NULL);
+  g_autofree char *de_facto = g_build_filename (dir, "de-facto.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.png", NULL);
+  g_autofree char *handout = g_build_filename (dir, "bad.pdf", NULL);
+  g_auto(Result) a = { 0 };
+  g_auto(Result) b = { 0 };
+  g_auto(Result) c = { 0 };
+  g_auto(Result) d = { 0 };
+  g_auto(Result) e = { 0 };
+  g_auto(Result) f = { 0 };
+  /* On each side's line: in the Friza strait and between the Shiretoko
+   * peninsula and Kunashir, clear of every marker. */
+  const double friza[2] = { 45.5, 149.157 }, nemuro[2] = { 44.15, 145.55 };
+
+  run (&a, "--export", jpn, "--pov", "jpn", "--view", "44.6,147.3,7", "--size", "1200x900", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.err, ==, "");
+  run (&b, "--export", rus, "--pov", "rus", "--view", "44.6,147.3,7", "--size", "1200x900", NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  run (&c, "--export", de_facto, "--view", "44.6,147.3,7", "--size", "1200x900", NULL);
+  g_assert_cmpint (c.status, ==, 0);
+
+  g_assert_cmpuint (count_ink (jpn, friza[0], friza[1], 44.6, 147.3, 7), >=, 8);
+  g_assert_cmpuint (count_ink (rus, friza[0], friza[1], 44.6, 147.3, 7), ==, 0);
+  g_assert_cmpuint (count_ink (de_facto, friza[0], friza[1], 44.6, 147.3, 7), ==, 0);
+  g_assert_cmpuint (count_ink (rus, nemuro[0], nemuro[1], 44.6, 147.3, 7), >=, 8);
+  g_assert_cmpuint (count_ink (jpn, nemuro[0], nemuro[1], 44.6, 147.3, 7), ==, 0);
+  g_assert_cmpuint (count_ink (de_facto, nemuro[0], nemuro[1], 44.6, 147.3, 7), ==, 0);
+
+  run (&d, "--export", bad, "--pov", "xyz", NULL);
+  g_assert_cmpint (d.status, ==, 2);
+  g_assert_cmpstr (d.err, ==, "meridian: --pov xyz: no such point of view; the base map has jpn, rus, ukr, chn\n");
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  run (&e, "--handout", handout, "--pov", "JPN", NULL);
+  g_assert_cmpint (e.status, ==, 2);
+  g_assert_cmpstr (e.err, ==, "meridian: --pov JPN: no such point of view; the base map has jpn, rus, ukr, chn\n");
+  g_assert_false (g_file_test (handout, G_FILE_TEST_EXISTS));
+  run (&f, "--export", bad, "--as-of", "1945-13", NULL);
+  g_assert_cmpint (f.status, ==, 2);
+  g_assert_cmpstr (f.err, ==, "meridian: --as-of 1945-13: expected a date such as 1945-12-12\n");
+
+  remove_dir (dir);
+}
+
+/* A date picked with --as-of draws the regions as of then, whatever the
+ * time window: in 1920 the Sakhalin region is Karafuto, south of 50N, and
+ * northern Sakhalin is plain land; in 1950 it is the whole island. */
+static void
+test_export_as_of (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *y1920 = g_build_filename (dir, "1920.png", NULL);
+  g_autofree char *y1950 = g_build_filename (dir, "1950.png", NULL);
+  g_auto(Result) a = { 0 };
+  g_auto(Result) b = { 0 };
+  int width, height;
+  guint32 north, south;
+
+  run (&a, "--export", y1920, "--time", "1900/1950", "--as-of", "1920-06-01", "--view", "50,142.8,6", "--size",
+       "1400x900", NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  g_assert_cmpstr (a.err, ==, "");
+  run (&b, "--export", y1950, "--time", "1900/1920", "--as-of", "1950", "--view", "50,142.8,6", "--size", "1400x900",
+       NULL);
+  g_assert_cmpint (b.status, ==, 0);
+
+  /* The base map's land colour, untinted. */
+  north = png_pixel (y1920, 51.5, 142.8, 50, 142.8, 6, &width, &height);
+  g_assert_cmphex (north, ==, 0xf3f1ea);
+  north = png_pixel (y1950, 51.5, 142.8, 50, 142.8, 6, &width, &height);
+  g_assert_cmphex (north, !=, 0xf3f1ea);
+  g_assert_cmpuint ((north >> 8) & 0xff, >, ((north >> 16) & 0xff) + 30);
+  /* South of 50N the region is there both times. */
+  south = png_pixel (y1920, 47.5, 142.6, 50, 142.8, 6, &width, &height);
+  g_assert_cmphex (south, ==, png_pixel (y1950, 47.5, 142.6, 50, 142.8, 6, &width, &height));
+  g_assert_cmphex (south, ==, north);
+
+  remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +833,8 @@ main (int   argc,
   g_test_add_func ("/cli/check/unreadable", test_check_unreadable);
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/export/png", test_export_png);
+  g_test_add_func ("/cli/export/pov", test_export_pov);
+  g_test_add_func ("/cli/export/as-of", test_export_as_of);
   g_test_add_func ("/cli/export/svg-pdf", test_export_svg_pdf);
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/handout", test_handout);

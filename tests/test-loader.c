@@ -130,6 +130,12 @@ static const FixtureCase fixtures[] = {
       "unknown-member.json:5:49: warning: events[0].colour: unknown member \"colour\"",
       "unknown-member.json:5:70: warning: events[0].x-note: unknown member \"x-note\"",
   } },
+  { "pov-revised-errors.json", MER_LOADER_ERROR_INVALID, {
+      "pov-revised-errors.json:3:14: error: revised: \"2026-13\" is not a valid date (month 13)",
+      "pov-revised-errors.json:7:30: error: briefings[0].slides[0].pov: \"Japan\" is not a point of view: three "
+      "lowercase letters, as \"jpn\"",
+      "pov-revised-errors.json:8:30: error: briefings[0].slides[1].pov: expected a string, found a number",
+  } },
   { "valid-small.json", -1, { NULL } },
 };
 
@@ -731,6 +737,31 @@ test_region_history (void)
   g_assert_cmpint (mer_region_get_status_at (sakhalin, mer_date_first_second (&date)), ==, MER_REGION_STATUS_ANNEXED);
 }
 
+/* The story's revision date and a slide's point of view. */
+static void
+test_pov_revised (void)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = load (TESTDATADIR "/pov-revised-valid.json", "pov-revised-valid.json",
+                                          diagnostics, &error);
+  g_autofree char *revised = NULL;
+  MerBriefing *briefing;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_cmpint (mer_document_get_revised (document)->year, ==, 2026);
+  g_assert_cmpuint (mer_document_get_revised (document)->month, ==, 11);
+  g_assert_cmpuint (mer_document_get_revised (document)->day, ==, 29);
+  revised = mer_document_dup_revised_text (document);
+  g_assert_cmpstr (revised, ==, "As of 29 Nov 2026");
+
+  briefing = mer_document_lookup_briefing (document, "b");
+  g_assert_cmpstr (mer_slide_get_pov (mer_briefing_get_slide (briefing, 0)), ==, "jpn");
+  g_assert_cmpstr (mer_slide_get_pov (mer_briefing_get_slide (briefing, 1)), ==, "rus");
+  g_assert_null (mer_slide_get_pov (mer_briefing_get_slide (briefing, 2)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/core/loader/sync-cancel", test_sync_cancel);
 
   g_test_add_func ("/core/loader/region-history", test_region_history);
+  g_test_add_func ("/core/loader/pov-revised", test_pov_revised);
 
   return g_test_run ();
 }

@@ -568,6 +568,58 @@ test_document_references (Fixture       *fixture,
   g_assert_null (document);
 }
 
+/* The map's date: a picked one first, then the time window's end, then
+ * the selected event's start; picking and clearing are told once each.
+ * The point of view is a property like any other. */
+static void
+test_as_of_and_pov (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MerState *state = fixture->state;
+  MerEvent *late = mer_document_lookup_event (fixture->document, "late");
+  int as_of_changes = 0, pov_notifies = 0;
+  gint64 second = 0;
+
+  g_signal_connect_swapped (state, "as-of-changed", G_CALLBACK (increment), &as_of_changes);
+  g_signal_connect_swapped (state, "notify::pov", G_CALLBACK (increment), &pov_notifies);
+
+  g_assert_false (mer_state_get_as_of (state, &second));
+  mer_state_set_selected_event (state, late);
+  g_assert_true (mer_state_get_as_of (state, &second));
+  g_assert_cmpint (second, ==, mer_date_last_second (mer_event_get_start (late)));
+  mer_state_set_time_window (state, 0, 86400 * 365.0);
+  g_assert_true (mer_state_get_as_of (state, &second));
+  g_assert_cmpint (second, ==, 86400 * 365);
+
+  mer_state_pin_as_of (state, -2524521600);
+  mer_state_pin_as_of (state, -2524521600);
+  g_assert_cmpint (as_of_changes, ==, 1);
+  g_assert_true (mer_state_get_pinned_as_of (state, &second));
+  g_assert_cmpint (second, ==, -2524521600);
+  g_assert_true (mer_state_get_as_of (state, &second));
+  g_assert_cmpint (second, ==, -2524521600);
+  /* Moving the window does not move a picked date. */
+  mer_state_set_time_window (state, 0, 86400 * 730.0);
+  g_assert_true (mer_state_get_as_of (state, &second));
+  g_assert_cmpint (second, ==, -2524521600);
+
+  mer_state_unpin_as_of (state);
+  mer_state_unpin_as_of (state);
+  g_assert_cmpint (as_of_changes, ==, 2);
+  g_assert_false (mer_state_get_pinned_as_of (state, NULL));
+  g_assert_true (mer_state_get_as_of (state, &second));
+  g_assert_cmpint (second, ==, 86400 * 730);
+
+  g_assert_null (mer_state_get_pov (state));
+  mer_state_set_pov (state, "jpn");
+  mer_state_set_pov (state, "jpn");
+  g_assert_cmpstr (mer_state_get_pov (state), ==, "jpn");
+  g_object_set (state, "pov", "rus", NULL);
+  mer_state_set_pov (state, NULL);
+  g_assert_null (mer_state_get_pov (state));
+  g_assert_cmpint (pov_notifies, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +638,7 @@ main (int   argc,
   g_test_add ("/core/state/property/highlighted-regions", Fixture, NULL, fixture_setup, test_highlighted_regions,
               fixture_teardown);
   g_test_add ("/core/state/time-window", Fixture, NULL, fixture_setup, test_time_window, fixture_teardown);
+  g_test_add ("/core/state/as-of-and-pov", Fixture, NULL, fixture_setup, test_as_of_and_pov, fixture_teardown);
   g_test_add ("/core/state/category-visible", Fixture, NULL, fixture_setup, test_category_visible, fixture_teardown);
   g_test_add ("/core/state/document/swap", Fixture, NULL, fixture_setup, test_document_swap, fixture_teardown);
   g_test_add ("/core/state/document/references", Fixture, NULL, fixture_setup, test_document_references,

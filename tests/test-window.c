@@ -666,6 +666,101 @@ test_playback_moves_window (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (later_end - later_start, end - wait.start, 1);
 }
 
+static GtkWindow *
+find_titled_window (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (toplevel), title) == 0)
+        return toplevel;
+    }
+  return NULL;
+}
+
+static gboolean
+as_of_dialog_mapped (gpointer data)
+{
+  GtkWindow *dialog = find_titled_window ("Borders As Of");
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+as_of_dialog_gone (gpointer data)
+{
+  return find_titled_window ("Borders As Of") == NULL;
+}
+
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
+         && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+is_entry (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return GTK_IS_ENTRY (widget);
+}
+
+/* The date picked in "Borders As Of" draws the map as of then, shows as a
+ * chip and on the map, and is given back by the chip and by playback; the
+ * point of view comes from win.pov, and the map names it. */
+static void
+test_as_of_and_pov (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MerWindow *window = fixture->window;
+  MerState *state = fixture->state;
+  GtkWidget *entry, *chip, *map_label;
+  MerDate date;
+  gint64 second;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pov", "s", "jpn"));
+  g_assert_cmpstr (mer_state_get_pov (state), ==, "jpn");
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Borders as Tokyo draws them (Japan; point of view “jpn”)"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pov", "s", ""));
+  g_assert_null (mer_state_get_pov (state));
+  g_assert_null (find_label_with_text (GTK_WIDGET (window), "Borders as Tokyo draws them (Japan; point of view “jpn”)"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.as-of", NULL));
+  wait_until (as_of_dialog_mapped, NULL);
+  entry = find_widget (GTK_WIDGET (find_titled_window ("Borders As Of")), is_entry, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "1945-13");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_false (mer_state_get_pinned_as_of (state, NULL));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), " 1945-12-12 ");
+  g_signal_emit_by_name (entry, "activate");
+  wait_until (as_of_dialog_gone, NULL);
+
+  g_assert_true (mer_date_parse ("1945-12-12", &date, NULL));
+  g_assert_true (mer_state_get_pinned_as_of (state, &second));
+  g_assert_cmpint (second, ==, mer_date_last_second (&date));
+  chip = find_widget (GTK_WIDGET (window), is_button_with_label, "Borders as of 12 Dec 1945 ✕");
+  g_assert_nonnull (chip);
+  map_label = find_label_with_text (GTK_WIDGET (window), "Regions as of 12 Dec 1945");
+  g_assert_nonnull (map_label);
+
+  g_signal_emit_by_name (chip, "clicked");
+  g_assert_false (mer_state_get_pinned_as_of (state, NULL));
+  g_assert_false (gtk_widget_get_visible (chip));
+  g_assert_false (gtk_widget_get_visible (map_label));
+
+  /* Playback moves the borders: it clears a picked date. */
+  mer_state_pin_as_of (state, mer_date_last_second (&date));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL));
+  g_assert_false (mer_state_get_pinned_as_of (state, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL));
+}
+
 static gboolean
 export_dialog_mapped (gpointer data)
 {
@@ -1178,6 +1273,7 @@ main (int   argc,
   add_window_test ("/app/window/details-region-history", &bundled_story, test_details_region_history);
   add_window_test ("/app/window/details-panel", &bundled_story, test_details_panel);
   add_window_test ("/app/window/playback-moves-window", &bundled_story, test_playback_moves_window);
+  add_window_test ("/app/window/as-of-and-pov", &bundled_story, test_as_of_and_pov);
   add_window_test ("/app/window/export-dialog", &bundled_story, test_export_dialog);
   add_window_test ("/app/window/presentation-follows-slides", &bundled_story, test_presentation_follows_slides);
   add_window_test ("/app/window/presentation-keys", &bundled_story, test_presentation_keys);
