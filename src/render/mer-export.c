@@ -1613,10 +1613,17 @@ draw_card (cairo_t          *cr,
 static void
 draw_progress (cairo_t          *cr,
                const MerMapView *view,
+               MerDocument      *document,
                guint             index,
                guint             n)
 {
-  g_autofree char *counter = g_strdup_printf ("<b>%u / %u</b>", index + 1, n);
+  g_autofree char *revised = mer_document_dup_revised_text (document);
+  /* The deck has no title block: the story's revision date goes with the
+   * slide's number. */
+  g_autofree char *counter = revised != NULL
+                               ? g_markup_printf_escaped ("<span size='smaller'>%s</span>   <b>%u / %u</b>", revised,
+                                                          index + 1, n)
+                               : g_strdup_printf ("<b>%u / %u</b>", index + 1, n);
   g_autoptr(PangoLayout) layout = create_layout (cr, "Cantarell 14", counter, -1);
   double w, h, bar_width;
   MerBox pill;
@@ -1718,7 +1725,7 @@ draw_deck_page (cairo_t           *cr,
   mer_export_draw (cr, basemap, &options, vector);
 
   draw_card (cr, state, &map_view, markup);
-  draw_progress (cr, &map_view, index, pages->len);
+  draw_progress (cr, &map_view, document, index, pages->len);
 }
 
 /**

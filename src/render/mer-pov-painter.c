@@ -10,11 +10,11 @@
 
 /* Draws the borders of a point of view over the base map: where a
  * government draws a line that Natural Earth's de facto set does not (Japan
- * between Iturup and Urup, Russia between Kunashir and Hokkaido), in the
- * base map's border colour but solid and heavier, so that the line the
- * viewer chose stands out from the dashed de facto ones. */
+ * between Iturup and Urup, Russia between Kunashir and Hokkaido), solid,
+ * heavier and in the country names' ink on a halo, so that the line the
+ * viewer chose stands out from the thin dashed de facto ones. */
 
-#define POV_LINE_WIDTH 1.8
+#define POV_LINE_WIDTH 2.4
 
 /**
  * mer_pov_painter_draw:
@@ -65,7 +65,7 @@ mer_pov_painter_draw (cairo_t           *cr,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, style->border.red, style->border.green, style->border.blue, 1);
+  cairo_set_source_rgba (cr, style->country_label.red, style->country_label.green, style->country_label.blue, 1);
   cairo_set_line_width (cr, POV_LINE_WIDTH);
   cairo_stroke (cr);
   cairo_restore (cr);
