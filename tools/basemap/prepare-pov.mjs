@@ -254,10 +254,10 @@ for (const f of land.features) {
 
 // Russia–Japan, as held since 1945: between Hokkaido and Kunashir, Shikotan and the
 // Habomai islets (Nemuro and Notsuke straits, the Goyomai strait).
-const nemuro = medianLine('nemuro', hokkaido, [...southOfIturup, ...iturup], [144.9, 43.15, 146.3, 44.45]);
+const nemuro = medianLine('nemuro', hokkaido, [...southOfIturup, ...iturup], [144.9, 43.0, 146.4, 44.75]);
 // As Japan draws it: between Iturup and Urup (the Vries/Friza strait), the line of the
 // 1855 Treaty of Shimoda, with the four islands Japanese.
-const friza = medianLine('friza', iturup, urup, [148.85, 45.35, 149.75, 45.95]);
+const friza = medianLine('friza', iturup, urup, [148.6, 45.05, 150.0, 46.25]);
 // Crimea as part of Ukraine: between the Kerch peninsula and Taman.
 const kerch = medianLine('kerch', crimeaRing, taman, KERCH);
 
