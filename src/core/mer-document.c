@@ -265,7 +265,7 @@ mer_document_get_revised (MerDocument *self)
 /**
  * mer_document_dup_revised_text:
  *
- * Returns: (transfer full) (nullable): "As of 29 November 2026", for the
+ * Returns: (transfer full) (nullable): "As of 29 Nov 2026", for the
  *   title of the story and of every export; %NULL when the file does not
  *   say when it was revised
  */
