@@ -219,7 +219,8 @@ mer_presentation_render_preview (MerPresentation *self,
   mer_map_widget_get_map_view (self->map, &audience);
   surface = mer_export_service_render_slide (mer_export_service_get_default (), mer_state_get_document (self->state),
                                              mer_presentation_get_slide (self, index),
-                                             mer_presentation_get_event (self, index), &audience, width, height, NULL);
+                                             mer_presentation_get_event (self, index), &audience, width, height,
+                                             self->saved.pov, NULL);
   return surface != NULL ? mer_texture_new_for_surface (surface) : NULL;
 }
 

@@ -182,6 +182,8 @@ mer_export_service_render (MerExportService        *self,
  *   at a smaller zoom
  * @width: the preview's width in pixels
  * @height: its height
+ * @pov: (nullable): the presenter's point of view, for a slide that names
+ *   none
  *
  * Draws a slide as it will look, without furniture, for the presenter's
  * next-slide preview.
@@ -197,6 +199,7 @@ mer_export_service_render_slide (MerExportService  *self,
                                  const MerMapView  *audience,
                                  int                width,
                                  int                height,
+                                 const char        *pov,
                                  GError           **error)
 {
   g_autoptr(MerState) state = mer_state_new ();
@@ -208,6 +211,7 @@ mer_export_service_render_slide (MerExportService  *self,
   g_return_val_if_fail (audience != NULL, NULL);
 
   mer_state_set_document (state, document);
+  mer_state_set_pov (state, pov);
   mer_export_prepare_page (state, slide, event, MAX (audience->width, 1), MAX (audience->height, 1), &view);
   if (audience->width > 0 && audience->height > 0)
     view.zoom += log2 (MIN (width / audience->width, height / audience->height));

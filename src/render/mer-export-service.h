@@ -26,6 +26,7 @@ cairo_surface_t   *mer_export_service_render_slide  (MerExportService        *se
                                                      const MerMapView        *audience,
                                                      int                      width,
                                                      int                      height,
+                                                     const char              *pov,
                                                      GError                 **error);
 gboolean           mer_export_service_write         (MerExportService        *self,
                                                      const char              *path,

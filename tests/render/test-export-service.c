@@ -169,10 +169,10 @@ test_render_slide (void)
 
   first = mer_export_service_render_slide (service, document, mer_briefing_get_slide (briefing, 0),
                                            mer_slide_get_event (mer_briefing_get_slide (briefing, 0)),
-                                           &audience, 480, 270, NULL);
+                                           &audience, 480, 270, NULL, NULL);
   other = mer_export_service_render_slide (service, document, mer_briefing_get_slide (briefing, last),
                                            mer_slide_get_event (mer_briefing_get_slide (briefing, last)),
-                                           &audience, 480, 270, NULL);
+                                           &audience, 480, 270, NULL, NULL);
   g_assert_nonnull (first);
   g_assert_nonnull (other);
   g_assert_cmpint (cairo_image_surface_get_width (first), ==, 480);
