@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
 #include "mer-basemap-painter.h"
@@ -637,6 +638,80 @@ test_export_strip_selection (void)
   cairo_surface_destroy (surfaces[1]);
 }
 
+/* A square across the Russia–Ukraine land border north of Kharkiv; with a
+ * history, or without. */
+static MerDocument *
+load_border_square (gboolean with_history)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meridian-cover-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *text = g_strdup_printf (
+    "{ \"meridian\": 1, \"regions\": [ { \"id\": \"square\", \"name\": \"Square\", \"status\": \"undisputed\",\n"
+    "  \"geometry\": { \"type\": \"Polygon\", \"coordinates\": [ [ [36.5, 49.8], [38.5, 49.8], [38.5, 50.8], [36.5, 50.8], "
+    "[36.5, 49.8] ] ] }%s } ] }\n",
+    with_history ? ", \"history\": [ { \"start\": \"1991-08-24\", \"held_by\": \"Ukraine\", \"status\": \"undisputed\" } ]"
+                 : "");
+  MerDocument *document;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, &error));
+  document = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+  return document;
+}
+
+/* Pixels of the base map's border colour, as the region's tint makes it,
+ * inside the square (its outline left out). */
+static guint
+count_border_pixels (MerDocument *document)
+{
+  const MerMapStyle *style = mer_map_style_get (FALSE);
+  MerMapView view = { 50.3, 37.5, 8, 600, 500, 1 };
+  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (document));
+  cairo_surface_t *surface = create_surface (&view);
+  cairo_t *cr = cairo_create (surface);
+  double x0, y0, x1, y1;
+  Pixel land;
+  guint count = 0;
+
+  mer_basemap_painter_draw (basemap, cr, &view, style);
+  mer_region_painter_draw (regions, cr, &view, style, NULL);
+  cairo_destroy (cr);
+
+  mer_map_view_location_to_point (&view, 50.75, 36.55, &x0, &y0);
+  mer_map_view_location_to_point (&view, 49.85, 38.45, &x1, &y1);
+  land = pixel_at (surface, (int) x0 + 4, (int) y0 + 4);
+  for (int y = (int) y0 + 4; y < (int) y1 - 4; y++)
+    for (int x = (int) x0 + 4; x < (int) x1 - 4; x++)
+      {
+        Pixel p = pixel_at (surface, x, y);
+
+        if (abs (p.r - land.r) + abs (p.g - land.g) + abs (p.b - land.b) > 24)
+          count++;
+      }
+
+  cairo_surface_destroy (surface);
+  return count;
+}
+
+/* A region with a history says who held it when: the base map's de facto
+ * border does not cross it. Without a history, the border shows through
+ * its tint as before. */
+static void
+test_history_covers_base_map (void)
+{
+  g_autoptr(MerDocument) plain = load_border_square (FALSE);
+  g_autoptr(MerDocument) dated = load_border_square (TRUE);
+
+  g_assert_cmpuint (count_border_pixels (plain), >, 40);
+  g_assert_cmpuint (count_border_pixels (dated), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/render/regions/disputed-hatch", test_disputed_hatch);
   g_test_add_func ("/render/regions/occupied-hatch", test_occupied_hatch);
   g_test_add_func ("/render/regions/as-of", test_regions_as_of);
+  g_test_add_func ("/render/regions/history-covers-base-map", test_history_covers_base_map);
   g_test_add_func ("/render/regions/pick", test_pick_region);
   g_test_add_func ("/render/events/pick", test_pick_event);
   g_test_add_func ("/render/events/clusters", test_clusters);
