@@ -639,7 +639,8 @@ mer_cli_slides (const char *dir,
   if (document == NULL)
     return status;
 
-  if (!mer_export_service_write_slides (mer_export_service_get_default (), dir, document, briefing, factor, pov, &error))
+  if (!mer_export_service_write_slides (mer_export_service_get_default (), dir, document, briefing, factor, pov,
+                                        &error))
     {
       fprintf (stderr, "meridian: %s\n", error->message);
       return MER_EXIT_INVALID;

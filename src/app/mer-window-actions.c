@@ -115,10 +115,10 @@ as_of_apply (GtkWidget *button,
 
   if (!mer_date_parse (text, &date, &error))
     {
-      g_autofree char *markup = g_strdup_printf (_("“%s” is not a date (%s); write it as 1945-12-12, 1945-12 or 1945"),
-                                                 text, error->message);
+      g_autofree char *why = g_strdup_printf (_("“%s” is not a date (%s); write it as 1945-12-12, 1945-12 "
+                                                "or 1945"), text, error->message);
 
-      gtk_label_set_text (message, markup);
+      gtk_label_set_text (message, why);
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       return;
     }
