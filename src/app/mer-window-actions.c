@@ -154,6 +154,8 @@ as_of_action (GtkWidget  *widget,
   gtk_window_set_title (GTK_WINDOW (dialog), _("Borders As Of"));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  /* It holds the window in a plain pointer: it must not outlive it. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
