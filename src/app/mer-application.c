@@ -56,6 +56,13 @@ static const GOptionEntry option_entries[] = {
     N_("With --export, --handout, --deck or --slides: draw the borders as this government does (jpn, rus, …)"),
     N_("ID") },
   { "present", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the window in presentation mode"), NULL },
+  { "convert", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write IN as the OUT that follows, in the format OUT's name ends in (.json, .timeline.json, .geojson, "
+       ".kml, .csv), and exit"), N_("IN") },
+  { "time-property", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The GeoJSON property or CSV column that holds each event's time"), N_("NAME") },
+  { "title-property", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The GeoJSON property or CSV column that holds each event's title"), N_("NAME") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -81,8 +88,29 @@ mer_application_handle_local_options (GApplication *application,
   if (!mer_cli_check_options (options))
     return MER_EXIT_USAGE;
 
+  {
+    const char *time_property = NULL, *title_property = NULL;
+
+    g_variant_dict_lookup (options, "time-property", "&s", &time_property);
+    g_variant_dict_lookup (options, "title-property", "&s", &title_property);
+    mer_cli_set_import_options (time_property, title_property);
+  }
+
   if (g_variant_dict_contains (options, "check"))
     return mer_cli_check (files);
+
+  if (g_variant_dict_contains (options, "convert"))
+    {
+      const char *in = NULL;
+
+      g_variant_dict_lookup (options, "convert", "^&ay", &in);
+      if (files == NULL || files[0] == NULL || files[1] != NULL)
+        {
+          fprintf (stderr, "meridian: --convert IN needs one OUT file to write\n");
+          return MER_EXIT_USAGE;
+        }
+      return mer_cli_convert (in, files[0]);
+    }
 
   if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "handout")
       || g_variant_dict_contains (options, "deck") || g_variant_dict_contains (options, "slides"))

@@ -5,7 +5,9 @@
 
 #include "mer-cli.h"
 
+#include "mer-convert.h"
 #include "mer-diagnostic.h"
+#include "mer-document-writer.h"
 #include "mer-export.h"
 #include "mer-export-service.h"
 #include "mer-import.h"
@@ -30,6 +32,92 @@ print_diagnostics (GPtrArray *diagnostics)
 
       fprintf (stderr, "%s\n", line);
     }
+}
+
+/* --time-property and --title-property, for every command that reads a
+ * file. */
+static MerImportOptions import_options;
+
+/**
+ * mer_cli_set_import_options:
+ * @time_property: (nullable): --time-property
+ * @title_property: (nullable): --title-property
+ *
+ * Names the GeoJSON property or CSV column that the commands read each
+ * event's time and title from. The strings must outlive the command.
+ */
+void
+mer_cli_set_import_options (const char *time_property,
+                            const char *title_property)
+{
+  import_options.time_property = time_property;
+  import_options.title_property = title_property;
+}
+
+/* An option naming a property is refused, as a usage error, for a file
+ * that has no such property or is not GeoJSON or a CSV table: it would
+ * otherwise be ignored, or every feature skipped with a warning. */
+static gboolean
+check_import_options (const char *file)
+{
+  const char *options[][2] = {
+    { "--time-property", import_options.time_property },
+    { "--title-property", import_options.title_property },
+  };
+  g_autoptr(MerImportFields) fields = NULL;
+
+  if (import_options.time_property == NULL && import_options.title_property == NULL)
+    return TRUE;
+
+  /* A file that cannot be read is explained by the loader. */
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  fields = mer_import_read_fields (file, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      if (options[i][1] == NULL)
+        continue;
+      if (fields == NULL)
+        {
+          fprintf (stderr, _("meridian: %s: %s is for GeoJSON files and CSV tables of points, and this file is "
+                             "neither\n"), file, options[i][0]);
+          return FALSE;
+        }
+      if (!mer_import_fields_has (fields, options[i][1]))
+        {
+          fprintf (stderr, g_str_equal (fields->format, "CSV")
+                             ? _("meridian: %s: %s %s: the table has no column of that name\n")
+                             : _("meridian: %s: %s %s: no feature has a property of that name\n"),
+                   file, options[i][0], options[i][1]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Loads @file in any format, with the command line's import options, and
+ * prints its messages. Sets @status on failure. */
+static MerDocument *
+load_file (const char *file,
+           int        *status)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  MerDocument *document;
+
+  if (!check_import_options (file))
+    {
+      *status = MER_EXIT_USAGE;
+      return NULL;
+    }
+
+  document = mer_import_load_file_full (file, file, &import_options, diagnostics, &error);
+  print_diagnostics (diagnostics);
+  if (document == NULL)
+    *status = g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ) ? MER_EXIT_USAGE : MER_EXIT_INVALID;
+
+  return document;
 }
 
 /**
@@ -59,15 +147,13 @@ mer_cli_check (const char * const *files)
       g_autoptr(GError) error = NULL;
       g_autoptr(MerDocument) document = NULL;
 
-      document = mer_import_load_file (files[i], files[i], diagnostics, &error);
-      print_diagnostics (diagnostics);
+      int file_status = MER_EXIT_OK;
 
+      document = load_file (files[i], &file_status);
       if (document == NULL)
         {
-          if (g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ))
-            status = MER_EXIT_USAGE;
-          else if (status == MER_EXIT_OK)
-            status = MER_EXIT_INVALID;
+          if (file_status == MER_EXIT_USAGE || status == MER_EXIT_OK)
+            status = file_status;
           continue;
         }
 
@@ -100,30 +186,24 @@ static MerDocument *
 load_for_command (const char *file,
                   int        *status)
 {
-  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *bundled = NULL;
-  MerDocument *document;
 
   if (file == NULL)
     file = bundled = mer_cli_find_bundled_story ();
 
-  document = mer_import_load_file (file, file, diagnostics, &error);
-  print_diagnostics (diagnostics);
-  if (document == NULL)
-    *status = g_error_matches (error, MER_LOADER_ERROR, MER_LOADER_ERROR_READ) ? MER_EXIT_USAGE : MER_EXIT_INVALID;
-
-  return document;
+  return load_file (file, status);
 }
 
 /* The commands, of which one at a time, and the options that go with
  * them. */
-static const char * const commands[] = { "check", "export", "handout", "present", "deck", "slides" };
+static const char * const commands[] = { "check", "export", "handout", "present", "deck", "slides", "convert" };
 
 static const struct {
   const char *option;
-  const char *commands[4];
+  const char *commands[6];
 } modifiers[] = {
+  { "time-property", { "check", "convert", "export", "handout", "deck", "slides" } },
+  { "title-property", { "check", "convert", "export", "handout", "deck", "slides" } },
   { "event", { "export" } },
   { "view", { "export" } },
   { "time", { "export" } },
@@ -666,4 +746,57 @@ mer_cli_handout (const char *out,
 {
   return write_briefing_pdf (out, _("a handout is a PDF; the name must end in .pdf"), briefing_id, pov, file,
                              mer_export_service_write_handout);
+}
+
+/**
+ * mer_cli_convert:
+ * @in: a story in any format Meridian reads
+ * @out: the file to write; its name says the format (see
+ *   mer_convert_format_from_path())
+ *
+ * Writes @in in another format, printing to stderr what the importer and
+ * the writer could not carry. A Meridian story written as a Meridian story
+ * comes out byte for byte.
+ *
+ * Returns: the exit status, as for mer_cli_export()
+ */
+int
+mer_cli_convert (const char *in,
+                 const char *out)
+{
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  MerConvertFormat format;
+  int status = MER_EXIT_OK;
+
+  if (!mer_convert_format_from_path (out, &format))
+    {
+      fprintf (stderr, _("meridian: %s: the name must end in %s\n"), out, MER_CONVERT_EXTENSIONS);
+      return MER_EXIT_USAGE;
+    }
+
+  document = load_file (in, &status);
+  if (document == NULL)
+    return status;
+
+  if (format == MER_CONVERT_FORMAT_MERIDIAN && mer_document_get_imported_from (document) == NULL)
+    {
+      if (!mer_document_writer_copy_story (in, out, &error))
+        {
+          fprintf (stderr, "meridian: %s: %s\n", out, error->message);
+          return MER_EXIT_INVALID;
+        }
+      return MER_EXIT_OK;
+    }
+
+  if (!mer_convert_write (document, format, out, report, &error))
+    {
+      fprintf (stderr, "meridian: %s: %s\n", out, error->message);
+      return MER_EXIT_INVALID;
+    }
+
+  for (guint i = 0; i < report->len; i++)
+    fprintf (stderr, _("%s: dropped: %s\n"), out, (const char *) g_ptr_array_index (report, i));
+  return MER_EXIT_OK;
 }

@@ -59,5 +59,9 @@ int   mer_cli_handout             (const char         *out,
                                    const char         *pov,
                                    const char         *file);
 char *mer_cli_find_bundled_story  (void);
+void  mer_cli_set_import_options  (const char         *time_property,
+                                   const char         *title_property);
+int   mer_cli_convert             (const char         *in,
+                                   const char         *out);
 
 G_END_DECLS

@@ -846,3 +846,62 @@ out:
   mer_import_builder_clear (&self.builder);
   return document;
 }
+
+/* The first column named one of @names, in their order of preference. */
+static char *
+detect_column (Importer           *self,
+               const char * const *names)
+{
+  g_autofree gboolean *used = g_new0 (gboolean, self->header->cells->len);
+  int column = find_column (self, names, used);
+
+  return column >= 0 ? g_strdup (g_array_index (self->header->cells, Cell, column).text) : NULL;
+}
+
+/**
+ * mer_import_csv_fields:
+ * @data: the file's text, without a byte order mark
+ *
+ * Returns: (transfer full) (nullable): the columns of a table of points,
+ *   or %NULL when the file is not one
+ */
+MerImportFields *
+mer_import_csv_fields (const char *data,
+                       gsize       length)
+{
+  static const MerImportOptions no_options = { NULL };
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autofree gboolean *scratch = NULL;
+  Importer self = { .options = &no_options };
+  MerImportFields *fields = NULL;
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    return NULL;
+
+  mer_import_builder_init (&self.builder, "", diagnostics);
+  self.records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  parse (&self, data, length);
+  if (self.unclosed || self.records->len == 0)
+    goto out;
+
+  self.header = g_ptr_array_index (self.records, 0);
+  scratch = g_new0 (gboolean, self.header->cells->len);
+  if ((find_column (&self, (const char * const[]) { "year", NULL }, scratch) >= 0 &&
+       find_column (&self, (const char * const[]) { "headline", NULL }, scratch) >= 0) ||
+      find_column (&self, lat_names, scratch) < 0 || find_column (&self, lon_names, scratch) < 0)
+    goto out;
+
+  fields = g_new0 (MerImportFields, 1);
+  fields->format = g_strdup ("CSV");
+  fields->names = g_new0 (char *, self.header->cells->len + 1);
+  for (guint i = 0; i < self.header->cells->len; i++)
+    fields->names[i] = g_strdup (g_array_index (self.header->cells, Cell, i).text);
+  fields->time = detect_column (&self, date_names);
+  fields->end = detect_column (&self, end_names);
+  fields->title = detect_column (&self, title_names);
+
+out:
+  g_ptr_array_unref (self.records);
+  mer_import_builder_clear (&self.builder);
+  return fields;
+}

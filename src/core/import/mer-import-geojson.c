@@ -642,3 +642,67 @@ mer_import_geojson (MerImportJson          *json,
   mer_import_builder_clear (&self.builder);
   return document;
 }
+
+/* The first of @names (in their order of preference) among @found. */
+static char *
+detect_name (GPtrArray          *found,
+             const char * const *names)
+{
+  for (guint n = 0; names[n] != NULL; n++)
+    for (guint i = 0; i < found->len; i++)
+      if (g_ascii_strcasecmp (g_ptr_array_index (found, i), names[n]) == 0)
+        return g_strdup (g_ptr_array_index (found, i));
+  return NULL;
+}
+
+/**
+ * mer_import_geojson_fields:
+ * @json: a parsed GeoJSON file
+ *
+ * Returns: (transfer full): the properties of its features
+ */
+MerImportFields *
+mer_import_geojson_fields (MerImportJson *json)
+{
+  JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  MerImportFields *fields = g_new0 (MerImportFields, 1);
+  JsonNode *features = json_object_get_member (root, "features");
+  JsonArray *array = NULL;
+  guint n;
+
+  if (features != NULL && JSON_NODE_HOLDS_ARRAY (features))
+    array = json_node_get_array (features);
+  n = array != NULL ? json_array_get_length (array) : 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *properties = feature_properties (array != NULL ? json_array_get_element (array, i)
+                                                                 : mer_import_json_get_root (json));
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      if (properties == NULL)
+        continue;
+      json_object_iter_init (&iter, properties);
+      while (json_object_iter_next (&iter, &name, &value))
+        {
+          g_autofree char *key = g_ascii_strdown (name, -1);
+
+          if (g_hash_table_contains (seen, key))
+            continue;
+          g_ptr_array_add (found, (gpointer) name);
+          g_hash_table_add (seen, g_steal_pointer (&key));
+        }
+    }
+
+  fields->format = g_strdup ("GeoJSON");
+  fields->time = detect_name (found, time_names);
+  fields->end = detect_name (found, end_names);
+  fields->title = detect_name (found, title_names);
+  g_ptr_array_add (found, NULL);
+  fields->names = g_strdupv ((char **) found->pdata);
+  return fields;
+}

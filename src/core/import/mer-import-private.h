@@ -40,6 +40,12 @@ MerDocument *mer_import_kml        (const char    *data,
                                     GPtrArray     *diagnostics,
                                     GError       **error);
 
+/* What mer_import_read_fields() finds; %NULL when the file is not of
+ * that kind (a TimelineJS sheet is not a table of points). */
+MerImportFields *mer_import_geojson_fields (MerImportJson *json);
+MerImportFields *mer_import_csv_fields     (const char    *data,
+                                            gsize          length);
+
 /* Shared by the JSON importers. */
 
 void         mer_import_report_node (MerImportBuilder *builder,

@@ -415,6 +415,112 @@ mer_import_load_file_full (const char             *path,
                  "this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);
 }
 
+/**
+ * mer_import_read_fields:
+ * @path: a file in any format Meridian reads
+ * @error: a #MER_LOADER_ERROR when the file cannot be read
+ *
+ * Lists what a GeoJSON file's features or a CSV table's rows may be read
+ * from, and which of those the importer picks by itself.
+ *
+ * Returns: (transfer full) (nullable): the fields, or %NULL when the file
+ *   is neither GeoJSON nor a CSV table of points (without @error set) or
+ *   cannot be read
+ */
+MerImportFields *
+mer_import_read_fields (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(MerImportJson) json = NULL;
+  const char *data;
+  gsize length, skip = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  mapped = g_mapped_file_new (path, FALSE, error);
+  if (mapped == NULL)
+    return NULL;
+  data = g_mapped_file_get_contents (mapped);
+  length = g_mapped_file_get_length (mapped);
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  while (skip < length && g_ascii_isspace (data[skip]))
+    skip++;
+  if (skip == length)
+    return NULL;
+
+  if (data[skip] == '{')
+    {
+      if (has_meridian_member (data + skip, length - skip))
+        return NULL;
+      json = mer_import_json_parse (data, length, NULL, NULL, NULL);
+      if (json == NULL || sniff_json (mer_import_json_get_root (json)) != KIND_GEOJSON)
+        return NULL;
+      return mer_import_geojson_fields (json);
+    }
+
+  if (data[skip] != '<' && data[skip] != '[' && looks_like_csv (data + skip, length - skip))
+    return mer_import_csv_fields (data, length);
+
+  return NULL;
+}
+
+void
+mer_import_fields_free (MerImportFields *fields)
+{
+  if (fields == NULL)
+    return;
+  g_free (fields->format);
+  g_strfreev (fields->names);
+  g_free (fields->time);
+  g_free (fields->end);
+  g_free (fields->title);
+  g_free (fields);
+}
+
+/* Column names are compared as the CSV importer compares them: without
+ * case, with '_' and '-' read as spaces; property names without case. */
+static char *
+fold_name (const char *name,
+           gboolean    csv)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+  char *folded = g_utf8_strdown (stripped, -1);
+
+  if (csv)
+    for (char *p = folded; *p != '\0'; p++)
+      if (*p == '_' || *p == '-')
+        *p = ' ';
+  return folded;
+}
+
+/**
+ * mer_import_fields_has:
+ * @name: a property or column, as an option names it
+ *
+ * Returns: whether @fields has @name, compared as the importer compares it
+ */
+gboolean
+mer_import_fields_has (const MerImportFields *fields,
+                       const char            *name)
+{
+  gboolean csv = g_str_equal (fields->format, "CSV");
+  g_autofree char *wanted = fold_name (name, csv);
+
+  for (guint i = 0; fields->names[i] != NULL; i++)
+    {
+      g_autofree char *folded = fold_name (fields->names[i], csv);
+
+      if (g_str_equal (folded, wanted))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Opening any file without blocking: a Meridian story goes to the loader's
  * own async load, with its progress and cancellation between slices; a file
  * of another kind is imported in a worker thread. The first bytes decide:

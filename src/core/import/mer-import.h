@@ -47,7 +47,34 @@ typedef struct {
   const char *title_property;
 } MerImportOptions;
 
+/**
+ * MerImportFields:
+ * @format: "GeoJSON" or "CSV"
+ * @names: (array zero-terminated=1): the features' properties or the
+ *   table's columns, as written, each once, in the order first met
+ * @time: (nullable): the property the time is read from when no option
+ *   names one, or %NULL when none of the usual names is found
+ * @end: (nullable): the same for the end
+ * @title: (nullable): the same for the title
+ *
+ * What a GeoJSON file or a CSV table of points offers to read each event
+ * from: for --time-property and --title-property, and the import dialog.
+ */
+typedef struct {
+  char  *format;
+  char **names;
+  char  *time;
+  char  *end;
+  char  *title;
+} MerImportFields;
+
 GQuark        mer_import_error_quark (void);
+
+MerImportFields *mer_import_read_fields  (const char       *path,
+                                          GError          **error);
+void             mer_import_fields_free  (MerImportFields  *fields);
+gboolean         mer_import_fields_has   (const MerImportFields *fields,
+                                          const char            *name);
 
 MerDocument  *mer_import_load_file   (const char  *path,
                                       const char  *display_name,
@@ -70,5 +97,7 @@ void          mer_import_load_file_async  (const char            *path,
 MerDocument  *mer_import_load_file_finish (GAsyncResult          *result,
                                            GPtrArray            **diagnostics,
                                            GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerImportFields, mer_import_fields_free)
 
 G_END_DECLS
