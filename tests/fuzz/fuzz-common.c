@@ -8,7 +8,9 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
+#include "mer-convert.h"
 #include "mer-diagnostic.h"
+#include "mer-import.h"
 #include "mer-loader.h"
 
 /* The loader reads files, so each input is written into one private folder
@@ -150,4 +152,65 @@ fuzz_check_load (MerDocument  *document,
   g_assert_true (error->domain == MER_LOADER_ERROR);
   if (error->code == MER_LOADER_ERROR_INVALID)
     g_assert_cmpuint (n_errors, >=, 1);
+}
+
+/**
+ * fuzz_import:
+ * @name: the file's name, whose extension nothing reads: the content
+ *   decides the format
+ *
+ * Opens a file as the window and the command line do, with the
+ * importers' dispatcher, and asserts what any load promises (as
+ * fuzz_check_load(), with #MER_IMPORT_ERROR besides #MER_LOADER_ERROR). A
+ * document that opens is written in every format --convert writes, and
+ * the fields the import dialog offers are read.
+ */
+void
+fuzz_import (const char    *name,
+             const uint8_t *data,
+             size_t         size)
+{
+  g_autofree char *path = fuzz_write_file (name, data, size);
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(MerImportFields) fields = NULL;
+  guint n_errors;
+
+  document = mer_import_load_file (path, name, diagnostics, &error);
+  n_errors = mer_diagnostics_count (diagnostics, MER_SEVERITY_ERROR);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const MerDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      g_autofree char *text = mer_diagnostic_to_string (diagnostic);
+
+      g_assert_nonnull (diagnostic->message);
+      g_assert_true (g_utf8_validate (text, -1, NULL));
+    }
+
+  if (document != NULL)
+    {
+      g_assert_null (error);
+      g_assert_cmpuint (n_errors, ==, 0);
+      check_document (document);
+      for (MerConvertFormat format = MER_CONVERT_FORMAT_MERIDIAN; format <= MER_CONVERT_FORMAT_CSV; format++)
+        {
+          g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *text = mer_convert_to_text (document, format, report);
+
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+        }
+    }
+  else
+    {
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == MER_LOADER_ERROR || error->domain == MER_IMPORT_ERROR);
+      g_assert_cmpuint (n_errors, >=, 1);
+    }
+
+  fields = mer_import_read_fields (path, NULL);
+  if (fields != NULL)
+    for (guint i = 0; fields->names[i] != NULL; i++)
+      g_assert_true (mer_import_fields_has (fields, fields->names[i]));
 }

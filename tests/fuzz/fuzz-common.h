@@ -23,4 +23,8 @@ void  fuzz_check_load        (MerDocument    *document,
                               GPtrArray      *diagnostics,
                               const GError   *error);
 
+void  fuzz_import            (const char     *name,
+                              const uint8_t  *data,
+                              size_t          size);
+
 G_END_DECLS
