@@ -367,7 +367,9 @@ save_action (GtkWidget  *widget,
   MerSlidesPanel *self = MER_SLIDES_PANEL (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!mer_slides_panel_save (self, &error))
+  /* An imported story goes to a new Meridian file: the window asks for it. */
+  if (!mer_slides_panel_save (self, &error) && !(g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED)
+                                                 && gtk_widget_activate_action (widget, "win.save-as", NULL)))
     gtk_label_set_text (GTK_LABEL (self->message), error->message);
 }
 

@@ -551,6 +551,15 @@ slides_action (GtkWidget  *widget,
       return;
     }
 
+  /* An imported story is saved as a new Meridian file, never over its
+   * source. */
+  if (g_str_equal (action_name, "win.save-briefing") && mer_state_get_document (self->state) != NULL
+      && mer_document_get_imported_from (mer_state_get_document (self->state)) != NULL)
+    {
+      gtk_widget_activate_action (widget, "win.save-as", NULL);
+      return;
+    }
+
   gtk_widget_activate_action (GTK_WIDGET (self->slides),
                               g_str_equal (action_name, "win.save-briefing") ? "slides.save"
                               : g_str_equal (action_name, "win.undo") ? "slides.undo" : "slides.redo",

@@ -5,12 +5,17 @@
 
 #include "mer-window-private.h"
 
+#include "mer-briefing-editor.h"
 #include "mer-diagnostic.h"
+#include "mer-document-writer.h"
+#include "mer-import-dialog.h"
+#include "mer-json-writer.h"
 #include "mer-loader.h"
 #include "mer-map-widget.h"
 #include "mer-timeline.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* How the window comes by its files other than through the Open dialog:
  * dropped on it, picked from the recent stories (in the main menu and on the
@@ -568,6 +573,272 @@ _mer_window_files_failed (MerWindow    *self,
   return FALSE;
 }
 
+/* Reading a GeoJSON file or a CSV table of points */
+
+static void
+forget_import_options (MerWindow *self)
+{
+  g_clear_pointer (&self->import_path, g_free);
+  g_clear_pointer (&self->import_time, g_free);
+  g_clear_pointer (&self->import_end, g_free);
+  g_clear_pointer (&self->import_title, g_free);
+}
+
+static void
+on_import_chosen (MerWindow       *self,
+                  MerDocument     *document,
+                  MerImportDialog *dialog)
+{
+  const MerImportOptions *options = mer_import_dialog_get_options (dialog);
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  /* Kept, so that the file read again when it changes is read alike. */
+  forget_import_options (self);
+  self->import_path = canonical_path (path);
+  self->import_time = g_strdup (options->time_property);
+  self->import_end = g_strdup (options->end_property);
+  self->import_title = g_strdup (options->title_property);
+
+  _mer_window_show_document (self, path, document);
+}
+
+/**
+ * _mer_window_files_ask_import:
+ * @path: the file just read
+ * @document: (nullable): what it gave, read by the usual names; %NULL when
+ *   it could not be read so
+ *
+ * A GeoJSON file or a CSV table of points, newly opened, is shown only once
+ * the user has seen how it is read and chosen; read again after a change on
+ * disk, it is read as chosen then.
+ *
+ * Returns: whether the file is taken care of here
+ */
+gboolean
+_mer_window_files_ask_import (MerWindow   *self,
+                              const char  *path,
+                              MerDocument *document)
+{
+  g_autofree char *canonical = canonical_path (path);
+  gboolean reloading = self->reload_path != NULL && g_str_equal (self->reload_path, canonical);
+  const char *format = document != NULL ? mer_document_get_imported_from (document) : NULL;
+  MerImportFields *fields;
+  MerImportDialog *dialog;
+
+  if (reloading)
+    {
+      MerImportOptions options = { self->import_time, self->import_end, self->import_title };
+      g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+      g_autoptr(MerDocument) chosen = NULL;
+
+      if (g_strcmp0 (self->import_path, canonical) != 0)
+        return FALSE;
+      chosen = mer_import_load_file_full (path, path, &options, diagnostics, NULL);
+      if (chosen == NULL)
+        return FALSE;
+      _mer_window_show_document (self, path, chosen);
+      return TRUE;
+    }
+
+  if (document != NULL && g_strcmp0 (format, "GeoJSON") != 0 && g_strcmp0 (format, "CSV") != 0)
+    return FALSE;
+  /* A TimelineJS sheet is a CSV file too, with nothing to choose. */
+  fields = mer_import_read_fields (path, NULL);
+  if (fields == NULL)
+    return FALSE;
+
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (self->import_dialog);
+  dialog = mer_import_dialog_new (GTK_WINDOW (self), path, fields);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (on_import_chosen), self, G_CONNECT_SWAPPED);
+  self->import_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->import_dialog);
+  return TRUE;
+}
+
+/* Saving a story that was imported */
+
+static JsonObject *
+slide_to_json (const MerSlideData *data)
+{
+  JsonObject *slide = json_object_new ();
+
+  if (data->event_id != NULL)
+    json_object_set_string_member (slide, "event", data->event_id);
+  if (data->caption != NULL && *data->caption != '\0')
+    json_object_set_string_member (slide, "caption", data->caption);
+  if (data->notes != NULL && *data->notes != '\0')
+    json_object_set_string_member (slide, "notes", data->notes);
+  if (data->has_view)
+    {
+      JsonObject *view = json_object_new ();
+
+      json_object_set_double_member (view, "lat", data->view.lat);
+      json_object_set_double_member (view, "lon", data->view.lon);
+      json_object_set_double_member (view, "zoom", data->view.zoom);
+      json_object_set_object_member (slide, "view", view);
+    }
+  if (data->region_ids != NULL && data->region_ids[0] != NULL)
+    {
+      JsonArray *regions = json_array_new ();
+
+      for (guint i = 0; data->region_ids[i] != NULL; i++)
+        json_array_add_string_element (regions, data->region_ids[i]);
+      json_object_set_array_member (slide, "regions", regions);
+    }
+  if (data->time_start != NULL && data->time_end != NULL)
+    {
+      JsonObject *time = json_object_new ();
+
+      json_object_set_string_member (time, "start", data->time_start);
+      json_object_set_string_member (time, "end", data->time_end);
+      json_object_set_object_member (slide, "time", time);
+    }
+  return slide;
+}
+
+/* The slides being edited replace those of their briefing, which the
+ * imported file could not take. */
+static void
+put_edited_slides (JsonObject        *root,
+                   MerBriefingEditor *editor)
+{
+  JsonArray *briefings = json_object_has_member (root, "briefings") ? json_object_get_array_member (root, "briefings")
+                                                                     : NULL;
+
+  for (guint i = 0; briefings != NULL && i < json_array_get_length (briefings); i++)
+    {
+      JsonObject *briefing = json_array_get_object_element (briefings, i);
+      JsonArray *slides;
+
+      if (g_strcmp0 (json_object_get_string_member (briefing, "id"),
+                     mer_briefing_editor_get_briefing_id (editor)) != 0)
+        continue;
+
+      slides = json_array_new ();
+      for (guint j = 0; j < mer_briefing_editor_get_n_slides (editor); j++)
+        json_array_add_object_element (slides, slide_to_json (mer_briefing_editor_get_slide (editor, j)));
+      json_object_set_array_member (briefing, "slides", slides);
+    }
+}
+
+/**
+ * _mer_window_files_save_story:
+ * @path: a new Meridian file
+ *
+ * Writes the story shown, with the slides being edited, as a Meridian
+ * story into @path and opens it, so that the next save goes there. The
+ * file the story was imported from is never written.
+ *
+ * Returns: whether it was written
+ */
+gboolean
+_mer_window_files_save_story (MerWindow   *self,
+                              const char  *path,
+                              GError     **error)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  MerBriefingEditor *editor = mer_slides_panel_get_editor (self->slides);
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *canonical = canonical_path (path);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+
+  if (g_strcmp0 (canonical, self->file_path) == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s is the file the story was imported from; choose another name"), path);
+      return FALSE;
+    }
+
+  root = mer_document_writer_build (document, report);
+  if (editor != NULL && mer_briefing_editor_is_dirty (editor))
+    put_edited_slides (json_node_get_object (root), editor);
+  text = mer_json_writer_to_text (root, "  ", "\n");
+  if (!g_file_set_contents (canonical, text, -1, error))
+    return FALSE;
+
+  if (report->len > 0)
+    {
+      g_autofree char *joined = NULL;
+      g_autofree char *message = NULL;
+
+      g_ptr_array_add (report, NULL);
+      joined = g_strjoinv ("; ", (char **) report->pdata);
+      message = g_strdup_printf (_("Saved without what Meridian's format cannot hold: %s."), joined);
+      _mer_window_show_error (self, message);
+    }
+
+  mer_window_open_file (self, canonical);
+  return TRUE;
+}
+
+static void
+on_save_chooser_response (MerWindow            *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+      if (path != NULL && !_mer_window_files_save_story (self, path, &error))
+        _mer_window_show_error (self, error->message);
+    }
+
+  g_clear_object (&self->save_chooser);
+}
+
+/* An imported story is saved as a new Meridian file: "quakes.geojson"
+ * becomes "quakes.json", and a TimelineJS "story.json" "story.meridian.json",
+ * so that the suggestion never is the source. */
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (mer_state_get_document (self->state) == NULL || self->save_chooser != NULL)
+    return;
+
+  basename = self->file_path != NULL ? g_path_get_basename (self->file_path) : g_strdup ("story.json");
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    {
+      gboolean was_json = g_ascii_strcasecmp (dot, ".json") == 0;
+
+      *dot = '\0';
+      name = g_strconcat (basename, was_json ? ".meridian.json" : ".json", NULL);
+    }
+  else
+    name = g_strconcat (basename, ".json", NULL);
+
+  self->save_chooser = gtk_file_chooser_native_new (_("Save as a Meridian Story"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  if (self->file_path != NULL)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (self->file_path);
+      g_autoptr(GFile) folder = g_file_get_parent (source);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->save_chooser), folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->save_chooser), name);
+  g_signal_connect_swapped (self->save_chooser, "response", G_CALLBACK (on_save_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
+}
+
 void
 _mer_window_files_class_init (MerWindowClass *klass)
 {
@@ -580,6 +851,7 @@ _mer_window_files_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
 }
 
 void
@@ -611,6 +883,16 @@ _mer_window_files_dispose (MerWindow *self)
   forget_reload (self);
   g_clear_pointer (&self->file_path, g_free);
   g_clear_pointer (&self->file_etag, g_free);
+  forget_import_options (self);
+  if (self->import_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->import_dialog), (gpointer *) &self->import_dialog);
+      gtk_window_destroy (self->import_dialog);
+      self->import_dialog = NULL;
+    }
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  g_clear_object (&self->save_chooser);
   if (self->recent_manager != NULL)
     g_signal_handlers_disconnect_by_data (self->recent_manager, self);
   g_clear_object (&self->recent_manager);

@@ -101,6 +101,12 @@ struct _MerWindow
   double            reload_window_start;
   double            reload_window_end;
   guint             reload_id;
+  GtkFileChooserNative *save_chooser;  /* Save As of an imported story */
+  GtkWindow        *import_dialog;    /* borrowed: how to read a table */
+  char             *import_path;      /* the table read with import_options */
+  char             *import_time;
+  char             *import_end;
+  char             *import_title;
 };
 
 /* What waits on the question about unsaved slides. */
@@ -118,6 +124,9 @@ void     _mer_window_show_error              (MerWindow      *self,
 gboolean _mer_window_confirm_unsaved         (MerWindow      *self,
                                               MerWindowThen   then);
 void     _mer_window_show_open_chooser       (MerWindow      *self);
+void     _mer_window_show_document           (MerWindow      *self,
+                                              const char     *path,
+                                              MerDocument    *document);
 
 void     _mer_window_files_class_init        (MerWindowClass *klass);
 void     _mer_window_files_init              (MerWindow      *self);
@@ -128,5 +137,11 @@ gboolean _mer_window_files_failed            (MerWindow      *self,
                                               const char     *path,
                                               GPtrArray      *diagnostics,
                                               const GError   *error);
+gboolean _mer_window_files_ask_import        (MerWindow      *self,
+                                              const char     *path,
+                                              MerDocument    *document);
+gboolean _mer_window_files_save_story        (MerWindow      *self,
+                                              const char     *path,
+                                              GError        **error);
 
 G_END_DECLS

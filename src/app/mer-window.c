@@ -616,6 +616,17 @@ stop_loading_feedback (MerWindow *self)
   gtk_info_bar_set_revealed (self->loading_bar, FALSE);
 }
 
+/* Shows @document, read from @path. */
+void
+_mer_window_show_document (MerWindow   *self,
+                           const char  *path,
+                           MerDocument *document)
+{
+  gtk_info_bar_set_revealed (self->error_bar, FALSE);
+  mer_window_set_document (self, document);
+  _mer_window_files_opened (self, path);
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *result,
@@ -634,6 +645,10 @@ on_loaded (GObject      *source,
   stop_loading_feedback (self);
   g_clear_object (&self->loading);
 
+  /* A GeoJSON file or a CSV table first asks how to read it. */
+  if (self->present_on_load == NULL && _mer_window_files_ask_import (self, job->path, document))
+    return;
+
   if (document == NULL)
     {
       if (!_mer_window_files_failed (self, job->path, diagnostics, error))
@@ -641,9 +656,7 @@ on_loaded (GObject      *source,
       return;
     }
 
-  gtk_info_bar_set_revealed (self->error_bar, FALSE);
-  mer_window_set_document (self, document);
-  _mer_window_files_opened (self, job->path);
+  _mer_window_show_document (self, job->path, document);
 
   if (self->present_on_load != NULL)
     {
