@@ -4,6 +4,10 @@
 #include "config.h"
 
 #include "mer-import-builder.h"
+#include "mer-import-private.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "mer-document-private.h"
 #include "mer-import.h"
@@ -458,4 +462,26 @@ mer_import_is_link (const char *url)
   return scheme != NULL &&
          (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
           g_ascii_strcasecmp (scheme, "mailto") == 0);
+}
+
+/**
+ * mer_import_release_pages:
+ * @data: text inside a read-only file mapping (mer_import_load_file_full()'s)
+ * @up_to: an offset into it
+ *
+ * Gives back the memory of the mapping's whole pages from @data to @up_to:
+ * a large file read once, in order, would otherwise stay resident whole
+ * beside the document it becomes. A page read again is read from the file
+ * again. Only for a file mapping: on other memory it would lose the text.
+ */
+void
+mer_import_release_pages (const char *data,
+                          gsize       up_to)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr first = ((guintptr) data + page - 1) / page * page;
+  guintptr last = ((guintptr) data + up_to) / page * page;
+
+  if (last > first)
+    madvise ((void *) first, last - first, MADV_DONTNEED);
 }

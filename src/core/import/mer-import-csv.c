@@ -29,15 +29,41 @@ typedef struct {
   guint   line;
 } Record;
 
+/* Records are read one at a time and let go of once converted: a table of
+ * 100,000 rows held whole as cells would take several times the file. The
+ * file is read twice: a first pass reports what is wrong with its syntax
+ * and settles the order of slashed dates, the second converts. */
 typedef struct {
   MerImportBuilder        builder;
   const MerImportOptions *options;
-  GPtrArray              *records;   /* Record */
-  Record           *header;
-  gboolean          unclosed;
+  Record                 *header;
+  gboolean                unclosed;
+
+  /* The reader */
+  const char *data;
+  const char *end;
+  const char *p;
+  const char *line_start;
+  guint       line;
+  char        separator;
+  GString    *scratch;
+  gboolean    quiet;         /* the second pass: problems were reported */
+  gboolean    mapped;        /* @data is a read-only file mapping */
+  gsize       released;      /* its pages before this were given back */
+  const char *body;          /* after the header, and where it stands: */
+  guint       body_line;
+  const char *body_line_start;
+
+  /* Found by the first pass */
+  MerImportDayOrder start_order;
+  MerImportDayOrder end_order;
 } Importer;
 
 /* Parsing */
+
+static void record_free (Record *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Record, record_free)
 
 static void
 record_free (Record *record)
@@ -88,16 +114,37 @@ column_at (const char *line_start,
 }
 
 static void
-parse (Importer   *self,
-       const char *data,
-       gsize       length)
+reader_init (Importer   *self,
+             const char *data,
+             gsize       length)
 {
-  const char *p = data;
-  const char *end = data + length;
-  const char *line_start = data;
-  char separator = detect_separator (data, length);
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  guint line = 1;
+  self->data = self->p = self->line_start = data;
+  self->end = data + length;
+  self->line = 1;
+  self->separator = detect_separator (data, length);
+  self->scratch = g_string_new (NULL);
+}
+
+/* Pages of a mapped file are given back this many bytes at a time. */
+#define RELEASE_STEP (1 << 20)
+
+/* Reads the next record, skipping blank lines; %NULL at the end. An
+ * unclosed quote takes the rest of the file and sets @unclosed. */
+static Record *
+next_record (Importer *self)
+{
+  const char *p = self->p;
+  const char *end = self->end;
+  const char *line_start = self->line_start;
+  char separator = self->separator;
+  guint line = self->line;
+
+  /* Rows are read in order: the file's pages before this one are done with. */
+  if (self->mapped && (gsize) (p - self->data) >= self->released + RELEASE_STEP)
+    {
+      self->released = (gsize) (p - self->data);
+      mer_import_release_pages (self->data, self->released);
+    }
 
   while (p < end)
     {
@@ -108,7 +155,7 @@ parse (Importer   *self,
 
       for (;;)
         {
-          GString *text = g_string_truncate (scratch, 0);
+          GString *text = g_string_truncate (self->scratch, 0);
           Cell cell = { NULL, line, column_at (line_start, p) };
 
           if (p < end && *p == '"')
@@ -122,8 +169,9 @@ parse (Importer   *self,
                   if (p >= end)
                     {
                       self->unclosed = TRUE;
-                      mer_import_builder_report (&self->builder, MER_SEVERITY_ERROR, open_line, open_column, NULL,
-                                                 "the quoted cell is not closed");
+                      if (!self->quiet)
+                        mer_import_builder_report (&self->builder, MER_SEVERITY_ERROR, open_line, open_column, NULL,
+                                                   "the quoted cell is not closed");
                       break;
                     }
                   if (*p == '"')
@@ -147,9 +195,10 @@ parse (Importer   *self,
 
               if (p < end && *p != separator && *p != '\n' && *p != '\r')
                 {
-                  mer_import_builder_report (&self->builder, MER_SEVERITY_ERROR, line, column_at (line_start, p),
-                                             NULL, "unexpected text after the closing quote of a cell "
-                                             "(a quote inside a quoted cell is written twice: \"\")");
+                  if (!self->quiet)
+                    mer_import_builder_report (&self->builder, MER_SEVERITY_ERROR, line, column_at (line_start, p),
+                                               NULL, "unexpected text after the closing quote of a cell "
+                                               "(a quote inside a quoted cell is written twice: \"\")");
                   while (p < end && *p != separator && *p != '\n' && *p != '\r')
                     g_string_append_c (text, *p++);
                 }
@@ -195,10 +244,52 @@ parse (Importer   *self,
       line_start = p;
 
       if (record->cells->len == 1 && *g_array_index (record->cells, Cell, 0).text == '\0')
-        record_free (record);
-      else
-        g_ptr_array_add (self->records, record);
+        {
+          record_free (record);
+          continue;
+        }
+
+      self->p = p;
+      self->line = line;
+      self->line_start = line_start;
+      return record;
     }
+
+  self->p = p;
+  self->line = line;
+  self->line_start = line_start;
+  return NULL;
+}
+
+/* Reads the header, and remembers where the rows begin. */
+static gboolean
+read_header (Importer *self)
+{
+  self->header = next_record (self);
+  self->body = self->p;
+  self->body_line = self->line;
+  self->body_line_start = self->line_start;
+  return self->header != NULL && !self->unclosed;
+}
+
+/* Back to the first row, for the second pass, which says nothing of what
+ * the first has said. */
+static void
+rewind_rows (Importer *self)
+{
+  self->p = self->body;
+  self->line = self->body_line;
+  self->line_start = self->body_line_start;
+  self->quiet = TRUE;
+  self->released = (gsize) (self->body - self->data);
+}
+
+static void
+reader_clear (Importer *self)
+{
+  g_clear_pointer (&self->header, record_free);
+  if (self->scratch != NULL)
+    g_string_free (g_steal_pointer (&self->scratch), TRUE);
 }
 
 /* Columns */
@@ -620,8 +711,15 @@ convert_sheet (Importer *self)
    * docs/import.md says so once, not each file. */
   warn_unused (self, used);
 
-  for (guint i = 1; i < self->records->len; i++)
-    convert_sheet_row (self, g_ptr_array_index (self->records, i), columns);
+  rewind_rows (self);
+  for (;;)
+    {
+      g_autoptr(Record) record = next_record (self);
+
+      if (record == NULL)
+        break;
+      convert_sheet_row (self, record, columns);
+    }
 }
 
 /* Tables of dated points */
@@ -639,23 +737,6 @@ static const char * const place_names[] = { "place", "location", "location name"
 static const char * const id_names[] = { "id", "unique id", "event id", "event id cnty", "identifier", NULL };
 static const char * const url_names[] = { "url", "link", "source url", "href", NULL };
 static const char * const source_names[] = { "source", "sources", NULL };
-
-/* A column's slashed dates share one order; the first value that settles
- * it settles it for all. */
-static MerImportDayOrder
-column_day_order (Importer *self,
-                  int       column)
-{
-  for (guint i = 1; i < self->records->len && column >= 0; i++)
-    {
-      MerImportDayOrder order = mer_import_date_day_order (get_text (g_ptr_array_index (self->records, i), column));
-
-      if (order != MER_IMPORT_DAY_ORDER_UNKNOWN)
-        return order;
-    }
-
-  return MER_IMPORT_DAY_ORDER_UNKNOWN;
-}
 
 static gboolean
 read_table_date (Importer          *self,
@@ -689,21 +770,25 @@ convert_table (Importer *self,
   int id_column = find_column (self, id_names, used);
   int url_column = find_column (self, url_names, used);
   int source_column = find_column (self, source_names, used);
-  MerImportDayOrder start_order = column_day_order (self, date_column);
-  MerImportDayOrder end_order = column_day_order (self, end_column);
+  MerImportDayOrder start_order = self->start_order;
+  MerImportDayOrder end_order = self->end_order;
 
   warn_unused (self, used);
 
-  for (guint i = 1; i < self->records->len; i++)
+  rewind_rows (self);
+  for (;;)
     {
-      Record *record = g_ptr_array_index (self->records, i);
+      g_autoptr(Record) record = next_record (self);
       g_autoptr(MerEvent) event = NULL;
       g_autofree char *title = NULL;
-      const char *category = get_text (record, category_column);
-      const char *place = get_text (record, place_column);
-      const char *text;
+      const char *category, *place, *text;
       MerDate start, end;
       gboolean has_end = FALSE;
+
+      if (record == NULL)
+        break;
+      category = get_text (record, category_column);
+      place = get_text (record, place_column);
 
       if (*get_text (record, date_column) == '\0')
         {
@@ -763,9 +848,43 @@ convert_table (Importer *self,
     }
 }
 
+/* The first pass: every row's syntax, rows with more cells than the
+ * header names, and the order of slashed dates in the columns a table's
+ * start and end are read from. */
+static void
+survey (Importer *self)
+{
+  g_autofree gboolean *scratch = g_new0 (gboolean, self->header->cells->len);
+  int date_column = find_role (self, self->options->time_property, date_names, scratch);
+  int end_column = find_role (self, self->options->end_property, end_names, scratch);
+  guint n = self->header->cells->len;
+
+  for (;;)
+    {
+      g_autoptr(Record) record = next_record (self);
+
+      if (record == NULL)
+        break;
+      if (record->cells->len > n)
+        {
+          const Cell *extra = &g_array_index (record->cells, Cell, n);
+
+          mer_import_builder_report (&self->builder, MER_SEVERITY_WARNING, extra->line, extra->column, NULL,
+                                     "the row has %u cells and the header names %u columns; the rest are dropped",
+                                     record->cells->len, n);
+        }
+      if (self->start_order == MER_IMPORT_DAY_ORDER_UNKNOWN && date_column >= 0)
+        self->start_order = mer_import_date_day_order (get_text (record, date_column));
+      if (self->end_order == MER_IMPORT_DAY_ORDER_UNKNOWN && end_column >= 0)
+        self->end_order = mer_import_date_day_order (get_text (record, end_column));
+    }
+}
+
 /**
  * mer_import_csv:
  * @data: the file's text, without a byte order mark
+ * @mapped: whether @data is a read-only mapping of the file, whose pages
+ *   may be given back once read
  *
  * Converts a CSV file in the TimelineJS sheet layout or a table of dated
  * points.
@@ -773,6 +892,7 @@ convert_table (Importer *self,
 MerDocument *
 mer_import_csv (const char             *data,
                 gsize                   length,
+                gboolean                mapped,
                 const MerImportOptions *options,
                 const char             *path,
                 const char  *display_name,
@@ -788,7 +908,6 @@ mer_import_csv (const char             *data,
   int lat_column = -1, lon_column = -1, date_column;
 
   mer_import_builder_init (&self.builder, display_name, diagnostics);
-  self.records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
@@ -800,28 +919,16 @@ mer_import_csv (const char             *data,
       goto out;
     }
 
-  parse (&self, data, length);
+  reader_init (&self, data, length);
+  self.mapped = mapped;
   /* An unclosed quote swallows the rest of the file: its cells mean nothing. */
-  if (self.unclosed || self.records->len == 0)
+  if (!read_header (&self))
     goto out;
 
-  self.header = g_ptr_array_index (self.records, 0);
   used = g_new0 (gboolean, self.header->cells->len);
-
-  for (guint i = 1; i < self.records->len; i++)
-    {
-      Record *record = g_ptr_array_index (self.records, i);
-      guint n = self.header->cells->len;
-
-      if (record->cells->len > n)
-        {
-          const Cell *extra = &g_array_index (record->cells, Cell, n);
-
-          mer_import_builder_report (&self.builder, MER_SEVERITY_WARNING, extra->line, extra->column, NULL,
-                                     "the row has %u cells and the header names %u columns; the rest are dropped",
-                                     record->cells->len, n);
-        }
-    }
+  survey (&self);
+  if (self.unclosed)
+    goto out;
 
   scratch = g_new0 (gboolean, self.header->cells->len);
   if (find_column (&self, (const char * const[]) { "year", NULL }, scratch) >= 0 &&
@@ -842,7 +949,7 @@ mer_import_csv (const char             *data,
 
 out:
   document = mer_import_builder_finish (&self.builder, path, error);
-  g_ptr_array_unref (self.records);
+  reader_clear (&self);
   mer_import_builder_clear (&self.builder);
   return document;
 }
@@ -879,12 +986,10 @@ mer_import_csv_fields (const char *data,
     return NULL;
 
   mer_import_builder_init (&self.builder, "", diagnostics);
-  self.records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
-  parse (&self, data, length);
-  if (self.unclosed || self.records->len == 0)
+  reader_init (&self, data, length);
+  if (!read_header (&self))
     goto out;
 
-  self.header = g_ptr_array_index (self.records, 0);
   scratch = g_new0 (gboolean, self.header->cells->len);
   if ((find_column (&self, (const char * const[]) { "year", NULL }, scratch) >= 0 &&
        find_column (&self, (const char * const[]) { "headline", NULL }, scratch) >= 0) ||
@@ -901,7 +1006,7 @@ mer_import_csv_fields (const char *data,
   fields->title = detect_column (&self, title_names);
 
 out:
-  g_ptr_array_unref (self.records);
+  reader_clear (&self);
   mer_import_builder_clear (&self.builder);
   return fields;
 }

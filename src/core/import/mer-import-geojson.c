@@ -20,8 +20,12 @@ typedef struct {
   MerImportBuilder        builder;
   MerImportJson          *json;
   const MerImportOptions *options;
+  JsonArray              *features;      /* when parsed whole; else lazy */
+  guint                   n_features;
   MerImportDayOrder       start_order;
   MerImportDayOrder       end_order;
+  gboolean                start_searched;  /* the order was looked for ahead */
+  gboolean                end_searched;
 } Importer;
 
 static const char * const time_names[] = {
@@ -102,27 +106,93 @@ feature_properties (JsonNode *feature)
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-/* Slashed dates in one property share their order across features. */
-static MerImportDayOrder
-settle_order (JsonArray          *features,
-              const char         *wanted,
-              const char * const *names)
+/* Features */
+
+/* Feature @index, parsed now when the features array is read one element
+ * at a time. A syntax error in it is reported when @report_errors, and
+ * gives %NULL. */
+static JsonNode *
+get_feature (Importer *self,
+             guint     index,
+             gboolean  report_errors)
 {
-  for (guint i = 0; i < json_array_get_length (features); i++)
+  g_autoptr(GError) error = NULL;
+  guint line = 0, column = 0;
+  JsonNode *node;
+
+  if (self->features != NULL)
+    return json_node_ref (json_array_get_element (self->features, index));
+
+  node = mer_import_json_parse_element (self->json, index, &line, &column, &error);
+  if (node == NULL && report_errors)
+    mer_import_builder_report (&self->builder, MER_SEVERITY_ERROR, line, column, NULL, "%s", error->message);
+  return node;
+}
+
+static void
+release_feature (Importer *self,
+                 JsonNode *node)
+{
+  if (self->features != NULL)
+    json_node_unref (node);
+  else
+    mer_import_json_forget (self->json, node);
+}
+
+/* Slashed dates in one property share their order across features: the
+ * first value that settles it (a day over 12) settles it for all. Values
+ * are read in order, each settling it if it can; a value that needs it
+ * before any has looks for it in the features after its own. */
+static MerImportDayOrder
+find_order_ahead (Importer           *self,
+                  guint               from,
+                  const char         *wanted,
+                  const char * const *names)
+{
+  for (guint i = from; i < self->n_features; i++)
     {
-      JsonNode *node = find_property (feature_properties (json_array_get_element (features, i)), wanted, names,
-                                      NULL);
+      JsonNode *feature = get_feature (self, i, FALSE);
+      JsonNode *node;
+      MerImportDayOrder order = MER_IMPORT_DAY_ORDER_UNKNOWN;
 
+      /* A syntax error stops the import where it is reached. */
+      if (feature == NULL)
+        break;
+      node = find_property (feature_properties (feature), wanted, names, NULL);
       if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-        {
-          MerImportDayOrder order = mer_import_date_day_order (json_node_get_string (node));
-
-          if (order != MER_IMPORT_DAY_ORDER_UNKNOWN)
-            return order;
-        }
+        order = mer_import_date_day_order (json_node_get_string (node));
+      release_feature (self, feature);
+      if (order != MER_IMPORT_DAY_ORDER_UNKNOWN)
+        return order;
     }
 
   return MER_IMPORT_DAY_ORDER_UNKNOWN;
+}
+
+static void
+settle_order (Importer           *self,
+              JsonNode           *value,
+              guint               index,
+              const char         *wanted,
+              const char * const *names,
+              MerImportDayOrder  *order,
+              gboolean           *searched)
+{
+  const char *text;
+  MerDate date;
+
+  if (*order != MER_IMPORT_DAY_ORDER_UNKNOWN || !JSON_NODE_HOLDS_VALUE (value) ||
+      json_node_get_value_type (value) != G_TYPE_STRING)
+    return;
+
+  text = json_node_get_string (value);
+  *order = mer_import_date_day_order (text);
+  if (*order != MER_IMPORT_DAY_ORDER_UNKNOWN || *searched || strpbrk (text, "/.") == NULL ||
+      mer_import_date_parse_text (text, MER_IMPORT_DAY_ORDER_UNKNOWN, &date, NULL))
+    return;
+
+  *searched = TRUE;
+  *order = find_order_ahead (self, index + 1, wanted, names);
 }
 
 /* Reads a time value; on failure, says why in @why. */
@@ -477,6 +547,8 @@ convert_feature (Importer   *self,
       g_autofree char *why = NULL;
       g_autofree char *time_path = mer_import_member_path (properties_path, time_name);
 
+      settle_order (self, time_node, index, self->options->time_property, time_names, &self->start_order,
+                    &self->start_searched);
       has_time = read_time (time_node, time_name, self->start_order, &start, &why);
       if (!has_time)
         report (self, time_node, MER_SEVERITY_WARNING, time_path, "%s; the feature has no time", why);
@@ -488,6 +560,8 @@ convert_feature (Importer   *self,
       g_autofree char *why = NULL;
       g_autofree char *end_path = mer_import_member_path (properties_path, end_name);
 
+      settle_order (self, end_node, index, self->options->end_property, end_names, &self->end_order,
+                    &self->end_searched);
       if (!read_time (end_node, end_name, self->end_order, &end, &why))
         report (self, end_node, MER_SEVERITY_WARNING, end_path, "%s; the feature has no end", why);
       else if (mer_date_last_second (&end) < mer_date_first_second (&start))
@@ -625,15 +699,24 @@ mer_import_geojson (MerImportJson          *json,
                 mer_json_describe_node (features));
       else
         {
-          JsonArray *array = json_node_get_array (features);
+          if (features == mer_import_json_get_lazy_array (json))
+            self.n_features = mer_import_json_get_n_elements (json);
+          else
+            {
+              self.features = json_node_get_array (features);
+              self.n_features = json_array_get_length (self.features);
+            }
 
-          self.start_order = settle_order (array, self.options->time_property, time_names);
-          self.end_order = settle_order (array, self.options->end_property, end_names);
-          for (guint i = 0; i < json_array_get_length (array); i++)
+          /* Each feature is let go of once converted. */
+          for (guint i = 0; i < self.n_features; i++)
             {
               g_autofree char *feature_path = g_strdup_printf ("features[%u]", i);
+              JsonNode *feature = get_feature (&self, i, TRUE);
 
-              convert_feature (&self, json_array_get_element (array, i), feature_path, i);
+              if (feature == NULL)
+                break;
+              convert_feature (&self, feature, feature_path, i);
+              release_feature (&self, feature);
             }
         }
     }
@@ -666,26 +749,38 @@ mer_import_geojson_fields (MerImportJson *json)
 {
   JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   MerImportFields *fields = g_new0 (MerImportFields, 1);
   JsonNode *features = json_object_get_member (root, "features");
-  JsonArray *array = NULL;
-  guint n;
+  Importer self = { .json = json };
+  gboolean collection = features != NULL && JSON_NODE_HOLDS_ARRAY (features);
 
-  if (features != NULL && JSON_NODE_HOLDS_ARRAY (features))
-    array = json_node_get_array (features);
-  n = array != NULL ? json_array_get_length (array) : 1;
-
-  for (guint i = 0; i < n; i++)
+  if (collection && features == mer_import_json_get_lazy_array (json))
+    self.n_features = mer_import_json_get_n_elements (json);
+  else if (collection)
     {
-      JsonObject *properties = feature_properties (array != NULL ? json_array_get_element (array, i)
-                                                                 : mer_import_json_get_root (json));
+      self.features = json_node_get_array (features);
+      self.n_features = json_array_get_length (self.features);
+    }
+  else
+    self.n_features = 1;
+
+  for (guint i = 0; i < self.n_features; i++)
+    {
+      JsonNode *feature = collection ? get_feature (&self, i, FALSE) : json_node_ref (mer_import_json_get_root (json));
+      JsonObject *properties;
       JsonObjectIter iter;
       const char *name;
       JsonNode *value;
 
+      if (feature == NULL)
+        break;
+      properties = feature_properties (feature);
       if (properties == NULL)
-        continue;
+        {
+          json_node_unref (feature);
+          continue;
+        }
       json_object_iter_init (&iter, properties);
       while (json_object_iter_next (&iter, &name, &value))
         {
@@ -693,9 +788,13 @@ mer_import_geojson_fields (MerImportJson *json)
 
           if (g_hash_table_contains (seen, key))
             continue;
-          g_ptr_array_add (found, (gpointer) name);
+          g_ptr_array_add (found, g_strdup (name));
           g_hash_table_add (seen, g_steal_pointer (&key));
         }
+      if (collection)
+        release_feature (&self, feature);
+      else
+        json_node_unref (feature);
     }
 
   fields->format = g_strdup ("GeoJSON");
@@ -704,5 +803,6 @@ mer_import_geojson_fields (MerImportJson *json)
   fields->title = detect_name (found, title_names);
   g_ptr_array_add (found, NULL);
   fields->names = g_strdupv ((char **) found->pdata);
+  g_ptr_array_remove_index (found, found->len - 1);
   return fields;
 }

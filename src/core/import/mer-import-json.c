@@ -6,15 +6,24 @@
 #include "mer-import-json.h"
 
 #include "mer-import.h"
+#include "mer-import-private.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+
 /* json-glib's parser does not say where a value is, and the importers must
  * point at the value a message is about; a recursive descent over the bytes
  * records each value's offset as it builds the same JsonNode trees. Nesting
- * is bounded so that recursion cannot overflow the stack. */
+ * is bounded so that recursion cannot overflow the stack.
+ *
+ * The top-level "features" array (GeoJSON's) is only scanned for where its
+ * elements begin and end; each is parsed, with the same checks and
+ * messages, when the importer asks for it, and let go of once converted. */
+
+/* Pages of a mapped file are given back this many bytes at a time. */
+#define RELEASE_STEP (1 << 20)
 
 struct _MerImportJson
 {
@@ -26,9 +35,19 @@ struct _MerImportJson
   guint       cached_column; /* messages come in order, and a whole file may be one line */
   guint       cached_line;
 
+  /* The top-level "features" array, whose elements are parsed one at a
+   * time (mer_import_json_parse_element()): a GeoJSON feed of 100,000
+   * features would otherwise be held whole as JSON nodes, many times its
+   * size. */
+  JsonNode   *lazy_array;    /* borrowed: empty, in the tree */
+  GArray     *lazy_starts;   /* gsize: each element's first byte */
+  GArray     *lazy_ends;     /* gsize: after its last */
+
   /* Borrowed */
   const char *data;
   gsize       length;
+  gboolean    mapped;        /* @data is a read-only file mapping */
+  gsize       released;      /* its pages before this were given back */
 };
 
 typedef struct {
@@ -316,6 +335,120 @@ expect_word (Parser     *parser,
   return FALSE;
 }
 
+/* Past a string, at its opening quote; %NULL if it is not closed. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* Past a value, without checking it: only strings and the depth of
+ * brackets are followed. %NULL when the brackets do not balance. */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  guint depth = 0;
+
+  if (p < end && *p == '"')
+    return skip_string (p, end);
+
+  if (p < end && *p != '{' && *p != '[')
+    {
+      while (p < end && *p != ',' && *p != ']' && *p != '}' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+        p++;
+      return p;
+    }
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          p = skip_string (p, end);
+          if (p == NULL)
+            return NULL;
+          continue;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (--depth == 0)
+            return p + 1;
+          break;
+        default:
+          break;
+        }
+      p++;
+    }
+  return NULL;
+}
+
+/* At the '[' of the top-level "features" array: finds where its elements
+ * are. Anything amiss between them (a missing or trailing comma, brackets
+ * that do not balance) returns FALSE, and the array is then parsed whole,
+ * which says what is wrong. */
+static gboolean
+scan_lazy_array (Parser *parser)
+{
+  MerImportJson *json = parser->json;
+  const char *p = parser->p + 1;
+  const char *end = parser->end;
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+#define SKIP_SPACE() while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++
+
+  SKIP_SPACE ();
+  if (p < end && *p == ']')
+    p++;
+  else
+    for (;;)
+      {
+        gsize start = (gsize) (p - json->data), stop;
+
+        if (p >= end || *p == ',' || *p == ']' || *p == '}')
+          return FALSE;
+        p = skip_value (p, end);
+        if (p == NULL)
+          return FALSE;
+        stop = (gsize) (p - json->data);
+        g_array_append_val (starts, start);
+        g_array_append_val (ends, stop);
+
+        SKIP_SPACE ();
+        if (p < end && *p == ',')
+          {
+            p++;
+            SKIP_SPACE ();
+            continue;
+          }
+        if (p < end && *p == ']')
+          {
+            p++;
+            break;
+          }
+        return FALSE;
+      }
+
+#undef SKIP_SPACE
+
+  json->lazy_starts = g_steal_pointer (&starts);
+  json->lazy_ends = g_steal_pointer (&ends);
+  parser->p = p;
+  return TRUE;
+}
+
 static JsonNode *
 parse_object (Parser *parser)
 {
@@ -360,10 +493,28 @@ parse_object (Parser *parser)
         }
       parser->p++;
 
+      skip_space (parser);
+      if (parser->depth == 1 && parser->json->lazy_array == NULL && g_str_equal (name, "features") &&
+          parser->p < parser->end && *parser->p == '[')
+        {
+          const char *start = parser->p;
+
+          if (scan_lazy_array (parser))
+            {
+              value = json_node_init_array (json_node_alloc (), json_array_new ());
+              remember (parser, value, start);
+              parser->json->lazy_array = value;
+              json_object_set_member (object, name, value);
+              goto next;
+            }
+        }
+
       value = parse_value (parser);
       if (value == NULL)
         return NULL;
       json_object_set_member (object, name, value);
+
+    next:
 
       skip_space (parser);
       if (parser->p < parser->end && *parser->p == ',')
@@ -622,6 +773,8 @@ mer_import_json_free (MerImportJson *self)
 
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->offsets, g_hash_table_unref);
+  g_clear_pointer (&self->lazy_starts, g_array_unref);
+  g_clear_pointer (&self->lazy_ends, g_array_unref);
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_free (self);
 }
@@ -670,6 +823,8 @@ mer_import_json_locate (MerImportJson *self,
 
           g_array_append_val (self->line_starts, next);
         }
+      /* The scan read the whole file in: what is read next comes back. */
+      mer_import_json_release (self, self->length);
     }
 
   lo = 0;
@@ -698,4 +853,154 @@ mer_import_json_locate (MerImportJson *self,
   self->cached_line = *line;
   self->cached_offset = offset;
   self->cached_column = *column;
+}
+
+/**
+ * mer_import_json_get_lazy_array:
+ *
+ * Returns: (nullable) (transfer none): the top-level "features" array,
+ *   empty in the tree, when its elements are to be parsed one at a time
+ */
+JsonNode *
+mer_import_json_get_lazy_array (MerImportJson *self)
+{
+  return self->lazy_array;
+}
+
+/**
+ * mer_import_json_get_n_elements:
+ *
+ * Returns: how many elements the lazy array has
+ */
+guint
+mer_import_json_get_n_elements (MerImportJson *self)
+{
+  return self->lazy_starts != NULL ? self->lazy_starts->len : 0;
+}
+
+/**
+ * mer_import_json_parse_element:
+ * @index: an element of the lazy array
+ * @error_line: (out): where its syntax error is, when it has one
+ * @error_column: (out): its column
+ * @error: a #MER_IMPORT_ERROR_SYNTAX
+ *
+ * Parses one element, with the checks and messages of a whole parse; its
+ * nodes are located by mer_import_json_locate() until
+ * mer_import_json_forget() lets go of them.
+ *
+ * Returns: (transfer full) (nullable): the element
+ */
+JsonNode *
+mer_import_json_parse_element (MerImportJson  *self,
+                               guint           index,
+                               guint          *error_line,
+                               guint          *error_column,
+                               GError        **error)
+{
+  Parser parser = { 0 };
+  JsonNode *node;
+
+  g_return_val_if_fail (index < mer_import_json_get_n_elements (self), NULL);
+
+  parser.json = self;
+  parser.p = self->data + g_array_index (self->lazy_starts, gsize, index);
+  parser.end = self->data + self->length;
+  /* As deep as inside the top-level object's array. */
+  parser.depth = 2;
+
+  /* Elements are read in order: what lies before this one is done with. */
+  if ((gsize) (parser.p - self->data) >= self->released + RELEASE_STEP)
+    {
+      self->released = (gsize) (parser.p - self->data);
+      mer_import_json_release (self, self->released);
+    }
+
+  node = parse_value (&parser);
+  if (node != NULL && parser.p != self->data + g_array_index (self->lazy_ends, gsize, index))
+    {
+      g_autofree char *what = describe_at (&parser, parser.p);
+
+      fail (&parser, parser.p, "unexpected %s, expected `,' or `]'", what);
+    }
+
+  if (parser.error_message != NULL)
+    {
+      if (node != NULL)
+        mer_import_json_forget (self, node);
+      mer_import_text_locate (self->data, self->length, (gsize) (parser.error_at - self->data), error_line,
+                              error_column);
+      g_set_error_literal (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX, parser.error_message);
+      g_free (parser.error_message);
+      return NULL;
+    }
+
+  return node;
+}
+
+static void
+forget_offsets (MerImportJson *self,
+                JsonNode      *node)
+{
+  g_hash_table_remove (self->offsets, node);
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &member))
+        forget_offsets (self, member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        forget_offsets (self, json_array_get_element (array, i));
+    }
+}
+
+/**
+ * mer_import_json_forget:
+ * @node: (transfer full): an element from mer_import_json_parse_element()
+ *
+ * Frees @node and what was known of where its parts are.
+ */
+void
+mer_import_json_forget (MerImportJson *self,
+                        JsonNode      *node)
+{
+  forget_offsets (self, node);
+  json_node_unref (node);
+}
+
+/**
+ * mer_import_json_set_mapped:
+ *
+ * Says that the text is a read-only mapping of a file, whose pages
+ * mer_import_json_release() may give back.
+ */
+void
+mer_import_json_set_mapped (MerImportJson *self)
+{
+  self->mapped = TRUE;
+}
+
+/**
+ * mer_import_json_release:
+ * @up_to: an offset into the text
+ *
+ * Gives back the memory of the mapped file's pages before @up_to: a large
+ * file read once, feature by feature, would otherwise stay resident whole
+ * beside the document it becomes. A page read again is read from the file
+ * again. Does nothing when the text is not a file mapping.
+ */
+void
+mer_import_json_release (MerImportJson *self,
+                         gsize          up_to)
+{
+  if (self->mapped)
+    mer_import_release_pages (self->data, MIN (up_to, self->length));
 }

@@ -25,6 +25,20 @@ void           mer_import_json_locate (MerImportJson  *self,
                                        guint          *line,
                                        guint          *column);
 
+JsonNode      *mer_import_json_get_lazy_array (MerImportJson *self);
+guint          mer_import_json_get_n_elements (MerImportJson *self);
+JsonNode      *mer_import_json_parse_element  (MerImportJson *self,
+                                               guint          index,
+                                               guint         *error_line,
+                                               guint         *error_column,
+                                               GError       **error);
+void           mer_import_json_forget         (MerImportJson *self,
+                                               JsonNode      *node);
+
+void           mer_import_json_set_mapped     (MerImportJson *self);
+void           mer_import_json_release        (MerImportJson *self,
+                                               gsize          up_to);
+
 void           mer_import_text_locate (const char     *data,
                                        gsize           length,
                                        gsize           offset,

@@ -112,7 +112,9 @@ on_xml_error (void        *user_data,
               xmlErrorPtr  error)
 {
   Importer *self = user_data;
-  g_autofree char *message = g_strstrip (g_strdup (error->message != NULL ? error->message : "XML error"));
+  /* libxml2 quotes the file's bytes in its messages, valid UTF-8 or not. */
+  g_autofree char *message = g_strstrip (g_utf8_make_valid (error->message != NULL ? error->message : "XML error",
+                                                            -1));
 
   /* libxml2 reports each problem once as an error; warnings are noise here. */
   if (error->level < XML_ERR_ERROR)

@@ -28,6 +28,7 @@ MerDocument *mer_import_geojson    (MerImportJson *json,
                                     GError       **error);
 MerDocument *mer_import_csv        (const char    *data,
                                     gsize          length,
+                                    gboolean       mapped,
                                     const MerImportOptions *options,
                                     const char    *path,
                                     const char    *display_name,
@@ -45,6 +46,9 @@ MerDocument *mer_import_kml        (const char    *data,
 MerImportFields *mer_import_geojson_fields (MerImportJson *json);
 MerImportFields *mer_import_csv_fields     (const char    *data,
                                             gsize          length);
+
+void         mer_import_release_pages (const char *data,
+                                       gsize       up_to);
 
 /* Shared by the JSON importers. */
 

@@ -266,6 +266,8 @@ import_json (const char             *data,
 
       return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_SYNTAX, local_error->message, error);
     }
+  /* @data is the file mapped by mer_import_load_file_full(). */
+  mer_import_json_set_mapped (json);
 
   switch (sniff_json (mer_import_json_get_root (json)))
     {
@@ -409,7 +411,7 @@ mer_import_load_file_full (const char             *path,
     return imported (mer_import_kml (data, length, path, display_name, diagnostics, error), "KML");
 
   if (looks_like_csv (data + skip, length - skip))
-    return imported (mer_import_csv (data, length, options, path, display_name, diagnostics, error), "CSV");
+    return imported (mer_import_csv (data, length, TRUE, options, path, display_name, diagnostics, error), "CSV");
 
   return refuse (display_name, diagnostics, 0, 0, MER_IMPORT_ERROR_UNKNOWN_KIND,
                  "this file is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);
