@@ -75,6 +75,7 @@ mer_application_handle_local_options (GApplication *application,
 {
   MerApplication *self = MER_APPLICATION (application);
   g_autofree const char **files = NULL;
+  const char *time_property = NULL, *title_property = NULL;
 
   self->options_parsed = TRUE;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
@@ -88,13 +89,9 @@ mer_application_handle_local_options (GApplication *application,
   if (!mer_cli_check_options (options))
     return MER_EXIT_USAGE;
 
-  {
-    const char *time_property = NULL, *title_property = NULL;
-
-    g_variant_dict_lookup (options, "time-property", "&s", &time_property);
-    g_variant_dict_lookup (options, "title-property", "&s", &title_property);
-    mer_cli_set_import_options (time_property, title_property);
-  }
+  g_variant_dict_lookup (options, "time-property", "&s", &time_property);
+  g_variant_dict_lookup (options, "title-property", "&s", &title_property);
+  mer_cli_set_import_options (time_property, title_property);
 
   if (g_variant_dict_contains (options, "check"))
     return mer_cli_check (files);
