@@ -103,7 +103,7 @@ mer_application_handle_local_options (GApplication *application,
       g_variant_dict_lookup (options, "convert", "^&ay", &in);
       if (files == NULL || files[0] == NULL || files[1] != NULL)
         {
-          fprintf (stderr, "meridian: --convert IN needs one OUT file to write\n");
+          fprintf (stderr, _("meridian: --convert IN needs one OUT file to write\n"));
           return MER_EXIT_USAGE;
         }
       return mer_cli_convert (in, files[0]);

@@ -203,12 +203,13 @@ mer_convert_html (const char *text,
   return g_string_free (html, FALSE);
 }
 
-/* A macro, so that the compiler checks the strings as formats. */
-#define add_line(report, count, singular, plural) \
+/* A macro, so that the compiler checks the translated strings as formats
+ * and xgettext finds them in ngettext () calls. */
+#define add_line(report, count, text) \
   G_STMT_START { \
     guint n_ = (count); \
     if (n_ > 0) \
-      g_ptr_array_add ((report), g_strdup_printf (ngettext ((singular), (plural), n_), n_)); \
+      g_ptr_array_add ((report), g_strdup_printf ((text), n_)); \
   } G_STMT_END
 
 /**
@@ -227,6 +228,7 @@ mer_convert_report_lost (GPtrArray       *report,
   GListModel *regions = mer_document_get_regions (document);
   guint n_circa = 0, n_importance = 0, n_tags = 0, n_region_links = 0, n_places = 0, n_sources = 0;
   guint n_views = 0, n_histories = 0, n_colors = 0, n_offsets = 0;
+  guint n_briefings, n_regions, n_eras;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -265,26 +267,32 @@ mer_convert_report_lost (GPtrArray       *report,
       n_colors += mer_region_get_color (region) != MER_NO_COLOR;
     }
 
-  add_line (report, g_list_model_get_n_items (mer_document_get_briefings (document)),
-            ("%u briefing (the format has no slides)"), ("%u briefings (the format has no slides)"));
+  n_briefings = g_list_model_get_n_items (mer_document_get_briefings (document));
+  n_regions = g_list_model_get_n_items (regions);
+  n_eras = g_list_model_get_n_items (mer_document_get_eras (document));
+
+  add_line (report, n_briefings, ngettext ("%u briefing (the format has no slides)",
+                                           "%u briefings (the format has no slides)", n_briefings));
   if (!(keeps & MER_CONVERT_KEEPS_REGIONS))
-    add_line (report, g_list_model_get_n_items (regions),
-              ("%u region (the format has no polygons)"), ("%u regions (the format has no polygons)"));
+    add_line (report, n_regions, ngettext ("%u region (the format has no polygons)",
+                                           "%u regions (the format has no polygons)", n_regions));
   else
-    add_line (report, n_histories, ("the history of %u region"), ("the histories of %u regions"));
+    add_line (report, n_histories, ngettext ("the history of %u region", "the histories of %u regions", n_histories));
   if (!(keeps & MER_CONVERT_KEEPS_ERAS))
-    add_line (report, g_list_model_get_n_items (mer_document_get_eras (document)),
-              ("%u era"), ("%u eras"));
-  add_line (report, n_region_links, ("the regions of %u event"), ("the regions of %u events"));
-  add_line (report, n_circa, ("\"circa\" on %u event"), ("\"circa\" on %u events"));
-  add_line (report, n_importance, ("the importance of %u event"), ("the importance of %u events"));
-  add_line (report, n_tags, ("the tags of %u event"), ("the tags of %u events"));
-  add_line (report, n_places, ("all but the first place of %u event"), ("all but the first place of %u events"));
-  add_line (report, n_sources, ("the sources without a link of %u event"),
-            ("the sources without a link of %u events"));
-  add_line (report, n_views, ("the view of %u event"), ("the views of %u events"));
-  add_line (report, n_offsets, ("the time zone of %u event's dates"), ("the time zone of %u events' dates"));
-  add_line (report, n_colors, ("the colour of %u region"), ("the colours of %u regions"));
+    add_line (report, n_eras, ngettext ("%u era", "%u eras", n_eras));
+  add_line (report, n_region_links, ngettext ("the regions of %u event", "the regions of %u events", n_region_links));
+  add_line (report, n_circa, ngettext ("\"circa\" on %u event", "\"circa\" on %u events", n_circa));
+  add_line (report, n_importance, ngettext ("the importance of %u event", "the importance of %u events",
+                                            n_importance));
+  add_line (report, n_tags, ngettext ("the tags of %u event", "the tags of %u events", n_tags));
+  add_line (report, n_places, ngettext ("all but the first place of %u event",
+                                        "all but the first place of %u events", n_places));
+  add_line (report, n_sources, ngettext ("the sources without a link of %u event",
+                                         "the sources without a link of %u events", n_sources));
+  add_line (report, n_views, ngettext ("the view of %u event", "the views of %u events", n_views));
+  add_line (report, n_offsets, ngettext ("the time zone of %u event's dates", "the time zone of %u events' dates",
+                                         n_offsets));
+  add_line (report, n_colors, ngettext ("the colour of %u region", "the colours of %u regions", n_colors));
   if (mer_document_get_subtitle (document) != NULL)
     g_ptr_array_add (report, g_strdup (_("the subtitle")));
   if (mer_document_get_attribution (document) != NULL)
