@@ -108,8 +108,10 @@ test_convert_identical (void)
   g_autofree char *out = g_build_filename (tmpdir, "copy.json", NULL);
   g_autofree char *original = NULL;
   g_autofree char *copy = NULL;
+  g_autofree char *expected = NULL;
   gsize original_length, copy_length;
   g_auto(Result) r = { 0 };
+  g_auto(Result) check = { 0 };
 
   run (&r, "--convert", SRCDIR "/data/events/russia-japan.json", out, NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -117,6 +119,13 @@ test_convert_identical (void)
   g_assert_true (g_file_get_contents (SRCDIR "/data/events/russia-japan.json", &original, &original_length, NULL));
   g_assert_true (g_file_get_contents (out, &copy, &copy_length, NULL));
   g_assert_cmpmem (copy, copy_length, original, original_length);
+
+  /* Its regions' geometry files came with it. */
+  run (&check, "--check", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (check.err, ==, "");
+  expected = g_strdup_printf ("%s: 66 events, 9 regions, 6 eras, 2 briefings\n", out);
+  g_assert_cmpstr (check.out, ==, expected);
 }
 
 static void
@@ -182,6 +191,24 @@ test_properties_refused (void)
                                   "--deck or --slides\n");
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,18 +226,7 @@ main (int   argc,
   g_test_add_func ("/app/import-cli/properties-refused", test_properties_refused);
 
   status = g_test_run ();
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-        g_unlink (path);
-      }
-  }
-  g_rmdir (tmpdir);
+  remove_tree (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -250,6 +250,25 @@ test_fields (void)
   g_assert_null (kml);
 }
 
+/* The copied story's geometry files went into a folder of their own. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,18 +287,7 @@ main (int   argc,
   g_test_add_func ("/core/convert/fields", test_fields);
 
   status = g_test_run ();
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmpdir, name, NULL);
-
-        g_unlink (path);
-      }
-  }
-  g_rmdir (tmpdir);
+  remove_tree (tmpdir);
   g_free (tmpdir);
   return status;
 }

@@ -8,6 +8,7 @@
 #include "mer-json-writer.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* Writes a document as a Meridian story, format version 1 (docs/format.md),
  * for `meridian --convert`. An imported document is the same model the
@@ -531,14 +532,97 @@ mer_document_writer_to_text (MerDocument *document,
   return mer_json_writer_to_text (root, "  ", "\n");
 }
 
+/* The geometry files a story names: each region's and each period's
+ * "geometry" when it is a path. */
+static void
+collect_geometry_paths (JsonNode  *root,
+                        GPtrArray *paths)
+{
+  JsonObject *object;
+  JsonArray *regions;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  object = json_node_get_object (root);
+  if (!json_object_has_member (object, "regions") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "regions")))
+    return;
+
+  regions = json_object_get_array_member (object, "regions");
+  for (guint i = 0; i < json_array_get_length (regions); i++)
+    {
+      JsonNode *region = json_array_get_element (regions, i);
+      JsonNode *geometry, *history;
+
+      if (!JSON_NODE_HOLDS_OBJECT (region))
+        continue;
+      geometry = json_object_get_member (json_node_get_object (region), "geometry");
+      if (geometry != NULL && JSON_NODE_HOLDS_VALUE (geometry) && json_node_get_value_type (geometry) == G_TYPE_STRING)
+        g_ptr_array_add (paths, g_strdup (json_node_get_string (geometry)));
+
+      history = json_object_get_member (json_node_get_object (region), "history");
+      if (history == NULL || !JSON_NODE_HOLDS_ARRAY (history))
+        continue;
+      for (guint j = 0; j < json_array_get_length (json_node_get_array (history)); j++)
+        {
+          JsonNode *period = json_array_get_element (json_node_get_array (history), j);
+
+          if (!JSON_NODE_HOLDS_OBJECT (period))
+            continue;
+          geometry = json_object_get_member (json_node_get_object (period), "geometry");
+          if (geometry != NULL && JSON_NODE_HOLDS_VALUE (geometry) &&
+              json_node_get_value_type (geometry) == G_TYPE_STRING)
+            g_ptr_array_add (paths, g_strdup (json_node_get_string (geometry)));
+        }
+    }
+}
+
+/* Copies the geometry files named by relative path from @from's folder to
+ * @to's, so that the copied story reads them as the original does. The
+ * loader has checked that each stays inside the story's folder. */
+static gboolean
+copy_geometry_files (JsonNode    *root,
+                     const char  *from,
+                     const char  *to,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GFile) from_file = g_file_new_for_path (from);
+  g_autoptr(GFile) to_file = g_file_new_for_path (to);
+  g_autoptr(GFile) from_dir = g_file_get_parent (from_file);
+  g_autoptr(GFile) to_dir = g_file_get_parent (to_file);
+
+  if (from_dir == NULL || to_dir == NULL || g_file_equal (from_dir, to_dir))
+    return TRUE;
+
+  collect_geometry_paths (root, paths);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GFile) source = g_file_resolve_relative_path (from_dir, g_ptr_array_index (paths, i));
+      g_autoptr(GFile) destination = g_file_resolve_relative_path (to_dir, g_ptr_array_index (paths, i));
+      g_autoptr(GFile) folder = g_file_get_parent (destination);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_make_directory_with_parents (folder, NULL, &local_error) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * mer_document_writer_copy_story:
- * @source: a Meridian story
+ * @source: a Meridian story that loads
  * @destination: where to write it
  *
  * Writes a Meridian story to @destination through the minimal-diff writer
  * with no change, so the bytes are the same, as a conversion of a story
- * into its own format should leave them.
+ * into its own format should leave them. The geometry files it names go
+ * next to it, at the same relative paths, when it goes to another folder.
  *
  * Returns: whether it was written
  */
@@ -550,14 +634,26 @@ mer_document_writer_copy_story (const char  *source,
   g_autofree char *contents = NULL;
   g_autofree char *written = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  gsize length = 0;
+  gsize length = 0, skip = 0;
 
   if (!g_file_get_contents (source, &contents, &length, error))
     return FALSE;
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, error))
+  /* A byte order mark is kept as it is, outside what is parsed. */
+  if (length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  if (!json_parser_load_from_data (parser, contents + skip, (gssize) (length - skip), error))
     return FALSE;
-  written = mer_json_writer_update (contents, length, json_parser_get_root (parser), error);
+  written = mer_json_writer_update (contents + skip, length - skip, json_parser_get_root (parser), error);
   if (written == NULL)
     return FALSE;
-  return g_file_set_contents (destination, written, -1, error);
+  if (!copy_geometry_files (json_parser_get_root (parser), source, destination, error))
+    return FALSE;
+  if (skip == 0)
+    return g_file_set_contents (destination, written, -1, error);
+
+  {
+    g_autofree char *with_mark = g_strconcat ("\xEF\xBB\xBF", written, NULL);
+
+    return g_file_set_contents (destination, with_mark, -1, error);
+  }
 }
