@@ -133,12 +133,12 @@ test_geojson_dialog (Fixture       *fixture,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "1421"));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "Urup (45.9, 150)"));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
-                                          "6 events, and 3 warnings (rows or features skipped, values dropped)"));
+                                          "6 events; 3 warnings: rows or features skipped, values dropped"));
 
   /* A property that is no date leaves nothing to import. */
   mer_import_dialog_select (dialog, "time", "Name");
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "0 events, and 8 warnings (rows or features skipped, "
-                                                               "values dropped)"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "0 events; 8 warnings: rows or features skipped, "
+                                                               "values dropped"));
   mer_import_dialog_select (dialog, "time", NULL);
   g_assert_null (mer_import_dialog_get_options (dialog)->time_property);
 

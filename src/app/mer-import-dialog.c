@@ -89,18 +89,14 @@ describe_place (MerEvent *event)
   return g_strdup_printf ("%.4g, %.4g", places[0].lat, places[0].lon);
 }
 
-/* Reads the file with the choice made and shows what it gives. */
+/* Shows the first events of the story read, or why it cannot be read. */
 static void
-update_preview (MerImportDialog *self)
+show_preview (MerImportDialog *self,
+              GPtrArray       *diagnostics)
 {
-  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
   GListModel *events;
   guint n_events, n_warnings;
-
-  g_clear_object (&self->document);
-  self->document = mer_import_load_file_full (self->path, NULL, &self->options, diagnostics, &error);
 
   clear_preview (self);
   gtk_grid_attach (self->preview, cell (_("Title"), TRUE), 0, 0, 1, 1);
@@ -115,7 +111,8 @@ update_preview (MerImportDialog *self)
       for (guint i = 0; i < diagnostics->len && first == NULL; i++)
         if (((const MerDiagnostic *) g_ptr_array_index (diagnostics, i))->severity == MER_SEVERITY_ERROR)
           first = g_ptr_array_index (diagnostics, i);
-      status = g_strdup_printf (_("Cannot be read this way: %s"), first != NULL ? first->message : error->message);
+      status = g_strdup_printf (_("Cannot be read this way: %s"),
+                                first != NULL ? first->message : _("the file cannot be read"));
       gtk_label_set_text (self->status, status);
       return;
     }
@@ -128,20 +125,40 @@ update_preview (MerImportDialog *self)
       g_autofree char *date = mer_event_format_date (event);
       g_autofree char *place = describe_place (event);
 
+      GtkWidget *date_cell = cell (date, FALSE);
+
+      /* A date is read whole, or it cannot be checked. */
+      gtk_label_set_ellipsize (GTK_LABEL (date_cell), PANGO_ELLIPSIZE_NONE);
       gtk_grid_attach (self->preview, cell (mer_event_get_title (event), FALSE), 0, (int) i + 1, 1, 1);
-      gtk_grid_attach (self->preview, cell (date, FALSE), 1, (int) i + 1, 1, 1);
+      gtk_grid_attach (self->preview, date_cell, 1, (int) i + 1, 1, 1);
       gtk_grid_attach (self->preview, cell (place, FALSE), 2, (int) i + 1, 1, 1);
     }
 
   n_warnings = mer_diagnostics_count (diagnostics, MER_SEVERITY_WARNING);
+  status = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
   if (n_warnings > 0)
-    status = g_strdup_printf (ngettext ("%u event, and %u warning (a row or feature skipped, or a value dropped)",
-                                        "%u events, and %u warnings (rows or features skipped, values dropped)",
-                                        n_events),
-                              n_events, n_warnings);
-  else
-    status = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+    {
+      g_autofree char *count = g_steal_pointer (&status);
+      g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning: a row or feature skipped, or a value "
+                                                             "dropped",
+                                                             "%u warnings: rows or features skipped, values dropped",
+                                                             n_warnings), n_warnings);
+
+      /* TRANSLATORS: "3 events; 1 warning: …" */
+      status = g_strdup_printf (_("%s; %s"), count, warnings);
+    }
   gtk_label_set_text (self->status, status);
+}
+
+/* Reads the file with the choice made and shows what it gives. */
+static void
+update_preview (MerImportDialog *self)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+
+  g_clear_object (&self->document);
+  self->document = mer_import_load_file_full (self->path, NULL, &self->options, diagnostics, NULL);
+  show_preview (self, diagnostics);
 }
 
 static void
@@ -214,6 +231,9 @@ add_row (MerImportDialog *self,
  * @parent: the window the file is opened in
  * @path: a GeoJSON file or a CSV table of points
  * @fields: (transfer full): what mer_import_read_fields() found in it
+ * @document: (nullable): the file read with every choice "Automatic", or
+ *   %NULL when it could not be read so
+ * @diagnostics: (element-type MerDiagnostic): the messages of that reading
  *
  * Returns: (transfer none): the dialog, shown, modal to @parent; it emits
  *   ::import with the story read as chosen, and closes
@@ -221,7 +241,9 @@ add_row (MerImportDialog *self,
 MerImportDialog *
 mer_import_dialog_new (GtkWindow       *parent,
                        const char      *path,
-                       MerImportFields *fields)
+                       MerImportFields *fields,
+                       MerDocument     *document,
+                       GPtrArray       *diagnostics)
 {
   MerImportDialog *self = g_object_new (MER_TYPE_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE,
                                         "destroy-with-parent", TRUE, NULL);
@@ -289,7 +311,10 @@ mer_import_dialog_new (GtkWindow       *parent,
   for (guint role = 0; role < N_ROLES; role++)
     g_signal_connect_swapped (self->drop_downs[role], "notify::selected", G_CALLBACK (on_selected), self);
 
-  update_preview (self);
+  /* The story as the window read it, by the usual names, is what
+   * "Automatic" gives: shown without reading the file again. */
+  self->document = document != NULL ? g_object_ref (document) : NULL;
+  show_preview (self, diagnostics);
   gtk_window_present (GTK_WINDOW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->drop_downs[ROLE_TIME]));
   return self;
@@ -381,5 +406,5 @@ mer_import_dialog_class_init (MerImportDialogClass *klass)
 static void
 mer_import_dialog_init (MerImportDialog *self)
 {
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, -1);
+  gtk_window_set_default_size (GTK_WINDOW (self), 640, -1);
 }

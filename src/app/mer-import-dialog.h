@@ -12,7 +12,9 @@ G_DECLARE_FINAL_TYPE (MerImportDialog, mer_import_dialog, MER, IMPORT_DIALOG, Gt
 
 MerImportDialog  *mer_import_dialog_new          (GtkWindow             *parent,
                                                   const char            *path,
-                                                  MerImportFields       *fields);
+                                                  MerImportFields       *fields,
+                                                  MerDocument           *document,
+                                                  GPtrArray             *diagnostics);
 MerDocument      *mer_import_dialog_get_document (MerImportDialog       *self);
 const MerImportOptions *mer_import_dialog_get_options (MerImportDialog  *self);
 void              mer_import_dialog_select       (MerImportDialog       *self,

@@ -607,6 +607,7 @@ on_import_chosen (MerWindow       *self,
  * @path: the file just read
  * @document: (nullable): what it gave, read by the usual names; %NULL when
  *   it could not be read so
+ * @diagnostics: (element-type MerDiagnostic): the messages of that reading
  *
  * A GeoJSON file or a CSV table of points, newly opened, is shown only once
  * the user has seen how it is read and chosen; read again after a change on
@@ -617,7 +618,8 @@ on_import_chosen (MerWindow       *self,
 gboolean
 _mer_window_files_ask_import (MerWindow   *self,
                               const char  *path,
-                              MerDocument *document)
+                              MerDocument *document,
+                              GPtrArray   *diagnostics)
 {
   g_autofree char *canonical = canonical_path (path);
   gboolean reloading = self->reload_path != NULL && g_str_equal (self->reload_path, canonical);
@@ -628,12 +630,12 @@ _mer_window_files_ask_import (MerWindow   *self,
   if (reloading)
     {
       MerImportOptions options = { self->import_time, self->import_end, self->import_title };
-      g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+      g_autoptr(GPtrArray) messages = mer_diagnostics_new ();
       g_autoptr(MerDocument) chosen = NULL;
 
       if (g_strcmp0 (self->import_path, canonical) != 0)
         return FALSE;
-      chosen = mer_import_load_file_full (path, path, &options, diagnostics, NULL);
+      chosen = mer_import_load_file_full (path, path, &options, messages, NULL);
       if (chosen == NULL)
         return FALSE;
       _mer_window_show_document (self, path, chosen);
@@ -649,7 +651,7 @@ _mer_window_files_ask_import (MerWindow   *self,
 
   if (self->import_dialog != NULL)
     gtk_window_destroy (self->import_dialog);
-  dialog = mer_import_dialog_new (GTK_WINDOW (self), path, fields);
+  dialog = mer_import_dialog_new (GTK_WINDOW (self), path, fields, document, diagnostics);
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   g_signal_connect_object (dialog, "import", G_CALLBACK (on_import_chosen), self, G_CONNECT_SWAPPED);
   self->import_dialog = GTK_WINDOW (dialog);

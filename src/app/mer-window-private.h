@@ -139,7 +139,8 @@ gboolean _mer_window_files_failed            (MerWindow      *self,
                                               const GError   *error);
 gboolean _mer_window_files_ask_import        (MerWindow      *self,
                                               const char     *path,
-                                              MerDocument    *document);
+                                              MerDocument    *document,
+                                              GPtrArray      *diagnostics);
 gboolean _mer_window_files_save_story        (MerWindow      *self,
                                               const char     *path,
                                               GError        **error);

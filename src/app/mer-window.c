@@ -646,7 +646,7 @@ on_loaded (GObject      *source,
   g_clear_object (&self->loading);
 
   /* A GeoJSON file or a CSV table first asks how to read it. */
-  if (self->present_on_load == NULL && _mer_window_files_ask_import (self, job->path, document))
+  if (self->present_on_load == NULL && _mer_window_files_ask_import (self, job->path, document, diagnostics))
     return;
 
   if (document == NULL)
