@@ -151,6 +151,15 @@ test_geojson_dialog (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 6);
 }
 
+static gboolean
+shows_three_events (gpointer data)
+{
+  MerDocument *document = mer_window_get_document (data);
+
+  return !mer_window_is_loading (data) && document != NULL &&
+         g_list_model_get_n_items (mer_document_get_events (document)) == 3;
+}
+
 /* A CSV table whose date column has no usual name cannot be read until the
  * user names it; Escape leaves the window as it was. */
 static void
@@ -196,6 +205,15 @@ test_csv_dialog (Fixture       *fixture,
   document = mer_window_get_document (window);
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 2);
   g_assert_cmpstr (window->import_time, ==, "happened");
+
+  /* Changed on disk, it is read again as chosen, without asking. */
+  g_file_set_contents (path, "name,latitude,longitude,happened\r\n"
+                             "Shimoda,34.67,138.94,1855-02-07\r\n"
+                             "Portsmouth,43.07,-70.76,1905-09-05\r\n"
+                             "San Francisco,37.78,-122.42,1951-09-08\r\n", -1, &error);
+  g_assert_no_error (error);
+  wait_until (shows_three_events, window);
+  g_assert_null (find_toplevel (MER_TYPE_IMPORT_DIALOG));
 }
 
 static gboolean

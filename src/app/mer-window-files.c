@@ -632,12 +632,15 @@ _mer_window_files_ask_import (MerWindow   *self,
       MerImportOptions options = { self->import_time, self->import_end, self->import_title };
       g_autoptr(GPtrArray) messages = mer_diagnostics_new ();
       g_autoptr(MerDocument) chosen = NULL;
+      g_autoptr(GError) error = NULL;
 
       if (g_strcmp0 (self->import_path, canonical) != 0)
         return FALSE;
-      chosen = mer_import_load_file_full (path, path, &options, messages, NULL);
+      /* Read as chosen, or shown as a reload that failed: not silently
+       * read by the usual names instead. */
+      chosen = mer_import_load_file_full (path, path, &options, messages, &error);
       if (chosen == NULL)
-        return FALSE;
+        return _mer_window_files_failed (self, path, messages, error);
       _mer_window_show_document (self, path, chosen);
       return TRUE;
     }
