@@ -501,7 +501,9 @@ parse_object (Parser *parser)
 
           if (scan_lazy_array (parser))
             {
-              value = json_node_init_array (json_node_alloc (), json_array_new ());
+              g_autoptr(JsonArray) empty = json_array_new ();
+
+              value = json_node_init_array (json_node_alloc (), empty);
               remember (parser, value, start);
               parser->json->lazy_array = value;
               json_object_set_member (object, name, value);
