@@ -136,7 +136,8 @@ test_convert_usage (void)
 
   run (&r, "--convert", "story.kml", "out.txt", NULL);
   g_assert_cmpint (r.status, ==, 2);
-  g_assert_cmpstr (r.err, ==, "meridian: out.txt: the name must end in .json, .timeline.json, .geojson, .kml or .csv\n");
+  g_assert_cmpstr (r.err, ==,
+                   "meridian: out.txt: the name must end in .json, .timeline.json, .geojson, .kml or .csv\n");
 
   run (&missing, "--convert", "story.kml", NULL);
   g_assert_cmpint (missing.status, ==, 2);
@@ -174,7 +175,8 @@ test_properties_refused (void)
 
   run (&column, "--check", "--title-property", "caption", "table.csv", NULL);
   g_assert_cmpint (column.status, ==, 2);
-  g_assert_cmpstr (column.err, ==, "meridian: table.csv: --title-property caption: the table has no column of that name\n");
+  g_assert_cmpstr (column.err, ==,
+                   "meridian: table.csv: --title-property caption: the table has no column of that name\n");
 
   run (&kml, "--check", "--time-property", "when", "story.kml", NULL);
   g_assert_cmpint (kml.status, ==, 2);

@@ -544,7 +544,8 @@ collect_geometry_paths (JsonNode  *root,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return;
   object = json_node_get_object (root);
-  if (!json_object_has_member (object, "regions") || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "regions")))
+  if (!json_object_has_member (object, "regions") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "regions")))
     return;
 
   regions = json_object_get_array_member (object, "regions");
