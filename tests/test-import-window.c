@@ -82,6 +82,24 @@ window_has_document (gpointer data)
 }
 
 static gboolean
+dialog_read (gpointer data)
+{
+  return !mer_import_dialog_is_reading (data);
+}
+
+/* Chooses as the drop-down does, and waits for the file to be read so. */
+static void
+choose (MerImportDialog *dialog,
+        const char      *role,
+        const char      *name)
+{
+  mer_import_dialog_select (dialog, role, name);
+  g_assert_true (mer_import_dialog_is_reading (dialog));
+  g_assert_false (gtk_widget_get_sensitive (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  wait_until (dialog_read, dialog);
+}
+
+static gboolean
 is_drop_down (GtkWidget     *widget,
               gconstpointer  data)
 {
@@ -136,10 +154,10 @@ test_geojson_dialog (Fixture       *fixture,
                                           "6 events; 3 warnings: rows or features skipped, values dropped"));
 
   /* A property that is no date leaves nothing to import. */
-  mer_import_dialog_select (dialog, "time", "Name");
+  choose (dialog, "time", "Name");
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "0 events; 8 warnings: rows or features skipped, "
                                                                "values dropped"));
-  mer_import_dialog_select (dialog, "time", NULL);
+  choose (dialog, "time", NULL);
   g_assert_null (mer_import_dialog_get_options (dialog)->time_property);
 
   press_import (dialog);
@@ -185,7 +203,7 @@ test_csv_dialog (Fixture       *fixture,
                                                                "latitude, a longitude and a date column"));
   g_assert_null (mer_import_dialog_get_document (dialog));
 
-  mer_import_dialog_select (dialog, "time", "happened");
+  choose (dialog, "time", "happened");
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "2 events"));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "7 Feb 1855"));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "Shimoda (34.67, 138.9)"));
@@ -199,7 +217,7 @@ test_csv_dialog (Fixture       *fixture,
   mer_window_open_file (window, path);
   wait_until (dialog_shown, NULL);
   dialog = MER_IMPORT_DIALOG (find_toplevel (MER_TYPE_IMPORT_DIALOG));
-  mer_import_dialog_select (dialog, "time", "happened");
+  choose (dialog, "time", "happened");
   press_import (dialog);
   wait_until (window_has_document, window);
   document = mer_window_get_document (window);

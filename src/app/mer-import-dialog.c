@@ -36,6 +36,7 @@ struct _MerImportDialog
   MerDocument     *document;
   char            *chosen[N_ROLES];
   MerImportOptions options;
+  GCancellable    *reading;     /* the file read again for the preview */
 
   /* Borrowed */
   GtkDropDown *drop_downs[N_ROLES];
@@ -150,15 +151,84 @@ show_preview (MerImportDialog *self,
   gtk_label_set_text (self->status, status);
 }
 
+/* The file is read again in a worker at each change, so that a feed of
+ * thousands of features does not hold up the dialog; a change made while
+ * it reads supersedes the reading. */
+
+typedef struct {
+  char             *path;
+  char             *chosen[N_ROLES];
+  MerDocument      *document;
+  GPtrArray        *diagnostics;
+} Reading;
+
+static void
+reading_free (Reading *reading)
+{
+  g_free (reading->path);
+  for (guint role = 0; role < N_ROLES; role++)
+    g_free (reading->chosen[role]);
+  g_clear_object (&reading->document);
+  g_clear_pointer (&reading->diagnostics, g_ptr_array_unref);
+  g_free (reading);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Reading *reading = task_data;
+  MerImportOptions options = { reading->chosen[ROLE_TIME], reading->chosen[ROLE_END], reading->chosen[ROLE_TITLE] };
+
+  reading->document = mer_import_load_file_full (reading->path, NULL, &options, reading->diagnostics, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_read (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  MerImportDialog *self = MER_IMPORT_DIALOG (source);
+  Reading *reading = g_task_get_task_data (G_TASK (result));
+
+  /* Superseded by a later change, or the dialog is closing. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->reading)
+    return;
+  g_clear_object (&self->reading);
+
+  g_clear_object (&self->document);
+  self->document = g_steal_pointer (&reading->document);
+  show_preview (self, reading->diagnostics);
+}
+
 /* Reads the file with the choice made and shows what it gives. */
 static void
 update_preview (MerImportDialog *self)
 {
-  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GTask) task = NULL;
+  Reading *reading = g_new0 (Reading, 1);
+
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
+
+  reading->path = g_strdup (self->path);
+  for (guint role = 0; role < N_ROLES; role++)
+    reading->chosen[role] = g_strdup (self->chosen[role]);
+  reading->diagnostics = mer_diagnostics_new ();
 
   g_clear_object (&self->document);
-  self->document = mer_import_load_file_full (self->path, NULL, &self->options, diagnostics, NULL);
-  show_preview (self, diagnostics);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  gtk_label_set_text (self->status, _("Reading…"));
+
+  task = g_task_new (self, self->reading, on_read, NULL);
+  g_task_set_source_tag (task, update_preview);
+  g_task_set_task_data (task, reading, (GDestroyNotify) reading_free);
+  g_task_run_in_thread (task, read_in_thread);
 }
 
 static void
@@ -346,6 +416,18 @@ mer_import_dialog_get_options (MerImportDialog *self)
 }
 
 /**
+ * mer_import_dialog_is_reading:
+ *
+ * Returns: whether the file is being read again after a change
+ */
+gboolean
+mer_import_dialog_is_reading (MerImportDialog *self)
+{
+  g_return_val_if_fail (MER_IS_IMPORT_DIALOG (self), FALSE);
+  return self->reading != NULL;
+}
+
+/**
  * mer_import_dialog_select:
  * @role: "time", "end" or "title"
  * @name: (nullable): a property or column; %NULL for "Automatic"
@@ -372,6 +454,18 @@ mer_import_dialog_select (MerImportDialog *self,
 }
 
 static void
+mer_import_dialog_dispose (GObject *object)
+{
+  MerImportDialog *self = MER_IMPORT_DIALOG (object);
+
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+
+  G_OBJECT_CLASS (mer_import_dialog_parent_class)->dispose (object);
+}
+
+static void
 mer_import_dialog_finalize (GObject *object)
 {
   MerImportDialog *self = MER_IMPORT_DIALOG (object);
@@ -391,6 +485,7 @@ mer_import_dialog_class_init (MerImportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = mer_import_dialog_dispose;
   object_class->finalize = mer_import_dialog_finalize;
 
   /**

@@ -17,6 +17,7 @@ MerImportDialog  *mer_import_dialog_new          (GtkWindow             *parent,
                                                   GPtrArray             *diagnostics);
 MerDocument      *mer_import_dialog_get_document (MerImportDialog       *self);
 const MerImportOptions *mer_import_dialog_get_options (MerImportDialog  *self);
+gboolean          mer_import_dialog_is_reading   (MerImportDialog       *self);
 void              mer_import_dialog_select       (MerImportDialog       *self,
                                                   const char            *role,
                                                   const char            *name);
