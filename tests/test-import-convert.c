@@ -152,6 +152,38 @@ test_meridian_keeps_all (void)
     }
 }
 
+/* The bundled story written whole in format v1 keeps its revision date
+ * and its slides' points of view. */
+static void
+test_meridian_story (void)
+{
+  g_autoptr(MerDocument) original = load (SRCDIR "/data/events/russia-japan.json");
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(MerDocument) back = round_trip (original, "whole.json", report);
+  GListModel *briefings = mer_document_get_briefings (original);
+  guint n_pov = 0;
+
+  g_assert_cmpuint (report->len, ==, 0);
+  g_assert_nonnull (mer_document_get_revised (back));
+  g_assert_cmpint (mer_date_compare (mer_document_get_revised (back), mer_document_get_revised (original)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_briefings (back)), ==,
+                    g_list_model_get_n_items (briefings));
+  for (guint i = 0; i < g_list_model_get_n_items (briefings); i++)
+    {
+      g_autoptr(MerBriefing) a = g_list_model_get_item (briefings, i);
+      g_autoptr(MerBriefing) b = g_list_model_get_item (mer_document_get_briefings (back), i);
+
+      g_assert_cmpuint (mer_briefing_get_n_slides (a), ==, mer_briefing_get_n_slides (b));
+      for (guint j = 0; j < mer_briefing_get_n_slides (a); j++)
+        {
+          g_assert_cmpstr (mer_slide_get_pov (mer_briefing_get_slide (a, j)), ==,
+                           mer_slide_get_pov (mer_briefing_get_slide (b, j)));
+          n_pov += mer_slide_get_pov (mer_briefing_get_slide (a, j)) != NULL;
+        }
+    }
+  g_assert_cmpuint (n_pov, >, 0);
+}
+
 /* Regions and their polygons come through GeoJSON, KML and format v1. */
 static void
 test_regions (void)
@@ -191,7 +223,8 @@ test_report (void)
   g_autofree char *v1 = mer_convert_to_text (cosmos, MER_CONVERT_FORMAT_MERIDIAN, cosmic);
   g_autofree char *tl = mer_convert_to_text (cosmos, MER_CONVERT_FORMAT_TIMELINEJS, timeline);
 
-  g_assert_cmpuint (report->len, ==, 11);
+  g_assert_cmpuint (report->len, ==, 12);
+  g_assert_cmpstr (g_ptr_array_index (report, 11), ==, "the date the story was revised");
   g_assert_cmpstr (g_ptr_array_index (report, 0), ==, "2 briefings (the format has no slides)");
   g_assert_cmpstr (g_ptr_array_index (report, 1), ==, "9 regions (the format has no polygons)");
   g_assert_cmpstr (g_ptr_array_index (report, 2), ==, "the regions of 48 events");
@@ -281,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/core/convert/formats", test_formats);
   g_test_add_func ("/core/convert/round-trip", test_round_trip_story);
   g_test_add_func ("/core/convert/meridian", test_meridian_keeps_all);
+  g_test_add_func ("/core/convert/meridian-story", test_meridian_story);
   g_test_add_func ("/core/convert/regions", test_regions);
   g_test_add_func ("/core/convert/report", test_report);
   g_test_add_func ("/core/convert/copy-story", test_copy_story);

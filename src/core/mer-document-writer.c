@@ -341,6 +341,7 @@ write_slide (MerSlide *slide)
   set_string (object, "caption", mer_slide_get_caption (slide));
   set_string (object, "notes", mer_slide_get_notes (slide));
   set_view (object, mer_slide_get_view (slide));
+  set_string (object, "pov", mer_slide_get_pov (slide));
   set_region_ids (object, regions, n_regions);
   if (mer_slide_get_time (slide, &start, &end) && mer_document_writer_date_fits (&start)
       && mer_document_writer_date_fits (&end))
@@ -433,6 +434,8 @@ mer_document_writer_build (MerDocument *document,
   set_string (root, "subtitle", mer_document_get_subtitle (document));
   set_string (root, "description", mer_document_get_description (document));
   set_string (root, "attribution", mer_document_get_attribution (document));
+  if (mer_document_get_revised (document) != NULL)
+    set_date (root, "revised", mer_document_get_revised (document));
   set_view (root, mer_document_get_view (document));
 
   model = mer_document_get_categories (document);

@@ -297,4 +297,6 @@ mer_convert_report_lost (GPtrArray       *report,
     g_ptr_array_add (report, g_strdup (_("the subtitle")));
   if (mer_document_get_attribution (document) != NULL)
     g_ptr_array_add (report, g_strdup (_("the attribution")));
+  if (mer_document_get_revised (document) != NULL)
+    g_ptr_array_add (report, g_strdup (_("the date the story was revised")));
 }
