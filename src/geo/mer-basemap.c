@@ -16,13 +16,16 @@
  * later can fall outside the data; vertex values themselves are not visited. */
 
 #define MAGIC              "MERBMAP1"
-#define FORMAT_VERSION     1
+#define FORMAT_VERSION     2
 #define HEADER_SIZE        64
 #define LEVEL_RECORD_SIZE  64
-#define LABEL_RECORD_SIZE  20
+#define LABEL_RECORD_SIZE  32
 #define MAX_LEVELS         16
 #define MAX_GRID_SIZE      4096
-#define N_LAYERS           3
+#define N_LAYERS           4
+#define NO_NAME            0xffffffffu
+#define KNOWN_FLAGS        (MER_BASEMAP_LABEL_CAPITAL | MER_BASEMAP_LABEL_DISPUTED | MER_BASEMAP_LABEL_GROUP | \
+                            MER_BASEMAP_LABEL_PARTY_JA | MER_BASEMAP_LABEL_PARTY_RU | MER_BASEMAP_LABEL_PARTY_ZH)
 
 typedef struct {
   guint          scale;
@@ -264,18 +267,29 @@ check_labels (MerBasemap  *self,
       float x = read_f32 (record + 0);
       float y = read_f32 (record + 4);
       float min_zoom = read_f32 (record + 8);
-      guint32 name_offset = read_u32 (record + 12);
-      guint8 kind = record[16];
+      guint8 kind = record[28];
 
       if (!isfinite (x) || !isfinite (y) || !isfinite (min_zoom))
         return corrupt (error, "label %u has no position", i);
-      if (kind > MER_BASEMAP_LABEL_SEA)
+      if (kind > MER_BASEMAP_LABEL_RIVER)
         return corrupt (error, "label %u is of unknown kind %u", i, kind);
-      if (name_offset >= self->strings_size)
-        return corrupt (error, "label %u name out of range", i);
-      /* The table ends in a NUL, so strlen stops inside it. */
-      if (!g_utf8_validate (self->strings + name_offset, -1, NULL))
-        return corrupt (error, "label %u name is not UTF-8", i);
+      if ((record[30] & ~KNOWN_FLAGS) != 0)
+        return corrupt (error, "label %u has unknown flags 0x%x", i, record[30]);
+
+      /* The English name (offset 12) is required, the Japanese, Russian and Chinese ones
+       * (16, 20, 24) may be missing. */
+      for (guint n = 0; n < MER_BASEMAP_N_NAMES; n++)
+        {
+          guint32 name_offset = read_u32 (record + 12 + 4 * n);
+
+          if (n > 0 && name_offset == NO_NAME)
+            continue;
+          if (name_offset >= self->strings_size)
+            return corrupt (error, "label %u name out of range", i);
+          /* The table ends in a NUL, so strlen stops inside it. */
+          if (!g_utf8_validate (self->strings + name_offset, -1, NULL))
+            return corrupt (error, "label %u name is not UTF-8", i);
+        }
     }
 
   return TRUE;
@@ -456,6 +470,7 @@ mer_basemap_get_level_info (MerBasemap          *self,
   info->n_land_parts = l->n_layer_parts[MER_BASEMAP_LAND];
   info->n_coast_parts = l->n_layer_parts[MER_BASEMAP_COAST];
   info->n_border_parts = l->n_layer_parts[MER_BASEMAP_BORDER];
+  info->n_river_parts = l->n_layer_parts[MER_BASEMAP_RIVER];
 }
 
 /**
@@ -538,7 +553,7 @@ mer_basemap_foreach_part (MerBasemap         *self,
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (level < self->n_levels);
-  g_return_if_fail (layer <= MER_BASEMAP_BORDER);
+  g_return_if_fail (layer <= MER_BASEMAP_RIVER);
   g_return_if_fail (func != NULL);
 
   /* Also false for NaN. */
@@ -592,9 +607,16 @@ mer_basemap_get_label (MerBasemap      *self,
   label->x = read_f32 (record + 0);
   label->y = read_f32 (record + 4);
   label->min_zoom = read_f32 (record + 8);
-  label->name = self->strings + read_u32 (record + 12);
-  label->kind = record[16];
-  label->rank = record[17];
+  for (guint n = 0; n < MER_BASEMAP_N_NAMES; n++)
+    {
+      guint32 offset = read_u32 (record + 12 + 4 * n);
+
+      label->names[n] = offset == NO_NAME ? NULL : self->strings + offset;
+    }
+  label->name = label->names[MER_BASEMAP_NAME_EN];
+  label->kind = record[28];
+  label->rank = record[29];
+  label->flags = record[30];
 }
 
 /**

@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* The offline base map: land, coastline, country borders and labels at three levels of
+/* The offline base map: land, coastline, country borders, rivers and labels at three levels of
  * detail, read in place from the binary file written by
  * tools/basemap/prepare-basemap.mjs. The byte layout is in docs/basemap-format.md.
  *
@@ -42,26 +42,69 @@ typedef enum {
  *   sides, no ±180° meridian, no clamp latitude. For stroking.
  * @MER_BASEMAP_BORDER: boundaries shared by two different countries as polylines,
  *   clipped to their cell. Never the coastline.
+ * @MER_BASEMAP_RIVER: rivers and lake centrelines as polylines, clipped to their cell.
  */
 typedef enum {
   MER_BASEMAP_LAND,
   MER_BASEMAP_COAST,
   MER_BASEMAP_BORDER,
+  MER_BASEMAP_RIVER,
 } MerBasemapLayer;
 
 /**
  * MerBasemapLabelKind:
  * @MER_BASEMAP_LABEL_COUNTRY: a country, at the pole of inaccessibility of its largest part
- * @MER_BASEMAP_LABEL_SEA: an ocean, sea or strait
+ * @MER_BASEMAP_LABEL_SEA: an ocean, sea, bay or strait
+ * @MER_BASEMAP_LABEL_CITY: a populated place, at the place
+ * @MER_BASEMAP_LABEL_ISLAND: an island or island group
+ * @MER_BASEMAP_LABEL_RIVER: a river or lake, halfway along its longest line
  */
 typedef enum {
   MER_BASEMAP_LABEL_COUNTRY,
   MER_BASEMAP_LABEL_SEA,
+  MER_BASEMAP_LABEL_CITY,
+  MER_BASEMAP_LABEL_ISLAND,
+  MER_BASEMAP_LABEL_RIVER,
 } MerBasemapLabelKind;
 
 /**
+ * MerBasemapLabelFlags:
+ * @MER_BASEMAP_LABEL_CAPITAL: a national capital
+ * @MER_BASEMAP_LABEL_DISPUTED: disputed territory: shown with its names in the
+ *   languages of its sides that a story uses, when zoomed in
+ * @MER_BASEMAP_LABEL_GROUP: an island group rather than one island
+ * @MER_BASEMAP_LABEL_PARTY_JA: Japanese is a side's language in the dispute
+ * @MER_BASEMAP_LABEL_PARTY_RU: Russian is
+ * @MER_BASEMAP_LABEL_PARTY_ZH: Chinese is
+ */
+typedef enum {
+  MER_BASEMAP_LABEL_CAPITAL  = 1 << 0,
+  MER_BASEMAP_LABEL_DISPUTED = 1 << 1,
+  MER_BASEMAP_LABEL_GROUP    = 1 << 2,
+  MER_BASEMAP_LABEL_PARTY_JA = 1 << 3,
+  MER_BASEMAP_LABEL_PARTY_RU = 1 << 4,
+  MER_BASEMAP_LABEL_PARTY_ZH = 1 << 5,
+} MerBasemapLabelFlags;
+
+/**
+ * MerBasemapName:
+ * @MER_BASEMAP_NAME_EN: the English name, always present
+ * @MER_BASEMAP_NAME_JA: Japanese
+ * @MER_BASEMAP_NAME_RU: Russian
+ * @MER_BASEMAP_NAME_ZH: Chinese
+ */
+typedef enum {
+  MER_BASEMAP_NAME_EN,
+  MER_BASEMAP_NAME_JA,
+  MER_BASEMAP_NAME_RU,
+  MER_BASEMAP_NAME_ZH,
+  MER_BASEMAP_N_NAMES,
+} MerBasemapName;
+
+/**
  * MerBasemapLabel:
- * @name: UTF-8 name, borrowed from the base map (valid while it lives)
+ * @name: UTF-8 English name, borrowed from the base map (valid while it lives)
+ * @names: the names by #MerBasemapName, %NULL where the source has none
  * @x: normalised Mercator x of the label's centre
  * @y: normalised Mercator y of the label's centre
  * @min_zoom: the smallest zoom at which the label is shown
@@ -69,14 +112,17 @@ typedef enum {
  * @rank: importance, 1 (oceans, the largest countries) to 10; lower is more important.
  *   Labels are stored sorted by rank and then by size, so placing them in index order
  *   and skipping those that collide gives the important ones priority.
+ * @flags: #MerBasemapLabelFlags
  */
 typedef struct {
   const char          *name;
+  const char          *names[MER_BASEMAP_N_NAMES];
   double               x;
   double               y;
   float                min_zoom;
   MerBasemapLabelKind  kind;
   guint8               rank;
+  guint8               flags;
 } MerBasemapLabel;
 
 /**
@@ -88,6 +134,7 @@ typedef struct {
  * @n_land_parts: rings in %MER_BASEMAP_LAND
  * @n_coast_parts: polylines in %MER_BASEMAP_COAST
  * @n_border_parts: polylines in %MER_BASEMAP_BORDER
+ * @n_river_parts: polylines in %MER_BASEMAP_RIVER
  */
 typedef struct {
   guint scale;
@@ -97,6 +144,7 @@ typedef struct {
   guint n_land_parts;
   guint n_coast_parts;
   guint n_border_parts;
+  guint n_river_parts;
 } MerBasemapLevelInfo;
 
 /**

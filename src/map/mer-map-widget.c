@@ -41,6 +41,7 @@ struct _MerMapWidget
   ShumateViewport *viewport;
   ShumateMapLayer *tile_layer;
   MerTileSource   *tile_source;
+  char            *tile_languages;   /* the story languages the tiles name disputed places in */
   MerOverlayLayer *overlay_layer;
   GtkWidget       *message;
   GtkWidget       *as_of_label;   /* borrowed: the overlay holds it */
@@ -123,11 +124,17 @@ update_tile_layer (MerMapWidget *self)
 
   if (self->basemap == NULL)
     return;
-  if (self->tile_source != NULL && dark == self->dark && scale_factor == self->scale_factor)
+  g_auto(GStrv) languages = mer_basemap_painter_dup_languages (self->basemap);
+  g_autofree char *joined = g_strjoinv (",", languages);
+
+  if (self->tile_source != NULL && dark == self->dark && scale_factor == self->scale_factor &&
+      g_strcmp0 (joined, self->tile_languages) == 0)
     return;
 
   self->dark = dark;
   self->scale_factor = scale_factor;
+  g_free (self->tile_languages);
+  self->tile_languages = g_steal_pointer (&joined);
 
   g_clear_object (&self->tile_source);
   self->tile_source = mer_tile_source_new (self->basemap, dark, scale_factor);
@@ -285,10 +292,19 @@ static void
 show_document (MerMapWidget *self)
 {
   MerDocument *document = mer_state_get_document (self->state);
+  g_auto(GStrv) languages = NULL;
   const MerView *view;
 
   if (document == NULL)
     return;
+
+  /* Disputed places are named in the story's languages: new tiles. */
+  languages = mer_labels_dup_story_languages (document);
+  if (self->basemap != NULL)
+    {
+      mer_basemap_painter_set_languages (self->basemap, (const char * const *) languages);
+      update_tile_layer (self);
+    }
 
   view = mer_document_get_view (document);
   if (view != NULL)
@@ -1073,6 +1089,7 @@ mer_map_widget_dispose (GObject *object)
   g_clear_object (&self->map);
   g_clear_object (&self->viewport);
   g_clear_object (&self->tile_source);
+  g_clear_pointer (&self->tile_languages, g_free);
   g_clear_object (&self->online_source);
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_object (&self->state);

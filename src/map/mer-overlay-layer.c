@@ -7,9 +7,10 @@
 
 #include "mer-pov-painter.h"
 
-/* The story drawn over the base map: regions, then event markers, through
- * the same painters as the exports. The layer observes the shared state and
- * the viewport and redraws when either changes; it writes nothing. */
+/* The story drawn over the base map: regions, then event markers, then the
+ * event and region labels in one label pass, through the same painters as
+ * the exports. The layer observes the shared state and the viewport and
+ * redraws when either changes; it writes nothing. */
 
 struct _MerOverlayLayer
 {
@@ -19,6 +20,7 @@ struct _MerOverlayLayer
   MerState         *state;
   MerRegionPainter *regions;
   MerEventPainter  *events;
+  MerLabelMeasure  *measure;
 
   gboolean dark;
 };
@@ -85,6 +87,7 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
 {
   MerOverlayLayer *self = MER_OVERLAY_LAYER (widget);
   const MerMapStyle *style = mer_map_style_get (self->dark);
+  g_autoptr(MerLabels) labels = NULL;
   MerMapView view;
   cairo_t *cr;
 
@@ -99,7 +102,14 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
   mer_region_painter_draw (self->regions, cr, &view, style, self->state);
   mer_pov_painter_draw (cr, &view, style, mer_state_get_pov (self->state));
   mer_event_painter_draw (self->events, cr, &view, style, self->state);
-  mer_region_painter_draw_labels (self->regions, cr, &view, style, self->state);
+
+  if (self->measure == NULL)
+    self->measure = mer_label_measure_new ();
+  labels = mer_labels_new (self->measure, view.width, view.height, TRUE);
+  mer_event_painter_add_labels (self->events, labels, &view, self->state);
+  mer_region_painter_add_labels (self->regions, labels, &view, style, self->state);
+  mer_labels_place (labels);
+  mer_labels_draw (labels, cr, style);
   cairo_destroy (cr);
 }
 
@@ -163,6 +173,7 @@ mer_overlay_layer_dispose (GObject *object)
 
   g_clear_pointer (&self->regions, mer_region_painter_free);
   g_clear_pointer (&self->events, mer_event_painter_free);
+  g_clear_pointer (&self->measure, mer_label_measure_free);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_overlay_layer_parent_class)->dispose (object);

@@ -8,25 +8,20 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-/* Draws the offline base map — sea, land, coastline, country borders and
- * labels — for any view onto any cairo context: map tiles drawn in worker
- * threads and exports alike. The data is cut into cells when it is prepared,
- * so a view visits only the cells it overlaps.
+/* Draws the offline base map — sea, land, coastline, rivers, country
+ * borders and names — for any view onto any cairo context: map tiles drawn
+ * in worker threads and exports alike. The data is cut into cells when it
+ * is prepared, so a view visits only the cells it overlaps.
  *
- * Labels must not overlap, and a label crossing a tile edge must be drawn
- * the same in both tiles. So which labels are shown is decided once per zoom
- * level for the whole world, greedily in order of importance, and each view
- * draws every shown label that meets it. */
+ * Names go through the one label pass (mer-labels.c). On tiles a name
+ * crossing a tile edge must be drawn the same in both tiles, so which names
+ * are shown is decided once per zoom level for the whole world; a picture
+ * (export, handout, slide) instead adds the names in its frame to its own
+ * pass, with its markers and event labels (mer_basemap_painter_add_labels()). */
 
-#define LABEL_FONT "Cantarell 9"
-#define SEA_LABEL_FONT "Cantarell Italic 9"
-#define LABEL_PADDING 4.0
-
-typedef struct {
-  guint  index;
-  double x, y;             /* centre, in world pixels at the zoom */
-  double width, height;
-} PlacedLabel;
+/* Disputed islands show their names in the story's languages from this
+ * many zoom levels above the zoom their name appears at. */
+#define NATIVE_NAMES_ZOOM_STEP 0.5
 
 struct _MerBasemapPainter
 {
@@ -34,8 +29,20 @@ struct _MerBasemapPainter
   MerBasemap *basemap;
 
   GMutex      lock;
-  GHashTable *placements;  /* zoom × 100 → GArray of PlacedLabel */
+  GHashTable *placements;  /* zoom × 100 → GArray of Placed */
+  GStrv       languages;   /* the story's languages, besides English */
 };
+
+typedef struct {
+  MerLabelBox box;         /* in world pixels at the zoom */
+  MerLabel    label;       /* its markup owned */
+} Placed;
+
+static void
+placed_clear (gpointer data)
+{
+  g_free ((char *) ((Placed *) data)->label.markup);
+}
 
 MerBasemapPainter *
 mer_basemap_painter_new (MerBasemap *basemap)
@@ -46,6 +53,7 @@ mer_basemap_painter_new (MerBasemap *basemap)
   self->basemap = mer_basemap_ref (basemap);
   g_mutex_init (&self->lock);
   self->placements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->languages = g_new0 (char *, 1);
 
   return self;
 }
@@ -67,10 +75,186 @@ mer_basemap_painter_unref (MerBasemapPainter *self)
   if (g_ref_count_dec (&self->ref_count))
     {
       g_hash_table_unref (self->placements);
+      g_strfreev (self->languages);
       g_mutex_clear (&self->lock);
       mer_basemap_unref (self->basemap);
       g_free (self);
     }
+}
+
+/**
+ * mer_basemap_painter_set_languages:
+ * @languages: (array zero-terminated=1) (nullable): language codes ("ja",
+ *   "ru", "zh"), in the order to show them
+ *
+ * The story's languages: disputed islands are named in them too when
+ * zoomed in. Safe to call while tiles are drawn.
+ */
+void
+mer_basemap_painter_set_languages (MerBasemapPainter  *self,
+                                   const char * const *languages)
+{
+  const char * const empty[] = { NULL };
+
+  g_return_if_fail (self != NULL);
+
+  if (languages == NULL)
+    languages = empty;
+
+  g_mutex_lock (&self->lock);
+  if (!g_strv_equal ((const char * const *) self->languages, languages))
+    {
+      g_strfreev (self->languages);
+      self->languages = g_strdupv ((char **) languages);
+      g_hash_table_remove_all (self->placements);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * mer_basemap_painter_dup_languages:
+ *
+ * Returns: (transfer full): the languages set with
+ *   mer_basemap_painter_set_languages()
+ */
+GStrv
+mer_basemap_painter_dup_languages (MerBasemapPainter *self)
+{
+  GStrv languages;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_mutex_lock (&self->lock);
+  languages = g_strdupv (self->languages);
+  g_mutex_unlock (&self->lock);
+  return languages;
+}
+
+static MerLabelStyle
+style_for (const MerBasemapLabel *label)
+{
+  switch (label->kind)
+    {
+    case MER_BASEMAP_LABEL_SEA:
+    case MER_BASEMAP_LABEL_RIVER:
+      return MER_LABEL_STYLE_WATER;
+    case MER_BASEMAP_LABEL_CITY:
+    case MER_BASEMAP_LABEL_ISLAND:
+      return MER_LABEL_STYLE_PLACE;
+    case MER_BASEMAP_LABEL_COUNTRY:
+    default:
+      return MER_LABEL_STYLE_COUNTRY;
+    }
+}
+
+/* The label's text: its English name and, for disputed land seen close up,
+ * its names in the languages of the dispute's sides that the story uses, on
+ * a second line. */
+static char *
+label_markup (const MerBasemapLabel *label,
+              double                 zoom,
+              const char * const    *languages)
+{
+  static const char *const codes[MER_BASEMAP_N_NAMES] = { "en", "ja", "ru", "zh" };
+  static const guint parties[MER_BASEMAP_N_NAMES] = {
+    0, MER_BASEMAP_LABEL_PARTY_JA, MER_BASEMAP_LABEL_PARTY_RU, MER_BASEMAP_LABEL_PARTY_ZH,
+  };
+  g_autoptr(GString) native = g_string_new (NULL);
+  g_autofree char *name = NULL;
+
+  if ((label->flags & MER_BASEMAP_LABEL_DISPUTED) && zoom >= label->min_zoom + NATIVE_NAMES_ZOOM_STEP)
+    for (guint l = 0; languages[l] != NULL; l++)
+      for (guint n = 1; n < MER_BASEMAP_N_NAMES; n++)
+        if (g_str_equal (languages[l], codes[n]) && (label->flags & parties[n]) && label->names[n] != NULL)
+          {
+            g_autofree char *escaped = g_markup_escape_text (label->names[n], -1);
+
+            g_string_append_printf (native, "%s%s", native->len > 0 ? " · " : "", escaped);
+          }
+
+  name = g_markup_escape_text (label->name, -1);
+  if (native->len == 0)
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s\n%s", name, native->str);
+}
+
+static void
+label_candidate (const MerBasemapLabel *label,
+                 double                 x,
+                 double                 y,
+                 const char            *markup,
+                 MerLabel              *candidate)
+{
+  gboolean city = label->kind == MER_BASEMAP_LABEL_CITY;
+
+  *candidate = (MerLabel) {
+    .markup = markup,
+    .x = x,
+    .y = y,
+    .gap = city ? 3 : 0,
+    .priority = MER_LABEL_PRIORITY_GAZETTEER + label->rank,
+    .anchor = city ? MER_LABEL_ANCHOR_POINT : MER_LABEL_ANCHOR_CENTRE,
+    .style = style_for (label),
+    .owner = -1,
+    .dot = city,
+  };
+}
+
+/* Which labels are shown at @zoom over the whole world, and where. */
+static GArray *
+get_placement (MerBasemapPainter *self,
+               double             zoom)
+{
+  guint key = (guint) lround (zoom * 100);
+  double world = mer_projection_world_size (zoom);
+  g_autoptr(MerLabelMeasure) measure = NULL;
+  g_autoptr(MerLabels) labels = NULL;
+  g_autoptr(GPtrArray) markups = NULL;
+  GArray *placed;
+
+  g_mutex_lock (&self->lock);
+  placed = g_hash_table_lookup (self->placements, GUINT_TO_POINTER (key));
+  if (placed != NULL)
+    {
+      g_array_ref (placed);
+      g_mutex_unlock (&self->lock);
+      return placed;
+    }
+
+  measure = mer_label_measure_new ();
+  labels = mer_labels_new (measure, world, world, FALSE);
+  markups = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < mer_basemap_get_n_labels (self->basemap); i++)
+    {
+      MerBasemapLabel label;
+      MerLabel candidate;
+      char *markup;
+
+      mer_basemap_get_label (self->basemap, i, &label);
+      if (zoom < label.min_zoom)
+        continue;
+
+      markup = label_markup (&label, zoom, (const char * const *) self->languages);
+      g_ptr_array_add (markups, markup);
+      label_candidate (&label, label.x * world, label.y * world, markup, &candidate);
+      mer_labels_add (labels, &candidate);
+    }
+  mer_labels_place (labels);
+
+  placed = g_array_sized_new (FALSE, FALSE, sizeof (Placed), mer_labels_get_n_placed (labels));
+  g_array_set_clear_func (placed, placed_clear);
+  for (guint i = 0; i < mer_labels_get_n_placed (labels); i++)
+    {
+      Placed p;
+
+      mer_labels_get_placed (labels, i, &p.box, &p.label);
+      p.label.markup = g_strdup (p.label.markup);
+      g_array_append_val (placed, p);
+    }
+
+  g_hash_table_insert (self->placements, GUINT_TO_POINTER (key), g_array_ref (placed));
+  g_mutex_unlock (&self->lock);
+  return placed;
 }
 
 typedef struct {
@@ -102,71 +286,8 @@ set_color (cairo_t        *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
-static PangoLayout *
-create_label_layout (PangoContext          *context,
-                     const MerBasemapLabel *label)
-{
-  PangoLayout *layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font =
-    pango_font_description_from_string (label->kind == MER_BASEMAP_LABEL_SEA ? SEA_LABEL_FONT : LABEL_FONT);
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, label->name, -1);
-  return layout;
-}
-
-/* Which labels are shown at @zoom: greedy by rank over the whole world. */
-static GArray *
-get_placement (MerBasemapPainter *self,
-               PangoContext      *context,
-               double             zoom)
-{
-  guint key = (guint) lround (zoom * 100);
-  double world = mer_projection_world_size (zoom);
-  GArray *placed;
-
-  g_mutex_lock (&self->lock);
-  placed = g_hash_table_lookup (self->placements, GUINT_TO_POINTER (key));
-  if (placed != NULL)
-    {
-      g_array_ref (placed);
-      g_mutex_unlock (&self->lock);
-      return placed;
-    }
-
-  placed = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
-  for (guint i = 0; i < mer_basemap_get_n_labels (self->basemap); i++)
-    {
-      MerBasemapLabel label;
-      g_autoptr(PangoLayout) layout = NULL;
-      PangoRectangle logical;
-      PlacedLabel candidate;
-      gboolean free = TRUE;
-
-      mer_basemap_get_label (self->basemap, i, &label);
-      if (zoom < label.min_zoom)
-        continue;
-
-      layout = create_label_layout (context, &label);
-      pango_layout_get_pixel_extents (layout, NULL, &logical);
-      candidate = (PlacedLabel) { i, label.x * world, label.y * world, logical.width, logical.height };
-
-      for (guint j = 0; j < placed->len && free; j++)
-        {
-          const PlacedLabel *other = &g_array_index (placed, PlacedLabel, j);
-
-          free = fabs (candidate.x - other->x) * 2 >= candidate.width + other->width + 2 * LABEL_PADDING ||
-                 fabs (candidate.y - other->y) * 2 >= candidate.height + other->height + 2 * LABEL_PADDING;
-        }
-      if (free)
-        g_array_append_val (placed, candidate);
-    }
-
-  g_hash_table_insert (self->placements, GUINT_TO_POINTER (key), g_array_ref (placed));
-  g_mutex_unlock (&self->lock);
-  return placed;
-}
-
+/* Draws the names placed for the whole world at the view's zoom that meet
+ * the view. */
 static void
 draw_labels (MerBasemapPainter *self,
              cairo_t           *cr,
@@ -175,93 +296,109 @@ draw_labels (MerBasemapPainter *self,
              double             cx,
              double             cy)
 {
-  PangoContext *context;
-  g_autoptr(GArray) placed = NULL;
+  g_autoptr(GArray) placed = get_placement (self, view->zoom);
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(MerLabels) labels = mer_labels_new (measure, view->width, view->height, FALSE);
   double world = mer_map_view_get_world_size (view);
-  cairo_font_options_t *options;
-
-  /* Metrics must not depend on the surface, or tiles would disagree about
-   * where a label ends: no hinting, no metric rounding. */
-  context = pango_cairo_create_context (cr);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-
-  placed = get_placement (self, context, view->zoom);
+  double copies = ceil (view->width / world) + 1;
 
   for (guint i = 0; i < placed->len; i++)
     {
-      const PlacedLabel *p = &g_array_index (placed, PlacedLabel, i);
-      double copies = ceil (view->width / world) + 1;
+      const Placed *p = &g_array_index (placed, Placed, i);
 
       for (double k = -copies; k <= copies; k++)
         {
-          double x = p->x + k * world - cx * world + view->width / 2;
-          double y = p->y - cy * world + view->height / 2;
-          g_autoptr(PangoLayout) layout = NULL;
-          MerBasemapLabel label;
+          double dx = k * world - cx * world + view->width / 2;
+          double dy = view->height / 2 - cy * world;
+          MerLabelBox box = { p->box.x + dx, p->box.y + dy, p->box.width, p->box.height };
+          MerLabel label = p->label;
 
-          if (x + p->width / 2 < 0 || x - p->width / 2 > view->width ||
-              y + p->height / 2 < 0 || y - p->height / 2 > view->height)
+          if (box.x + box.width < 0 || box.x > view->width || box.y + box.height < 0 || box.y > view->height)
             continue;
 
-          mer_basemap_get_label (self->basemap, p->index, &label);
-          layout = create_label_layout (context, &label);
-
-          cairo_move_to (cr, x - p->width / 2, y - p->height / 2);
-          pango_cairo_layout_path (cr, layout);
-          set_color (cr, &style->label_halo);
-          cairo_set_line_width (cr, 2.5);
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          cairo_stroke (cr);
-
-          cairo_move_to (cr, x - p->width / 2, y - p->height / 2);
-          set_color (cr, label.kind == MER_BASEMAP_LABEL_SEA ? &style->sea_label : &style->country_label);
-          pango_cairo_show_layout (cr, layout);
-          cairo_new_path (cr);
+          label.x += dx;
+          label.y += dy;
+          mer_labels_add_placed (labels, &label, &box);
         }
     }
 
-  g_object_unref (context);
+  mer_labels_draw (labels, cr, style);
 }
 
 /**
- * mer_basemap_painter_draw:
- * @cr: a context whose user space is the view's pixels
- * @view: what to draw
- * @style: the colours
+ * mer_basemap_painter_add_labels:
+ * @labels: a picture's label pass, the size of @view
+ * @view: the picture's map
+ * @languages: (nullable) (array zero-terminated=1): the story's languages
+ *   (mer_labels_dup_story_languages())
  *
- * Draws the base map over the whole view. Safe to call from several threads
- * at once.
+ * Adds the base map's names that @view shows at its zoom to @labels, as
+ * candidates of %MER_LABEL_PRIORITY_GAZETTEER plus their rank.
  */
 void
-mer_basemap_painter_draw (MerBasemapPainter *self,
-                          cairo_t           *cr,
-                          const MerMapView  *view,
-                          const MerMapStyle *style)
+mer_basemap_painter_add_labels (MerBasemapPainter  *self,
+                                MerLabels          *labels,
+                                const MerMapView   *view,
+                                const char * const *languages)
 {
-  static const double dashes[] = { 4, 2 };
-  guint level = mer_basemap_level_for_zoom (self->basemap, view->zoom);
+  const char * const empty[] = { NULL };
   double world = mer_map_view_get_world_size (view);
-  double x0, y0, x1, y1, cx, cy;
-  PathContext ctx = { cr, world, 0, 0, FALSE };
+  double cx, cy;
 
   g_return_if_fail (self != NULL);
+  g_return_if_fail (labels != NULL);
+
+  if (languages == NULL)
+    languages = empty;
+
+  mer_map_view_get_center_normalized (view, &cx, &cy);
+  for (guint i = 0; i < mer_basemap_get_n_labels (self->basemap); i++)
+    {
+      MerBasemapLabel label;
+      g_autofree char *markup = NULL;
+      MerLabel candidate;
+      double x, y;
+
+      mer_basemap_get_label (self->basemap, i, &label);
+      if (view->zoom < label.min_zoom)
+        continue;
+
+      /* The copy of the world nearest the view's centre. */
+      x = (label.x - cx - round (label.x - cx)) * world + view->width / 2;
+      y = (label.y - cy) * world + view->height / 2;
+      if (x < 0 || y < 0 || x > view->width || y > view->height)
+        continue;
+
+      markup = label_markup (&label, view->zoom, languages);
+      label_candidate (&label, x, y, markup, &candidate);
+      mer_labels_add (labels, &candidate);
+    }
+}
+
+static void
+draw_base (MerBasemapPainter *self,
+           cairo_t           *cr,
+           const MerMapView  *view,
+           const MerMapStyle *style,
+           double             cx,
+           double             cy)
+{
+  static const double dashes[] = { 4, 2 };
+  static const MerBasemapLayer order[] = { MER_BASEMAP_LAND, MER_BASEMAP_COAST, MER_BASEMAP_RIVER, MER_BASEMAP_BORDER };
+  guint level = mer_basemap_level_for_zoom (self->basemap, view->zoom);
+  double world = mer_map_view_get_world_size (view);
+  double x0, y0, x1, y1;
+  PathContext ctx = { cr, world, 0, 0, FALSE };
 
   mer_map_view_get_bounds (view, &x0, &y0, &x1, &y1);
-  mer_map_view_get_center_normalized (view, &cx, &cy);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, view->width, view->height);
-  cairo_clip (cr);
   set_color (cr, &style->sea);
   cairo_paint (cr);
 
-  for (int layer = MER_BASEMAP_LAND; layer <= MER_BASEMAP_BORDER; layer++)
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
+      MerBasemapLayer layer = order[i];
+
       if (layer == MER_BASEMAP_BORDER && view->zoom < 2)
         continue;
 
@@ -293,6 +430,14 @@ mer_basemap_painter_draw (MerBasemapPainter *self,
           cairo_stroke (cr);
           break;
 
+        case MER_BASEMAP_RIVER:
+          set_color (cr, &style->river);
+          cairo_set_line_width (cr, view->zoom < 5 ? 0.7 : view->zoom < 7 ? 1.0 : 1.4);
+          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+          cairo_stroke (cr);
+          break;
+
         case MER_BASEMAP_BORDER:
         default:
           set_color (cr, &style->border);
@@ -303,7 +448,60 @@ mer_basemap_painter_draw (MerBasemapPainter *self,
           break;
         }
     }
+}
 
+/**
+ * mer_basemap_painter_draw_map:
+ * @cr: a context whose user space is the view's pixels
+ * @view: what to draw
+ * @style: the colours
+ *
+ * Draws the base map without its names, for a picture that places them in
+ * its own label pass (mer_basemap_painter_add_labels()).
+ */
+void
+mer_basemap_painter_draw_map (MerBasemapPainter *self,
+                              cairo_t           *cr,
+                              const MerMapView  *view,
+                              const MerMapStyle *style)
+{
+  double cx, cy;
+
+  g_return_if_fail (self != NULL);
+
+  mer_map_view_get_center_normalized (view, &cx, &cy);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, view->width, view->height);
+  cairo_clip (cr);
+  draw_base (self, cr, view, style, cx, cy);
+  cairo_restore (cr);
+}
+
+/**
+ * mer_basemap_painter_draw:
+ * @cr: a context whose user space is the view's pixels
+ * @view: what to draw
+ * @style: the colours
+ *
+ * Draws the base map over the whole view with its names as placed for the
+ * whole world at the view's zoom (so that tiles agree). Safe to call from
+ * several threads at once.
+ */
+void
+mer_basemap_painter_draw (MerBasemapPainter *self,
+                          cairo_t           *cr,
+                          const MerMapView  *view,
+                          const MerMapStyle *style)
+{
+  double cx, cy;
+
+  g_return_if_fail (self != NULL);
+
+  mer_map_view_get_center_normalized (view, &cx, &cy);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, view->width, view->height);
+  cairo_clip (cr);
+  draw_base (self, cr, view, style, cx, cy);
   draw_labels (self, cr, view, style, cx, cy);
   cairo_restore (cr);
 }

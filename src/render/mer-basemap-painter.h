@@ -4,6 +4,7 @@
 #include <cairo.h>
 
 #include "mer-basemap.h"
+#include "mer-labels.h"
 #include "mer-map-style.h"
 #include "mer-projection.h"
 
@@ -18,6 +19,17 @@ void               mer_basemap_painter_draw  (MerBasemapPainter *self,
                                               cairo_t           *cr,
                                               const MerMapView  *view,
                                               const MerMapStyle *style);
+void               mer_basemap_painter_draw_map (MerBasemapPainter *self,
+                                                 cairo_t           *cr,
+                                                 const MerMapView  *view,
+                                                 const MerMapStyle *style);
+void               mer_basemap_painter_add_labels (MerBasemapPainter  *self,
+                                                   MerLabels          *labels,
+                                                   const MerMapView   *view,
+                                                   const char * const *languages);
+void               mer_basemap_painter_set_languages (MerBasemapPainter  *self,
+                                                      const char * const *languages);
+GStrv              mer_basemap_painter_dup_languages (MerBasemapPainter  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerBasemapPainter, mer_basemap_painter_unref)
 

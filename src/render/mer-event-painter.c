@@ -18,6 +18,7 @@
 typedef struct {
   double nx, ny;
   guint  event;
+  guint  place;
   double radius;
 } Marker;
 
@@ -29,6 +30,7 @@ typedef struct {
   gboolean  faded;     /* outside the time window */
   gboolean  spread;    /* moved off its place, (place_x, place_y) */
   double    place_x, place_y;
+  guint     place;     /* which of the event's places */
 } Item;
 
 /* Markers closer than this are at one place: they would hide each other. */
@@ -95,6 +97,7 @@ mer_event_painter_new (GListModel *events)
 
           mer_projection_location_to_normalized (places[p].lat, places[p].lon, &marker.nx, &marker.ny);
           marker.event = i;
+          marker.place = p;
           marker.radius = mer_event_marker_radius (mer_event_get_importance (event));
           g_array_append_val (self->markers, marker);
         }
@@ -229,6 +232,7 @@ layout_base (MerEventPainter  *self,
       event = g_ptr_array_index (self->events, marker->event);
       item.event = event;
       item.count = 1;
+      item.place = marker->place;
       item.radius = marker->radius;
       item.faded = FALSE;
       item.spread = FALSE;
@@ -358,6 +362,8 @@ layout (MerEventPainter  *self,
       for (guint p = 0; p < n_places; p++)
         {
           Item item = { 0, 0, mer_event_marker_radius (mer_event_get_importance (event)) + 2, event, 1, FALSE };
+
+          item.place = p;
 
           mer_map_view_location_to_point (view, places[p].lat, places[p].lon, &item.x, &item.y);
           g_array_append_val (self->items, item);
@@ -681,4 +687,95 @@ mer_event_painter_pick (MerEventPainter  *self,
     }
 
   return FALSE;
+}
+
+/* A label's text: the selected event's title, another event's place name
+ * (its title when the place has none). */
+static char *
+event_label_markup (MerEvent *event,
+                    guint     place,
+                    gboolean  selected)
+{
+  const MerPlace *places;
+  guint n_places;
+
+  places = mer_event_get_places (event, &n_places);
+  if (!selected && place < n_places && places[place].name != NULL && places[place].name[0] != '\0')
+    return g_markup_escape_text (places[place].name, -1);
+  return g_markup_escape_text (mer_event_get_title (event), -1);
+}
+
+/**
+ * mer_event_painter_add_labels:
+ * @labels: the picture's label pass, the size of @view
+ * @state: (nullable): what is selected
+ *
+ * Adds every marker and cluster of the view to @labels as an obstacle, and
+ * a label for each marker: the selected event's title first, then the
+ * other events' place names, more important events first. Markers spread
+ * round one place share one label at the place.
+ */
+void
+mer_event_painter_add_labels (MerEventPainter  *self,
+                              MerLabels        *labels,
+                              const MerMapView *view,
+                              MerState         *state)
+{
+  MerEvent *selected = state != NULL ? mer_state_get_selected_event (state) : NULL;
+  g_autoptr(GHashTable) spread_places = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autofree int *owners = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (labels != NULL);
+
+  layout (self, view, state);
+
+  owners = g_new (int, self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double r = item->radius + 1;
+      MerLabelBox box = { item->x - r, item->y - r, 2 * r, 2 * r };
+
+      owners[i] = mer_labels_add_obstacle (labels, &box);
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      gboolean is_selected = item->event != NULL && item->event == selected;
+      g_autofree char *markup = NULL;
+      MerLabel label = {
+        .x = item->x,
+        .y = item->y,
+        .gap = item->radius + 1,
+        .anchor = MER_LABEL_ANCHOR_POINT,
+        .style = MER_LABEL_STYLE_EVENT,
+        .owner = owners[i],
+      };
+
+      if (item->event == NULL)
+        continue;
+
+      markup = event_label_markup (item->event, item->place, is_selected);
+      label.markup = markup;
+      label.priority = is_selected ? MER_LABEL_PRIORITY_SELECTED
+                                   : MER_LABEL_PRIORITY_EVENT + 5 - CLAMP (mer_event_get_importance (item->event), 1, 5);
+
+      if (item->spread && !is_selected)
+        {
+          gint64 key = ((gint64) lround (item->place_y) << 32) ^ (gint64) lround (item->place_x);
+
+          if (g_hash_table_contains (spread_places, &key))
+            continue;
+          g_hash_table_add (spread_places, g_memdup2 (&key, sizeof key));
+          /* Beside the ring of markers round the place. */
+          label.x = item->place_x;
+          label.y = item->place_y;
+          label.gap = hypot (item->x - item->place_x, item->y - item->place_y) + item->radius + 1;
+          label.owner = -1;
+        }
+
+      mer_labels_add (labels, &label);
+    }
 }

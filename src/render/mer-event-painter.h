@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "mer-event.h"
+#include "mer-labels.h"
 #include "mer-map-style.h"
 #include "mer-projection.h"
 #include "mer-state.h"
@@ -48,6 +49,10 @@ gboolean         mer_event_painter_pick    (MerEventPainter   *self,
                                             double             y,
                                             MerEventHit       *hit);
 double           mer_event_marker_radius   (guint              importance);
+void             mer_event_painter_add_labels (MerEventPainter  *self,
+                                               MerLabels        *labels,
+                                               const MerMapView *view,
+                                               MerState         *state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerEventPainter, mer_event_painter_free)
 

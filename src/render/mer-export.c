@@ -798,6 +798,9 @@ mer_export_draw (cairo_t                *cr,
   g_autoptr(MerRegionPainter) regions = NULL;
   g_autoptr(MerEventPainter) events = NULL;
   g_auto(Furniture) furniture = { 0 };
+  g_autoptr(MerLabelMeasure) measure = NULL;
+  g_autoptr(MerLabels) labels = NULL;
+  g_auto(GStrv) languages = NULL;
   MerMapView view;
 
   g_return_if_fail (cr != NULL);
@@ -811,18 +814,35 @@ mer_export_draw (cairo_t                *cr,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, view.width, view.height);
   cairo_clip (cr);
-  mer_basemap_painter_draw (basemap, cr, &view, style);
+  mer_basemap_painter_draw_map (basemap, cr, &view, style);
   mer_region_painter_draw (regions, cr, &view, style, options->state);
   if (options->state != NULL)
     mer_pov_painter_draw (cr, &view, style, mer_state_get_pov (options->state));
   mer_event_painter_draw (events, cr, &view, style, options->state);
-  mer_region_painter_draw_labels (regions, cr, &view, style, options->state);
+
+  /* One label pass for the picture: event and region labels and the base
+   * map's names, around the markers and clear of the furniture. */
+  furniture_layout (cr, &view, options, &furniture);
+  measure = mer_label_measure_new ();
+  labels = mer_labels_new (measure, view.width, view.height, TRUE);
+  for (guint i = 0; i < MER_EXPORT_N_FURNITURE; i++)
+    if (furniture.pieces[i].layout != NULL)
+      {
+        const MerBox *box = &furniture.pieces[i].box;
+
+        mer_labels_add_obstacle (labels, &(MerLabelBox) { box->x, box->y, box->width, box->height });
+      }
+  languages = mer_labels_dup_story_languages (options->document);
+  mer_event_painter_add_labels (events, labels, &view, options->state);
+  mer_region_painter_add_labels (regions, labels, &view, style, options->state);
+  mer_basemap_painter_add_labels (basemap, labels, &view, (const char * const *) languages);
+  mer_labels_place (labels);
+  mer_labels_draw (labels, cr, style);
   cairo_restore (cr);
 
   if (options->timeline)
     draw_timeline_strip (cr, options);
 
-  furniture_layout (cr, &view, options, &furniture);
   furniture_draw (cr, &furniture);
 }
 

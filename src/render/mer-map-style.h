@@ -22,6 +22,7 @@ typedef struct {
   MerColor land;
   MerColor coast;
   MerColor border;
+  MerColor river;
   MerColor country_label;
   MerColor sea_label;
   MerColor label_halo;

@@ -316,24 +316,25 @@ mer_region_format_names (MerRegion *region)
 }
 
 static void
-draw_label (cairo_t            *cr,
-            const MerMapView   *view,
-            const MerMapStyle  *style,
-            const CachedRegion *cached,
-            const Shape        *shape,
-            gboolean            contested,
-            int                 shift,
-            GArray             *placed)
+add_label (MerLabels          *labels,
+           const MerMapView   *view,
+           const MerMapStyle  *style,
+           const CachedRegion *cached,
+           const Shape        *shape,
+           gboolean            contested,
+           gboolean            emphasised,
+           int                 shift)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell Bold 10");
   g_autofree char *names = NULL;
   g_autofree char *markup = NULL;
   MerColor color = mer_color_from_rgb (mer_region_get_color (cached->region) != MER_NO_COLOR
                                          ? mer_region_get_color (cached->region) : DEFAULT_REGION_COLOR, 1);
-  PangoRectangle ink;
-  cairo_rectangle_t box;
-  double x, y;
+  MerLabel label = {
+    .anchor = MER_LABEL_ANCHOR_CENTRE,
+    .style = MER_LABEL_STYLE_REGION,
+    .priority = MER_LABEL_PRIORITY_REGION + (emphasised ? 0 : 1),
+    .owner = -1,
+  };
 
   if (contested)
     names = mer_region_format_names (cached->region);
@@ -344,45 +345,16 @@ draw_label (cairo_t            *cr,
   else
     markup = g_markup_escape_text (mer_region_get_display_name (cached->region), -1);
 
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &ink);
-
-  mer_map_view_normalized_to_point (view, shape->label_x + shift, shape->label_y, &x, &y);
-  box = (cairo_rectangle_t) { x - ink.width / 2.0 - 2, y - ink.height / 2.0 - 2, ink.width + 4, ink.height + 4 };
-
-  if (box.x + box.width < 0 || box.y + box.height < 0 || box.x > view->width || box.y > view->height)
-    return;
-
-  /* Labels never overlap one another: the first placed wins. */
-  for (guint i = 0; i < placed->len; i++)
-    {
-      const cairo_rectangle_t *other = &g_array_index (placed, cairo_rectangle_t, i);
-
-      if (box.x < other->x + other->width && other->x < box.x + box.width &&
-          box.y < other->y + other->height && other->y < box.y + box.height)
-        return;
-    }
-  g_array_append_val (placed, box);
-
-  cairo_save (cr);
-  cairo_move_to (cr, x - ink.width / 2.0 - ink.x, y - ink.height / 2.0 - ink.y);
-  pango_cairo_layout_path (cr, layout);
-  set_color (cr, &style->label_halo, 1);
-  cairo_set_line_width (cr, 3);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x - ink.width / 2.0 - ink.x, y - ink.height / 2.0 - ink.y);
   /* The region's colour, darkened on a light halo and lightened on a dark
    * one, so that the label reads in both styles. */
   if (style->label_halo.red + style->label_halo.green + style->label_halo.blue > 1.5)
-    cairo_set_source_rgba (cr, color.red * 0.6, color.green * 0.6, color.blue * 0.6, 1);
+    label.color = (MerColor) { color.red * 0.6, color.green * 0.6, color.blue * 0.6, 1 };
   else
-    cairo_set_source_rgba (cr, 0.5 + color.red * 0.5, 0.5 + color.green * 0.5, 0.5 + color.blue * 0.5, 1);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  cairo_restore (cr);
+    label.color = (MerColor) { 0.5 + color.red * 0.5, 0.5 + color.green * 0.5, 0.5 + color.blue * 0.5, 1 };
+
+  mer_map_view_normalized_to_point (view, shape->label_x + shift, shape->label_y, &label.x, &label.y);
+  label.markup = markup;
+  mer_labels_add (labels, &label);
 }
 
 static void
@@ -463,16 +435,16 @@ draw_pass (MerRegionPainter  *self,
            const MerMapView  *view,
            const MerMapStyle *style,
            MerState          *state,
-           gboolean           labels)
+           MerLabels         *labels)
 {
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t));
   AsOf as_of = as_of_state (state);
   double vx_min, vy_min, vx_max, vy_max;
 
   mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
 
-  cairo_save (cr);
-  for (guint i = 0; !labels && style != NULL && i < self->regions->len; i++)
+  if (cr != NULL)
+    cairo_save (cr);
+  for (guint i = 0; labels == NULL && style != NULL && i < self->regions->len; i++)
     {
       const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
       const Shape *shape = shape_at (cached, as_of);
@@ -506,13 +478,14 @@ draw_pass (MerRegionPainter  *self,
           if (shape->x_max + shift < vx_min || shape->x_min + shift > vx_max)
             continue;
 
-          if (!labels)
+          if (labels == NULL)
             draw_region (cr, view, cached, shape, contested, shift, emphasised);
           else if (view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
-            draw_label (cr, view, style, cached, shape, contested, shift, placed);
+            add_label (labels, view, style, cached, shape, contested, emphasised, shift);
         }
     }
-  cairo_restore (cr);
+  if (cr != NULL)
+    cairo_restore (cr);
 }
 
 /**
@@ -540,14 +513,36 @@ mer_region_painter_draw (MerRegionPainter  *self,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (view != NULL);
 
-  draw_pass (self, cr, view, style, state, FALSE);
+  draw_pass (self, cr, view, style, state, NULL);
+}
+
+/**
+ * mer_region_painter_add_labels:
+ * @labels: the picture's label pass, the size of @view
+ *
+ * Adds a label for each region that meets the view, from
+ * %MER_REGION_LABEL_MIN_ZOOM on, centred on its largest polygon, at
+ * %MER_LABEL_PRIORITY_REGION (the emphasised ones first).
+ */
+void
+mer_region_painter_add_labels (MerRegionPainter  *self,
+                               MerLabels         *labels,
+                               const MerMapView  *view,
+                               const MerMapStyle *style,
+                               MerState          *state)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (labels != NULL);
+  g_return_if_fail (view != NULL);
+
+  draw_pass (self, NULL, view, style, state, labels);
 }
 
 /**
  * mer_region_painter_draw_labels:
  *
- * Labels the regions that meet the view, from %MER_REGION_LABEL_MIN_ZOOM on;
- * labels never overlap one another.
+ * Labels the regions that meet the view on their own, in a label pass of
+ * their own: labels never overlap one another nor leave the view.
  */
 void
 mer_region_painter_draw_labels (MerRegionPainter  *self,
@@ -556,11 +551,18 @@ mer_region_painter_draw_labels (MerRegionPainter  *self,
                                 const MerMapStyle *style,
                                 MerState          *state)
 {
+  g_autoptr(MerLabelMeasure) measure = NULL;
+  g_autoptr(MerLabels) labels = NULL;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (view != NULL);
 
-  draw_pass (self, cr, view, style, state, TRUE);
+  measure = mer_label_measure_new ();
+  labels = mer_labels_new (measure, view->width, view->height, TRUE);
+  draw_pass (self, NULL, view, style, state, labels);
+  mer_labels_place (labels);
+  mer_labels_draw (labels, cr, style);
 }
 
 /**

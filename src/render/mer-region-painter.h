@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "mer-labels.h"
 #include "mer-map-style.h"
 #include "mer-projection.h"
 #include "mer-region.h"
@@ -23,6 +24,11 @@ void              mer_region_painter_draw    (MerRegionPainter   *self,
                                               const MerMapView   *view,
                                               const MerMapStyle  *style,
                                               MerState           *state);
+void              mer_region_painter_add_labels (MerRegionPainter  *self,
+                                                 MerLabels         *labels,
+                                                 const MerMapView  *view,
+                                                 const MerMapStyle *style,
+                                                 MerState          *state);
 void              mer_region_painter_draw_labels (MerRegionPainter  *self,
                                                   cairo_t           *cr,
                                                   const MerMapView  *view,

@@ -13,7 +13,7 @@
  * that are not right. Regenerating the file with other inputs changes the pinned counts
  * on purpose: look at the new figures before updating them. */
 
-#define N_LABELS 276
+#define N_LABELS 9364
 #define N_KURIL_RINGS 29  /* land-10m has 22 polygons there; cell sides cut some in two */
 
 typedef struct {
@@ -24,12 +24,13 @@ typedef struct {
   guint n_land_parts;
   guint n_coast_parts;
   guint n_border_parts;
+  guint n_river_parts;
 } LevelCase;
 
 static const LevelCase levels[] = {
-  { 110, 0, 8, 8561, 232, 262, 210 },
-  { 50, 3, 32, 85173, 2388, 2404, 449 },
-  { 10, 5, 128, 524222, 14090, 10799, 1318 },
+  { 110, 0, 8, 9919, 232, 262, 210, 150 },
+  { 50, 3, 32, 101343, 2388, 2404, 449, 891 },
+  { 10, 5, 128, 658663, 14090, 10799, 1318, 5998 },
 };
 
 static char *
@@ -128,6 +129,7 @@ test_levels (void)
       g_assert_cmpuint (info.n_land_parts, ==, levels[i].n_land_parts);
       g_assert_cmpuint (info.n_coast_parts, ==, levels[i].n_coast_parts);
       g_assert_cmpuint (info.n_border_parts, ==, levels[i].n_border_parts);
+      g_assert_cmpuint (info.n_river_parts, ==, levels[i].n_river_parts);
     }
 }
 
@@ -281,17 +283,20 @@ test_parts (void)
   for (guint level = 0; level < mer_basemap_get_n_levels (map); level++)
     {
       MerBasemapLevelInfo info;
-      PartStats land = { 0, }, coast = { 0, }, border = { 0, };
+      PartStats land = { 0, }, coast = { 0, }, border = { 0, }, river = { 0, };
 
       mer_basemap_get_level_info (map, level, &info);
       mer_basemap_foreach_part (map, level, MER_BASEMAP_LAND, 0, 0, 1, 1, land_ring_cb, &land);
       mer_basemap_foreach_part (map, level, MER_BASEMAP_COAST, 0, 0, 1, 1, part_stats_cb, &coast);
       mer_basemap_foreach_part (map, level, MER_BASEMAP_BORDER, 0, 0, 1, 1, part_stats_cb, &border);
+      mer_basemap_foreach_part (map, level, MER_BASEMAP_RIVER, 0, 0, 1, 1, part_stats_cb, &river);
 
       /* Every part once over the whole world. */
       g_assert_cmpuint (land.n_parts, ==, info.n_land_parts);
       g_assert_cmpuint (coast.n_parts, ==, info.n_coast_parts);
       g_assert_cmpuint (border.n_parts, ==, info.n_border_parts);
+      g_assert_cmpuint (river.n_parts, ==, info.n_river_parts);
+      g_assert_cmpfloat (river.widest, <=, 1.0 / info.grid_size);
 
       /* Split at ±180°: nothing draws as a band across the world; in fact every part is
        * clipped to its cell. */
@@ -388,6 +393,35 @@ test_labels (void)
     { "Sea of Azov", MER_BASEMAP_LABEL_SEA, 5, 4, FALSE },
     { "La Pérouse Strait", MER_BASEMAP_LABEL_SEA, 7, 5, FALSE },
     { "Tatar Strait", MER_BASEMAP_LABEL_SEA, 6, 5, FALSE },
+    { "Kunashir", MER_BASEMAP_LABEL_ISLAND, 6, 6, TRUE },
+    { "Iturup", MER_BASEMAP_LABEL_ISLAND, 5.4f, 5, TRUE },
+    { "Shikotan", MER_BASEMAP_LABEL_ISLAND, 6, 6, TRUE },
+    { "Shumshu", MER_BASEMAP_LABEL_ISLAND, 6, 6, TRUE },
+    { "Habomai Islands", MER_BASEMAP_LABEL_ISLAND, 6, 6, FALSE },
+    { "Sakhalin", MER_BASEMAP_LABEL_ISLAND, 4, 4, TRUE },
+    { "Nemuro", MER_BASEMAP_LABEL_CITY, 6, 6, TRUE },
+    { "Yuzhno-Kurilsk", MER_BASEMAP_LABEL_CITY, 6, 6, TRUE },
+    { "Khabarovsk", MER_BASEMAP_LABEL_CITY, 5.6f, 6, TRUE },
+    { "Tokyo", MER_BASEMAP_LABEL_CITY, 1.7f, 2, TRUE },
+    { "Amur", MER_BASEMAP_LABEL_RIVER, 4, 5, TRUE },
+    { "Ussuri", MER_BASEMAP_LABEL_RIVER, 7, 8, TRUE },
+  };
+  static const struct {
+    const char *name;
+    const char *ja;
+    const char *ru;
+    const char *zh;
+    guint       flags;
+  } names[] = {
+    { "Kunashir", "国後島", "Кунашир", "国后岛",
+      MER_BASEMAP_LABEL_DISPUTED | MER_BASEMAP_LABEL_PARTY_JA | MER_BASEMAP_LABEL_PARTY_RU },
+    { "Habomai Islands", "歯舞群島", "Хабомаи", "齿舞群岛",
+      MER_BASEMAP_LABEL_DISPUTED | MER_BASEMAP_LABEL_GROUP | MER_BASEMAP_LABEL_PARTY_JA | MER_BASEMAP_LABEL_PARTY_RU },
+    { "Zhenbao (Damansky) Island", "珍宝島", "Даманский", "珍宝岛",
+      MER_BASEMAP_LABEL_DISPUTED | MER_BASEMAP_LABEL_PARTY_RU | MER_BASEMAP_LABEL_PARTY_ZH },
+    { "Tokyo", "東京", "Токио", "东京", MER_BASEMAP_LABEL_CAPITAL },
+    { "Amur", "アムール川", "Амур", "黑龙江", 0 },
+    { "Russia", NULL, NULL, NULL, 0 },
   };
   guint previous_rank = 0;
 
@@ -408,6 +442,19 @@ test_labels (void)
         mer_basemap_foreach_part (map, 2, MER_BASEMAP_LAND, t.x, t.y, t.x, t.y, point_in_rings_cb, &t);
         g_assert_cmpint (t.inside, ==, cases[i].on_land);
       }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      MerBasemapLabel label;
+
+      g_test_message ("%s", names[i].name);
+      g_assert_nonnull (find_label (map, names[i].name, &label));
+      g_assert_true (label.names[MER_BASEMAP_NAME_EN] == label.name);
+      g_assert_cmpstr (label.names[MER_BASEMAP_NAME_JA], ==, names[i].ja);
+      g_assert_cmpstr (label.names[MER_BASEMAP_NAME_RU], ==, names[i].ru);
+      g_assert_cmpstr (label.names[MER_BASEMAP_NAME_ZH], ==, names[i].zh);
+      g_assert_cmpuint (label.flags, ==, names[i].flags);
     }
 
   for (guint i = 0; i < mer_basemap_get_n_labels (map); i++)
@@ -526,9 +573,9 @@ test_bad_files (void)
 
   /* Another version */
   memcpy (copy, data, size);
-  set_u32 (copy, 8, 2);
+  set_u32 (copy, 8, 1);
   assert_load_fails (&files, "version.mbm", copy, size, MER_BASEMAP_ERROR_UNSUPPORTED,
-                     "Base-map format version 2 is not supported (this Meridian reads version 1)");
+                     "Base-map format version 1 is not supported (this Meridian reads version 2)");
 
   /* Offsets and indexes that point outside the data */
   memcpy (copy, data, size);
@@ -560,6 +607,24 @@ test_bad_files (void)
   set_u32 (copy, labels + 12, 0x10000000);
   assert_load_fails (&files, "label-name.mbm", copy, size, MER_BASEMAP_ERROR_CORRUPT,
                      "Corrupt base-map file: label 0 name out of range");
+
+  /* The English name is required; the others may be missing (0xffffffff), not out of range */
+  memcpy (copy, data, size);
+  set_u32 (copy, labels + 12, 0xffffffff);
+  assert_load_fails (&files, "label-no-name.mbm", copy, size, MER_BASEMAP_ERROR_CORRUPT,
+                     "Corrupt base-map file: label 0 name out of range");
+  memcpy (copy, data, size);
+  set_u32 (copy, labels + 20, 0x10000000);
+  assert_load_fails (&files, "label-ru-name.mbm", copy, size, MER_BASEMAP_ERROR_CORRUPT,
+                     "Corrupt base-map file: label 0 name out of range");
+  memcpy (copy, data, size);
+  copy[labels + 28] = 9;
+  assert_load_fails (&files, "label-kind.mbm", copy, size, MER_BASEMAP_ERROR_CORRUPT,
+                     "Corrupt base-map file: label 0 is of unknown kind 9");
+  memcpy (copy, data, size);
+  copy[labels + 30] = (char) 0x80;
+  assert_load_fails (&files, "label-flags.mbm", copy, size, MER_BASEMAP_ERROR_CORRUPT,
+                     "Corrupt base-map file: label 0 has unknown flags 0x80");
 
   /* Missing, or a folder */
   missing = g_build_filename (files.dir, "missing.mbm", NULL);
@@ -634,14 +699,15 @@ test_damaged_bytes (void)
 
           g_assert_no_error (error);
           for (guint l = 0; l < mer_basemap_get_n_levels (map); l++)
-            for (MerBasemapLayer layer = MER_BASEMAP_LAND; layer <= MER_BASEMAP_BORDER; layer++)
+            for (MerBasemapLayer layer = MER_BASEMAP_LAND; layer <= MER_BASEMAP_RIVER; layer++)
               mer_basemap_foreach_part (map, l, layer, 0, 0, 1, 1, visit_all_cb, &sum);
           for (guint i = 0; i < mer_basemap_get_n_labels (map); i++)
             {
               MerBasemapLabel label;
 
               mer_basemap_get_label (map, i, &label);
-              g_assert_true (g_utf8_validate (label.name, -1, NULL));
+              for (guint n = 0; n < MER_BASEMAP_N_NAMES; n++)
+                g_assert_true (label.names[n] == NULL || g_utf8_validate (label.names[n], -1, NULL));
             }
           n_loaded++;
         }

@@ -72,7 +72,8 @@ draw_map (cairo_surface_t  *surface,
   const MerMapStyle *style = mer_map_style_get (FALSE);
   cairo_t *cr = cairo_create (surface);
 
-  mer_basemap_painter_draw (basemap, cr, view, style);
+  /* The geometry alone: the names would cover the pixels the tests read. */
+  mer_basemap_painter_draw_map (basemap, cr, view, style);
   if (with_regions)
     {
       g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (story));
@@ -104,6 +105,66 @@ test_iturup_and_okhotsk (void)
 
   cairo_surface_destroy (base);
   cairo_surface_destroy (with_regions);
+}
+
+/* Tiles draw the names placed for the whole world over the geometry:
+ * Iturup's with its Japanese and Russian names once the story's languages
+ * are set, and the Amur as a river. */
+static void
+test_basemap_names_and_rivers (void)
+{
+  const MerMapStyle *style = mer_map_style_get (FALSE);
+  const char *const languages[] = { "ja", "ru", NULL };
+  MerMapView view = { 45.0, 147.5, 7, 512, 512, 1 };
+  MerMapView amur = { 48.4, 135.0, 7, 512, 512, 1 };
+  cairo_surface_t *plain = create_surface (&view);
+  cairo_surface_t *named = create_surface (&view);
+  cairo_surface_t *native = create_surface (&view);
+  cairo_surface_t *river = create_surface (&amur);
+  cairo_t *cr;
+  guint named_diff = 0, native_diff = 0;
+  double x, y;
+
+  draw_map (plain, &view, FALSE);
+  cr = cairo_create (named);
+  mer_basemap_painter_draw (basemap, cr, &view, style);
+  cairo_destroy (cr);
+  mer_basemap_painter_set_languages (basemap, languages);
+  cr = cairo_create (native);
+  mer_basemap_painter_draw (basemap, cr, &view, style);
+  cairo_destroy (cr);
+  mer_basemap_painter_set_languages (basemap, NULL);
+
+  for (int py = 0; py < 512; py++)
+    for (int px = 0; px < 512; px++)
+      {
+        Pixel a = pixel_at (plain, px, py), b = pixel_at (named, px, py), c = pixel_at (native, px, py);
+
+        named_diff += a.r != b.r || a.g != b.g || a.b != b.b;
+        native_diff += b.r != c.r || b.g != c.g || b.b != c.b;
+      }
+  g_test_message ("%u pixels of names, %u of Japanese and Russian names", named_diff, native_diff);
+  g_assert_cmpuint (named_diff, >, 500);
+  g_assert_cmpuint (native_diff, >, 300);
+
+  /* Khabarovsk stands where the Ussuri meets the Amur; the river runs past it. */
+  draw_map (river, &amur, FALSE);
+  {
+    guint blue = 0;
+
+    for (int py = 0; py < 512; py++)
+      for (int px = 0; px < 512; px++)
+        blue += same_color (pixel_at (river, px, py), &style->river);
+    g_test_message ("%u river pixels", blue);
+    g_assert_cmpuint (blue, >, 200);
+  }
+  mer_map_view_location_to_point (&amur, 48.48, 135.08, &x, &y);
+  g_assert_true (x > 0 && x < 512 && y > 0 && y < 512);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (named);
+  cairo_surface_destroy (native);
+  cairo_surface_destroy (river);
 }
 
 /* Along a row through (@x, @y), counts the pixels in @region's own colour
@@ -734,6 +795,7 @@ main (int   argc,
 
   g_test_add_func ("/render/basemap/iturup-and-okhotsk", test_iturup_and_okhotsk);
   g_test_add_func ("/render/basemap/no-band-at-zoom-0", test_no_band_at_zoom_0);
+  g_test_add_func ("/render/basemap/names-and-rivers", test_basemap_names_and_rivers);
   g_test_add_func ("/render/regions/disputed-hatch", test_disputed_hatch);
   g_test_add_func ("/render/regions/occupied-hatch", test_occupied_hatch);
   g_test_add_func ("/render/regions/as-of", test_regions_as_of);

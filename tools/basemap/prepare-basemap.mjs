@@ -25,9 +25,13 @@
 //    and clipped to the same cells (Liang-Barsky) as border polylines.
 //  * No simplification: world-atlas is already simplified per scale, and every named
 //    Kuril island in land-10m survives (checked below).
+//  * Rivers and lake centrelines from Natural Earth 1:10m (natural-earth/gazetteer.json.gz,
+//    made by extract-natural-earth.mjs), simplified per level (Douglas-Peucker, half a pixel
+//    at the level's RIVER_TOLERANCE_ZOOM), clipped to the cells like borders.
 // Labels: one per country of countries-50m at the pole of inaccessibility (polylabel)
 // of its largest piece in Mercator, with a minimum zoom from its on-screen size; plus the
-// SEA_LABELS below.
+// SEA_LABELS below; plus the gazetteer: Natural Earth's populated places, islands, marine
+// areas and named rivers, with the names and extra features of data/gazetteer/curated.json.
 //
 // The output is deterministic: same inputs, same bytes (no timestamps, fixed order).
 // After writing, the script reads the file back and checks it (see verify()).
@@ -35,6 +39,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { feature, mesh } from 'topojson-client';
@@ -44,6 +49,8 @@ import polylabel from 'polylabel';
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT_FILE = path.resolve(HERE, '../../data/basemap/world.mbm');
+const GAZETTEER_FILE = path.join(HERE, 'natural-earth', 'gazetteer.json.gz');
+const CURATED_FILE = path.resolve(HERE, '../../data/gazetteer/curated.json');
 
 // ---------------------------------------------------------------- pinned inputs
 
@@ -70,21 +77,37 @@ for (const [name, version] of Object.entries(PINNED)) {
 // loop (fill, coast, dashed borders) over 200 tiles of Japan: a 128 grid draws zoom 5-8
 // tiles in a median 1.3 / 0.45 / 0.07 / 0.01 ms, a 64 grid in 1.8 / 0.65 / 0.14 / 0.04 ms,
 // for 0.5 MB more.
+// Rivers: a level draws the rivers whose Natural Earth min_zoom is below riverMaxZoom,
+// simplified to half a pixel at riverZoom.
 const LEVELS = [
-  { scale: 110, minZoom: 0, grid: 8 },
-  { scale: 50, minZoom: 3, grid: 32 },
-  { scale: 10, minZoom: 5, grid: 128 },
+  { scale: 110, minZoom: 0, grid: 8, riverMaxZoom: 3, riverZoom: 3 },
+  { scale: 50, minZoom: 3, grid: 32, riverMaxZoom: 5, riverZoom: 5 },
+  { scale: 10, minZoom: 5, grid: 128, riverMaxZoom: 10, riverZoom: 7 },
 ];
 
 const MAX_LAT = 85.0511287798;
 
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 const HEADER_SIZE = 64;
 const LEVEL_RECORD_SIZE = 64;
-const LABEL_RECORD_SIZE = 20;
+const LABEL_RECORD_SIZE = 32;
+const N_LAYERS = 4;          // land, coast, border, river
+const NO_NAME = 0xffffffff;  // a label without a name in that language
 
 const LABEL_COUNTRY = 0;
 const LABEL_SEA = 1;
+const LABEL_CITY = 2;
+const LABEL_ISLAND = 3;
+const LABEL_RIVER = 4;
+
+const FLAG_CAPITAL = 1;      // a national capital
+const FLAG_DISPUTED = 2;     // disputed: named in its sides' languages when zoomed in
+const FLAG_GROUP = 4;        // an island group, not one island
+// The sides of a dispute, by language (bit 3 + name index - 1: ja, ru, zh).
+const FLAG_PARTY = { ja: 8, ru: 16, zh: 32 };
+
+// Which kinds win at equal rank: seas and countries, then cities, islands, rivers.
+const KIND_ORDER = [1, 0, 2, 3, 4];
 
 // Hand-written sea, ocean and strait labels: [name, lon, lat, min_zoom, rank].
 // rank: 1 oceans, 2 large seas, 3 seas, 4 small seas, 5 straits (lower = more important).
@@ -346,6 +369,34 @@ function lineToMercator(coords) {
   return out;
 }
 
+// Douglas-Peucker: the points of @pts that keep the line within @tol, ends kept.
+function simplify(pts, tol) {
+  if (pts.length <= 2) return pts;
+  const keep = new Uint8Array(pts.length);
+  keep[0] = keep[pts.length - 1] = 1;
+  const stack = [[0, pts.length - 1]];
+  while (stack.length > 0) {
+    const [a, b] = stack.pop();
+    const [ax, ay] = pts[a], [bx, by] = pts[b];
+    const dx = bx - ax, dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    let worst = -1, worstD = tol * tol;
+    for (let i = a + 1; i < b; i++) {
+      const [px, py] = pts[i];
+      let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+      t = Math.max(0, Math.min(1, t));
+      const ex = ax + t * dx - px, ey = ay + t * dy - py;
+      const d = ex * ex + ey * ey;
+      if (d > worstD) { worstD = d; worst = i; }
+    }
+    if (worst >= 0) {
+      keep[worst] = 1;
+      stack.push([a, worst], [worst, b]);
+    }
+  }
+  return pts.filter((_, i) => keep[i]);
+}
+
 // ---------------------------------------------------------------- cutting into cells
 
 // Quadtree over the Mercator square: each node passes its items on to the four
@@ -480,7 +531,24 @@ function loadTopology(name) {
   return JSON.parse(fs.readFileSync(require.resolve(`world-atlas/${name}.json`), 'utf8'));
 }
 
-function buildLevel(spec) {
+function riverItems(spec, gazetteer) {
+  const tol = 0.5 / (256 * 2 ** spec.riverZoom);
+  const items = [];
+  for (const [, , minZoom, , , lines] of gazetteer.rivers) {
+    if (minZoom >= spec.riverMaxZoom) continue;
+    for (const flat of lines) {
+      const coords = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) coords.push([flat[i], flat[i + 1]]);
+      for (const merc of lineToMercator(coords)) {
+        const pts = simplify(merc, tol);
+        if (pts.length >= 2) items.push({ pts, bbox: bboxOfRings([pts]) });
+      }
+    }
+  }
+  return items;
+}
+
+function buildLevel(spec, gazetteer) {
   const t0 = Date.now();
   const { scale, grid } = spec;
   const land = loadTopology(`land-${scale}m`);
@@ -507,14 +575,16 @@ function buildLevel(spec) {
     for (const pts of lineToMercator(line)) lineItems.push({ pts, bbox: bboxOfRings([pts]) });
   }
 
+  const riverLines = riverItems(spec, gazetteer);
   const landCells = cutIntoCells(landItems, grid, clipPolygons);
   const lineCells = cutIntoCells(lineItems, grid, clipLines);
+  const riverCells = cutIntoCells(riverLines, grid, clipLines);
 
-  // Flatten: per cell, LAND parts, then COAST parts, then BORDER parts.
+  // Flatten: per cell, LAND parts, then COAST, BORDER and RIVER parts.
   const vertices = [];   // [x, y] float32 values
   const parts = [];      // [first_vertex, n_points]
-  const index = [];      // (grid * grid * 3 + 1) part indices
-  const counts = { land: 0, coast: 0, border: 0, cells: 0, dropped: 0 };
+  const index = [];      // (grid * grid * N_LAYERS + 1) part indices
+  const counts = { land: 0, coast: 0, border: 0, river: 0, cells: 0, dropped: 0 };
   const cellRings = new Array(grid * grid);  // for the checks below
   for (let row = 0; row < grid; row++) {
     for (let col = 0; col < grid; col++) {
@@ -554,6 +624,16 @@ function buildLevel(spec) {
       parts.push(...coastParts);
       index.push(parts.length);
       parts.push(...borderParts);
+      const riverParts = [];
+      for (const pts of riverCells[c] ?? []) {
+        const enc = encodeLine(pts);
+        if (!enc) continue;
+        riverParts.push([vertices.length, enc.length]);
+        for (const p of enc) vertices.push(p);
+      }
+      index.push(parts.length);
+      parts.push(...riverParts);
+      counts.river += riverParts.length;
       counts.land += landParts.length;
       counts.coast += coastParts.length;
       counts.border += borderParts.length;
@@ -569,11 +649,12 @@ function buildLevel(spec) {
               `${borderMesh.coordinates.length} border lines (${borderSourceVertices} vertices) -> ` +
               `grid ${grid}x${grid}, ${counts.cells} cells with data, ${vertices.length} vertices, ` +
               `${counts.land} land rings, ${counts.coast} coast lines, ${counts.border} border lines, ` +
+              `${counts.river} river lines, ` +
               `${counts.dropped} slivers dropped ` +
               `(${Date.now() - t0} ms)`);
 
   return {
-    spec, vertices, parts, index, counts, cellRings, landItems, lineItems, sourcePolygons,
+    spec, vertices, parts, index, counts, cellRings, landItems, lineItems, riverLines, sourcePolygons,
   };
 }
 
@@ -598,26 +679,148 @@ function countryLabels() {
     const raw = Math.log2(COUNTRY_LABEL_PX / 256 / Math.sqrt(total));
     const minZoom = Math.round(Math.min(9, Math.max(1, raw)) * 10) / 10;
     const rank = Math.min(10, Math.max(1, Math.floor(raw) + 2));
-    labels.push({ name, kind: LABEL_COUNTRY, x: p[0], y: p[1], minZoom, rank, size: total });
+    labels.push({ name, ja: null, ru: null, zh: null, kind: LABEL_COUNTRY, x: p[0], y: p[1], minZoom, rank,
+                  size: total, flags: 0 });
   }
   return labels;
 }
 
-function seaLabels() {
+function seaLabels(curated) {
   return SEA_LABELS.map(([name, lon, lat, minZoom, rank]) => {
     const [x, y] = project(lon, lat);
-    return { name, kind: LABEL_SEA, x, y, minZoom, rank, size: 0, lon, lat };
+    const e = curated.names.find(n => n.kind === 'sea' && n.ne === name) ?? {};
+    return { name, ja: e.ja ?? null, ru: e.ru ?? null, zh: e.zh ?? null, kind: LABEL_SEA, x, y,
+             minZoom, rank, size: 0, lon, lat, flags: 0 };
   });
 }
 
+function loadGazetteer() {
+  return JSON.parse(zlib.gunzipSync(fs.readFileSync(GAZETTEER_FILE)).toString('utf8'));
+}
+
+function loadCurated() {
+  const curated = JSON.parse(fs.readFileSync(CURATED_FILE, 'utf8'));
+  for (const e of curated.names.concat(curated.features)) {
+    check(typeof e.source === 'string' && e.source.startsWith('https://'), `curated ${e.en} has a source`);
+  }
+  return curated;
+}
+
+function partyFlags(e) {
+  if (!e.parties) return 0;
+  return e.parties.reduce((f, lang) => f | FLAG_PARTY[lang], FLAG_DISPUTED);
+}
+
+const clampRank = v => Math.min(10, Math.max(1, Math.round(v)));
+
+// Natural Earth writes large islands in capitals with a diaeresis for a macron
+// ("HOKKAIDÖ"); the curated names fix the ones the stories show, the rest are title-cased.
+function titleCase(name) {
+  if (name !== name.toUpperCase()) return name;
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (m, sep, c) => sep + c.toUpperCase());
+}
+
+function polylineLength(pts) {
+  let s = 0;
+  for (let i = 0; i + 1 < pts.length; i++) s += Math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]);
+  return s;
+}
+
+function pointAlong(pts, at) {
+  for (let i = 0; i + 1 < pts.length; i++) {
+    const d = Math.hypot(pts[i + 1][0] - pts[i][0], pts[i + 1][1] - pts[i][1]);
+    if (d >= at && d > 0) {
+      const t = at / d;
+      return [pts[i][0] + t * (pts[i + 1][0] - pts[i][0]), pts[i][1] + t * (pts[i + 1][1] - pts[i][1])];
+    }
+    at -= d;
+  }
+  return pts[pts.length - 1];
+}
+
+const normalise = name => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s*\(.*\)/, '').toLowerCase();
+
+// The gazetteer: populated places, islands, marine areas and rivers from Natural Earth,
+// renamed and completed by the curated file. @isWater(x, y) tells a marine label point
+// that is on water at 10m (Natural Earth's marine polygons follow another coastline).
+function gazetteerLabels(gazetteer, curated, countryNames, isWater, stats) {
+  const names = new Map(curated.names.map(e => [`${e.kind}:${e.ne}`, e]));
+  const used = new Set();
+  const named = (kind, neName, fallback) => {
+    const e = names.get(`${kind}:${neName}`);
+    if (e) used.add(`${kind}:${neName}`);
+    return e ?? { en: fallback };
+  };
+  const label = (e, kind, lon, lat, minZoom, rank, size, flags) => {
+    const [x, y] = project(lon, lat);
+    return { name: e.en, ja: e.ja ?? null, ru: e.ru ?? null, zh: e.zh ?? null, kind, x, y,
+             minZoom: Math.round(minZoom * 10) / 10, rank, size, flags: flags | partyFlags(e), lon, lat };
+  };
+  const labels = [];
+
+  for (const [name, ru, zh, lon, lat, minZoom, , , capital, pop] of gazetteer.places) {
+    const e = named('city', name, name);
+    const full = { ru, zh, ...e };
+    labels.push(label(full, LABEL_CITY, lon, lat, minZoom, clampRank(minZoom), pop, capital === 2 ? FLAG_CAPITAL : 0));
+  }
+  stats.places = gazetteer.places.length;
+
+  const seaNames = new Set(SEA_LABELS.map(([n]) => normalise(n)));
+  for (const [name, group, lon, lat, minLabel] of gazetteer.islands) {
+    const e = named('island', name, titleCase(name));
+    if (countryNames.has(e.en)) continue;  // "JAPAN", "NEW ZEALAND": the country label says it
+    labels.push(label(e, LABEL_ISLAND, lon, lat, minLabel, clampRank(minLabel), 0, group ? FLAG_GROUP : 0));
+    stats.islands++;
+  }
+  for (const [name, , lon, lat, minLabel] of gazetteer.marine) {
+    if (seaNames.has(normalise(name))) continue;
+    const [x, y] = project(lon, lat);
+    if (!isWater(x, y)) { stats.marineOnLand++; continue; }
+    labels.push(label(named('sea', name, name), LABEL_SEA, lon, lat, Math.max(minLabel, 4), clampRank(minLabel + 1), 0, 0));
+    stats.marine++;
+  }
+
+  // One label per river name, halfway along its longest line.
+  const best = new Map();
+  for (const [name, , minZoom, minLabel, , lines] of gazetteer.rivers) {
+    if (!name) continue;
+    const e = named('river', name, name);
+    for (const flat of lines) {
+      const coords = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) coords.push([flat[i], flat[i + 1]]);
+      const len = polylineLength(coords);
+      const prev = best.get(e.en);
+      if (!prev || len > prev.len) best.set(e.en, { e, coords, len, minZoom: Math.max(minZoom, minLabel) });
+    }
+  }
+  for (const [, r] of [...best.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const [lon, lat] = pointAlong(r.coords, r.len / 2);
+    labels.push(label(r.e, LABEL_RIVER, lon, lat, r.minZoom, clampRank(r.minZoom + 1), r.len, 0));
+    stats.rivers++;
+  }
+
+  for (const e of curated.features) {
+    const kind = e.kind === 'city' ? LABEL_CITY : LABEL_ISLAND;
+    labels.push(label(e, kind, e.lon, e.lat, e.min_zoom, clampRank(e.min_zoom), 0,
+                      e.kind === 'island-group' ? FLAG_GROUP : 0));
+    stats.curated++;
+  }
+
+  for (const e of curated.names) {
+    const hand = e.kind === 'sea' && SEA_LABELS.some(([n]) => n === e.ne);
+    if (!used.has(`${e.kind}:${e.ne}`) && !hand) throw new Error(`curated name ${e.ne} matches nothing`);
+  }
+  return labels;
+}
+
 // Sorted so that placing labels in file order and skipping collisions gives priority to
-// the more important ones: by rank, then seas before countries, then larger first, then
-// by name (byte order) for determinism.
+// the more important ones: by rank, then seas, countries, cities, islands and rivers,
+// then larger first, then by name (byte order) for determinism.
 function sortLabels(labels) {
   const cmpStr = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
   return labels.sort((a, b) =>
-    (a.rank - b.rank) || (b.kind - a.kind) || (b.size - a.size) || (a.minZoom - b.minZoom) ||
-    cmpStr(a.name, b.name) || (a.x - b.x) || (a.y - b.y));
+    (a.rank - b.rank) || (KIND_ORDER[a.kind] - KIND_ORDER[b.kind]) || (b.size - a.size) ||
+    (a.minZoom - b.minZoom) || cmpStr(a.name, b.name) || (a.x - b.x) || (a.y - b.y));
 }
 
 // ---------------------------------------------------------------- writing
@@ -630,11 +833,13 @@ function writeFile(levels, labels) {
   const stringChunks = [];
   let stringsSize = 0;
   for (const l of labels) {
-    if (stringOffsets.has(l.name)) continue;
-    const b = Buffer.from(l.name + '\0', 'utf8');
-    stringOffsets.set(l.name, stringsSize);
-    stringChunks.push(b);
-    stringsSize += b.length;
+    for (const name of [l.name, l.ja, l.ru, l.zh]) {
+      if (name === null || stringOffsets.has(name)) continue;
+      const b = Buffer.from(name + '\0', 'utf8');
+      stringOffsets.set(name, stringsSize);
+      stringChunks.push(b);
+      stringsSize += b.length;
+    }
   }
 
   let off = HEADER_SIZE;
@@ -684,7 +889,8 @@ function writeFile(levels, labels) {
     u32(o + 32, lv.counts.land);
     u32(o + 36, lv.counts.coast);
     u32(o + 40, lv.counts.border);
-    // 44..63: zero (reserved)
+    u32(o + 44, lv.counts.river);
+    // 48..63: zero (reserved)
     lv.index.forEach((v, j) => u32(lv.indexOffset + 4 * j, v));
     lv.parts.forEach(([first, n], j) => {
       u32(lv.partsOffset + 8 * j, first);
@@ -702,9 +908,13 @@ function writeFile(levels, labels) {
     f32(o + 4, l.y);
     f32(o + 8, l.minZoom);
     u32(o + 12, stringOffsets.get(l.name));
-    dv.setUint8(o + 16, l.kind);
-    dv.setUint8(o + 17, l.rank);
-    // 18..19: zero (reserved)
+    u32(o + 16, l.ja === null ? NO_NAME : stringOffsets.get(l.ja));
+    u32(o + 20, l.ru === null ? NO_NAME : stringOffsets.get(l.ru));
+    u32(o + 24, l.zh === null ? NO_NAME : stringOffsets.get(l.zh));
+    dv.setUint8(o + 28, l.kind);
+    dv.setUint8(o + 29, l.rank);
+    dv.setUint8(o + 30, l.flags);
+    // 31: zero (reserved)
   });
 
   let so = stringsOffset;
@@ -732,7 +942,7 @@ function readFile(buf) {
     };
     // parts(cell, layer) -> array of point arrays
     lv.cellParts = (col, row, layer) => {
-      const k = (row * lv.grid + col) * 3 + layer;
+      const k = (row * lv.grid + col) * N_LAYERS + layer;
       const a = u32(lv.indexOffset + 4 * k), b = u32(lv.indexOffset + 4 * k + 4);
       const out = [];
       for (let p = a; p < b; p++) {
@@ -750,11 +960,14 @@ function readFile(buf) {
   const labels = [];
   for (let i = 0; i < u32(28); i++) {
     const o = u32(32) + i * LABEL_RECORD_SIZE;
-    const so = u32(36) + u32(o + 12);
-    const end = buf.indexOf(0, so);
+    const str = at => {
+      if (u32(at) === NO_NAME) return null;
+      const so = u32(36) + u32(at);
+      return buf.toString('utf8', so, buf.indexOf(0, so));
+    };
     labels.push({
-      x: f32(o), y: f32(o + 4), minZoom: f32(o + 8), name: buf.toString('utf8', so, end),
-      kind: dv.getUint8(o + 16), rank: dv.getUint8(o + 17),
+      x: f32(o), y: f32(o + 4), minZoom: f32(o + 8), name: str(o + 12), ja: str(o + 16), ru: str(o + 20),
+      zh: str(o + 24), kind: dv.getUint8(o + 28), rank: dv.getUint8(o + 29), flags: dv.getUint8(o + 30),
     });
   }
   return { levels, labels };
@@ -795,11 +1008,11 @@ function verify(buf, built) {
   levels.forEach((lv, li) => {
     const b = built[li];
     const g = lv.grid;
-    let landArea = 0, coastLength = 0, borderLength = 0, maxSpan = 0;
+    let landArea = 0, coastLength = 0, borderLength = 0, riverLength = 0, maxSpan = 0;
     for (let row = 0; row < g; row++) {
       for (let col = 0; col < g; col++) {
         const x0 = col / g, x1 = (col + 1) / g, y0 = row / g, y1 = (row + 1) / g;
-        for (const layer of [0, 1, 2]) {
+        for (const layer of [0, 1, 2, 3]) {
           for (const pts of lv.cellParts(col, row, layer)) {
             const bb = bboxOfRings([pts]);
             check(bb.x0 >= x0 && bb.x1 <= x1 && bb.y0 >= y0 && bb.y1 <= y1,
@@ -811,8 +1024,10 @@ function verify(buf, built) {
               landArea += signedArea(pts);
             } else if (layer === 1) {
               coastLength += lengthOf(pts);
-            } else {
+            } else if (layer === 2) {
               borderLength += lengthOf(pts);
+            } else {
+              riverLength += lengthOf(pts);
             }
           }
         }
@@ -847,14 +1062,18 @@ function verify(buf, built) {
       }
     }
     for (const it of b.lineItems) srcBorder += lengthOf(it.pts);
+    let srcRiver = 0;
+    for (const it of b.riverLines) srcRiver += lengthOf(it.pts);
     const rel = (a, s) => Math.abs(a - s) / Math.abs(s);
     console.log(`  check ${lv.scale}m: land area ${landArea.toFixed(6)} (source ${srcArea.toFixed(6)}), ` +
                 `coast length ${coastLength.toFixed(4)} (source ${srcCoast.toFixed(4)}), ` +
                 `border length ${borderLength.toFixed(4)} (source ${srcBorder.toFixed(4)}), ` +
+                `river length ${riverLength.toFixed(4)} (simplified source ${srcRiver.toFixed(4)}), ` +
                 `widest part ${maxSpan.toFixed(4)}`);
     check(rel(landArea, srcArea) < 1e-4, `${lv.scale}m land area`);
     check(rel(coastLength, srcCoast) < 1e-4, `${lv.scale}m coast length`);
     check(rel(borderLength, srcBorder) < 1e-4, `${lv.scale}m border length`);
+    check(rel(riverLength, srcRiver) < 1e-4, `${lv.scale}m river length`);
     check(maxSpan <= 1 / g, `${lv.scale}m part wider than a cell`);
   });
 
@@ -903,18 +1122,50 @@ function verify(buf, built) {
       check(!isLand(lv, lon, lat), `sea label ${name} at ${lon}E ${lat}N is on water at ${lv.scale}m`);
     }
   }
-  for (const name of ['Sea of Okhotsk', 'Sea of Japan (East Sea)', 'Japan', 'Russia', 'La Pérouse Strait']) {
+  for (const name of ['Sea of Okhotsk', 'Sea of Japan (East Sea)', 'Japan', 'Russia', 'La Pérouse Strait',
+                      'Kunashir', 'Iturup', 'Shikotan', 'Habomai Islands', 'Shumshu', 'Paramushir', 'Urup',
+                      'Sakhalin', 'Hokkaido', 'Tsushima', 'Amur', 'Ussuri', 'Songhua', 'Dnieper',
+                      'Khabarovsk', 'Nemuro', 'Yuzhno-Kurilsk', 'Tokyo', 'Kyiv', 'Bolshoi Ussuriysky Island',
+                      'Zhenbao (Damansky) Island']) {
     check(labels.some(l => l.name === name), `label ${name}`);
   }
-  console.log(`  check labels: ${labels.length} (${labels.filter(l => l.kind === LABEL_COUNTRY).length} countries)`);
+  const kunashir = labels.find(l => l.name === 'Kunashir');
+  check(kunashir.ja === '国後島' && kunashir.ru === 'Кунашир' &&
+        kunashir.flags === (FLAG_DISPUTED | FLAG_PARTY.ja | FLAG_PARTY.ru),
+        'Kunashir has its Japanese and Russian names');
+  // Curated islands marked as land are land at 10m, within 0.05° of their point.
+  for (const e of loadCurated().features) {
+    if (!e.land) continue;
+    let found = false;
+    for (let dy = -0.05; dy <= 0.05 && !found; dy += 0.025) {
+      for (let dx = -0.05; dx <= 0.05 && !found; dx += 0.025) found = isLand(lv10, e.lon + dx, e.lat + dy);
+    }
+    check(found, `curated island ${e.en} at ${e.lon}E ${e.lat}N is land at 10m`);
+  }
+  const byKind = k => labels.filter(l => l.kind === k).length;
+  console.log(`  check labels: ${labels.length} (${byKind(LABEL_COUNTRY)} countries, ${byKind(LABEL_SEA)} seas, ` +
+              `${byKind(LABEL_CITY)} cities, ${byKind(LABEL_ISLAND)} islands, ${byKind(LABEL_RIVER)} rivers)`);
 }
 
 // ---------------------------------------------------------------- main
 
 function main() {
   console.log('Preparing the base map');
-  const built = LEVELS.map(buildLevel);
-  const labels = sortLabels(countryLabels().concat(seaLabels()));
+  const gazetteer = loadGazetteer();
+  const curated = loadCurated();
+  const built = LEVELS.map(spec => buildLevel(spec, gazetteer));
+  const countries = countryLabels();
+  const lv10 = built[built.length - 1];
+  const g = lv10.spec.grid;
+  const isWater = (x, y) => !pointInRings(lv10.cellRings[Math.min(g - 1, Math.floor(y * g)) * g +
+                                                         Math.min(g - 1, Math.floor(x * g))], x, y);
+  const stats = { places: 0, islands: 0, marine: 0, marineOnLand: 0, rivers: 0, curated: 0 };
+  const labels = sortLabels(countries.concat(seaLabels(curated),
+                                             gazetteerLabels(gazetteer, curated, new Set(countries.map(l => l.name)),
+                                                             isWater, stats)));
+  console.log(`  gazetteer: ${stats.places} places, ${stats.islands} islands, ${stats.marine} marine areas ` +
+              `(${stats.marineOnLand} whose label point is on land at 10m dropped), ${stats.rivers} named rivers, ` +
+              `${stats.curated} curated features`);
   const buf = writeFile(built, labels);
   console.log(`Wrote ${path.relative(process.cwd(), OUT_FILE)}: ${buf.length} bytes`);
   for (const lv of built) {

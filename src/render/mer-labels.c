@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "mer-labels"
+
+#include "config.h"
+
+#include "mer-labels.h"
+
+#include <math.h>
+#include <string.h>
+#include <pango/pangocairo.h>
+
+/* The one label placement pass: the screen's event and region labels, the
+ * base map's names on its tiles, and every export, handout page and slide
+ * put their labels through it.
+ *
+ * Candidates are placed greedily in order of priority; each tries a few
+ * positions around its anchor and takes the first where it overlaps no
+ * label already placed, covers no obstacle (a marker) but its own, and —
+ * for a frame — is not cut by the frame's edge. A sparse grid of cells
+ * indexes what is placed, so each test looks at a few neighbours only.
+ *
+ * Text is measured once per font and text (MerLabelMeasure keeps the sizes),
+ * with hinting off so that sizes do not depend on the surface. */
+
+#define CELL_SIZE 64.0
+/* Air between two labels, and the halo around the text. */
+#define LABEL_PADDING 2.0
+#define HALO 1.5
+#define DOT_RADIUS 2.5
+/* An event's place label within this of a base-map name saying the same is
+ * left out. */
+#define REPEAT_DISTANCE 60.0
+#define REGION_REPEAT_DISTANCE 200.0
+
+static const char *const fonts[MER_LABEL_N_STYLES] = {
+  [MER_LABEL_STYLE_COUNTRY] = "Cantarell 9",
+  [MER_LABEL_STYLE_WATER] = "Cantarell Italic 9",
+  [MER_LABEL_STYLE_PLACE] = "Cantarell 8.5",
+  [MER_LABEL_STYLE_EVENT] = "Cantarell Bold 9",
+  [MER_LABEL_STYLE_REGION] = "Cantarell Bold 10",
+};
+
+struct _MerLabelMeasure
+{
+  PangoContext         *context;
+  PangoFontDescription *fonts[MER_LABEL_N_STYLES];
+  GHashTable           *sizes;   /* "style\x1fmarkup" → Size */
+};
+
+typedef struct {
+  double width, height;
+} Size;
+
+typedef struct {
+  MerLabel    label;
+  guint       sequence;
+} Candidate;
+
+typedef struct {
+  MerLabelBox box;
+  int         owner;    /* an obstacle's own id; -1 for a label */
+} Entry;
+
+typedef struct {
+  MerLabelBox box;
+  MerLabel    label;    /* markup points into the chunk */
+} Placed;
+
+struct _MerLabels
+{
+  MerLabelMeasure *measure;
+  double           width;
+  double           height;
+  gboolean         inside;
+
+  GStringChunk    *strings;
+  GArray          *candidates;   /* Candidate */
+  GArray          *entries;      /* Entry: obstacles, then labels as placed */
+  GArray          *placed;       /* Placed */
+  guint            n_obstacles;
+  GHashTable      *cells;        /* cell key → GArray of entry indices */
+};
+
+/**
+ * mer_label_measure_new:
+ *
+ * Sizes of label texts, kept between frames. Use it from one thread only.
+ *
+ * Returns: (transfer full): a new measure
+ */
+MerLabelMeasure *
+mer_label_measure_new (void)
+{
+  MerLabelMeasure *self = g_new0 (MerLabelMeasure, 1);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+
+  for (guint i = 0; i < MER_LABEL_N_STYLES; i++)
+    self->fonts[i] = pango_font_description_from_string (fonts[i]);
+  self->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return self;
+}
+
+void
+mer_label_measure_free (MerLabelMeasure *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->sizes);
+  for (guint i = 0; i < MER_LABEL_N_STYLES; i++)
+    pango_font_description_free (self->fonts[i]);
+  g_object_unref (self->context);
+  g_free (self);
+}
+
+static PangoLayout *
+create_layout (MerLabelMeasure *self,
+               MerLabelStyle    style,
+               const char      *markup)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+
+  pango_layout_set_font_description (layout, self->fonts[style]);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_markup (layout, markup, -1);
+  return layout;
+}
+
+static Size
+measure (MerLabelMeasure *self,
+         MerLabelStyle    style,
+         const char      *markup)
+{
+  g_autofree char *key = g_strdup_printf ("%d\x1f%s", style, markup);
+  Size *size = g_hash_table_lookup (self->sizes, key);
+
+  if (size == NULL)
+    {
+      g_autoptr(PangoLayout) layout = create_layout (self, style, markup);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      size = g_new (Size, 1);
+      size->width = (double) logical.width / PANGO_SCALE + 2 * HALO;
+      size->height = (double) logical.height / PANGO_SCALE + 2 * HALO;
+      g_hash_table_insert (self->sizes, g_steal_pointer (&key), size);
+    }
+
+  return *size;
+}
+
+/**
+ * mer_labels_new:
+ * @measure: (transfer none): kept while the labels live
+ * @width: the frame's width
+ * @height: the frame's height
+ * @inside: whether labels must lie wholly inside the frame (a picture);
+ *   %FALSE for the whole world of a zoom, which tiles cut
+ *
+ * Returns: (transfer full): an empty set of labels
+ */
+MerLabels *
+mer_labels_new (MerLabelMeasure *measure,
+                double           width,
+                double           height,
+                gboolean         inside)
+{
+  MerLabels *self = g_new0 (MerLabels, 1);
+
+  self->measure = measure;
+  self->width = width;
+  self->height = height;
+  self->inside = inside;
+  self->strings = g_string_chunk_new (4096);
+  self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  self->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  return self;
+}
+
+void
+mer_labels_free (MerLabels *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->cells);
+  g_array_unref (self->placed);
+  g_array_unref (self->entries);
+  g_array_unref (self->candidates);
+  g_string_chunk_free (self->strings);
+  g_free (self);
+}
+
+static inline gint64
+cell_key (gint64 col,
+          gint64 row)
+{
+  return (row << 32) ^ (col & 0xffffffff);
+}
+
+static void
+index_entry (MerLabels *self,
+             guint      index)
+{
+  const Entry *entry = &g_array_index (self->entries, Entry, index);
+  gint64 col0 = (gint64) floor (entry->box.x / CELL_SIZE);
+  gint64 col1 = (gint64) floor ((entry->box.x + entry->box.width) / CELL_SIZE);
+  gint64 row0 = (gint64) floor (entry->box.y / CELL_SIZE);
+  gint64 row1 = (gint64) floor ((entry->box.y + entry->box.height) / CELL_SIZE);
+
+  for (gint64 row = row0; row <= row1; row++)
+    for (gint64 col = col0; col <= col1; col++)
+      {
+        gint64 key = cell_key (col, row);
+        GArray *cell = g_hash_table_lookup (self->cells, &key);
+
+        if (cell == NULL)
+          {
+            cell = g_array_sized_new (FALSE, FALSE, sizeof (guint), 4);
+            g_hash_table_insert (self->cells, g_memdup2 (&key, sizeof key), cell);
+          }
+        g_array_append_val (cell, index);
+      }
+}
+
+static inline gboolean
+boxes_overlap (const MerLabelBox *a,
+               const MerLabelBox *b,
+               double             padding)
+{
+  return a->x < b->x + b->width + padding && b->x < a->x + a->width + padding &&
+         a->y < b->y + b->height + padding && b->y < a->y + a->height + padding;
+}
+
+/* Whether @box is free: no label placed and no obstacle but @owner's in it. */
+static gboolean
+box_is_free (MerLabels         *self,
+             const MerLabelBox *box,
+             int                owner)
+{
+  gint64 col0 = (gint64) floor ((box->x - LABEL_PADDING) / CELL_SIZE);
+  gint64 col1 = (gint64) floor ((box->x + box->width + LABEL_PADDING) / CELL_SIZE);
+  gint64 row0 = (gint64) floor ((box->y - LABEL_PADDING) / CELL_SIZE);
+  gint64 row1 = (gint64) floor ((box->y + box->height + LABEL_PADDING) / CELL_SIZE);
+
+  if (self->inside &&
+      (box->x < 0 || box->y < 0 || box->x + box->width > self->width || box->y + box->height > self->height))
+    return FALSE;
+
+  for (gint64 row = row0; row <= row1; row++)
+    for (gint64 col = col0; col <= col1; col++)
+      {
+        gint64 key = cell_key (col, row);
+        GArray *cell = g_hash_table_lookup (self->cells, &key);
+
+        if (cell == NULL)
+          continue;
+        for (guint i = 0; i < cell->len; i++)
+          {
+            const Entry *entry = &g_array_index (self->entries, Entry, g_array_index (cell, guint, i));
+
+            if (owner >= 0 && entry->owner == owner)
+              continue;
+            if (boxes_overlap (box, &entry->box, entry->owner < 0 ? LABEL_PADDING : 0))
+              return FALSE;
+          }
+      }
+
+  return TRUE;
+}
+
+/**
+ * mer_labels_add_obstacle:
+ * @box: what labels must not cover: a marker, a piece of furniture
+ *
+ * Obstacles are added before mer_labels_place().
+ *
+ * Returns: the obstacle's id, for #MerLabel.owner
+ */
+int
+mer_labels_add_obstacle (MerLabels         *self,
+                         const MerLabelBox *box)
+{
+  Entry entry = { *box, (int) self->n_obstacles };
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (self->placed->len == 0, -1);
+
+  g_array_append_val (self->entries, entry);
+  index_entry (self, self->entries->len - 1);
+  return (int) self->n_obstacles++;
+}
+
+/**
+ * mer_labels_add:
+ * @label: a candidate; its markup is copied
+ */
+void
+mer_labels_add (MerLabels      *self,
+                const MerLabel *label)
+{
+  Candidate candidate = { *label, self->candidates->len };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (label->markup != NULL);
+
+  candidate.label.markup = g_string_chunk_insert_const (self->strings, label->markup);
+  g_array_append_val (self->candidates, candidate);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->label.priority != cb->label.priority)
+    return ca->label.priority < cb->label.priority ? -1 : 1;
+  return ca->sequence < cb->sequence ? -1 : ca->sequence > cb->sequence;
+}
+
+/* The positions a label may take, best first. */
+static guint
+positions (const MerLabel *label,
+           Size            size,
+           MerLabelBox    *out)
+{
+  double x = label->x, y = label->y, w = size.width, h = size.height;
+  double g = label->gap + 1;
+  double d = g * 0.7;
+
+  /* An area's name may move off its point by a little, not beside it. */
+  if (label->anchor == MER_LABEL_ANCHOR_CENTRE)
+    {
+      static const double offsets[][2] = { { 0, 0 }, { 0, -1 }, { 0, 1 }, { 1, 0 }, { -1, 0 },
+                                           { 1, -1 }, { -1, -1 }, { 1, 1 }, { -1, 1 }, { 0, -2 }, { 0, 2 } };
+      double dy = h / 2 + 2, dx = MIN (w / 2, 40);
+
+      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+        out[i] = (MerLabelBox) { x - w / 2 + offsets[i][0] * dx, y - h / 2 + offsets[i][1] * dy, w, h };
+      return G_N_ELEMENTS (offsets);
+    }
+
+  out[0] = (MerLabelBox) { x + g, y - h / 2, w, h };
+  out[1] = (MerLabelBox) { x - g - w, y - h / 2, w, h };
+  out[2] = (MerLabelBox) { x - w / 2, y - g - h, w, h };
+  out[3] = (MerLabelBox) { x - w / 2, y + g, w, h };
+  out[4] = (MerLabelBox) { x + d, y - d - h, w, h };
+  out[5] = (MerLabelBox) { x - d - w, y - d - h, w, h };
+  out[6] = (MerLabelBox) { x + d, y + d, w, h };
+  out[7] = (MerLabelBox) { x - d - w, y + d, w, h };
+  return 8;
+}
+
+static char *
+first_line (const char *markup)
+{
+  const char *end = strchr (markup, '\n');
+
+  return end != NULL ? g_strndup (markup, end - markup) : g_strdup (markup);
+}
+
+/* A name said twice close by is said once: an event's place label gives
+ * way to a base-map name saying the same (the base map names the place,
+ * often in more languages), and a base-map name to a story region's. */
+static void
+drop_repeated_names (MerLabels *self)
+{
+  g_autoptr(GHashTable) gazetteer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint kept = 0;
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (self->candidates, Candidate, i);
+
+      if (c->label.priority >= MER_LABEL_PRIORITY_GAZETTEER)
+        g_hash_table_insert (gazetteer, first_line (c->label.markup), c);
+      else if (c->label.priority >= MER_LABEL_PRIORITY_REGION && c->label.priority < MER_LABEL_PRIORITY_EVENT)
+        g_hash_table_insert (regions, first_line (c->label.markup), c);
+    }
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (self->candidates, Candidate, i);
+      g_autofree char *line = first_line (c->label.markup);
+      const Candidate *same = NULL;
+      double reach = 0;
+
+      if (c->label.priority >= MER_LABEL_PRIORITY_GAZETTEER)
+        {
+          same = g_hash_table_lookup (regions, line);
+          reach = REGION_REPEAT_DISTANCE;
+        }
+      else if (c->label.priority >= MER_LABEL_PRIORITY_EVENT)
+        {
+          same = g_hash_table_lookup (gazetteer, line);
+          reach = REPEAT_DISTANCE;
+        }
+      if (same == NULL || hypot (same->label.x - c->label.x, same->label.y - c->label.y) >= reach)
+        g_array_index (self->candidates, Candidate, kept++) = *c;
+    }
+  g_array_set_size (self->candidates, kept);
+}
+
+/**
+ * mer_labels_place:
+ *
+ * Places the candidates added so far, in order of priority (then in the
+ * order they were added). Call once.
+ */
+void
+mer_labels_place (MerLabels *self)
+{
+  g_return_if_fail (self != NULL);
+
+  drop_repeated_names (self);
+  g_array_sort (self->candidates, compare_candidates);
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    {
+      const MerLabel *label = &g_array_index (self->candidates, Candidate, i).label;
+      MerLabelBox boxes[11];
+      MerLabelBox dot = { label->x - DOT_RADIUS, label->y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS };
+      guint n;
+      Size size;
+
+      /* The anchor itself must be in the frame, and a city's dot free. */
+      if (self->inside && (label->x < 0 || label->y < 0 || label->x > self->width || label->y > self->height))
+        continue;
+      if (label->dot && !box_is_free (self, &dot, label->owner))
+        continue;
+
+      size = measure (self->measure, label->style, label->markup);
+      n = positions (label, size, boxes);
+      for (guint p = 0; p < n; p++)
+        {
+          if (!box_is_free (self, &boxes[p], label->owner))
+            continue;
+          if (label->dot && boxes_overlap (&boxes[p], &dot, 0))
+            continue;
+
+          {
+            Placed placed = { boxes[p], *label };
+            Entry entry = { boxes[p], -1 };
+
+            g_array_append_val (self->placed, placed);
+            g_array_append_val (self->entries, entry);
+            index_entry (self, self->entries->len - 1);
+            if (label->dot)
+              {
+                Entry dot_entry = { dot, -1 };
+
+                g_array_append_val (self->entries, dot_entry);
+                index_entry (self, self->entries->len - 1);
+              }
+          }
+          break;
+        }
+    }
+}
+
+guint
+mer_labels_get_n_placed (MerLabels *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->placed->len;
+}
+
+/**
+ * mer_labels_get_placed:
+ * @box: (out) (optional): where the label went, halo included
+ * @label: (out) (optional): the label; its markup is borrowed
+ */
+void
+mer_labels_get_placed (MerLabels   *self,
+                       guint        index,
+                       MerLabelBox *box,
+                       MerLabel    *label)
+{
+  const Placed *placed;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->placed->len);
+
+  placed = &g_array_index (self->placed, Placed, index);
+  if (box != NULL)
+    *box = placed->box;
+  if (label != NULL)
+    *label = placed->label;
+}
+
+/**
+ * mer_labels_add_placed:
+ * @label: a label placed by an earlier pass; its markup is copied
+ * @box: where that pass put it, in this frame's units
+ *
+ * Takes a label as it was placed, without testing it: tiles draw the
+ * names placed once for the whole world this way.
+ */
+void
+mer_labels_add_placed (MerLabels         *self,
+                       const MerLabel    *label,
+                       const MerLabelBox *box)
+{
+  Placed placed = { *box, *label };
+
+  g_return_if_fail (self != NULL);
+
+  placed.label.markup = g_string_chunk_insert_const (self->strings, label->markup);
+  g_array_append_val (self->placed, placed);
+}
+
+/**
+ * mer_labels_get_placed_owner:
+ *
+ * Returns: the obstacle the placed label belongs to, or -1
+ */
+int
+mer_labels_get_placed_owner (MerLabels *self,
+                             guint      index)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (index < self->placed->len, -1);
+
+  return g_array_index (self->placed, Placed, index).label.owner;
+}
+
+guint
+mer_labels_get_n_obstacles (MerLabels *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_obstacles;
+}
+
+void
+mer_labels_get_obstacle (MerLabels   *self,
+                         guint        index,
+                         MerLabelBox *box)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->n_obstacles);
+
+  *box = g_array_index (self->entries, Entry, index).box;
+}
+
+static void
+set_color (cairo_t        *cr,
+           const MerColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+/**
+ * mer_labels_draw:
+ * @cr: a context whose user space is the frame's
+ *
+ * Draws the placed labels, each over a halo.
+ */
+void
+mer_labels_draw (MerLabels         *self,
+                 cairo_t           *cr,
+                 const MerMapStyle *style)
+{
+  g_return_if_fail (self != NULL);
+
+  cairo_save (cr);
+  for (guint i = 0; i < self->placed->len; i++)
+    {
+      const Placed *placed = &g_array_index (self->placed, Placed, i);
+      const MerLabel *label = &placed->label;
+      g_autoptr(PangoLayout) layout = create_layout (self->measure, label->style, label->markup);
+      MerColor color;
+
+      if (label->dot)
+        {
+          cairo_new_path (cr);
+          cairo_arc (cr, label->x, label->y, DOT_RADIUS - 0.5, 0, 2 * G_PI);
+          set_color (cr, &style->label_halo);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke_preserve (cr);
+          set_color (cr, &style->country_label);
+          cairo_fill (cr);
+        }
+
+      switch (label->style)
+        {
+        case MER_LABEL_STYLE_WATER:
+          color = style->sea_label;
+          break;
+        case MER_LABEL_STYLE_REGION:
+          color = label->color;
+          break;
+        case MER_LABEL_STYLE_COUNTRY:
+        case MER_LABEL_STYLE_PLACE:
+        case MER_LABEL_STYLE_EVENT:
+        case MER_LABEL_N_STYLES:
+        default:
+          color = style->country_label;
+          break;
+        }
+
+      cairo_move_to (cr, placed->box.x + HALO, placed->box.y + HALO);
+      pango_cairo_layout_path (cr, layout);
+      set_color (cr, &style->label_halo);
+      cairo_set_line_width (cr, 2 * HALO + 0.5);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+
+      cairo_move_to (cr, placed->box.x + HALO, placed->box.y + HALO);
+      set_color (cr, &color);
+      pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * mer_labels_dup_story_languages:
+ * @document: (nullable): a story
+ *
+ * The languages a story names its regions in, besides English, in the
+ * order they first appear: the languages disputed places are named in.
+ *
+ * Returns: (transfer full): language codes, %NULL-terminated
+ */
+GStrv
+mer_labels_dup_story_languages (MerDocument *document)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *regions;
+
+  if (document == NULL)
+    return g_strv_builder_end (builder);
+
+  regions = mer_document_get_regions (document);
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+      const MerName *names;
+      guint n_names;
+
+      names = mer_region_get_names (region, &n_names);
+      for (guint n = 0; n < n_names; n++)
+        if (!g_str_equal (names[n].lang, "en") && g_hash_table_add (seen, (gpointer) names[n].lang))
+          g_strv_builder_add (builder, names[n].lang);
+    }
+
+  return g_strv_builder_end (builder);
+}

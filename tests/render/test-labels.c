@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "mer-basemap-painter.h"
+#include "mer-diagnostic.h"
+#include "mer-event-painter.h"
+#include "mer-labels.h"
+#include "mer-loader.h"
+#include "mer-region-painter.h"
+
+/* The label pass: on random frames, with random candidates and obstacles
+ * and with the bundled story over the real base map, no two labels overlap,
+ * none is cut by the frame and none covers a marker other than its own. */
+
+static gboolean
+overlap (const MerLabelBox *a,
+         const MerLabelBox *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The three rules, checked pair by pair. */
+static void
+assert_placement_valid (MerLabels *labels,
+                        double     width,
+                        double     height)
+{
+  guint n = mer_labels_get_n_placed (labels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      MerLabelBox a;
+      int owner = mer_labels_get_placed_owner (labels, i);
+
+      mer_labels_get_placed (labels, i, &a, NULL);
+      g_assert_cmpfloat (a.x, >=, 0);
+      g_assert_cmpfloat (a.y, >=, 0);
+      g_assert_cmpfloat (a.x + a.width, <=, width);
+      g_assert_cmpfloat (a.y + a.height, <=, height);
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          MerLabelBox b;
+
+          mer_labels_get_placed (labels, j, &b, NULL);
+          g_assert_false (overlap (&a, &b));
+        }
+
+      for (guint k = 0; k < mer_labels_get_n_obstacles (labels); k++)
+        {
+          MerLabelBox obstacle;
+
+          if ((int) k == owner)
+            continue;
+          mer_labels_get_obstacle (labels, k, &obstacle);
+          g_assert_false (overlap (&a, &obstacle));
+        }
+    }
+}
+
+static void
+test_random_frames (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1875);
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  static const char *const words[] = {
+    "Kunashir", "Iturup", "Yuzhno-Kurilsk", "国後島", "Кунашир", "Tokyo", "A", "Sea of Okhotsk",
+    "Bolshoi Ussuriysky Island", "<b>Selected</b>", "Two\nlines",
+  };
+  guint total_placed = 0;
+
+  for (guint round = 0; round < 200; round++)
+    {
+      double width = g_rand_double_range (rand, 120, 1200);
+      double height = g_rand_double_range (rand, 90, 900);
+      g_autoptr(MerLabels) labels = mer_labels_new (measure, width, height, TRUE);
+      guint n_markers = g_rand_int_range (rand, 0, 60);
+      guint n_labels = g_rand_int_range (rand, 1, 120);
+
+      for (guint i = 0; i < n_markers; i++)
+        {
+          double r = g_rand_double_range (rand, 4, 12);
+          MerLabelBox box = { g_rand_double_range (rand, -20, width), g_rand_double_range (rand, -20, height),
+                              2 * r, 2 * r };
+          int id = mer_labels_add_obstacle (labels, &box);
+          MerLabel label = {
+            .markup = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+            .x = box.x + r,
+            .y = box.y + r,
+            .gap = r,
+            .priority = g_rand_int_range (rand, 0, 400),
+            .anchor = MER_LABEL_ANCHOR_POINT,
+            .style = MER_LABEL_STYLE_EVENT,
+            .owner = id,
+          };
+
+          g_assert_cmpint (id, ==, (int) i);
+          mer_labels_add (labels, &label);
+        }
+
+      for (guint i = 0; i < n_labels; i++)
+        {
+          MerLabel label = {
+            .markup = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+            .x = g_rand_double_range (rand, -40, width + 40),
+            .y = g_rand_double_range (rand, -40, height + 40),
+            .gap = 3,
+            .priority = g_rand_int_range (rand, 0, 400),
+            .anchor = g_rand_boolean (rand) ? MER_LABEL_ANCHOR_POINT : MER_LABEL_ANCHOR_CENTRE,
+            .style = g_rand_int_range (rand, 0, MER_LABEL_N_STYLES),
+            .owner = -1,
+            .dot = g_rand_boolean (rand),
+          };
+
+          mer_labels_add (labels, &label);
+        }
+
+      mer_labels_place (labels);
+      assert_placement_valid (labels, width, height);
+      total_placed += mer_labels_get_n_placed (labels);
+    }
+
+  /* The test proves something only if labels are placed. */
+  g_assert_cmpuint (total_placed, >, 2000);
+}
+
+/* The first candidate always gets its best position in an empty frame;
+ * the same candidate again goes to its second, left of the point. */
+static void
+test_positions (void)
+{
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(MerLabels) labels = mer_labels_new (measure, 400, 300, TRUE);
+  MerLabel label = {
+    .markup = "Nemuro", .x = 200, .y = 150, .gap = 5, .anchor = MER_LABEL_ANCHOR_POINT,
+    .style = MER_LABEL_STYLE_PLACE, .owner = -1,
+  };
+  MerLabelBox first, second;
+
+  mer_labels_add (labels, &label);
+  mer_labels_add (labels, &label);
+  label.x = 399;  /* right and left would be cut, or cover the others */
+  label.priority = 1;
+  mer_labels_add (labels, &label);
+  mer_labels_place (labels);
+
+  g_assert_cmpuint (mer_labels_get_n_placed (labels), ==, 3);
+  mer_labels_get_placed (labels, 0, &first, NULL);
+  mer_labels_get_placed (labels, 1, &second, NULL);
+  g_assert_cmpfloat (first.x, ==, 206);
+  g_assert_cmpfloat_with_epsilon (first.y + first.height / 2, 150, 1e-9);
+  g_assert_cmpfloat (second.x + second.width, ==, 194);
+  assert_placement_valid (labels, 400, 300);
+}
+
+static MerBasemap *
+load_basemap (void)
+{
+  g_autofree char *path = g_build_filename (SRCDIR, "data", "basemap", "world.mbm", NULL);
+  g_autoptr(GError) error = NULL;
+  MerBasemap *basemap = mer_basemap_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return basemap;
+}
+
+static MerDocument *
+load_story (void)
+{
+  g_autofree char *path = g_build_filename (SRCDIR, "data", "events", "russia-japan.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) mer_diagnostic_free);
+  MerDocument *document = mer_loader_load_file (path, NULL, diagnostics, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The whole pass as an export runs it, on random views of the story. */
+static void
+test_story_frames (void)
+{
+  g_autoptr(MerBasemap) basemap = load_basemap ();
+  g_autoptr(MerBasemapPainter) painter = mer_basemap_painter_new (basemap);
+  g_autoptr(MerDocument) document = load_story ();
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autoptr(MerEventPainter) events = mer_event_painter_new (mer_document_get_events (document));
+  g_autoptr(MerRegionPainter) regions = mer_region_painter_new (mer_document_get_regions (document));
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1956);
+  g_auto(GStrv) languages = mer_labels_dup_story_languages (document);
+  const MerMapStyle *style = mer_map_style_get (FALSE);
+  guint total = 0;
+
+  mer_state_set_document (state, document);
+  for (guint round = 0; round < 60; round++)
+    {
+      MerView v = { g_rand_double_range (rand, 30, 55), g_rand_double_range (rand, 20, 160),
+                    g_rand_double_range (rand, 2, 9) };
+      int width = g_rand_int_range (rand, 300, 1920), height = g_rand_int_range (rand, 200, 1080);
+      g_autoptr(MerLabels) labels = mer_labels_new (measure, width, height, TRUE);
+      MerMapView view;
+
+      mer_map_view_init (&view, &v, width, height, 1);
+      mer_event_painter_add_labels (events, labels, &view, state);
+      mer_region_painter_add_labels (regions, labels, &view, style, state);
+      mer_basemap_painter_add_labels (painter, labels, &view, (const char * const *) languages);
+      mer_labels_place (labels);
+      assert_placement_valid (labels, width, height);
+      total += mer_labels_get_n_placed (labels);
+    }
+  g_assert_cmpuint (total, >, 600);
+}
+
+static gboolean
+placed_markup (MerLabels  *labels,
+               const char *markup)
+{
+  for (guint i = 0; i < mer_labels_get_n_placed (labels); i++)
+    {
+      MerLabel label;
+
+      mer_labels_get_placed (labels, i, NULL, &label);
+      if (g_str_equal (label.markup, markup))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The southern Kurils at zoom 7, as `meridian --export x.png --view
+ * 44,146.5,7` frames them: the four disputed islands named in Japanese and
+ * Russian, Nemuro and Yuzhno-Kurilsk named. */
+static void
+test_southern_kurils (void)
+{
+  g_autoptr(MerBasemap) basemap = load_basemap ();
+  g_autoptr(MerBasemapPainter) painter = mer_basemap_painter_new (basemap);
+  g_autoptr(MerDocument) document = load_story ();
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autoptr(MerEventPainter) events = mer_event_painter_new (mer_document_get_events (document));
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(MerLabels) labels = mer_labels_new (measure, 1920, 1080, TRUE);
+  g_auto(GStrv) languages = mer_labels_dup_story_languages (document);
+  MerView v = { 44.0, 146.5, 7 };
+  MerMapView view;
+
+  g_assert_true (g_strv_contains ((const char * const *) languages, "ja"));
+  g_assert_true (g_strv_contains ((const char * const *) languages, "ru"));
+
+  mer_state_set_document (state, document);
+  mer_map_view_init (&view, &v, 1920, 1080, 1);
+  mer_event_painter_add_labels (events, labels, &view, state);
+  mer_basemap_painter_add_labels (painter, labels, &view, (const char * const *) languages);
+  mer_labels_place (labels);
+
+  g_assert_true (placed_markup (labels, "Kunashir\n国後島 · Кунашир"));
+  g_assert_true (placed_markup (labels, "Iturup\n択捉島 · Итуруп"));
+  g_assert_true (placed_markup (labels, "Shikotan\n色丹島 · Шикотан"));
+  g_assert_true (placed_markup (labels, "Habomai Islands\n歯舞群島 · Хабомаи"));
+  g_assert_true (placed_markup (labels, "Nemuro"));
+  g_assert_true (placed_markup (labels, "Yuzhno-Kurilsk, Kunashir") || placed_markup (labels, "Yuzhno-Kurilsk"));
+  assert_placement_valid (labels, 1920, 1080);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/labels/random-frames", test_random_frames);
+  g_test_add_func ("/render/labels/positions", test_positions);
+  g_test_add_func ("/render/labels/story-frames", test_story_frames);
+  g_test_add_func ("/render/labels/southern-kurils", test_southern_kurils);
+
+  return g_test_run ();
+}
