@@ -5,6 +5,8 @@
 
 #include "mer-presentation-view.h"
 
+#include "mer-furniture.h"
+
 #include <glib/gi18n.h>
 
 /* What the audience sees over the window while a briefing is given: the
@@ -64,55 +66,11 @@ static const char * const action_names[] = {
   "presentation.notes", "presentation.exit", "presentation.swap-monitors", "presentation.slides-monitor",
 };
 
-/* How much of what the slide shows a card at (x0, y0)–(x1, y1) would hide:
- * the event's places weigh more than any region. */
-static double
-card_cost (MerState         *state,
-           const MerMapView *view,
-           double            x0,
-           double            y0,
-           double            x1,
-           double            y1)
-{
-  GPtrArray *regions = mer_state_get_highlighted_regions (state);
-  MerEvent *event = mer_state_get_selected_event (state);
-  double cost = 0;
-
-  if (event != NULL)
-    {
-      const MerPlace *places;
-      guint n_places;
-
-      places = mer_event_get_places (event, &n_places);
-      for (guint i = 0; i < n_places; i++)
-        {
-          double px, py;
-
-          mer_map_view_location_to_point (view, places[i].lat, places[i].lon, &px, &py);
-          if (px >= x0 - 30 && px <= x1 + 30 && py >= y0 - 30 && py <= y1 + 30)
-            cost += 1e7;
-        }
-    }
-
-  for (guint i = 0; i < regions->len; i++)
-    {
-      double west, south, east, north, ax, ay, bx, by;
-
-      if (!mer_geometry_get_bounds (mer_region_get_geometry (g_ptr_array_index (regions, i)),
-                                    &west, &south, &east, &north))
-        continue;
-      mer_map_view_location_to_point (view, north, west, &ax, &ay);
-      mer_map_view_location_to_point (view, south, east, &bx, &by);
-      cost += MAX (0, MIN (x1, bx) - MAX (x0, ax)) * MAX (0, MIN (y1, by) - MAX (y0, ay));
-    }
-
-  return cost;
-}
-
-/* The caption card goes where it hides least of the slide's places and
- * highlighted regions: a corner or the middle of the top or bottom edge of
- * the map, narrow and tall or wide and short. It is judged on the view the
- * map is flying to and the card's real size. */
+/* The caption card goes where it hides least of the slide (the furniture
+ * cost that exports and handouts use, mer_furniture_place()): a corner or
+ * the middle of the top or bottom edge of the map, narrow and tall or wide
+ * and short. It is judged on the view the map is flying to and the card's
+ * real size. */
 static void
 place_card (MerPresentationView   *self,
             const graphene_rect_t *stage,
@@ -123,7 +81,9 @@ place_card (MerPresentationView   *self,
   MerState *state = mer_presentation_get_state (self->presentation);
   int width = (int) stage->size.width;
   int height = (int) stage->size.height;
-  double best = G_MAXDOUBLE;
+  GtkAllocation spots[G_N_ELEMENTS (widths) * 6];
+  MerBox boxes[G_N_ELEMENTS (widths) * 6];
+  guint n = 0;
   int min_width, natural_width;
   MerMapView view;
   MerView target;
@@ -132,7 +92,8 @@ place_card (MerPresentationView   *self,
   mer_map_widget_get_target_view (map, &target);
   mer_map_view_init (&view, &target, width, height, 1);
 
-  /* Bottom left first: ties go where captions usually sit. */
+  /* Bottom left first: ties go where captions usually sit. The card's
+   * margins are air, not card. */
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       int card_width = CLAMP ((int) (width * widths[w]), min_width, MAX (min_width, natural_width));
@@ -144,19 +105,17 @@ place_card (MerPresentationView   *self,
           {
             int x = column == 0 ? 0 : column == 1 ? MAX (0, (width - card_width) / 2) : MAX (0, width - card_width);
             int y = row == 0 ? MAX (0, height - card_height) : 0;
-            double cost = card_cost (state, &view,
-                                     x + gtk_widget_get_margin_start (self->card),
-                                     y + gtk_widget_get_margin_top (self->card),
-                                     x + card_width - gtk_widget_get_margin_end (self->card),
-                                     y + card_height - gtk_widget_get_margin_bottom (self->card));
 
-            if (cost < best)
-              {
-                best = cost;
-                *allocation = (GtkAllocation) { x, y, card_width, card_height };
-              }
+            spots[n] = (GtkAllocation) { x, y, card_width, card_height };
+            boxes[n++] = (MerBox) {
+              x + gtk_widget_get_margin_start (self->card),
+              y + gtk_widget_get_margin_top (self->card),
+              card_width - gtk_widget_get_margin_start (self->card) - gtk_widget_get_margin_end (self->card),
+              card_height - gtk_widget_get_margin_top (self->card) - gtk_widget_get_margin_bottom (self->card),
+            };
           }
     }
+  *allocation = spots[mer_furniture_place (state, &view, boxes, n, NULL, 0)];
 
   allocation->x += (int) stage->origin.x;
   allocation->y += (int) stage->origin.y;
