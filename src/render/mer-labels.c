@@ -371,14 +371,17 @@ first_line (const char *markup)
   return end != NULL ? g_strndup (markup, end - markup) : g_strdup (markup);
 }
 
-/* A name said twice close by is said once: an event's place label gives
- * way to a base-map name saying the same (the base map names the place,
- * often in more languages), and a base-map name to a story region's. */
+/* A name said twice close by is said once. An event's place label takes
+ * the place of a base-map name saying the same, with the base map's names
+ * in other languages if it has them: it is placed round its marker, where
+ * the base-map name might find no room. A base-map name gives way to a
+ * story region's. */
 static void
 drop_repeated_names (MerLabels *self)
 {
   g_autoptr(GHashTable) gazetteer = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree gboolean *dropped = g_new0 (gboolean, self->candidates->len);
   guint kept = 0;
 
   for (guint i = 0; i < self->candidates->len; i++)
@@ -386,31 +389,44 @@ drop_repeated_names (MerLabels *self)
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
 
       if (c->label.priority >= MER_LABEL_PRIORITY_GAZETTEER)
-        g_hash_table_insert (gazetteer, first_line (c->label.markup), c);
+        g_hash_table_insert (gazetteer, first_line (c->label.markup), GUINT_TO_POINTER (i));
       else if (c->label.priority >= MER_LABEL_PRIORITY_REGION && c->label.priority < MER_LABEL_PRIORITY_EVENT)
-        g_hash_table_insert (regions, first_line (c->label.markup), c);
+        g_hash_table_insert (regions, first_line (c->label.markup), GUINT_TO_POINTER (i));
     }
 
   for (guint i = 0; i < self->candidates->len; i++)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
       g_autofree char *line = first_line (c->label.markup);
-      const Candidate *same = NULL;
-      double reach = 0;
+      gpointer found;
+      const Candidate *same;
 
       if (c->label.priority >= MER_LABEL_PRIORITY_GAZETTEER)
         {
-          same = g_hash_table_lookup (regions, line);
-          reach = REGION_REPEAT_DISTANCE;
+          if (g_hash_table_lookup_extended (regions, line, NULL, &found))
+            {
+              same = &g_array_index (self->candidates, Candidate, GPOINTER_TO_UINT (found));
+              if (hypot (same->label.x - c->label.x, same->label.y - c->label.y) < REGION_REPEAT_DISTANCE)
+                dropped[i] = TRUE;
+            }
         }
-      else if (c->label.priority >= MER_LABEL_PRIORITY_EVENT)
+      else if (c->label.priority >= MER_LABEL_PRIORITY_EVENT &&
+               g_hash_table_lookup_extended (gazetteer, line, NULL, &found))
         {
-          same = g_hash_table_lookup (gazetteer, line);
-          reach = REPEAT_DISTANCE;
+          guint j = GPOINTER_TO_UINT (found);
+
+          same = &g_array_index (self->candidates, Candidate, j);
+          if (hypot (same->label.x - c->label.x, same->label.y - c->label.y) < REPEAT_DISTANCE)
+            {
+              c->label.markup = same->label.markup;
+              dropped[j] = TRUE;
+            }
         }
-      if (same == NULL || hypot (same->label.x - c->label.x, same->label.y - c->label.y) >= reach)
-        g_array_index (self->candidates, Candidate, kept++) = *c;
     }
+
+  for (guint i = 0; i < self->candidates->len; i++)
+    if (!dropped[i])
+      g_array_index (self->candidates, Candidate, kept++) = g_array_index (self->candidates, Candidate, i);
   g_array_set_size (self->candidates, kept);
 }
 
