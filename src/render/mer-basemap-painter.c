@@ -296,11 +296,22 @@ draw_labels (MerBasemapPainter *self,
              double             cx,
              double             cy)
 {
+  /* Each tile thread keeps its own texts' layouts: a measure is for one
+   * thread, and making the layouts again for every tile would cost more
+   * than drawing them. */
+  static GPrivate thread_measure = G_PRIVATE_INIT ((GDestroyNotify) mer_label_measure_free);
+  MerLabelMeasure *measure = g_private_get (&thread_measure);
   g_autoptr(GArray) placed = get_placement (self, view->zoom);
-  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
-  g_autoptr(MerLabels) labels = mer_labels_new (measure, view->width, view->height, FALSE);
+  g_autoptr(MerLabels) labels = NULL;
   double world = mer_map_view_get_world_size (view);
   double copies = ceil (view->width / world) + 1;
+
+  if (measure == NULL)
+    {
+      measure = mer_label_measure_new ();
+      g_private_set (&thread_measure, measure);
+    }
+  labels = mer_labels_new (measure, view->width, view->height, FALSE);
 
   for (guint i = 0; i < placed->len; i++)
     {
