@@ -74,6 +74,7 @@ static const char * const action_names[] = {
 static void
 place_card (MerPresentationView   *self,
             const graphene_rect_t *stage,
+            const GtkAllocation   *bar,
             GtkAllocation         *allocation)
 {
   static const double widths[] = { 0.42, 0.62 };
@@ -83,6 +84,7 @@ place_card (MerPresentationView   *self,
   int height = (int) stage->size.height;
   GtkAllocation spots[G_N_ELEMENTS (widths) * 6];
   MerBox boxes[G_N_ELEMENTS (widths) * 6];
+  MerBox taken;
   guint n = 0;
   int min_width, natural_width;
   MerMapView view;
@@ -115,7 +117,9 @@ place_card (MerPresentationView   *self,
             };
           }
     }
-  *allocation = spots[mer_furniture_place (state, &view, boxes, n, NULL, 0)];
+  /* The progress bar is furniture the card must not go over. */
+  taken = (MerBox) { bar->x - stage->origin.x, bar->y - stage->origin.y, bar->width, bar->height };
+  *allocation = spots[mer_furniture_place (state, &view, boxes, n, &taken, bar->width > 0 ? 1 : 0)];
 
   allocation->x += (int) stage->origin.x;
   allocation->y += (int) stage->origin.y;
@@ -350,7 +354,7 @@ mer_presentation_view_size_allocate (GtkWidget *widget,
 {
   MerPresentationView *self = MER_PRESENTATION_VIEW (widget);
   graphene_rect_t all = GRAPHENE_RECT_INIT (0, 0, width, height);
-  GtkAllocation allocation;
+  GtkAllocation allocation, bar = { 0, };
 
   if (self->child != NULL && gtk_widget_should_layout (self->child))
     gtk_widget_allocate (self->child, width, height, baseline, NULL);
@@ -360,18 +364,18 @@ mer_presentation_view_size_allocate (GtkWidget *widget,
       !gtk_widget_compute_bounds (GTK_WIDGET (mer_presentation_get_map (self->presentation)), widget, &self->stage))
     self->stage = all;
 
+  if (gtk_widget_should_layout (self->bottom_bar))
+    {
+      place_aligned (self->bottom_bar, &self->stage, &bar);
+      gtk_widget_size_allocate (self->bottom_bar, &bar, -1);
+    }
   if (gtk_widget_should_layout (self->card))
     {
       if (self->presentation != NULL)
-        place_card (self, &self->stage, &allocation);
+        place_card (self, &self->stage, &bar, &allocation);
       else
         place_aligned (self->card, &self->stage, &allocation);
       gtk_widget_size_allocate (self->card, &allocation, -1);
-    }
-  if (gtk_widget_should_layout (self->bottom_bar))
-    {
-      place_aligned (self->bottom_bar, &self->stage, &allocation);
-      gtk_widget_size_allocate (self->bottom_bar, &allocation, -1);
     }
   if (gtk_widget_should_layout (GTK_WIDGET (self->notes)))
     {

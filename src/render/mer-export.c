@@ -57,7 +57,7 @@ mer_export_options_init (MerExportOptions *options,
 {
   *options = (MerExportOptions) {
     document, state, *view, width, height, 1, 96,
-    TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, NULL,
+    TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE, NULL, NULL, 0,
   };
 }
 
@@ -532,8 +532,12 @@ furniture_layout (cairo_t                *cr,
 {
   g_autoptr(MerState) empty = NULL;
   MerState *state = options->state;
-  MerBox taken[MER_EXPORT_N_FURNITURE];
+  g_autofree MerBox *taken = g_new (MerBox, MER_EXPORT_N_FURNITURE + options->n_obstacles);
   guint n_taken = 0;
+
+  /* What the caller puts over the map is taken from the start. */
+  for (guint i = 0; i < options->n_obstacles; i++)
+    taken[n_taken++] = options->obstacles[i];
 
   memset (furniture, 0, sizeof *furniture);
   if (options->title)
@@ -832,6 +836,12 @@ mer_export_draw (cairo_t                *cr,
 
         mer_labels_add_obstacle (labels, &(MerLabelBox) { box->x, box->y, box->width, box->height });
       }
+  for (guint i = 0; i < options->n_obstacles; i++)
+    {
+      const MerBox *box = &options->obstacles[i];
+
+      mer_labels_add_obstacle (labels, &(MerLabelBox) { box->x, box->y, box->width, box->height });
+    }
   languages = mer_labels_dup_story_languages (options->document);
   mer_event_painter_add_labels (events, labels, &view, options->state);
   mer_region_painter_add_labels (regions, labels, &view, style, options->state);
@@ -1572,6 +1582,7 @@ place_card (cairo_t          *cr,
             MerState         *state,
             const MerMapView *view,
             const char       *markup,
+            const MerBox     *progress,
             MerBox           *box)
 {
   static const double widths[] = { 0.42, 0.62 };
@@ -1601,20 +1612,18 @@ place_card (cairo_t          *cr,
           }
     }
 
-  best = mer_furniture_place (state, view, candidates, n, NULL, 0);
+  best = mer_furniture_place (state, view, candidates, n, progress, 1);
   *box = candidates[best];
   g_object_unref (layouts[1 - best / 6]);
   return layouts[best / 6];
 }
 
 static void
-draw_card (cairo_t          *cr,
-           MerState         *state,
-           const MerMapView *view,
-           const char       *markup)
+draw_card (cairo_t      *cr,
+           PangoLayout  *layout,
+           const MerBox *card)
 {
-  MerBox box;
-  g_autoptr(PangoLayout) layout = place_card (cr, state, view, markup, &box);
+  MerBox box = *card;
 
   cairo_save (cr);
   cairo_translate (cr, 0, 2);
@@ -1630,12 +1639,14 @@ draw_card (cairo_t          *cr,
 
 /* The bottom bar: the progress through the briefing and the slide's
  * number. */
-static void
-draw_progress (cairo_t          *cr,
-               const MerMapView *view,
-               MerDocument      *document,
-               guint             index,
-               guint             n)
+static PangoLayout *
+progress_layout (cairo_t     *cr,
+                 MerDocument *document,
+                 guint        index,
+                 guint        n,
+                 MerBox      *pill,
+                 double       width,
+                 double       height)
 {
   g_autofree char *revised = mer_document_dup_revised_text (document);
   /* The deck has no title block: the story's revision date goes with the
@@ -1644,13 +1655,38 @@ draw_progress (cairo_t          *cr,
                                ? g_markup_printf_escaped ("<span size='smaller'>%s</span>   <b>%u / %u</b>", revised,
                                                           index + 1, n)
                                : g_strdup_printf ("<b>%u / %u</b>", index + 1, n);
-  g_autoptr(PangoLayout) layout = create_layout (cr, "Cantarell 14", counter, -1);
-  double w, h, bar_width;
-  MerBox pill;
+  PangoLayout *layout = create_layout (cr, "Cantarell 14", counter, -1);
+  double w, h;
 
   layout_size (layout, &w, &h);
-  pill = (MerBox) { view->width - 12 - w - 24, view->height - 8 - h - 12, w + 24, h + 12 };
-  bar_width = pill.x - 12 - 12;
+  *pill = (MerBox) { width - 12 - w - 24, height - 8 - h - 12, w + 24, h + 12 };
+  return layout;
+}
+
+/* Where the progress and the slide's number go: furniture like the card. */
+static MerBox
+progress_box (cairo_t          *cr,
+              const MerMapView *view,
+              MerDocument      *document,
+              guint             index,
+              guint             n)
+{
+  MerBox pill;
+  g_autoptr(PangoLayout) layout = progress_layout (cr, document, index, n, &pill, view->width, view->height);
+
+  return (MerBox) { 12, pill.y, pill.x + pill.width - 12, pill.height };
+}
+
+static void
+draw_progress (cairo_t          *cr,
+               const MerMapView *view,
+               MerDocument      *document,
+               guint             index,
+               guint             n)
+{
+  MerBox pill;
+  g_autoptr(PangoLayout) layout = progress_layout (cr, document, index, n, &pill, view->width, view->height);
+  double bar_width = pill.x - 12 - 12;
 
   cairo_rectangle (cr, 12, pill.y + pill.height / 2 - 3, bar_width, 6);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
@@ -1725,6 +1761,8 @@ draw_deck_page (cairo_t           *cr,
   MerEvent *event = slide != NULL ? mer_slide_get_event (slide) : page;
   g_autoptr(MerState) state = mer_state_new ();
   g_autofree char *markup = NULL;
+  g_autoptr(PangoLayout) card = NULL;
+  MerBox over_map[2];   /* the card, the progress */
   MerExportOptions options;
   MerMapView map_view;
   MerView view;
@@ -1734,6 +1772,8 @@ draw_deck_page (cairo_t           *cr,
   mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
   markup = card_markup (briefing, slide, event, mer_state_get_pov (state));
   mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
+  over_map[1] = progress_box (cr, &map_view, document, index, pages->len);
+  card = place_card (cr, state, &map_view, markup, &over_map[1], &over_map[0]);
 
   mer_export_options_init (&options, document, state, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT);
   options.title = FALSE;
@@ -1742,9 +1782,11 @@ draw_deck_page (cairo_t           *cr,
   options.timeline = FALSE;
   options.scale_bar = FALSE;
   options.attribution = FALSE;
+  options.obstacles = over_map;
+  options.n_obstacles = G_N_ELEMENTS (over_map);
   mer_export_draw (cr, basemap, &options, vector);
 
-  draw_card (cr, state, &map_view, markup);
+  draw_card (cr, card, &over_map[0]);
   draw_progress (cr, &map_view, document, index, pages->len);
 }
 
@@ -1798,6 +1840,7 @@ mer_export_get_slide_card (MerDocument *document,
   MerSlide *slide;
   MerEvent *event;
   MerMapView map_view;
+  MerBox progress;
   MerView view;
 
   g_return_if_fail (index < pages->len);
@@ -1811,7 +1854,8 @@ mer_export_get_slide_card (MerDocument *document,
   mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
   markup = card_markup (briefing, slide, event, mer_state_get_pov (state));
   mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
-  layout = place_card (cr, state, &map_view, markup, box);
+  progress = progress_box (cr, &map_view, document, index, pages->len);
+  layout = place_card (cr, state, &map_view, markup, &progress, box);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

@@ -58,6 +58,10 @@ typedef struct {
   gboolean     attribution;
   gboolean     online_layer;
   GDateTime   *date;
+  /* Furniture the caller draws over the map afterwards (a slide's caption
+   * card and progress): the export's own furniture and labels keep clear. */
+  const MerBox *obstacles;
+  guint         n_obstacles;
 } MerExportOptions;
 
 /* The furniture over an export's map, in the order it is placed. */

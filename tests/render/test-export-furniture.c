@@ -226,7 +226,8 @@ test_slides (void)
 }
 
 /* The deck's caption card, as presented, on every slide of both
- * briefings: none of the slide's places under it. */
+ * briefings: none of the slide's places under it, at most a tenth of the
+ * slide's highlighted regions. */
 static void
 test_deck_card (void)
 {
@@ -260,6 +261,19 @@ test_deck_card (void)
           mer_state_set_document (state, document);
           mer_export_prepare_page (state, slide, event, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, &view);
           mer_map_view_init (&map_view, &view, MER_EXPORT_SLIDE_WIDTH, MER_EXPORT_SLIDE_HEIGHT, 1);
+          if (mer_state_get_highlighted_regions (state)->len > 0)
+            {
+              MerExportOptions options;
+              MerBox boxes[MER_EXPORT_N_FURNITURE] = { card, };
+              double share;
+
+              mer_export_options_init (&options, document, state, &view, MER_EXPORT_SLIDE_WIDTH,
+                                       MER_EXPORT_SLIDE_HEIGHT);
+              share = region_share_covered (&options, &map_view, boxes, 1);
+              if (share > 0.1)
+                g_error ("%s slide %u: the card covers %.0f%% of the highlighted regions",
+                         mer_briefing_get_id (briefing), s + 1, share * 100);
+            }
           places = mer_event_get_places (event, &n_places);
           for (guint p = 0; p < n_places; p++)
             {
