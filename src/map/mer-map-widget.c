@@ -41,7 +41,7 @@ struct _MerMapWidget
   ShumateViewport *viewport;
   ShumateMapLayer *tile_layer;
   MerTileSource   *tile_source;
-  char            *tile_languages;   /* the story languages the tiles name disputed places in */
+  char            *tile_story;   /* mer_basemap_painter_dup_story_key() of the tiles shown */
   MerOverlayLayer *overlay_layer;
   GtkWidget       *message;
   GtkWidget       *as_of_label;   /* borrowed: the overlay holds it */
@@ -114,27 +114,27 @@ mer_map_widget_prefers_dark (GtkWidget *widget)
 }
 
 /* libshumate caches tiles by source id and cannot restyle a layer: a new
- * style or scale factor takes a new source and a new layer. */
+ * style, scale factor or story takes a new source and a new layer. */
 static void
 update_tile_layer (MerMapWidget *self)
 {
   gboolean dark = mer_map_widget_prefers_dark (GTK_WIDGET (self));
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   ShumateMapLayer *old_layer = self->tile_layer;
+  g_autofree char *story = NULL;
 
   if (self->basemap == NULL)
     return;
-  g_auto(GStrv) languages = mer_basemap_painter_dup_languages (self->basemap);
-  g_autofree char *joined = g_strjoinv (",", languages);
 
+  story = mer_basemap_painter_dup_story_key (self->basemap);
   if (self->tile_source != NULL && dark == self->dark && scale_factor == self->scale_factor &&
-      g_strcmp0 (joined, self->tile_languages) == 0)
+      g_strcmp0 (story, self->tile_story) == 0)
     return;
 
   self->dark = dark;
   self->scale_factor = scale_factor;
-  g_free (self->tile_languages);
-  self->tile_languages = g_steal_pointer (&joined);
+  g_free (self->tile_story);
+  self->tile_story = g_steal_pointer (&story);
 
   g_clear_object (&self->tile_source);
   self->tile_source = mer_tile_source_new (self->basemap, dark, scale_factor);
@@ -293,16 +293,19 @@ show_document (MerMapWidget *self)
 {
   MerDocument *document = mer_state_get_document (self->state);
   g_auto(GStrv) languages = NULL;
+  g_auto(GStrv) names = NULL;
   const MerView *view;
 
   if (document == NULL)
     return;
 
-  /* Disputed places are named in the story's languages: new tiles. */
+  /* Tiles name disputed places in the story's languages and leave the
+   * story's own names to its labels: new tiles. */
   languages = mer_labels_dup_story_languages (document);
+  names = mer_labels_dup_story_names (document);
   if (self->basemap != NULL)
     {
-      mer_basemap_painter_set_languages (self->basemap, (const char * const *) languages);
+      mer_basemap_painter_set_story (self->basemap, (const char * const *) languages, (const char * const *) names);
       update_tile_layer (self);
     }
 
@@ -1089,7 +1092,7 @@ mer_map_widget_dispose (GObject *object)
   g_clear_object (&self->map);
   g_clear_object (&self->viewport);
   g_clear_object (&self->tile_source);
-  g_clear_pointer (&self->tile_languages, g_free);
+  g_clear_pointer (&self->tile_story, g_free);
   g_clear_object (&self->online_source);
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_object (&self->state);

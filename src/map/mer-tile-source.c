@@ -184,23 +184,22 @@ mer_tile_source_init (MerTileSource *self)
  * @scale_factor: the widget's scale factor; tiles are drawn at 256 × it
  *
  * Returns: (transfer full): a map source; its id differs by style, scale
- *   and the painter's languages, as libshumate caches tiles by source id
+ *   and what the painter knows of the story, as libshumate caches tiles by
+ *   source id
  */
 MerTileSource *
 mer_tile_source_new (MerBasemapPainter *painter,
                      gboolean           dark,
                      int                scale_factor)
 {
-  g_auto(GStrv) languages = NULL;
-  g_autofree char *joined = NULL;
+  g_autofree char *story = NULL;
   g_autofree char *id = NULL;
   MerTileSource *self;
 
   g_return_val_if_fail (painter != NULL, NULL);
 
-  languages = mer_basemap_painter_dup_languages (painter);
-  joined = g_strjoinv (",", languages);
-  id = g_strdup_printf ("meridian-basemap-%s-%dx-%s", dark ? "dark" : "light", scale_factor, joined);
+  story = mer_basemap_painter_dup_story_key (painter);
+  id = g_strdup_printf ("meridian-basemap-%s-%dx-%s", dark ? "dark" : "light", scale_factor, story);
 
   self = g_object_new (MER_TYPE_TILE_SOURCE,
                        "id", id,

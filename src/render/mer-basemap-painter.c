@@ -31,6 +31,8 @@ struct _MerBasemapPainter
   GMutex      lock;
   GHashTable *placements;  /* zoom × 100 → GArray of Placed */
   GStrv       languages;   /* the story's languages, besides English */
+  GHashTable *left_out;    /* names the story's own labels say, not drawn on tiles */
+  char       *story_key;   /* both, as a string */
 };
 
 typedef struct {
@@ -54,6 +56,8 @@ mer_basemap_painter_new (MerBasemap *basemap)
   g_mutex_init (&self->lock);
   self->placements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->languages = g_new0 (char *, 1);
+  self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->story_key = g_strdup ("");
 
   return self;
 }
@@ -76,6 +80,8 @@ mer_basemap_painter_unref (MerBasemapPainter *self)
     {
       g_hash_table_unref (self->placements);
       g_strfreev (self->languages);
+      g_hash_table_unref (self->left_out);
+      g_free (self->story_key);
       g_mutex_clear (&self->lock);
       mer_basemap_unref (self->basemap);
       g_free (self);
@@ -83,51 +89,79 @@ mer_basemap_painter_unref (MerBasemapPainter *self)
 }
 
 /**
- * mer_basemap_painter_set_languages:
- * @languages: (array zero-terminated=1) (nullable): language codes ("ja",
- *   "ru", "zh"), in the order to show them
+ * mer_basemap_painter_set_story:
+ * @languages: (array zero-terminated=1) (nullable): the story's language
+ *   codes ("ja", "ru", "zh"), in the order to show them
+ *   (mer_labels_dup_story_languages())
+ * @left_out: (array zero-terminated=1) (nullable): names the story's own
+ *   labels say on screen (mer_labels_dup_story_names())
  *
- * The story's languages: disputed islands are named in them too when
- * zoomed in. Safe to call while tiles are drawn.
+ * What tiles need to know of the story: disputed islands are named in its
+ * languages too when zoomed in, and the names its regions and event places
+ * carry are left to its own labels, which are placed round its markers,
+ * so that a name does not show twice. Safe to call while tiles are drawn.
  */
 void
-mer_basemap_painter_set_languages (MerBasemapPainter  *self,
-                                   const char * const *languages)
+mer_basemap_painter_set_story (MerBasemapPainter  *self,
+                               const char * const *languages,
+                               const char * const *left_out)
 {
   const char * const empty[] = { NULL };
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  guint hash;
 
   g_return_if_fail (self != NULL);
 
   if (languages == NULL)
     languages = empty;
+  if (left_out == NULL)
+    left_out = empty;
+
+  /* The key names the languages and a hash of the names left out:
+   * libshumate keeps tiles by a source id made from it. */
+  for (guint i = 0; left_out[i] != NULL; i++)
+    g_ptr_array_add (sorted, (gpointer) left_out[i]);
+  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
+  hash = 5381;
+  for (guint i = 0; i < sorted->len; i++)
+    hash = hash * 33 + g_str_hash (g_ptr_array_index (sorted, i));
+  for (guint i = 0; languages[i] != NULL; i++)
+    g_string_append_printf (key, "%s%s", i > 0 ? "," : "", languages[i]);
+  g_string_append_printf (key, "-%08x", hash);
 
   g_mutex_lock (&self->lock);
-  if (!g_strv_equal ((const char * const *) self->languages, languages))
+  if (!g_str_equal (key->str, self->story_key))
     {
       g_strfreev (self->languages);
       self->languages = g_strdupv ((char **) languages);
+      g_hash_table_remove_all (self->left_out);
+      for (guint i = 0; left_out[i] != NULL; i++)
+        g_hash_table_add (self->left_out, g_strdup (left_out[i]));
+      g_free (self->story_key);
+      self->story_key = g_strdup (key->str);
       g_hash_table_remove_all (self->placements);
     }
   g_mutex_unlock (&self->lock);
 }
 
 /**
- * mer_basemap_painter_dup_languages:
+ * mer_basemap_painter_dup_story_key:
  *
- * Returns: (transfer full): the languages set with
- *   mer_basemap_painter_set_languages()
+ * Returns: (transfer full): a string that changes whenever
+ *   mer_basemap_painter_set_story() changes what tiles show
  */
-GStrv
-mer_basemap_painter_dup_languages (MerBasemapPainter *self)
+char *
+mer_basemap_painter_dup_story_key (MerBasemapPainter *self)
 {
-  GStrv languages;
+  char *key;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   g_mutex_lock (&self->lock);
-  languages = g_strdupv (self->languages);
+  key = g_strdup (self->story_key);
   g_mutex_unlock (&self->lock);
-  return languages;
+  return key;
 }
 
 static MerLabelStyle
@@ -231,7 +265,7 @@ get_placement (MerBasemapPainter *self,
       char *markup;
 
       mer_basemap_get_label (self->basemap, i, &label);
-      if (zoom < label.min_zoom)
+      if (zoom < label.min_zoom || g_hash_table_contains (self->left_out, label.name))
         continue;
 
       markup = label_markup (&label, zoom, (const char * const *) self->languages);

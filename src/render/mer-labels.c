@@ -718,3 +718,48 @@ mer_labels_dup_story_languages (MerDocument *document)
 
   return g_strv_builder_end (builder);
 }
+
+/**
+ * mer_labels_dup_story_names:
+ * @document: (nullable): a story
+ *
+ * The names a story's own labels say: its regions' names and its events'
+ * place names.
+ *
+ * Returns: (transfer full): names, %NULL-terminated, each once
+ */
+GStrv
+mer_labels_dup_story_names (MerDocument *document)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *regions, *events;
+
+  if (document == NULL)
+    return g_strv_builder_end (builder);
+
+  regions = mer_document_get_regions (document);
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+      const char *name = mer_region_get_name (region);
+
+      if (g_hash_table_add (seen, (gpointer) name))
+        g_strv_builder_add (builder, name);
+    }
+
+  events = mer_document_get_events (document);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      const MerPlace *places;
+      guint n_places;
+
+      places = mer_event_get_places (event, &n_places);
+      for (guint p = 0; p < n_places; p++)
+        if (places[p].name != NULL && g_hash_table_add (seen, (gpointer) places[p].name))
+          g_strv_builder_add (builder, places[p].name);
+    }
+
+  return g_strv_builder_end (builder);
+}

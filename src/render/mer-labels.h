@@ -128,6 +128,7 @@ void             mer_labels_get_obstacle     (MerLabels         *self,
 int              mer_labels_get_placed_owner (MerLabels         *self,
                                               guint              index);
 GStrv            mer_labels_dup_story_languages (MerDocument    *document);
+GStrv            mer_labels_dup_story_names  (MerDocument       *document);
 void             mer_labels_draw             (MerLabels         *self,
                                               cairo_t           *cr,
                                               const MerMapStyle *style);

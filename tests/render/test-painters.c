@@ -129,11 +129,11 @@ test_basemap_names_and_rivers (void)
   cr = cairo_create (named);
   mer_basemap_painter_draw (basemap, cr, &view, style);
   cairo_destroy (cr);
-  mer_basemap_painter_set_languages (basemap, languages);
+  mer_basemap_painter_set_story (basemap, languages, NULL);
   cr = cairo_create (native);
   mer_basemap_painter_draw (basemap, cr, &view, style);
   cairo_destroy (cr);
-  mer_basemap_painter_set_languages (basemap, NULL);
+  mer_basemap_painter_set_story (basemap, NULL, NULL);
 
   for (int py = 0; py < 512; py++)
     for (int px = 0; px < 512; px++)
