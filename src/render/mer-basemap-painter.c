@@ -212,14 +212,23 @@ label_markup (const MerBasemapLabel *label,
   return g_strdup_printf ("%s\n%s", name, native->str);
 }
 
+/* A country is about COUNTRY_LABEL_PX across at its label's minimum zoom
+ * (tools/basemap/prepare-basemap.mjs): its name may go up to half that
+ * from its point, so that Russia is named when its point is off the frame. */
+#define COUNTRY_LABEL_PX 40.0
+#define MAX_REACH 300.0
+
 static void
 label_candidate (const MerBasemapLabel *label,
+                 double                 zoom,
                  double                 x,
                  double                 y,
                  const char            *markup,
                  MerLabel              *candidate)
 {
   gboolean city = label->kind == MER_BASEMAP_LABEL_CITY;
+  double reach = label->kind == MER_BASEMAP_LABEL_COUNTRY
+                   ? MIN (MAX_REACH, COUNTRY_LABEL_PX / 2 * exp2 (zoom - label->min_zoom)) : 0;
 
   *candidate = (MerLabel) {
     .markup = markup,
@@ -231,6 +240,7 @@ label_candidate (const MerBasemapLabel *label,
     .style = style_for (label),
     .owner = -1,
     .dot = city,
+    .reach = reach,
   };
 }
 
@@ -270,7 +280,7 @@ get_placement (MerBasemapPainter *self,
 
       markup = label_markup (&label, zoom, (const char * const *) self->languages);
       g_ptr_array_add (markups, markup);
-      label_candidate (&label, label.x * world, label.y * world, markup, &candidate);
+      label_candidate (&label, zoom, label.x * world, label.y * world, markup, &candidate);
       mer_labels_add (labels, &candidate);
     }
   mer_labels_place (labels);
@@ -423,14 +433,17 @@ mer_basemap_painter_add_labels (MerBasemapPainter  *self,
       if (view->zoom < label.min_zoom)
         continue;
 
-      /* The copy of the world nearest the view's centre. */
+      /* The copy of the world nearest the view's centre. A country's point
+       * may be off the frame by its reach. */
       x = (label.x - cx - round (label.x - cx)) * world + view->width / 2;
       y = (label.y - cy) * world + view->height / 2;
-      if (x < 0 || y < 0 || x > view->width || y > view->height)
+      label_candidate (&label, view->zoom, x, y, "", &candidate);
+      if (x < -candidate.reach || y < -candidate.reach || x > view->width + candidate.reach ||
+          y > view->height + candidate.reach)
         continue;
 
       markup = label_markup (&label, view->zoom, languages);
-      label_candidate (&label, x, y, markup, &candidate);
+      candidate.markup = markup;
       mer_labels_add (labels, &candidate);
     }
 }

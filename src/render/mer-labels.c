@@ -31,6 +31,9 @@
  * left out. */
 #define REPEAT_DISTANCE 60.0
 #define REGION_REPEAT_DISTANCE 200.0
+/* Rings of eight places a large area's name may take round its point. */
+#define REACH_RINGS 3
+#define MAX_POSITIONS (11 + 8 * REACH_RINGS)
 
 static const char *const fonts[MER_LABEL_N_STYLES] = {
   [MER_LABEL_STYLE_COUNTRY] = "Cantarell 9",
@@ -365,9 +368,20 @@ positions (const MerLabel *label,
                                            { 1, -1 }, { -1, -1 }, { 1, 1 }, { -1, 1 }, { 0, -2 }, { 0, 2 } };
       double dy = h / 2 + 2, dx = MIN (w / 2, 40);
 
+      guint n = 0;
+
       for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
-        out[i] = (MerLabelBox) { x - w / 2 + offsets[i][0] * dx, y - h / 2 + offsets[i][1] * dy, w, h };
-      return G_N_ELEMENTS (offsets);
+        out[n++] = (MerLabelBox) { x - w / 2 + offsets[i][0] * dx, y - h / 2 + offsets[i][1] * dy, w, h };
+
+      /* A large area's name may go further, in rings round its point. */
+      for (guint ring = 1; label->reach > 0 && ring <= REACH_RINGS; ring++)
+        for (guint k = 0; k < 8; k++)
+          {
+            double r = label->reach * ring / REACH_RINGS, angle = G_PI / 2 + k * G_PI / 4;
+
+            out[n++] = (MerLabelBox) { x - w / 2 + r * cos (angle), y - h / 2 + r * sin (angle), w, h };
+          }
+      return n;
     }
 
   out[0] = (MerLabelBox) { x + g, y - h / 2, w, h };
@@ -465,13 +479,16 @@ mer_labels_place (MerLabels *self)
   for (guint i = 0; i < self->candidates->len; i++)
     {
       const MerLabel *label = &g_array_index (self->candidates, Candidate, i).label;
-      MerLabelBox boxes[11];
+      MerLabelBox boxes[MAX_POSITIONS];
       MerLabelBox dot = { label->x - DOT_RADIUS, label->y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS };
       guint n;
       Size size;
 
-      /* The anchor itself must be in the frame, and a city's dot free. */
-      if (self->inside && (label->x < 0 || label->y < 0 || label->x > self->width || label->y > self->height))
+      /* The anchor itself must be in the frame (a large area's, within its
+       * reach), and a city's dot free. */
+      if (self->inside &&
+          (label->x < -label->reach || label->y < -label->reach || label->x > self->width + label->reach ||
+           label->y > self->height + label->reach))
         continue;
       if (label->dot && !box_is_free (self, &dot, label->owner))
         continue;

@@ -67,6 +67,9 @@ typedef enum {
  * @color: for %MER_LABEL_STYLE_REGION, the text's colour
  * @owner: the obstacle (marker) the label belongs to and may touch, or -1
  * @dot: draw a small dot at the anchor when placed (cities)
+ * @reach: for %MER_LABEL_ANCHOR_CENTRE, how far from its point the label may
+ *   go when nearer places are taken or out of the frame, for a large area
+ *   (a country); 0 for none
  *
  * A candidate label.
  */
@@ -81,6 +84,7 @@ typedef struct {
   MerColor          color;
   int               owner;
   gboolean          dot;
+  double            reach;
 } MerLabel;
 
 /**
