@@ -217,6 +217,8 @@ label_markup (const MerBasemapLabel *label,
  * from its point, so that Russia is named when its point is off the frame. */
 #define COUNTRY_LABEL_PX 40.0
 #define MAX_REACH 300.0
+#define ISLAND_LABEL_PX 30.0
+#define MAX_ISLAND_GAP 60.0
 
 static void
 label_candidate (const MerBasemapLabel *label,
@@ -229,14 +231,19 @@ label_candidate (const MerBasemapLabel *label,
   gboolean city = label->kind == MER_BASEMAP_LABEL_CITY;
   double reach = label->kind == MER_BASEMAP_LABEL_COUNTRY
                    ? MIN (MAX_REACH, COUNTRY_LABEL_PX / 2 * exp2 (zoom - label->min_zoom)) : 0;
+  /* A small island is named beside it, not over it: about
+   * ISLAND_LABEL_PX across at its label's minimum zoom, it grows twice as
+   * large each zoom level; a large one is named on it. */
+  double island = label->kind == MER_BASEMAP_LABEL_ISLAND ? ISLAND_LABEL_PX / 2 * exp2 (zoom - label->min_zoom) : 0;
+  gboolean beside = city || (island > 0 && island < MAX_ISLAND_GAP);
 
   *candidate = (MerLabel) {
     .markup = markup,
     .x = x,
     .y = y,
-    .gap = city ? 3 : 0,
+    .gap = city ? 3 : beside ? island : 0,
     .priority = MER_LABEL_PRIORITY_GAZETTEER + label->rank,
-    .anchor = city ? MER_LABEL_ANCHOR_POINT : MER_LABEL_ANCHOR_CENTRE,
+    .anchor = beside ? MER_LABEL_ANCHOR_POINT : MER_LABEL_ANCHOR_CENTRE,
     .style = style_for (label),
     .owner = -1,
     .dot = city,
