@@ -292,20 +292,16 @@ static void
 show_document (MerMapWidget *self)
 {
   MerDocument *document = mer_state_get_document (self->state);
-  g_auto(GStrv) languages = NULL;
-  g_auto(GStrv) names = NULL;
   const MerView *view;
 
   if (document == NULL)
     return;
 
-  /* Tiles name disputed places in the story's languages and leave the
-   * story's own names to its labels: new tiles. */
-  languages = mer_labels_dup_story_languages (document);
-  names = mer_labels_dup_story_names (document);
+  /* Tiles name disputed places in the story's languages, leave the story's
+   * own names to its labels and keep off its places: new tiles. */
   if (self->basemap != NULL)
     {
-      mer_basemap_painter_set_story (self->basemap, (const char * const *) languages, (const char * const *) names);
+      mer_basemap_painter_set_story (self->basemap, document);
       update_tile_layer (self);
     }
 
@@ -880,6 +876,8 @@ mer_map_widget_constructed (GObject *object)
 
   /* The base map the exports draw on too: read once for the program. */
   self->basemap = mer_export_service_dup_basemap (mer_export_service_get_default (), &error);
+  if (self->basemap != NULL)
+    mer_overlay_layer_set_basemap (self->overlay_layer, self->basemap);
   if (self->basemap == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The base map cannot be drawn: %s"), error->message);

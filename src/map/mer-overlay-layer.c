@@ -21,6 +21,7 @@ struct _MerOverlayLayer
   MerRegionPainter *regions;
   MerEventPainter  *events;
   MerLabelMeasure  *measure;
+  MerBasemapPainter *basemap;   /* nullable */
 
   gboolean dark;
 };
@@ -106,6 +107,12 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
   if (self->measure == NULL)
     self->measure = mer_label_measure_new ();
   labels = mer_labels_new (self->measure, view.width, view.height, TRUE);
+  if (self->basemap != NULL)
+    {
+      g_autoptr(GHashTable) renames = mer_basemap_painter_dup_native_names (self->basemap, view.zoom);
+
+      mer_labels_set_renames (labels, renames);
+    }
   mer_event_painter_add_labels (self->events, labels, &view, self->state);
   mer_region_painter_add_labels (self->regions, labels, &view, style, self->state);
   mer_labels_place (labels);
@@ -174,6 +181,7 @@ mer_overlay_layer_dispose (GObject *object)
   g_clear_pointer (&self->regions, mer_region_painter_free);
   g_clear_pointer (&self->events, mer_event_painter_free);
   g_clear_pointer (&self->measure, mer_label_measure_free);
+  g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_overlay_layer_parent_class)->dispose (object);
@@ -270,5 +278,23 @@ mer_overlay_layer_set_dark (MerOverlayLayer *self,
     return;
 
   self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mer_overlay_layer_set_basemap:
+ * @basemap: the painter the map's tiles are drawn with
+ *
+ * The tiles leave the story's disputed places to the layer's labels: the
+ * layer asks the painter how to name them.
+ */
+void
+mer_overlay_layer_set_basemap (MerOverlayLayer   *self,
+                               MerBasemapPainter *basemap)
+{
+  g_return_if_fail (MER_IS_OVERLAY_LAYER (self));
+
+  g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
+  self->basemap = basemap != NULL ? mer_basemap_painter_ref (basemap) : NULL;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

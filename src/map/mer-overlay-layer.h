@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "mer-basemap-painter.h"
 #include "mer-event-painter.h"
 #include "mer-region-painter.h"
 #include "mer-state.h"
@@ -25,5 +26,7 @@ MerRegion       *mer_overlay_layer_pick_region    (MerOverlayLayer   *self,
                                                    double             y);
 void             mer_overlay_layer_set_dark       (MerOverlayLayer   *self,
                                                    gboolean           dark);
+void             mer_overlay_layer_set_basemap    (MerOverlayLayer   *self,
+                                                   MerBasemapPainter *basemap);
 
 G_END_DECLS

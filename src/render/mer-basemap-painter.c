@@ -6,6 +6,7 @@
 #include "mer-basemap-painter.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 /* Draws the offline base map — sea, land, coastline, rivers, country
@@ -32,8 +33,13 @@ struct _MerBasemapPainter
   GHashTable *placements;  /* zoom × 100 → GArray of Placed */
   GStrv       languages;   /* the story's languages, besides English */
   GHashTable *left_out;    /* names the story's own labels say, not drawn on tiles */
-  char       *story_key;   /* both, as a string */
+  GArray     *places;      /* the story's places, normalised x, y pairs: names keep off them */
+  char       *story_key;   /* all three, as a string */
 };
+
+/* How far from an event's place tiles keep their names: a large marker's
+ * radius, or the ring markers sharing a place are spread on. */
+#define PLACE_CLEARANCE 14.0
 
 typedef struct {
   MerLabelBox box;         /* in world pixels at the zoom */
@@ -57,6 +63,7 @@ mer_basemap_painter_new (MerBasemap *basemap)
   self->placements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->languages = g_new0 (char *, 1);
   self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->places = g_array_new (FALSE, FALSE, sizeof (double));
   self->story_key = g_strdup ("");
 
   return self;
@@ -81,6 +88,7 @@ mer_basemap_painter_unref (MerBasemapPainter *self)
       g_hash_table_unref (self->placements);
       g_strfreev (self->languages);
       g_hash_table_unref (self->left_out);
+      g_array_unref (self->places);
       g_free (self->story_key);
       g_mutex_clear (&self->lock);
       mer_basemap_unref (self->basemap);
@@ -90,42 +98,56 @@ mer_basemap_painter_unref (MerBasemapPainter *self)
 
 /**
  * mer_basemap_painter_set_story:
- * @languages: (array zero-terminated=1) (nullable): the story's language
- *   codes ("ja", "ru", "zh"), in the order to show them
- *   (mer_labels_dup_story_languages())
- * @left_out: (array zero-terminated=1) (nullable): names the story's own
- *   labels say on screen (mer_labels_dup_story_names())
+ * @document: (nullable): the story the map shows
  *
  * What tiles need to know of the story: disputed islands are named in its
- * languages too when zoomed in, and the names its regions and event places
- * carry are left to its own labels, which are placed round its markers,
- * so that a name does not show twice. Safe to call while tiles are drawn.
+ * languages (mer_labels_dup_story_languages()) too when zoomed in; the
+ * names its regions and event places carry (mer_labels_dup_story_names())
+ * are left to its own labels, which are placed round its markers, so that
+ * a name does not show twice; and names keep clear of its places, where
+ * its markers are drawn over the tiles. Safe to call while tiles are drawn.
  */
 void
-mer_basemap_painter_set_story (MerBasemapPainter  *self,
-                               const char * const *languages,
-                               const char * const *left_out)
+mer_basemap_painter_set_story (MerBasemapPainter *self,
+                               MerDocument       *document)
 {
-  const char * const empty[] = { NULL };
+  g_auto(GStrv) languages = NULL;
+  g_auto(GStrv) left_out = NULL;
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) key = g_string_new (NULL);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  guint hash;
+  guint hash = 5381;
 
   g_return_if_fail (self != NULL);
 
-  if (languages == NULL)
-    languages = empty;
-  if (left_out == NULL)
-    left_out = empty;
+  languages = mer_labels_dup_story_languages (document);
+  left_out = mer_labels_dup_story_names (document);
+  if (document != NULL)
+    {
+      GListModel *events = mer_document_get_events (document);
 
-  /* The key names the languages and a hash of the names left out:
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+          const MerPlace *list;
+          guint n;
+
+          list = mer_event_get_places (event, &n);
+          for (guint p = 0; p < n; p++)
+            {
+              double xy[2];
+
+              mer_projection_location_to_normalized (list[p].lat, list[p].lon, &xy[0], &xy[1]);
+              g_array_append_vals (places, xy, 2);
+            }
+        }
+    }
+
+  /* The key names the languages and a hash of the names and places:
    * libshumate keeps tiles by a source id made from it. */
   for (guint i = 0; left_out[i] != NULL; i++)
-    g_ptr_array_add (sorted, (gpointer) left_out[i]);
-  g_ptr_array_sort (sorted, (GCompareFunc) g_strcmp0);
-  hash = 5381;
-  for (guint i = 0; i < sorted->len; i++)
-    hash = hash * 33 + g_str_hash (g_ptr_array_index (sorted, i));
+    hash = hash * 33 + g_str_hash (left_out[i]);
+  for (guint i = 0; i < places->len; i++)
+    hash = hash * 33 + (guint) lround (g_array_index (places, double, i) * 1e7);
   for (guint i = 0; languages[i] != NULL; i++)
     g_string_append_printf (key, "%s%s", i > 0 ? "," : "", languages[i]);
   g_string_append_printf (key, "-%08x", hash);
@@ -134,10 +156,12 @@ mer_basemap_painter_set_story (MerBasemapPainter  *self,
   if (!g_str_equal (key->str, self->story_key))
     {
       g_strfreev (self->languages);
-      self->languages = g_strdupv ((char **) languages);
+      self->languages = g_steal_pointer (&languages);
       g_hash_table_remove_all (self->left_out);
       for (guint i = 0; left_out[i] != NULL; i++)
         g_hash_table_add (self->left_out, g_strdup (left_out[i]));
+      g_array_unref (self->places);
+      self->places = g_steal_pointer (&places);
       g_free (self->story_key);
       self->story_key = g_strdup (key->str);
       g_hash_table_remove_all (self->placements);
@@ -251,6 +275,43 @@ label_candidate (const MerBasemapLabel *label,
   };
 }
 
+/**
+ * mer_basemap_painter_dup_native_names:
+ * @zoom: the map's zoom
+ *
+ * The disputed places whose names tiles leave to the story's labels, with
+ * the text tiles would show at @zoom: "Iturup" with its Japanese and
+ * Russian names on a second line, so that the story's label for Iturup
+ * says them.
+ *
+ * Returns: (transfer full): English name → Pango markup
+ */
+GHashTable *
+mer_basemap_painter_dup_native_names (MerBasemapPainter *self,
+                                      double             zoom)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_return_val_if_fail (self != NULL, names);
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < mer_basemap_get_n_labels (self->basemap); i++)
+    {
+      MerBasemapLabel label;
+      g_autofree char *markup = NULL;
+
+      mer_basemap_get_label (self->basemap, i, &label);
+      if (!(label.flags & MER_BASEMAP_LABEL_DISPUTED) || zoom < label.min_zoom ||
+          !g_hash_table_contains (self->left_out, label.name))
+        continue;
+      markup = label_markup (&label, zoom, (const char * const *) self->languages);
+      if (strchr (markup, '\n') != NULL)
+        g_hash_table_replace (names, g_markup_escape_text (label.name, -1), g_steal_pointer (&markup));
+    }
+  g_mutex_unlock (&self->lock);
+  return names;
+}
+
 /* Which labels are shown at @zoom over the whole world, and where. */
 static GArray *
 get_placement (MerBasemapPainter *self,
@@ -275,6 +336,14 @@ get_placement (MerBasemapPainter *self,
   measure = mer_label_measure_new ();
   labels = mer_labels_new (measure, world, world, FALSE);
   markups = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i + 1 < self->places->len; i += 2)
+    {
+      double x = g_array_index (self->places, double, i) * world;
+      double y = g_array_index (self->places, double, i + 1) * world;
+
+      mer_labels_add_obstacle (labels, &(MerLabelBox) { x - PLACE_CLEARANCE, y - PLACE_CLEARANCE,
+                                                        2 * PLACE_CLEARANCE, 2 * PLACE_CLEARANCE });
+    }
   for (guint i = 0; i < mer_basemap_get_n_labels (self->basemap); i++)
     {
       MerBasemapLabel label;

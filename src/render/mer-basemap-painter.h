@@ -27,9 +27,10 @@ void               mer_basemap_painter_add_labels (MerBasemapPainter  *self,
                                                    MerLabels          *labels,
                                                    const MerMapView   *view,
                                                    const char * const *languages);
-void               mer_basemap_painter_set_story (MerBasemapPainter  *self,
-                                                  const char * const *languages,
-                                                  const char * const *left_out);
+void               mer_basemap_painter_set_story (MerBasemapPainter *self,
+                                                  MerDocument       *document);
+GHashTable        *mer_basemap_painter_dup_native_names (MerBasemapPainter *self,
+                                                         double             zoom);
 char              *mer_basemap_painter_dup_story_key (MerBasemapPainter *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerBasemapPainter, mer_basemap_painter_unref)

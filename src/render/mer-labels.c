@@ -96,6 +96,7 @@ struct _MerLabels
   GArray          *placed;       /* Placed */
   guint            n_obstacles;
   GHashTable      *cells;        /* cell key → GArray of entry indices */
+  GHashTable      *renames;      /* nullable: an event label's text → what it says instead */
 };
 
 /**
@@ -216,6 +217,7 @@ mer_labels_free (MerLabels *self)
     return;
 
   g_hash_table_unref (self->cells);
+  g_clear_pointer (&self->renames, g_hash_table_unref);
   g_array_unref (self->placed);
   g_array_unref (self->entries);
   g_array_unref (self->candidates);
@@ -324,6 +326,25 @@ mer_labels_add_obstacle (MerLabels         *self,
 }
 
 /**
+ * mer_labels_set_renames:
+ * @renames: (transfer none): markup → markup
+ *
+ * Event labels whose text is a key say the value instead: on screen, the
+ * tiles leave the story's disputed places to its labels, which then carry
+ * the names in the story's languages the tiles would have shown
+ * (mer_basemap_painter_dup_native_names()).
+ */
+void
+mer_labels_set_renames (MerLabels  *self,
+                        GHashTable *renames)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->renames, g_hash_table_unref);
+  self->renames = renames != NULL ? g_hash_table_ref (renames) : NULL;
+}
+
+/**
  * mer_labels_add:
  * @label: a candidate; its markup is copied
  */
@@ -336,7 +357,10 @@ mer_labels_add (MerLabels      *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (label->markup != NULL);
 
-  candidate.label.markup = g_string_chunk_insert_const (self->strings, label->markup);
+  if (self->renames != NULL && label->priority >= MER_LABEL_PRIORITY_EVENT &&
+      label->priority < MER_LABEL_PRIORITY_GAZETTEER && g_hash_table_contains (self->renames, label->markup))
+    candidate.label.markup = g_hash_table_lookup (self->renames, label->markup);
+  candidate.label.markup = g_string_chunk_insert_const (self->strings, candidate.label.markup);
   g_array_append_val (self->candidates, candidate);
 }
 

@@ -108,14 +108,13 @@ test_iturup_and_okhotsk (void)
 }
 
 /* Tiles draw the names placed for the whole world over the geometry:
- * Iturup's with its Japanese and Russian names once the story's languages
- * are set, and the Amur as a river. */
+ * Shikotan's and the Habomai Islands' with their Japanese and Russian names
+ * once the story is set, and the Amur as a river. */
 static void
 test_basemap_names_and_rivers (void)
 {
   const MerMapStyle *style = mer_map_style_get (FALSE);
-  const char *const languages[] = { "ja", "ru", NULL };
-  MerMapView view = { 45.0, 147.5, 7, 512, 512, 1 };
+  MerMapView view = { 43.7, 146.4, 7, 512, 512, 1 };
   MerMapView amur = { 48.4, 135.0, 7, 512, 512, 1 };
   cairo_surface_t *plain = create_surface (&view);
   cairo_surface_t *named = create_surface (&view);
@@ -129,11 +128,22 @@ test_basemap_names_and_rivers (void)
   cr = cairo_create (named);
   mer_basemap_painter_draw (basemap, cr, &view, style);
   cairo_destroy (cr);
-  mer_basemap_painter_set_story (basemap, languages, NULL);
+  mer_basemap_painter_set_story (basemap, story);
   cr = cairo_create (native);
   mer_basemap_painter_draw (basemap, cr, &view, style);
   cairo_destroy (cr);
-  mer_basemap_painter_set_story (basemap, NULL, NULL);
+
+  /* The story's own labels name Kunashir and Iturup, its event places: the
+   * tiles leave them out and tell what those labels should say. */
+  {
+    g_autoptr(GHashTable) names = mer_basemap_painter_dup_native_names (basemap, 7);
+
+    g_assert_cmpstr (g_hash_table_lookup (names, "Kunashir"), ==, "Kunashir\n国後島 · Кунашир");
+    g_assert_cmpstr (g_hash_table_lookup (names, "Iturup"), ==, "Iturup\n択捉島 · Итуруп");
+    g_assert_null (g_hash_table_lookup (names, "Shikotan"));
+    g_assert_cmpuint (g_hash_table_size (names), ==, 2);
+  }
+  mer_basemap_painter_set_story (basemap, NULL);
 
   for (int py = 0; py < 512; py++)
     for (int px = 0; px < 512; px++)
