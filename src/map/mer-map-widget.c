@@ -870,6 +870,7 @@ mer_map_widget_constructed (GObject *object)
   gtk_label_set_xalign (GTK_LABEL (self->as_of_label), 0);
   gtk_widget_set_visible (self->as_of_label, FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->as_of_label);
+  mer_overlay_layer_add_obstacle (self->overlay_layer, self->as_of_label);
   for (guint i = 0; i < G_N_ELEMENTS (as_of_signals); i++)
     g_signal_connect_object (self->state, as_of_signals[i], G_CALLBACK (update_as_of_label), self,
                              G_CONNECT_SWAPPED);

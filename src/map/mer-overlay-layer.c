@@ -22,6 +22,7 @@ struct _MerOverlayLayer
   MerEventPainter  *events;
   MerLabelMeasure  *measure;
   MerBasemapPainter *basemap;   /* nullable */
+  GPtrArray        *over_map;   /* GtkWidget: what lies over the map, weak */
 
   gboolean dark;
 };
@@ -107,6 +108,16 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
   if (self->measure == NULL)
     self->measure = mer_label_measure_new ();
   labels = mer_labels_new (self->measure, view.width, view.height, TRUE);
+  /* Labels keep clear of what lies over the map where it shows. */
+  for (guint i = 0; self->over_map != NULL && i < self->over_map->len; i++)
+    {
+      GtkWidget *over = g_ptr_array_index (self->over_map, i);
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_visible (over) && gtk_widget_compute_bounds (over, widget, &bounds))
+        mer_labels_add_obstacle (labels, &(MerLabelBox) { bounds.origin.x, bounds.origin.y,
+                                                          bounds.size.width, bounds.size.height });
+    }
   if (self->basemap != NULL)
     {
       g_autoptr(GHashTable) renames = mer_basemap_painter_dup_native_names (self->basemap, view.zoom);
@@ -182,6 +193,7 @@ mer_overlay_layer_dispose (GObject *object)
   g_clear_pointer (&self->events, mer_event_painter_free);
   g_clear_pointer (&self->measure, mer_label_measure_free);
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
+  g_clear_pointer (&self->over_map, g_ptr_array_unref);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_overlay_layer_parent_class)->dispose (object);
@@ -296,5 +308,26 @@ mer_overlay_layer_set_basemap (MerOverlayLayer   *self,
 
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   self->basemap = basemap != NULL ? mer_basemap_painter_ref (basemap) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mer_overlay_layer_add_obstacle:
+ * @over: (transfer none): a widget over the map, such as the label of the
+ *   regions' date
+ *
+ * The layer's labels keep clear of @over wherever it is shown. @over must
+ * live as long as the layer (the map holds both).
+ */
+void
+mer_overlay_layer_add_obstacle (MerOverlayLayer *self,
+                                GtkWidget       *over)
+{
+  g_return_if_fail (MER_IS_OVERLAY_LAYER (self));
+  g_return_if_fail (GTK_IS_WIDGET (over));
+
+  if (self->over_map == NULL)
+    self->over_map = g_ptr_array_new ();
+  g_ptr_array_add (self->over_map, over);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -28,5 +28,7 @@ void             mer_overlay_layer_set_dark       (MerOverlayLayer   *self,
                                                    gboolean           dark);
 void             mer_overlay_layer_set_basemap    (MerOverlayLayer   *self,
                                                    MerBasemapPainter *basemap);
+void             mer_overlay_layer_add_obstacle   (MerOverlayLayer   *self,
+                                                   GtkWidget         *over);
 
 G_END_DECLS
