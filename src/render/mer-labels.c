@@ -52,7 +52,7 @@ struct _MerLabelMeasure
 
 /* Past this many texts the cache starts again: a long pan over a dense
  * story must not grow it without end. */
-#define MAX_CACHED 8192
+#define MAX_CACHED 4096
 
 typedef struct {
   double       width, height;
