@@ -257,7 +257,7 @@ offset_to_line_start (MerJsonReader *self,
                       gsize         *line_start)
 {
   guint lo = 0, hi = self->checkpoints->len;
-  gsize start;
+  gsize start, from;
   guint l;
 
   g_assert (hi > 0);
@@ -274,18 +274,22 @@ offset_to_line_start (MerJsonReader *self,
 
   start = g_array_index (self->checkpoints, gsize, lo);
   l = lo * LINES_PER_CHECKPOINT + 1;
+  from = start;
+  /* Going on from the last offset found, not from its line's start: in a
+   * file written on one line, that start is the file's. */
   if (self->line_cache_line > 0 && self->line_cache_start >= start && self->line_cache_offset <= offset)
     {
       start = self->line_cache_start;
+      from = self->line_cache_offset;
       l = self->line_cache_line;
     }
   for (;;)
     {
-      const char *nl = memchr (self->data + start, '\n', offset - start);
+      const char *nl = memchr (self->data + from, '\n', offset - from);
 
       if (nl == NULL)
         break;
-      start = (gsize) (nl - self->data) + 1;
+      start = from = (gsize) (nl - self->data) + 1;
       l++;
     }
 
