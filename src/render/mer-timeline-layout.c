@@ -627,59 +627,58 @@ static void
 widen_labels (MerTimelineLayout *self,
               GArray            *extents,
               GArray            *lane_events,
+              guint              n_rows,
               double             gap,
               double             reserved)
 {
   const MerTimelineMetrics *m = &self->metrics;
+  /* By row, where the nearest placed neighbour begins or ends: one pass each
+   * way instead of a search from every label, which in a crowded view went
+   * past thousands of events without a row. */
+  g_autofree double *neighbour = g_new (double, MAX (n_rows, 1));
 
-  for (guint i = 0; i < extents->len; i++)
+  for (guint r = 0; r < n_rows; r++)
+    neighbour[r] = G_MAXDOUBLE;
+  for (guint i = extents->len; i > 0; i--)
     {
-      MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i);
+      MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i - 1);
       const Cached *cached;
       double room;
 
-      if (!extent->labelled || extent->label_before)
+      if (extent->row < 0)
         continue;
-
-      cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
-      room = self->view.width - (extent->row == 0 ? reserved : 0) - extent->x0;
-      for (guint j = i + 1; j < extents->len; j++)
+      if (extent->labelled && !extent->label_before)
         {
-          const MerTimelineExtent *next = &g_array_index (extents, MerTimelineExtent, j);
-
-          if (next->row == extent->row)
-            {
-              room = MIN (room, mer_timeline_extent_start (next) - gap - extent->x0);
-              break;
-            }
+          cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i - 1));
+          room = self->view.width - (extent->row == 0 ? reserved : 0) - extent->x0;
+          if (neighbour[extent->row] != G_MAXDOUBLE)
+            room = MIN (room, neighbour[extent->row] - gap - extent->x0);
+          room = MIN (room, 2 * m->marker_radius + m->label_gap + LABEL_SLACK * cached->title_chars * self->char_width);
+          extent->after = MAX (extent->after, room);
         }
-      room = MIN (room, 2 * m->marker_radius + m->label_gap + LABEL_SLACK * cached->title_chars * self->char_width);
-      extent->after = MAX (extent->after, room);
+      neighbour[extent->row] = mer_timeline_extent_start (extent);
     }
 
+  for (guint r = 0; r < n_rows; r++)
+    neighbour[r] = -G_MAXDOUBLE;
   for (guint i = 0; i < extents->len; i++)
     {
       MerTimelineExtent *extent = &g_array_index (extents, MerTimelineExtent, i);
       const Cached *cached;
       double room;
 
-      if (!extent->labelled || !extent->label_before)
+      if (extent->row < 0)
         continue;
-
-      cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
-      room = extent->x0;
-      for (guint j = i; j > 0; j--)
+      if (extent->labelled && extent->label_before)
         {
-          const MerTimelineExtent *previous = &g_array_index (extents, MerTimelineExtent, j - 1);
-
-          if (previous->row == extent->row)
-            {
-              room = MIN (room, extent->x0 - gap - mer_timeline_extent_end (previous));
-              break;
-            }
+          cached = &g_array_index (self->cache, Cached, g_array_index (lane_events, guint, i));
+          room = extent->x0;
+          if (neighbour[extent->row] != -G_MAXDOUBLE)
+            room = MIN (room, extent->x0 - gap - neighbour[extent->row]);
+          room = MIN (room, label_lead (self, cached->circa) + LABEL_SLACK * cached->title_chars * self->char_width);
+          extent->before = MAX (extent->before, room);
         }
-      room = MIN (room, label_lead (self, cached->circa) + LABEL_SLACK * cached->title_chars * self->char_width);
-      extent->before = MAX (extent->before, room);
+      neighbour[extent->row] = mer_timeline_extent_end (extent);
     }
 }
 
@@ -816,7 +815,7 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
       reserved = self->lanes != NULL ? lane_name_width (self, lane) + m->label_gap : 0;
       mer_timeline_layout_rows ((MerTimelineExtent *) extents->data, extents->len, rows_per_lane, width,
                                 m->label_gap, reserved);
-      widen_labels (self, extents, lane_events, m->label_gap, reserved);
+      widen_labels (self, extents, lane_events, rows_per_lane, m->label_gap, reserved);
 
       for (guint i = 0; i < lane_events->len; i++)
         {
