@@ -194,6 +194,27 @@ spread_same_places (GArray *items)
     }
 }
 
+/* A marker on screen, before it is known whether it is drawn alone: a
+ * third of an Item, so that a view of 100,000 markers writes and reads back
+ * little memory. */
+typedef struct {
+  double   x, y;
+  guint    marker;
+  gboolean faded;
+} Point;
+
+static Item
+item_for_point (MerEventPainter *self,
+                const Point     *point)
+{
+  const Marker *marker = &g_array_index (self->markers, Marker, point->marker);
+
+  return (Item) {
+    point->x, point->y, marker->radius, g_ptr_array_index (self->events, marker->event), 1, point->faded,
+    FALSE, 0, 0, marker->place,
+  };
+}
+
 /* The markers and clusters of a view. They do not depend on what is
  * selected or hovered, so that a new selection costs no relayout: the
  * selected and hovered events are drawn again on top. */
@@ -202,9 +223,10 @@ layout_base (MerEventPainter  *self,
              const MerMapView *view,
              MerState         *state)
 {
-  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (Point));
   gboolean filters = state != NULL && mer_state_has_filters (state);
   gboolean window = state != NULL && mer_state_get_time_window (state, NULL, NULL);
+  gboolean hide_outside = window && mer_state_get_hide_outside_window (state);
   double margin = 12;
   double cx, cy, size;
 
@@ -220,64 +242,70 @@ layout_base (MerEventPainter  *self,
   for (guint i = 0; i < self->markers->len; i++)
     {
       const Marker *marker = &g_array_index (self->markers, Marker, i);
-      MerEvent *event;
       double shift = ceil (cx - marker->nx - 0.5);
-      Item item;
+      Point point;
 
-      item.x = (marker->nx + shift - cx) * size + view->width / 2.0;
-      item.y = (marker->ny - cy) * size + view->height / 2.0;
-      if (item.x < -margin || item.y < -margin || item.x > view->width + margin || item.y > view->height + margin)
+      point.x = (marker->nx + shift - cx) * size + view->width / 2.0;
+      point.y = (marker->ny - cy) * size + view->height / 2.0;
+      if (point.x < -margin || point.y < -margin || point.x > view->width + margin || point.y > view->height + margin)
         continue;
 
-      event = g_ptr_array_index (self->events, marker->event);
-      item.event = event;
-      item.count = 1;
-      item.place = marker->place;
-      item.radius = marker->radius;
-      item.faded = FALSE;
-      item.spread = FALSE;
-      if (filters && !mer_state_event_passes_filters (state, event))
-        continue;
-      if (window)
+      point.marker = i;
+      point.faded = FALSE;
+      if (filters || window)
         {
-          item.faded = !mer_state_event_in_window (state, event);
-          if (item.faded && mer_state_get_hide_outside_window (state))
+          MerEvent *event = g_ptr_array_index (self->events, marker->event);
+
+          if (filters && !mer_state_event_passes_filters (state, event))
             continue;
+          if (window)
+            {
+              point.faded = !mer_state_event_in_window (state, event);
+              if (point.faded && hide_outside)
+                continue;
+            }
         }
-      g_array_append_val (visible, item);
+      g_array_append_val (visible, point);
     }
 
   if (visible->len <= MER_EVENT_CLUSTER_THRESHOLD)
     {
-      spread_same_places (visible);
-      g_array_append_vals (self->items, visible->data, visible->len);
+      for (guint i = 0; i < visible->len; i++)
+        {
+          Item item = item_for_point (self, &g_array_index (visible, Point, i));
+
+          g_array_append_val (self->items, item);
+        }
+      spread_same_places (self->items);
     }
   else
     {
       guint columns = (guint) ceil ((view->width + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
       guint rows = (guint) ceil ((view->height + 2 * margin) / MER_EVENT_CLUSTER_CELL) + 1;
       g_autofree Cell *cells = g_new0 (Cell, (gsize) columns * rows);
+      g_autofree guint *cell_of = g_new (guint, visible->len);
       g_autoptr(GArray) together = g_array_new (FALSE, FALSE, sizeof (Item));
 
       for (guint i = 0; i < visible->len; i++)
         {
-          const Item *item = &g_array_index (visible, Item, i);
-          guint column = (guint) CLAMP ((item->x + margin) / MER_EVENT_CLUSTER_CELL, 0, columns - 1);
-          guint row = (guint) CLAMP ((item->y + margin) / MER_EVENT_CLUSTER_CELL, 0, rows - 1);
+          const Point *point = &g_array_index (visible, Point, i);
+          guint column = (guint) CLAMP ((point->x + margin) / MER_EVENT_CLUSTER_CELL, 0, columns - 1);
+          guint row = (guint) CLAMP ((point->y + margin) / MER_EVENT_CLUSTER_CELL, 0, rows - 1);
           Cell *cell = &cells[row * columns + column];
 
+          cell_of[i] = row * columns + column;
           if (cell->count++ == 0)
             {
               cell->first = i;
-              cell->x0 = cell->x1 = item->x;
-              cell->y0 = cell->y1 = item->y;
+              cell->x0 = cell->x1 = point->x;
+              cell->y0 = cell->y1 = point->y;
             }
-          cell->x0 = MIN (cell->x0, item->x);
-          cell->x1 = MAX (cell->x1, item->x);
-          cell->y0 = MIN (cell->y0, item->y);
-          cell->y1 = MAX (cell->y1, item->y);
-          cell->sx += item->x;
-          cell->sy += item->y;
+          cell->x0 = MIN (cell->x0, point->x);
+          cell->x1 = MAX (cell->x1, point->x);
+          cell->y0 = MIN (cell->y0, point->y);
+          cell->y1 = MAX (cell->y1, point->y);
+          cell->sx += point->x;
+          cell->sy += point->y;
         }
 
       for (guint c = 0; c < columns * rows; c++)
@@ -285,7 +313,11 @@ layout_base (MerEventPainter  *self,
           const Cell *cell = &cells[c];
 
           if (cell->count == 1)
-            g_array_append_val (self->items, g_array_index (visible, Item, cell->first));
+            {
+              Item item = item_for_point (self, &g_array_index (visible, Point, cell->first));
+
+              g_array_append_val (self->items, item);
+            }
           else if (cell->count > 1 && !cell_is_one_place (cell))
             {
               Item cluster = {
@@ -298,14 +330,12 @@ layout_base (MerEventPainter  *self,
         }
 
       for (guint i = 0; i < visible->len; i++)
-        {
-          const Item *item = &g_array_index (visible, Item, i);
-          guint column = (guint) CLAMP ((item->x + margin) / MER_EVENT_CLUSTER_CELL, 0, columns - 1);
-          guint row = (guint) CLAMP ((item->y + margin) / MER_EVENT_CLUSTER_CELL, 0, rows - 1);
+        if (cell_is_one_place (&cells[cell_of[i]]))
+          {
+            Item item = item_for_point (self, &g_array_index (visible, Point, i));
 
-          if (cell_is_one_place (&cells[row * columns + column]))
-            g_array_append_val (together, *item);
-        }
+            g_array_append_val (together, item);
+          }
       spread_same_places (together);
       g_array_append_vals (self->items, together->data, together->len);
     }
