@@ -781,10 +781,18 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
 
   for (guint lane = 0; lane < n_lanes; lane++)
     {
-      g_autoptr(GArray) lane_events = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) lane_events = g_array_sized_new (FALSE, FALSE, sizeof (guint), positions->len);
+      MerTimelineExtent *lane_extents;
+      guint *lane_positions;
+      guint n = 0;
       double reserved;
 
-      g_array_set_size (extents, 0);
+      /* Filled in place: appending one by one cost a call per event, and a
+       * zoomed-out view has 100,000 of them. */
+      g_array_set_size (extents, positions->len);
+      g_array_set_size (lane_events, positions->len);
+      lane_extents = (MerTimelineExtent *) extents->data;
+      lane_positions = (guint *) lane_events->data;
       for (guint i = 0; i < positions->len; i++)
         {
           guint position = g_array_index (positions, guint, i);
@@ -808,9 +816,12 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
           extent.after = 2 * m->marker_radius + m->label_gap + text;
           extent.before = label_lead (self, cached->circa) + text;
           extent.priority = cached->importance;
-          g_array_append_val (extents, extent);
-          g_array_append_val (lane_events, position);
+          lane_extents[n] = extent;
+          lane_positions[n] = position;
+          n++;
         }
+      g_array_set_size (extents, n);
+      g_array_set_size (lane_events, n);
 
       reserved = self->lanes != NULL ? lane_name_width (self, lane) + m->label_gap : 0;
       mer_timeline_layout_rows ((MerTimelineExtent *) extents->data, extents->len, rows_per_lane, width,
