@@ -26,9 +26,8 @@
  * depend on the locale. The same pass builds a sparse index of line starts
  * and notes the byte extent of each top-level member's value and of each
  * element of a top-level array. Each such slice's tree of json-glib nodes is
- * then built alone, without a second check of what the scan checked; large
- * files are built a window of slices ahead on worker threads while the
- * calling thread hands them over in file order.
+ * then built alone, without a second check of what the scan checked, and
+ * handed over in file order.
  *
  * Positions cost nothing until a message needs one: the reader knows which
  * slice a node came from, and walks the slice's bytes along the node's path
@@ -43,16 +42,13 @@
  * take the rest. */
 #define SCAN_SHARE 0.1
 
-/* Smaller files are parsed on the calling thread, slice by slice. */
-#define THREADED_MIN_SIZE ((gsize) 1024 * 1024)
-
-/* Slices are handed to the workers in batches of about this many bytes, and
- * at most WINDOW_PER_THREAD batches per worker are parsed ahead of the
- * calling thread. Small batches keep the trees in flight within the caches:
- * with 256 KiB batches, parsing on two threads took twice the processor
- * time of parsing on one, most of it in cache misses in GSlice. */
-#define BATCH_BYTES ((gsize) 16 * 1024)
-#define WINDOW_PER_THREAD 4
+/* Slices are built on the calling thread, one at a time: each tree is
+ * converted and freed while it is in the caches. Built on worker threads a
+ * window ahead, the same load took 1.2–1.5× the processor time (the trees
+ * crossed between cores to be converted and back to be freed), and on a
+ * machine whose cores were busy with other work its wall time was no
+ * shorter. Progress is reported, and pages given back, this often. */
+#define PROGRESS_BYTES ((gsize) 16 * 1024)
 
 /* Pages are given back this far behind the furthest reader. */
 #define FAULT_AROUND_SLACK ((gsize) 256 * 1024)
@@ -78,23 +74,6 @@ typedef struct {
   JsonNode *node;
 } Job;
 
-typedef struct {
-  Job     *jobs;
-  guint    n_jobs;
-  gsize    end;        /* offset after the batch's last slice */
-  gboolean parsed;     /* under the reader's mutex */
-  gboolean handed_over;
-} Batch;
-
-/* A parsing thread. It also frees the trees it parsed once they have been
- * handed over: memory goes back to the allocator of the thread that took
- * it, instead of every free contending for another thread's arena. */
-typedef struct {
-  MerJsonReader *reader;
-  GAsyncQueue   *queue;    /* Batch *: to parse, or to free once handed over */
-  GThread       *thread;
-} Worker;
-
 /* Where the last walk went through an array, so that the next walk to a
  * later element of the same array starts there, not at the array's start. */
 typedef struct {
@@ -118,8 +97,6 @@ struct _MerJsonReader
   GArray      *elements;      /* Extent, of the elements of top-level arrays */
   JsonNode    *root;
   GArray      *marks;         /* WalkMark, one per array depth of the last walk */
-  GMutex       mutex;
-  GCond        cond;
 
   /* Borrowed */
   GPtrArray          *diagnostics;
@@ -141,7 +118,6 @@ struct _MerJsonReader
 
   guint    n_errors;
   gsize    dropped;           /* bytes of the mapping already given back */
-  gboolean stop;              /* atomic: workers skip what is left */
 };
 
 static void
@@ -165,8 +141,6 @@ mer_json_reader_new (const char *display_name,
   g_array_set_clear_func (self->members, member_clear);
   self->elements = g_array_new (FALSE, FALSE, sizeof (Extent));
   self->marks = g_array_new (FALSE, FALSE, sizeof (WalkMark));
-  g_mutex_init (&self->mutex);
-  g_cond_init (&self->cond);
 
   return self;
 }
@@ -184,8 +158,6 @@ mer_json_reader_free (MerJsonReader *self)
   g_array_unref (self->elements);
   g_array_unref (self->marks);
   g_clear_pointer (&self->root, json_node_unref);
-  g_mutex_clear (&self->mutex);
-  g_cond_clear (&self->cond);
   g_free (self);
 }
 
@@ -1768,42 +1740,6 @@ parse_job (MerJsonReader *self,
     job->node = parse_slice (text, self->data + extent.start, extent.end - extent.start);
 }
 
-static void
-free_batch_nodes (Batch *batch)
-{
-  for (guint j = 0; j < batch->n_jobs; j++)
-    g_clear_pointer (&batch->jobs[j].node, json_node_unref);
-}
-
-static gpointer
-worker_main (gpointer data)
-{
-  Worker *worker = data;
-  MerJsonReader *self = worker->reader;
-  g_autoptr(GString) text = g_string_new (NULL);
-  Batch *batch;
-
-  /* The queue's owner pushes the worker itself to say there is no more. */
-  while ((batch = g_async_queue_pop (worker->queue)) != (gpointer) worker)
-    {
-      if (batch->handed_over)
-        {
-          free_batch_nodes (batch);
-          continue;
-        }
-
-      for (guint j = 0; j < batch->n_jobs && !g_atomic_int_get (&self->stop); j++)
-        parse_job (self, text, &batch->jobs[j]);
-
-      g_mutex_lock (&self->mutex);
-      batch->parsed = TRUE;
-      g_cond_broadcast (&self->cond);
-      g_mutex_unlock (&self->mutex);
-    }
-
-  return NULL;
-}
-
 /* Empty containers that own their contents: json_node_init_object() and
  * json_node_init_array() take a reference of their own. */
 static JsonNode *
@@ -1824,11 +1760,10 @@ new_empty_array_node (void)
   return node;
 }
 
-/* Hands one parsed slice to the streaming functions. */
+/* Hands one built slice to the streaming functions, then frees it. */
 static void
 hand_over (MerJsonReader *self,
-           Job           *job,
-           gboolean       free_node)
+           Job           *job)
 {
   const Member *member = &g_array_index (self->members, Member, job->member);
   Extent extent;
@@ -1852,8 +1787,7 @@ hand_over (MerJsonReader *self,
 
   self->slice_root = NULL;
   self->marks_root = NULL;
-  if (free_node)
-    g_clear_pointer (&job->node, json_node_unref);
+  g_clear_pointer (&job->node, json_node_unref);
 }
 
 static GArray *
@@ -1881,38 +1815,6 @@ make_jobs (MerJsonReader *self)
   return jobs;
 }
 
-static GArray *
-make_batches (MerJsonReader *self,
-              GArray        *jobs)
-{
-  GArray *batches = g_array_new (FALSE, TRUE, sizeof (Batch));
-  Batch batch = { 0 };
-  gsize bytes = 0;
-
-  for (guint j = 0; j < jobs->len; j++)
-    {
-      Job *job = &g_array_index (jobs, Job, j);
-      Extent extent;
-
-      if (batch.n_jobs == 0)
-        batch.jobs = job;
-      batch.n_jobs++;
-      if (job_extent (self, job, &extent))
-        {
-          bytes += extent.end - extent.start;
-          batch.end = extent.end;
-        }
-      if (bytes >= BATCH_BYTES || j + 1 == jobs->len)
-        {
-          g_array_append_val (batches, batch);
-          batch = (Batch) { 0 };
-          bytes = 0;
-        }
-    }
-
-  return batches;
-}
-
 static gboolean
 stream_inline (MerJsonReader *self,
                GArray        *jobs,
@@ -1930,9 +1832,9 @@ stream_inline (MerJsonReader *self,
         return fail_cancelled (error);
 
       parse_job (self, text, job);
-      hand_over (self, job, TRUE);
+      hand_over (self, job);
 
-      if (job_extent (self, job, &extent) && (since_progress += extent.end - extent.start) >= BATCH_BYTES)
+      if (job_extent (self, job, &extent) && (since_progress += extent.end - extent.start) >= PROGRESS_BYTES)
         {
           since_progress = 0;
           drop_pages_before (self, extent.start);
@@ -1940,72 +1842,6 @@ stream_inline (MerJsonReader *self,
         }
     }
 
-  return TRUE;
-}
-
-static gboolean
-stream_threaded (MerJsonReader *self,
-                 GArray        *jobs,
-                 GError       **error)
-{
-  g_autoptr(GArray) batches = make_batches (self, jobs);
-  guint n_workers = CLAMP (g_get_num_processors (), 1, 4);
-  guint window = n_workers * WINDOW_PER_THREAD;
-  g_autofree Worker *workers = g_new0 (Worker, n_workers);
-  guint next = 0;
-  gboolean cancelled = FALSE;
-
-  for (guint w = 0; w < n_workers; w++)
-    {
-      workers[w].reader = self;
-      workers[w].queue = g_async_queue_new ();
-      workers[w].thread = g_thread_new ("mer-json-parse", worker_main, &workers[w]);
-    }
-
-  for (guint b = 0; b < batches->len && !cancelled; b++)
-    {
-      Batch *batch = &g_array_index (batches, Batch, b);
-
-      for (; next < batches->len && next < b + window; next++)
-        g_async_queue_push (workers[next % n_workers].queue, &g_array_index (batches, Batch, next));
-
-      g_mutex_lock (&self->mutex);
-      while (!batch->parsed)
-        g_cond_wait (&self->cond, &self->mutex);
-      g_mutex_unlock (&self->mutex);
-
-      for (guint j = 0; j < batch->n_jobs; j++)
-        {
-          if (mer_json_reader_is_cancelled (self))
-            {
-              cancelled = TRUE;
-              break;
-            }
-          hand_over (self, &batch->jobs[j], FALSE);
-        }
-
-      batch->handed_over = TRUE;
-      g_async_queue_push (workers[b % n_workers].queue, batch);
-
-      drop_pages_before (self, batch->end);
-      if (!cancelled)
-        report_progress (self, SCAN_SHARE + (1 - SCAN_SHARE) * batch->end / self->length);
-    }
-
-  /* The workers skip parsing what is left once told to stop, but free what
-   * they are given; what was parsed and never handed over is freed here. */
-  g_atomic_int_set (&self->stop, TRUE);
-  for (guint w = 0; w < n_workers; w++)
-    {
-      g_async_queue_push (workers[w].queue, &workers[w]);
-      g_thread_join (workers[w].thread);
-      g_async_queue_unref (workers[w].queue);
-    }
-  for (guint j = 0; j < jobs->len; j++)
-    g_clear_pointer (&g_array_index (jobs, Job, j).node, json_node_unref);
-
-  if (cancelled)
-    return fail_cancelled (error);
   return TRUE;
 }
 
@@ -2148,13 +1984,8 @@ mer_json_reader_load_file (MerJsonReader  *self,
   if (self->member_func != NULL || self->element_func != NULL)
     {
       g_autoptr(GArray) jobs = make_jobs (self);
-      gboolean ok;
 
-      if (self->length >= THREADED_MIN_SIZE)
-        ok = stream_threaded (self, jobs, error);
-      else
-        ok = stream_inline (self, jobs, error);
-      if (!ok)
+      if (!stream_inline (self, jobs, error))
         return FALSE;
       report_progress (self, 1.0);
     }
