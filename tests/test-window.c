@@ -890,6 +890,9 @@ test_presentation_follows_slides (Fixture       *fixture,
   presentation = mer_window_get_presentation (window);
   g_assert_nonnull (presentation);
   g_assert_cmpuint (mer_presentation_get_n_slides (presentation), ==, mer_briefing_get_n_slides (briefing));
+  /* The explorer's bar under the map gives its place to the slides'
+   * progress. */
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), has_css_class, "map-controls")));
 
   for (guint i = 0; i < mer_briefing_get_n_slides (briefing); i++)
     {
@@ -970,6 +973,7 @@ test_presentation_follows_slides (Fixture       *fixture,
   mer_window_stop_presenting (window);
   g_assert_null (mer_window_get_presentation (window));
   wait_until (map_has_height, &map_height);
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (window), has_css_class, "map-controls")));
   g_assert_true (mer_state_get_selected_event (state) == picked);
   g_assert_cmpstr (mer_state_get_search (state), ==, "treaty");
   g_assert_true (mer_state_get_time_window (state, &start, &end));

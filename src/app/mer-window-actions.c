@@ -210,6 +210,7 @@ set_presenting_ui (MerWindow *self,
   gtk_widget_set_visible (gtk_window_get_titlebar (GTK_WINDOW (self)), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->details_box), !presenting);
   gtk_widget_set_visible (gtk_widget_get_first_child (GTK_WIDGET (self->timeline_box)), !presenting);
+  mer_map_widget_set_controls_visible (self->map, !presenting);
   mer_presentation_view_set_presentation (self->presentation_view, presenting ? self->presentation : NULL);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }

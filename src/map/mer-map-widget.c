@@ -45,6 +45,7 @@ struct _MerMapWidget
   MerOverlayLayer *overlay_layer;
   GtkWidget       *message;
   GtkWidget       *as_of_label;   /* borrowed: the overlay holds it */
+  GtkWidget       *controls_bar;  /* borrowed: the box holds it */
   ShumateLicense  *license;
   ShumateMapSource *online_source;
   ShumateMapLayer *online_layer;
@@ -89,6 +90,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Between the label of the regions' date and the map's edges. */
+#define AS_OF_MARGIN 8
 
 /* Style */
 
@@ -864,8 +868,8 @@ mer_map_widget_constructed (GObject *object)
   gtk_widget_add_css_class (self->as_of_label, "map-as-of");
   gtk_widget_set_halign (self->as_of_label, GTK_ALIGN_START);
   gtk_widget_set_valign (self->as_of_label, GTK_ALIGN_END);
-  gtk_widget_set_margin_start (self->as_of_label, 8);
-  gtk_widget_set_margin_bottom (self->as_of_label, 8);
+  gtk_widget_set_margin_start (self->as_of_label, AS_OF_MARGIN);
+  gtk_widget_set_margin_bottom (self->as_of_label, AS_OF_MARGIN);
   gtk_widget_set_can_target (self->as_of_label, FALSE);
   gtk_label_set_xalign (GTK_LABEL (self->as_of_label), 0);
   gtk_widget_set_visible (self->as_of_label, FALSE);
@@ -943,6 +947,7 @@ mer_map_widget_constructed (GObject *object)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (license));
 
   gtk_box_append (GTK_BOX (self->box), bar);
+  self->controls_bar = bar;
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -984,6 +989,25 @@ mer_map_widget_constructed (GObject *object)
   update_history_actions (self);
 
   show_document (self);
+}
+
+/**
+ * mer_map_widget_set_controls_visible:
+ * @visible: whether to show the bar under the map
+ *
+ * The bar of the scale, Back and Forward, Fit Story, the zoom buttons and the
+ * attribution is for the one exploring: a slide shown to an audience hides
+ * it, and its progress takes that place.
+ */
+void
+mer_map_widget_set_controls_visible (MerMapWidget *self,
+                                     gboolean      visible)
+{
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+
+  gtk_widget_set_visible (self->controls_bar, visible);
+  /* Over the progress, which runs along the map's foot. */
+  gtk_widget_set_margin_bottom (self->as_of_label, visible ? AS_OF_MARGIN : 3 * AS_OF_MARGIN);
 }
 
 /**

@@ -29,6 +29,8 @@ gboolean      mer_map_widget_get_online_layer (MerMapWidget  *self);
 void          mer_map_widget_set_online_layer (MerMapWidget  *self,
                                                gboolean       online);
 gboolean      mer_map_widget_prefers_dark     (GtkWidget     *widget);
+void          mer_map_widget_set_controls_visible (MerMapWidget *self,
+                                                   gboolean      visible);
 guint         mer_map_widget_get_n_pending_tiles (MerMapWidget *self);
 guint         mer_map_widget_get_n_filled_tiles  (MerMapWidget *self);
 void          mer_map_widget_click            (MerMapWidget  *self,
