@@ -545,6 +545,39 @@ test_geojson_errors (void)
   });
 }
 
+/* Features are parsed one at a time, after the text around them: a syntax
+ * error inside one still comes before one after the array, as in the file. */
+static void
+test_geojson_syntax (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("geojson-syntax.geojson", &diagnostics, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "geojson-syntax.geojson: unexpected `\"', expected `:' after the member name");
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "geojson-syntax.geojson:5:49: error: unexpected `\"', expected `:' after the member name",
+    "geojson-syntax.geojson:8:20: error: unexpected `\"', expected `,' or `}'",
+    NULL
+  });
+
+  /* The text around the features is sound: each broken feature is still
+   * reported, not only the first. */
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_error (&error);
+  document = import ("geojson-syntax-features.geojson", &diagnostics, &error);
+  g_assert_null (document);
+  g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_INVALID);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "geojson-syntax-features.geojson:4:54: error: trailing comma: nothing may follow the last comma in an object "
+      "or array",
+    "geojson-syntax-features.geojson:6:50: error: unexpected character `t', expected a value",
+    NULL
+  });
+}
+
 /* The time and the title can be named when the usual names miss them. */
 static void
 test_options (void)
@@ -827,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/core/import/csv/errors", test_csv_errors);
   g_test_add_func ("/core/import/geojson", test_geojson);
   g_test_add_func ("/core/import/geojson/errors", test_geojson_errors);
+  g_test_add_func ("/core/import/geojson/syntax", test_geojson_syntax);
   g_test_add_func ("/core/import/options", test_options);
   g_test_add_func ("/core/import/storymap", test_storymap);
   g_test_add_func ("/core/import/kml", test_kml);
