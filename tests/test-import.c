@@ -56,6 +56,8 @@ dump_event (MerEvent *event)
   for (guint i = 0; i < n_sources; i++)
     g_string_append_printf (s, " | source %s <%s>", sources[i].title,
                             sources[i].url != NULL ? sources[i].url : "no link");
+  if (mer_event_get_date_label (event) != NULL)
+    g_string_append_printf (s, " | label %s", mer_event_get_date_label (event));
 
   return g_string_free (s, FALSE);
 }
@@ -254,13 +256,14 @@ test_timelinejs (void)
   g_autoptr(MerEra) era = NULL;
   static const char * const expected[] = {
     "big-bang | Big Bang | -13799999999",
-    "five-hundred-bce | Five hundred BCE | -0499 | category ancient (Ancient)",
+    "five-hundred-bce | Five hundred BCE | -0499..-0399 | category ancient (Ancient) | label 500 BCE – 400 BCE",
     "a-map-of-1421 | A map of 1421 | 1421 | source A map of 1421 <https://example.org/map.png>",
     "shimoda | Treaty of Shimoda | 1855-02-07 | category diplomacy (Diplomacy) | place Shimoda 34.68 138.94 "
       "| view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg> "
       "| source Shimoda <https://example.org/shimoda>",
-    "treaty-of-saint-petersburg | Treaty of Saint Petersburg | 1875-05-07..1875-08 | category diplomacy (Diplomacy)",
-    "broadcast-at-noon | Broadcast at noon | 1945-08-15T12:00",
+    "treaty-of-saint-petersburg | Treaty of Saint Petersburg | 1875-05-07..1875-08 | category diplomacy (Diplomacy) "
+      "| label Spring and summer 1875",
+    "broadcast-at-noon | Broadcast at noon | 1945-08-15T12:00 | label Noon, 15 August",
     "treaty-of-saint-petersburg-2 | Treaty of Saint Petersburg | 1956",
     "summit-opens | Summit opens | 2016-12-15T10:30:05",
     NULL
@@ -277,6 +280,16 @@ test_timelinejs (void)
                    "Signed at Shimoda.\n\nIt drew a border – between Etorofu and Urup.");
   g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "summit-opens")), ==,
                    "Putin–Abe “talks”");
+
+  /* The display date is the date's label; the dates stay beside it. */
+  {
+    MerEvent *treaty = mer_document_lookup_event (document, "treaty-of-saint-petersburg");
+    g_autofree char *shown = mer_event_format_date (treaty);
+    g_autofree char *dates = mer_event_format_dates (treaty);
+
+    g_assert_cmpstr (shown, ==, "Spring and summer 1875 (7 May 1875 – Aug 1875)");
+    g_assert_cmpstr (dates, ==, "7 May 1875 – Aug 1875");
+  }
 
   eras = mer_document_get_eras (document);
   g_assert_cmpuint (g_list_model_get_n_items (eras), ==, 2);
@@ -326,7 +339,8 @@ test_pair (void)
   static const char * const expected[] = {
     "five-hundred-bce | Five hundred BCE | -0499",
     "treaty-of-shimoda | Treaty of Shimoda | 1855-02-07 | category diplomacy (Diplomacy) "
-      "| place Shimoda 34.68 138.94 | view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg>",
+      "| place Shimoda 34.68 138.94 | view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg> "
+      "| label Winter 1855",
     "surrender-formally | Surrender, \"formally\" | 1945-08-15T12:00..1945-09-02 | category war (War)",
     "night-talks | Night talks | 2016-12-15T22:30:05 | place Nagato 34.37 131.18",
     NULL
