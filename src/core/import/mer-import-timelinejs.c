@@ -477,7 +477,8 @@ convert_event (Importer   *self,
   slide.display_date = mer_import_get_string (&self->builder, self->json, object, path, "display_date");
   if (slide.display_date == NULL || *slide.display_date == '\0')
     {
-      if (start_display != NULL && *start_display != '\0' && has_end && end_display != NULL && *end_display != '\0')
+      if (start_display != NULL && *start_display != '\0' &&
+          has_end && end_display != NULL && *end_display != '\0')
         slide.display_date = dates_display = g_strconcat (start_display, " – ", end_display, NULL);
       else
         slide.display_date = start_display;
