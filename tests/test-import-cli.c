@@ -78,6 +78,36 @@ test_convert_v1 (void)
   g_assert_cmpstr (check.out, ==, expected);
 }
 
+/* The sheet's Display Date becomes format 1's date_label, which --check
+ * accepts and --convert writes back as the Display Date. */
+static void
+test_convert_date_label (void)
+{
+  g_autofree char *v1 = g_build_filename (tmpdir, "pair.json", NULL);
+  g_autofree char *sheet = g_build_filename (tmpdir, "pair.csv", NULL);
+  g_autofree char *v1_text = NULL;
+  g_autofree char *sheet_text = NULL;
+  g_auto(Result) r = { 0 };
+  g_auto(Result) check = { 0 };
+  g_auto(Result) back = { 0 };
+
+  run (&r, "--convert", "pair.csv", v1, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_true (g_file_get_contents (v1, &v1_text, NULL, NULL));
+  g_assert_nonnull (strstr (v1_text, "      \"start\": \"1855-02-07\",\n      \"date_label\": \"Winter 1855\",\n"));
+
+  run (&check, "--check", v1, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (check.err, ==, "");
+
+  run (&back, "--convert", v1, sheet, NULL);
+  g_assert_cmpint (back.status, ==, 0);
+  g_assert_cmpstr (back.err, ==, "");
+  g_assert_true (g_file_get_contents (sheet, &sheet_text, NULL, NULL));
+  g_assert_nonnull (strstr (sheet_text, "\r\n1855,2,7,,,,,,Winter 1855,Treaty of Shimoda,"));
+}
+
 /* The other formats, with what they cannot carry on stderr. */
 static void
 test_convert_report (void)
@@ -222,6 +252,7 @@ main (int   argc,
 
   g_test_add_func ("/app/import-cli/convert-v1", test_convert_v1);
   g_test_add_func ("/app/import-cli/convert-report", test_convert_report);
+  g_test_add_func ("/app/import-cli/convert-date-label", test_convert_date_label);
   g_test_add_func ("/app/import-cli/convert-identical", test_convert_identical);
   g_test_add_func ("/app/import-cli/convert-usage", test_convert_usage);
   g_test_add_func ("/app/import-cli/properties", test_properties);

@@ -236,6 +236,68 @@ test_report (void)
   g_assert_nonnull (strstr (tl, "\"year\": -13800000000\n"));
 }
 
+/* The sheet makes ids again from the headlines: events are found by title. */
+static MerEvent *
+find_event (MerDocument *document,
+            const char  *title)
+{
+  GListModel *events = mer_document_get_events (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+
+      if (g_str_equal (mer_event_get_title (event), title))
+        return event;
+    }
+  g_assert_not_reached ();
+}
+
+/* Date labels go out as format 1's date_label, TimelineJS's display_date
+ * and the sheet's Display Date, and come back; GeoJSON and KML say they
+ * drop them. */
+static void
+test_date_labels (void)
+{
+  g_autoptr(MerDocument) original = load (IMPORT_DATA "timelinejs-story.json");
+  static const struct {
+    const char *name;
+    const char *dropped;
+  } cases[] = {
+    { "labels.json", NULL },
+    { "labels.timeline.json", NULL },
+    { "labels.csv", NULL },
+    { "labels.geojson", "the date labels of 3 events" },
+    { "labels.kml", "the date labels of 3 events" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(MerDocument) back = round_trip (original, cases[i].name, report);
+      gboolean reported = FALSE;
+
+      g_test_message ("%s", cases[i].name);
+      for (guint j = 0; j < report->len; j++)
+        reported |= g_strcmp0 (g_ptr_array_index (report, j), cases[i].dropped) == 0;
+      g_assert_true (reported == (cases[i].dropped != NULL));
+      if (cases[i].dropped != NULL)
+        continue;
+
+      g_assert_cmpstr (mer_event_get_date_label (find_event (back, "Five hundred BCE")), ==, "500 BCE – 400 BCE");
+      g_assert_cmpstr (mer_event_get_date_label (find_event (back, "Broadcast at noon")), ==, "Noon, 15 August");
+      g_assert_null (mer_event_get_date_label (find_event (back, "Treaty of Shimoda")));
+    }
+
+  /* Format 1 writes the member as the loader reads it. */
+  {
+    g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *v1 = mer_convert_to_text (original, MER_CONVERT_FORMAT_MERIDIAN, report);
+
+    g_assert_nonnull (strstr (v1, "\"date_label\": \"Spring and summer 1875\",\n"));
+  }
+}
+
 /* A Meridian story converted to a Meridian story is the same bytes. */
 static void
 test_copy_story (void)
@@ -317,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/core/convert/meridian-story", test_meridian_story);
   g_test_add_func ("/core/convert/regions", test_regions);
   g_test_add_func ("/core/convert/report", test_report);
+  g_test_add_func ("/core/convert/date-labels", test_date_labels);
   g_test_add_func ("/core/convert/copy-story", test_copy_story);
   g_test_add_func ("/core/convert/fields", test_fields);
 

@@ -56,6 +56,8 @@ dump_event (MerEvent *event)
   for (guint i = 0; i < n_sources; i++)
     g_string_append_printf (s, " | source %s <%s>", sources[i].title,
                             sources[i].url != NULL ? sources[i].url : "no link");
+  if (mer_event_get_date_label (event) != NULL)
+    g_string_append_printf (s, " | label %s", mer_event_get_date_label (event));
 
   return g_string_free (s, FALSE);
 }
@@ -254,13 +256,14 @@ test_timelinejs (void)
   g_autoptr(MerEra) era = NULL;
   static const char * const expected[] = {
     "big-bang | Big Bang | -13799999999",
-    "five-hundred-bce | Five hundred BCE | -0499 | category ancient (Ancient)",
+    "five-hundred-bce | Five hundred BCE | -0499..-0399 | category ancient (Ancient) | label 500 BCE – 400 BCE",
     "a-map-of-1421 | A map of 1421 | 1421 | source A map of 1421 <https://example.org/map.png>",
     "shimoda | Treaty of Shimoda | 1855-02-07 | category diplomacy (Diplomacy) | place Shimoda 34.68 138.94 "
       "| view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg> "
       "| source Shimoda <https://example.org/shimoda>",
-    "treaty-of-saint-petersburg | Treaty of Saint Petersburg | 1875-05-07..1875-08 | category diplomacy (Diplomacy)",
-    "broadcast-at-noon | Broadcast at noon | 1945-08-15T12:00",
+    "treaty-of-saint-petersburg | Treaty of Saint Petersburg | 1875-05-07..1875-08 | category diplomacy (Diplomacy) "
+      "| label Spring and summer 1875",
+    "broadcast-at-noon | Broadcast at noon | 1945-08-15T12:00 | label Noon, 15 August",
     "treaty-of-saint-petersburg-2 | Treaty of Saint Petersburg | 1956",
     "summit-opens | Summit opens | 2016-12-15T10:30:05",
     NULL
@@ -277,6 +280,16 @@ test_timelinejs (void)
                    "Signed at Shimoda.\n\nIt drew a border – between Etorofu and Urup.");
   g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "summit-opens")), ==,
                    "Putin–Abe “talks”");
+
+  /* The display date is the date's label; the dates stay beside it. */
+  {
+    MerEvent *treaty = mer_document_lookup_event (document, "treaty-of-saint-petersburg");
+    g_autofree char *shown = mer_event_format_date (treaty);
+    g_autofree char *dates = mer_event_format_dates (treaty);
+
+    g_assert_cmpstr (shown, ==, "Spring and summer 1875 (7 May 1875 – Aug 1875)");
+    g_assert_cmpstr (dates, ==, "7 May 1875 – Aug 1875");
+  }
 
   eras = mer_document_get_eras (document);
   g_assert_cmpuint (g_list_model_get_n_items (eras), ==, 2);
@@ -326,7 +339,8 @@ test_pair (void)
   static const char * const expected[] = {
     "five-hundred-bce | Five hundred BCE | -0499",
     "treaty-of-shimoda | Treaty of Shimoda | 1855-02-07 | category diplomacy (Diplomacy) "
-      "| place Shimoda 34.68 138.94 | view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg>",
+      "| place Shimoda 34.68 138.94 | view 34.68 138.94 9 | source The treaty <https://example.org/treaty.jpg> "
+      "| label Winter 1855",
     "surrender-formally | Surrender, \"formally\" | 1945-08-15T12:00..1945-09-02 | category war (War)",
     "night-talks | Night talks | 2016-12-15T22:30:05 | place Nagato 34.37 131.18",
     NULL
@@ -541,6 +555,39 @@ test_geojson_errors (void)
     "geojson-errors.geojson:7:80: error: features[3].geometry.type: \"Circle\" is not a GeoJSON geometry type",
     "geojson-errors.geojson:8:15: error: features[4].type: expected \"Feature\", found \"Point\"",
     "geojson-errors.geojson:9:104: error: features[5].geometry.coordinates: expected a position [lon, lat] of numbers",
+    NULL
+  });
+}
+
+/* Features are parsed one at a time, after the text around them: a syntax
+ * error inside one still comes before one after the array, as in the file. */
+static void
+test_geojson_syntax (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("geojson-syntax.geojson", &diagnostics, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX);
+  g_assert_cmpstr (error->message, ==, "geojson-syntax.geojson: unexpected `\"', expected `:' after the member name");
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "geojson-syntax.geojson:5:49: error: unexpected `\"', expected `:' after the member name",
+    "geojson-syntax.geojson:8:20: error: unexpected `\"', expected `,' or `}'",
+    NULL
+  });
+
+  /* The text around the features is sound: each broken feature is still
+   * reported, not only the first. */
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_error (&error);
+  document = import ("geojson-syntax-features.geojson", &diagnostics, &error);
+  g_assert_null (document);
+  g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_INVALID);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "geojson-syntax-features.geojson:4:54: error: trailing comma: nothing may follow the last comma in an object "
+      "or array",
+    "geojson-syntax-features.geojson:6:50: error: unexpected character `t', expected a value",
     NULL
   });
 }
@@ -827,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/core/import/csv/errors", test_csv_errors);
   g_test_add_func ("/core/import/geojson", test_geojson);
   g_test_add_func ("/core/import/geojson/errors", test_geojson_errors);
+  g_test_add_func ("/core/import/geojson/syntax", test_geojson_syntax);
   g_test_add_func ("/core/import/options", test_options);
   g_test_add_func ("/core/import/storymap", test_storymap);
   g_test_add_func ("/core/import/kml", test_kml);

@@ -53,6 +53,10 @@ static const FixtureCase fixtures[] = {
       "wrong-type.json:6:54: error: events[0].tags[1]: expected a string, found a number",
       "wrong-type.json:8:17: error: categories: expected an array, found a string",
   } },
+  { "date-label.json", MER_LOADER_ERROR_INVALID, {
+      "date-label.json:4:63: error: events[0].date_label: expected a string, found a number",
+      "date-label.json:5:63: error: events[1].date_label: expected a string, found an array",
+  } },
   { "range.json", MER_LOADER_ERROR_INVALID, {
       "range.json:3:44: error: view.zoom: 25 is out of range [0, 20]",
       "range.json:10:37: error: events[0].places[0].lat: 95 is out of range [-90, 90]",
@@ -294,6 +298,44 @@ test_too_large (void)
   g_assert_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_TOO_LARGE);
   g_assert_null (document);
   assert_diagnostics (diagnostics, expected);
+  remove_temp (path);
+}
+
+/* A date label is shown before the dates, which stay beside it; one that
+ * only repeats the dates is not shown twice. */
+static void
+test_date_label (void)
+{
+  static const char text[] =
+    "{ \"meridian\": 1, \"events\": [\n"
+    "  { \"id\": \"spring\", \"title\": \"S\", \"start\": \"1945-03\", \"end\": \"1945-05\",\n"
+    "    \"circa\": true, \"date_label\": \"Spring 1945\" },\n"
+    "  { \"id\": \"same\", \"title\": \"T\", \"start\": \"1945\", \"date_label\": \"1945\" },\n"
+    "  { \"id\": \"none\", \"title\": \"U\", \"start\": \"1946\", \"date_label\": \"\" } ] }\n";
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autofree char *path = write_temp ("label.json", text, -1);
+  g_autofree char *spring_shown = NULL, *spring_dates = NULL, *same_shown = NULL, *none_shown = NULL;
+  MerEvent *spring, *same, *none;
+
+  document = load (path, "label.json", diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  spring = mer_document_lookup_event (document, "spring");
+  same = mer_document_lookup_event (document, "same");
+  none = mer_document_lookup_event (document, "none");
+  g_assert_cmpstr (mer_event_get_date_label (spring), ==, "Spring 1945");
+  spring_shown = mer_event_format_date (spring);
+  spring_dates = mer_event_format_dates (spring);
+  g_assert_cmpstr (spring_shown, ==, "Spring 1945 (c. Mar–May 1945)");
+  g_assert_cmpstr (spring_dates, ==, "c. Mar–May 1945");
+  same_shown = mer_event_format_date (same);
+  g_assert_cmpstr (same_shown, ==, "1945");
+  g_assert_null (mer_event_get_date_label (none));
+  none_shown = mer_event_format_date (none);
+  g_assert_cmpstr (none_shown, ==, "1946");
   remove_temp (path);
 }
 
@@ -778,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/core/loader/too-large", test_too_large);
   g_test_add_func ("/core/loader/unreadable", test_unreadable);
   g_test_add_func ("/core/loader/valid-small", test_valid_small);
+  g_test_add_func ("/core/loader/date-label", test_date_label);
   g_test_add_func ("/core/loader/bundled-story", test_bundled_story);
   g_test_add_func ("/core/loader/async/progress", test_async_progress);
   g_test_add_func ("/core/loader/async/cancel", test_async_cancel);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
@@ -40,6 +41,7 @@ typedef struct {
   const char *before_christ;   /* -0480 */
   const char *circa;           /* c. 1780 */
   const char *mixed_range;     /* 1904-02 – 1905-09 */
+  const char *labelled;        /* 1945, labelled "Spring" */
   const char *one_error;       /* the error page's heading, plural forms */
   const char *few_errors;
   const char *many_errors;
@@ -47,11 +49,12 @@ typedef struct {
 
 static const Language languages[] = {
   { "ja", "ja_JP.UTF-8", "1905年", "2014年3月", "2016年12月15日", "2016年12月15日–16日", "2014年3月–6月",
-    "1904–1905年", "紀元前481年", "1780年頃", "1904年2月 – 1905年9月",
+    "1904–1905年", "紀元前481年", "1780年頃", "1904年2月 – 1905年9月", "Spring（1945年）",
     "このストーリーには 1 件のエラーがあります", "このストーリーには 3 件のエラーがあります",
     "このストーリーには 11 件のエラーがあります" },
   { "ru", "ru_RU.UTF-8", "1905 г.", "март 2014 г.", "15 декабря 2016 г.", "15–16 декабря 2016 г.",
     "март–июнь 2014 г.", "1904–1905 гг.", "481 г. до н. э.", "ок. 1780 г.", "февраль 1904 г. – сентябрь 1905 г.",
+    "Spring (1945 г.)",
     "В этой истории 1 ошибка", "В этой истории 3 ошибки", "В этой истории 11 ошибок" },
 };
 
@@ -369,6 +372,32 @@ test_dates (void)
     }
 }
 
+/* An event's date label comes first, its dates after it in the language's
+ * own brackets. */
+static void
+test_date_label (void)
+{
+  static const char text[] = "{ \"meridian\": 1, \"events\": [ { \"id\": \"a\", \"title\": \"A\", "
+                             "\"start\": \"1945\", \"date_label\": \"Spring\" } ] }";
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meridian-i18n-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "label.json", NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  document = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+
+  shown = mer_event_format_date (mer_document_lookup_event (document, "a"));
+  g_assert_cmpstr (shown, ==, language->labelled);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_plural_forms (void)
 {
@@ -489,6 +518,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/i18n/dates", test_dates);
+  g_test_add_func ("/i18n/date-label", test_date_label);
   g_test_add_func ("/i18n/plural-forms", test_plural_forms);
   g_test_add_func ("/i18n/interface-language", test_interface_language);
 

@@ -54,6 +54,14 @@ create_row (MerEvent *event)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (date, "dim-label");
   gtk_widget_add_css_class (date, "event-date");
+  /* A date label makes the date long: it shares the row with the title
+   * instead of squeezing it to nothing, and shows whole as a tooltip. */
+  if (mer_event_get_date_label (event) != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (date), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (date), 24);
+      gtk_widget_set_tooltip_text (date, date_text);
+    }
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), date);
   gtk_widget_set_margin_start (box, 6);

@@ -282,6 +282,7 @@ write_event (MerEvent *event)
   set_date (object, "start", mer_event_get_start (event));
   if (mer_event_get_end (event) != NULL)
     set_date (object, "end", mer_event_get_end (event));
+  set_string (object, "date_label", mer_event_get_date_label (event));
   if (mer_event_get_circa (event))
     json_object_set_boolean_member (object, "circa", TRUE);
   set_string (object, "summary", mer_event_get_summary (event));

@@ -6,6 +6,8 @@
 #include "mer-event.h"
 #include "mer-model-private.h"
 
+#include <glib/gi18n.h>
+
 G_DEFINE_FINAL_TYPE (MerEvent, mer_event, G_TYPE_OBJECT)
 
 static void
@@ -16,6 +18,7 @@ mer_event_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_free (self->summary);
+  g_free (self->date_label);
   g_clear_object (&self->category);
 
   for (guint i = 0; i < self->n_places; i++)
@@ -99,6 +102,20 @@ mer_event_get_end (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
   return self->has_end ? &self->end : NULL;
+}
+
+/**
+ * mer_event_get_date_label:
+ *
+ * Returns: (nullable): the words the file gives for the date ("Spring 1945",
+ *   TimelineJS's `display_date`), or %NULL when the date speaks for itself
+ *   (an empty label included)
+ */
+const char *
+mer_event_get_date_label (MerEvent *self)
+{
+  g_return_val_if_fail (MER_IS_EVENT (self), NULL);
+  return self->date_label != NULL && *self->date_label != '\0' ? self->date_label : NULL;
 }
 
 gboolean
@@ -255,14 +272,42 @@ mer_event_get_line (MerEvent *self)
 }
 
 /**
- * mer_event_format_date:
+ * mer_event_format_dates:
  *
- * Returns: (transfer full): the event's dates for display, at their precision
+ * Returns: (transfer full): the event's dates alone, at their precision,
+ *   without its date label
  */
 char *
-mer_event_format_date (MerEvent *self)
+mer_event_format_dates (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
 
   return mer_date_format_range (&self->start, self->has_end ? &self->end : NULL, self->circa);
+}
+
+/**
+ * mer_event_format_date:
+ *
+ * The label goes first, in the author's words, and the dates follow so that
+ * the reader still sees where the event sits in time; a label that only
+ * repeats the dates is not shown twice.
+ *
+ * Returns: (transfer full): the event's date for display: its date label
+ *   followed by its dates, "Spring 1945 (1945)", or its dates alone
+ */
+char *
+mer_event_format_date (MerEvent *self)
+{
+  g_autofree char *dates = NULL;
+  const char *label;
+
+  g_return_val_if_fail (MER_IS_EVENT (self), NULL);
+
+  dates = mer_event_format_dates (self);
+  label = mer_event_get_date_label (self);
+  if (label == NULL || g_str_equal (label, dates))
+    return g_steal_pointer (&dates);
+
+  /* Translators: an event's date label in the author's words, then its dates, as "Spring 1945 (1945)" */
+  return g_strdup_printf (C_("date label", "%1$s (%2$s)"), label, dates);
 }

@@ -16,6 +16,7 @@ const char       *mer_event_get_title        (MerEvent *self);
 const char       *mer_event_get_summary      (MerEvent *self);
 const MerDate    *mer_event_get_start        (MerEvent *self);
 const MerDate    *mer_event_get_end          (MerEvent *self);
+const char       *mer_event_get_date_label   (MerEvent *self);
 gboolean          mer_event_get_circa        (MerEvent *self);
 gint64            mer_event_get_first_second (MerEvent *self);
 gint64            mer_event_get_last_second  (MerEvent *self);
@@ -33,5 +34,6 @@ guint             mer_event_get_importance   (MerEvent *self);
 const MerView    *mer_event_get_view         (MerEvent *self);
 guint             mer_event_get_line         (MerEvent *self);
 char             *mer_event_format_date      (MerEvent *self);
+char             *mer_event_format_dates     (MerEvent *self);
 
 G_END_DECLS

@@ -82,8 +82,8 @@ static const char * const period_members[] = {
 };
 static const char * const era_members[] = { "id", "title", "start", "end", "color", "description", NULL };
 static const char * const event_members[] = {
-  "id", "title", "start", "end", "circa", "summary", "category", "places", "regions",
-  "importance", "tags", "sources", "view", NULL
+  "id", "title", "start", "end", "date_label", "circa", "summary", "category", "places",
+  "regions", "importance", "tags", "sources", "view", NULL
 };
 static const char * const place_members[] = { "name", "lat", "lon", NULL };
 static const char * const source_members[] = { "title", "url", NULL };
@@ -1469,6 +1469,7 @@ convert_event (Loader   *self,
   id = read_id (self, object, node, self->event_ids, "event", (gpointer) mer_event_get_line);
   event->title = dup_string (self, object, node, "title", TRUE);
   event->summary = dup_string (self, object, node, "summary", FALSE);
+  event->date_label = dup_string (self, object, node, "date_label", FALSE);
 
   if (read_date (self, object, node, "start", TRUE, &event->start))
     {

@@ -63,6 +63,7 @@ struct _MerEvent
   char         *id;
   char         *title;
   char         *summary;
+  char         *date_label;
   MerDate       start;
   MerDate       end;
   gint64        first_second;

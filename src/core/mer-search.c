@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* A search the way people type one: each word must be found somewhere in
- * an event — its title, summary, tags, places, or any name of its regions
+ * an event — its title, summary, date label, tags, places, or any name of its regions
  * in any language, so that 北方領土 or Курилы finds what the map labels so —
  * ignoring case, compatibility forms (full-width letters) and Latin
  * accents (Hoppo finds Hoppō). */
@@ -145,6 +145,7 @@ matches_event (MerSearch *self,
 
   append_field (haystack, mer_event_get_title (event));
   append_field (haystack, mer_event_get_summary (event));
+  append_field (haystack, mer_event_get_date_label (event));
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     append_field (haystack, tags[i]);
   places = mer_event_get_places (event, &n_places);

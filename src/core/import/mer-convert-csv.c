@@ -21,7 +21,8 @@ static const char * const header[] = {
 enum {
   COLUMN_YEAR,
   COLUMN_END_YEAR = 4,
-  COLUMN_HEADLINE = 9,
+  COLUMN_DISPLAY_DATE = 8,
+  COLUMN_HEADLINE,
   COLUMN_TEXT,
   COLUMN_TYPE = 15,
   COLUMN_GROUP,
@@ -128,6 +129,8 @@ mer_convert_csv (MerDocument *document,
       set_date (cells, COLUMN_YEAR, mer_event_get_start (event));
       if (mer_event_get_end (event) != NULL)
         set_date (cells, COLUMN_END_YEAR, mer_event_get_end (event));
+      if (mer_event_get_date_label (event) != NULL)
+        cells[COLUMN_DISPLAY_DATE] = g_markup_escape_text (mer_event_get_date_label (event), -1);
       cells[COLUMN_HEADLINE] = g_markup_escape_text (mer_event_get_title (event), -1);
       cells[COLUMN_TEXT] = mer_convert_html (mer_event_get_summary (event), event);
       if (mer_event_get_category (event) != NULL)
@@ -157,6 +160,7 @@ mer_convert_csv (MerDocument *document,
       clear_cells (cells);
     }
 
-  mer_convert_report_lost (report, document, MER_CONVERT_KEEPS_ERAS | MER_CONVERT_KEEPS_VIEWS);
+  mer_convert_report_lost (report, document, MER_CONVERT_KEEPS_ERAS | MER_CONVERT_KEEPS_VIEWS
+                           | MER_CONVERT_KEEPS_DATE_LABELS);
   return g_string_free (out, FALSE);
 }

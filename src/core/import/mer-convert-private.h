@@ -33,6 +33,7 @@ typedef enum {
   MER_CONVERT_KEEPS_SOURCES = 1 << 3,   /* every source, with its title */
   MER_CONVERT_KEEPS_VIEWS = 1 << 4,     /* events' zoom */
   MER_CONVERT_KEEPS_ZONES = 1 << 5,    /* dates' UTC offsets */
+  MER_CONVERT_KEEPS_DATE_LABELS = 1 << 6,
 } MerConvertKeeps;
 
 void     mer_convert_report_lost     (GPtrArray       *report,

@@ -61,6 +61,12 @@ write_event (MerEvent *event)
   json_object_set_object_member (object, "start_date", write_date (mer_event_get_start (event)));
   if (mer_event_get_end (event) != NULL)
     json_object_set_object_member (object, "end_date", write_date (mer_event_get_end (event)));
+  if (mer_event_get_date_label (event) != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (mer_event_get_date_label (event), -1);
+
+      json_object_set_string_member (object, "display_date", escaped);
+    }
   json_object_set_object_member (object, "text", write_text (mer_event_get_title (event), html));
   if (mer_event_get_category (event) != NULL)
     json_object_set_string_member (object, "group", mer_category_get_name (mer_event_get_category (event)));
@@ -130,6 +136,7 @@ mer_convert_timelinejs (MerDocument *document,
       json_object_set_array_member (root, "eras", array);
     }
 
-  mer_convert_report_lost (report, document, MER_CONVERT_KEEPS_ERAS | MER_CONVERT_KEEPS_VIEWS);
+  mer_convert_report_lost (report, document, MER_CONVERT_KEEPS_ERAS | MER_CONVERT_KEEPS_VIEWS
+                           | MER_CONVERT_KEEPS_DATE_LABELS);
   return mer_json_writer_to_text (node, "  ", "\n");
 }

@@ -227,7 +227,7 @@ mer_convert_report_lost (GPtrArray       *report,
   GListModel *events = mer_document_get_events (document);
   GListModel *regions = mer_document_get_regions (document);
   guint n_circa = 0, n_importance = 0, n_tags = 0, n_region_links = 0, n_places = 0, n_sources = 0;
-  guint n_views = 0, n_histories = 0, n_colors = 0, n_offsets = 0;
+  guint n_views = 0, n_histories = 0, n_colors = 0, n_offsets = 0, n_labels = 0;
   guint n_briefings, n_regions, n_eras;
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
@@ -252,6 +252,7 @@ mer_convert_report_lost (GPtrArray       *report,
             break;
           }
       n_views += mer_event_get_view (event) != NULL && !(keeps & MER_CONVERT_KEEPS_VIEWS);
+      n_labels += mer_event_get_date_label (event) != NULL && !(keeps & MER_CONVERT_KEEPS_DATE_LABELS);
       n_offsets += !(keeps & MER_CONVERT_KEEPS_ZONES)
                    && (mer_event_get_start (event)->has_offset
                        || (mer_event_get_end (event) != NULL && mer_event_get_end (event)->has_offset));
@@ -289,6 +290,7 @@ mer_convert_report_lost (GPtrArray       *report,
                                         "all but the first place of %u events", n_places));
   add_line (report, n_sources, ngettext ("the sources without a link of %u event",
                                          "the sources without a link of %u events", n_sources));
+  add_line (report, n_labels, ngettext ("the date label of %u event", "the date labels of %u events", n_labels));
   add_line (report, n_views, ngettext ("the view of %u event", "the views of %u events", n_views));
   add_line (report, n_offsets, ngettext ("the time zone of %u event's dates", "the time zone of %u events' dates",
                                          n_offsets));

@@ -670,6 +670,7 @@ convert_sheet_row (Importer  *self,
   slide.media_credit = get_text (record, columns[SHEET_MEDIA_CREDIT]);
   slide.media_caption = get_text (record, columns[SHEET_MEDIA_CAPTION]);
   slide.group = get_text (record, columns[SHEET_GROUP]);
+  slide.display_date = get_text (record, columns[SHEET_DISPLAY_DATE]);
   mer_import_timelinejs_fill (&self->builder, event, &slide);
 
   {
@@ -707,7 +708,7 @@ convert_sheet (Importer *self)
       columns[i] = find_column (self, names, used);
     }
 
-  /* Thumbnails, backgrounds and display dates have no place in Meridian;
+  /* Thumbnails and backgrounds have no place in Meridian;
    * docs/import.md says so once, not each file. */
   warn_unused (self, used);
 

@@ -707,14 +707,16 @@ mer_import_geojson (MerImportJson          *json,
               self.n_features = json_array_get_length (self.features);
             }
 
-          /* Each feature is let go of once converted. */
+          /* Each feature is let go of once converted. The scan bounded
+           * each one, so a syntax error in one leaves the next readable:
+           * all are reported, in file order. */
           for (guint i = 0; i < self.n_features; i++)
             {
               g_autofree char *feature_path = g_strdup_printf ("features[%u]", i);
               JsonNode *feature = get_feature (&self, i, TRUE);
 
               if (feature == NULL)
-                break;
+                continue;
               convert_feature (&self, feature, feature_path, i);
               release_feature (&self, feature);
             }

@@ -698,41 +698,64 @@ mer_import_text_locate (const char *data,
   *column = (guint) g_utf8_strlen (data + start, (gssize) (offset - start)) + 1;
 }
 
+static void
+add_syntax_error (GPtrArray  *errors,
+                  const char *data,
+                  gsize       length,
+                  gsize       offset,
+                  const char *message)
+{
+  MerImportJsonError *e = g_new0 (MerImportJsonError, 1);
+
+  mer_import_text_locate (data, length, offset, &e->line, &e->column);
+  e->message = g_strdup (message);
+  g_ptr_array_add (errors, e);
+}
+
+static void
+syntax_error_free (MerImportJsonError *e)
+{
+  g_free (e->message);
+  g_free (e);
+}
+
 /**
- * mer_import_json_parse:
+ * mer_import_json_parse_all:
  * @data: UTF-8 text, without a byte order mark
- * @error_line: (out) (optional): where the first syntax error is, when there is one
- * @error_column: (out) (optional): its column, in characters
- * @error: a #MER_IMPORT_ERROR_SYNTAX saying what is wrong
+ * @errors: (out) (optional) (transfer full): the syntax errors, in file
+ *   order, as #MerImportJsonError, when the text has any
+ *
+ * A syntax error stops the parse, except that the elements of the lazy
+ * "features" array are bounded by the scan that found them: when the text
+ * after that array is broken, each element is parsed too, so that an error
+ * inside one is reported before the later one, as it comes in the file.
  *
  * @data must stay alive as long as the result.
  *
- * Returns: (transfer full) (nullable): the parsed text
+ * Returns: (transfer full) (nullable): the parsed text, or %NULL when it has
+ *   syntax errors
  */
 MerImportJson *
-mer_import_json_parse (const char  *data,
-                       gsize        length,
-                       guint       *error_line,
-                       guint       *error_column,
-                       GError     **error)
+mer_import_json_parse_all (const char  *data,
+                           gsize        length,
+                           GPtrArray  **errors)
 {
   g_autoptr(MerImportJson) self = g_new0 (MerImportJson, 1);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) syntax_error_free);
   Parser parser = { 0 };
   const char *invalid;
-  guint line, column;
 
+  if (errors != NULL)
+    *errors = NULL;
   self->data = data;
   self->length = length;
   self->offsets = g_hash_table_new (NULL, NULL);
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
-      mer_import_text_locate (data, length, (gsize) (invalid - data), &line, &column);
-      if (error_line != NULL)
-        *error_line = line;
-      if (error_column != NULL)
-        *error_column = column;
-      g_set_error_literal (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX, "the file is not valid UTF-8 text");
+      add_syntax_error (found, data, length, (gsize) (invalid - data), "the file is not valid UTF-8 text");
+      if (errors != NULL)
+        *errors = g_steal_pointer (&found);
       return NULL;
     }
 
@@ -752,19 +775,70 @@ mer_import_json_parse (const char  *data,
         }
     }
 
-  if (parser.error_message != NULL)
+  if (parser.error_message == NULL)
+    return g_steal_pointer (&self);
+
+  /* The scan of the lazy array came before the error, so its elements
+   * all lie before it. */
+  for (guint i = 0; i < mer_import_json_get_n_elements (self); i++)
     {
-      mer_import_text_locate (data, length, (gsize) (parser.error_at - data), &line, &column);
-      if (error_line != NULL)
-        *error_line = line;
-      if (error_column != NULL)
-        *error_column = column;
-      g_set_error_literal (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX, parser.error_message);
-      g_free (parser.error_message);
-      return NULL;
+      g_autoptr(GError) error = NULL;
+      guint line, column;
+      JsonNode *node = mer_import_json_parse_element (self, i, &line, &column, &error);
+
+      if (node != NULL)
+        mer_import_json_forget (self, node);
+      else
+        {
+          MerImportJsonError *e = g_new0 (MerImportJsonError, 1);
+
+          e->line = line;
+          e->column = column;
+          e->message = g_strdup (error->message);
+          g_ptr_array_add (found, e);
+        }
     }
 
-  return g_steal_pointer (&self);
+  add_syntax_error (found, data, length, (gsize) (parser.error_at - data), parser.error_message);
+  g_free (parser.error_message);
+  if (errors != NULL)
+    *errors = g_steal_pointer (&found);
+  return NULL;
+}
+
+/**
+ * mer_import_json_parse:
+ * @data: UTF-8 text, without a byte order mark
+ * @error_line: (out) (optional): where the first syntax error is, when there is one
+ * @error_column: (out) (optional): its column, in characters
+ * @error: a #MER_IMPORT_ERROR_SYNTAX saying what is wrong
+ *
+ * As mer_import_json_parse_all(), for a caller that needs only the first
+ * syntax error.
+ *
+ * Returns: (transfer full) (nullable): the parsed text
+ */
+MerImportJson *
+mer_import_json_parse (const char  *data,
+                       gsize        length,
+                       guint       *error_line,
+                       guint       *error_column,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) errors = NULL;
+  MerImportJson *self = mer_import_json_parse_all (data, length, &errors);
+  MerImportJsonError *first;
+
+  if (self != NULL)
+    return self;
+
+  first = g_ptr_array_index (errors, 0);
+  if (error_line != NULL)
+    *error_line = first->line;
+  if (error_column != NULL)
+    *error_column = first->column;
+  g_set_error_literal (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX, first->message);
+  return NULL;
 }
 
 void

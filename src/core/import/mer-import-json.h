@@ -13,6 +13,23 @@ G_BEGIN_DECLS
 
 typedef struct _MerImportJson MerImportJson;
 
+/**
+ * MerImportJsonError:
+ * @line: 1-based line
+ * @column: 1-based column, in characters
+ * @message: what is wrong
+ *
+ * One syntax error, from mer_import_json_parse_all().
+ */
+typedef struct {
+  guint  line;
+  guint  column;
+  char  *message;
+} MerImportJsonError;
+
+MerImportJson *mer_import_json_parse_all (const char  *data,
+                                          gsize        length,
+                                          GPtrArray  **errors);
 MerImportJson *mer_import_json_parse  (const char     *data,
                                        gsize           length,
                                        guint          *error_line,

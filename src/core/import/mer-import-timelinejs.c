@@ -215,6 +215,16 @@ mer_import_timelinejs_fill (MerImportBuilder             *builder,
       mer_import_event_add_source (event, link->title, link->url);
     }
 
+  /* TimelineJS shows its display date instead of the dates; Meridian shows
+   * it as the date's label, the dates beside it. */
+  if (slide->display_date != NULL)
+    {
+      g_autofree char *label = g_strstrip (mer_import_html_to_text (slide->display_date, NULL));
+
+      if (*label != '\0')
+        event->date_label = g_steal_pointer (&label);
+    }
+
   if (slide->group != NULL)
     {
       g_autofree char *group = g_strstrip (g_strdup (slide->group));
@@ -292,7 +302,8 @@ read_date (Importer   *self,
            const char *path,
            const char *name,
            gboolean    required,
-           MerDate    *date)
+           MerDate    *date,
+           const char **display_date)
 {
   static const char * const names[] = { "year", "month", "day", "hour", "minute", "second", "millisecond" };
   g_autofree char *date_path = mer_import_member_path (path, name);
@@ -300,9 +311,12 @@ read_date (Importer   *self,
   char *parts[7] = { NULL };
   g_autoptr(GError) error = NULL;
   JsonObject *object;
+  const char *display;
   gboolean ok = TRUE;
   guint bad_part;
 
+  if (display_date != NULL)
+    *display_date = NULL;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
@@ -315,6 +329,9 @@ read_date (Importer   *self,
     return FALSE;
 
   mer_import_check_members (&self->builder, self->json, object, date_path, date_members);
+  display = mer_import_get_string (&self->builder, self->json, object, date_path, "display_date");
+  if (display_date != NULL)
+    *display_date = display;
   for (guint i = 0; i < 7; i++)
     ok &= part_text (self, object, date_path, names[i], &parts[i]);
 
@@ -422,6 +439,8 @@ convert_event (Importer   *self,
   JsonObject *object, *media;
   MerDate start, end;
   gboolean has_end = FALSE;
+  const char *start_display = NULL, *end_display = NULL;
+  g_autofree char *dates_display = NULL;
   const char *unique_id;
   const char *id;
 
@@ -437,22 +456,33 @@ convert_event (Importer   *self,
   event = mer_event_new ();
   mer_import_json_locate (self->json, node, &event->line, NULL);
 
-  if (!read_date (self, object, node, path, "start_date", TRUE, &start))
+  if (!read_date (self, object, node, path, "start_date", TRUE, &start, &start_display))
     {
       /* The rest is still read, for its own messages. */
-      read_date (self, object, node, path, "end_date", FALSE, &end);
+      read_date (self, object, node, path, "end_date", FALSE, &end, NULL);
       read_text (self, object, path, &slide.headline, &slide.text);
       return;
     }
 
-  if (read_date (self, object, node, path, "end_date", FALSE, &end) &&
+  if (read_date (self, object, node, path, "end_date", FALSE, &end, &end_display) &&
       check_order (self, object, path, &start, &end))
     has_end = TRUE;
   mer_import_event_set_dates (event, &start, has_end ? &end : NULL);
 
   read_text (self, object, path, &slide.headline, &slide.text);
   slide.group = mer_import_get_string (&self->builder, self->json, object, path, "group");
-  mer_import_get_string (&self->builder, self->json, object, path, "display_date");
+
+  /* The slide's display_date stands for both dates, as in TimelineJS; else
+   * the dates' own display dates make the label together. */
+  slide.display_date = mer_import_get_string (&self->builder, self->json, object, path, "display_date");
+  if (slide.display_date == NULL || *slide.display_date == '\0')
+    {
+      if (start_display != NULL && *start_display != '\0' &&
+          has_end && end_display != NULL && *end_display != '\0')
+        slide.display_date = dates_display = g_strconcat (start_display, " – ", end_display, NULL);
+      else
+        slide.display_date = start_display;
+    }
 
   media = mer_import_get_object (&self->builder, self->json, object, path, "media");
   if (media != NULL)
@@ -508,8 +538,9 @@ convert_era (Importer *self,
   era = mer_era_new ();
   mer_import_json_locate (self->json, node, &era->line, NULL);
 
-  ok = read_date (self, object, node, path, "start_date", TRUE, &era->start);
-  ok &= read_date (self, object, node, path, "end_date", TRUE, &era->end);
+  /* An era's band shows its title, not its dates: display dates are dropped. */
+  ok = read_date (self, object, node, path, "start_date", TRUE, &era->start, NULL);
+  ok &= read_date (self, object, node, path, "end_date", TRUE, &era->end, NULL);
   read_text (self, object, path, &headline, &text);
   if (!ok || !check_order (self, object, path, &era->start, &era->end))
     return;

@@ -18,6 +18,7 @@ typedef struct {
   const char *media_caption;
   const char *media_credit;
   const char *group;
+  const char *display_date;
 } MerImportTimelineSlide;
 
 gint64   mer_import_timelinejs_year (gint64                        year);

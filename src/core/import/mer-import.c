@@ -253,18 +253,29 @@ import_json (const char             *data,
              GPtrArray   *diagnostics,
              GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) syntax_errors = NULL;
   g_autoptr(MerImportJson) json = NULL;
   guint line = 0, column = 0;
 
-  json = mer_import_json_parse (data, length, &line, &column, &local_error);
+  json = mer_import_json_parse_all (data, length, &syntax_errors);
   if (json == NULL)
     {
+      MerImportJsonError *first = g_ptr_array_index (syntax_errors, 0);
+
       /* A broken Meridian story gets the loader's messages, as before. */
       if (g_strstr_len (data, (gssize) length, "\"meridian\"") != NULL)
         return mer_loader_load_file (path, display_name, diagnostics, error);
 
-      return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_SYNTAX, local_error->message, error);
+      /* In file order; @error names the first, as for one error. */
+      refuse (display_name, diagnostics, first->line, first->column, MER_IMPORT_ERROR_SYNTAX, first->message, error);
+      for (guint i = 1; i < syntax_errors->len; i++)
+        {
+          MerImportJsonError *e = g_ptr_array_index (syntax_errors, i);
+
+          g_ptr_array_add (diagnostics, mer_diagnostic_new (MER_SEVERITY_ERROR, display_name, e->line, e->column,
+                                                            NULL, e->message));
+        }
+      return NULL;
     }
   /* @data is the file mapped by mer_import_load_file_full(). */
   mer_import_json_set_mapped (json);
