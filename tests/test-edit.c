@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "mer-briefing-editor.h"
 #include "mer-diagnostic.h"
 #include "mer-edit.h"
 #include "mer-loader.h"
@@ -514,6 +515,50 @@ test_unknown_members_and_disk_changes (void)
 }
 
 static void
+test_slides_share_the_history (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-edit-XXXXXX", NULL);
+  g_autofree char *path = copy_story (dir);
+  g_autofree char *before = read_file (path);
+  g_autofree char *text = NULL;
+  g_autofree char *diff = NULL;
+  g_autoptr(MerEdit) edit = mer_edit_new_for_file (path, NULL);
+  g_autoptr(MerBriefingEditor) editor = mer_briefing_editor_new_for_edit (edit, "reconciliation");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpuint (mer_briefing_editor_get_n_slides (editor), ==, 12);
+  caption = g_strdup (mer_briefing_editor_get_slide (editor, 0)->caption);
+  mer_briefing_editor_set_caption (editor, 0, "The opening slide");
+  g_assert_true (mer_edit_set_event_title (edit, "nagato-summit", "Nagato", &error));
+  g_assert_true (mer_briefing_editor_is_dirty (editor));
+  g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Edit Title");
+
+  /* Undone from the slides, the last edit anywhere goes first. */
+  mer_briefing_editor_undo (editor);
+  g_assert_cmpstr (mer_event_get_title (mer_document_lookup_event (mer_edit_get_document (edit), "nagato-summit")),
+                   ==, "Putin–Abe summit in Nagato and Tokyo");
+  g_assert_cmpstr (mer_briefing_editor_get_slide (editor, 0)->caption, ==, "The opening slide");
+  mer_edit_undo (edit);
+  g_assert_cmpstr (mer_briefing_editor_get_slide (editor, 0)->caption, ==, caption);
+  g_assert_false (mer_briefing_editor_is_dirty (editor));
+
+  mer_briefing_editor_redo (editor);
+  g_assert_true (mer_briefing_editor_save (editor, &error));
+  g_assert_no_error (error);
+  text = read_file (path);
+  diff = changed_lines (before, text);
+  expected = g_strdup_printf ("-          \"caption\": \"%s\",\n"
+                              "+          \"caption\": \"The opening slide\",\n", caption);
+  g_assert_cmpstr (diff, ==, expected);
+
+  g_assert_finalize_object (g_steal_pointer (&editor));
+  g_assert_finalize_object (g_steal_pointer (&edit));
+  remove_dir (dir);
+}
+
+static void
 test_not_editable (void)
 {
   g_autoptr(GError) error = NULL;
@@ -536,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/core/edit/eras-categories-regions", test_eras_categories_regions);
   g_test_add_func ("/core/edit/new-story", test_new_story);
   g_test_add_func ("/core/edit/unknown-members-and-disk-changes", test_unknown_members_and_disk_changes);
+  g_test_add_func ("/core/edit/slides-share-the-history", test_slides_share_the_history);
   g_test_add_func ("/core/edit/not-editable", test_not_editable);
 
   return g_test_run ();

@@ -111,6 +111,45 @@ command_free (Command *command)
 
 /* The tree */
 
+/* json_node_copy() shares an object's or an array's contents: a step keeps
+ * a copy of its own, which no later edit changes. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+        JsonNode *copy;
+
+        for (GList *l = members; l != NULL; l = l->next)
+          json_object_set_member (object, l->data,
+                                  deep_copy (json_object_get_member (json_node_get_object (node), l->data)));
+        copy = json_node_init_object (json_node_alloc (), object);
+        json_object_unref (object);
+        return copy;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *source = json_node_get_array (node);
+        JsonArray *array = json_array_sized_new (json_array_get_length (source));
+        JsonNode *copy;
+
+        for (guint i = 0; i < json_array_get_length (source); i++)
+          json_array_add_element (array, deep_copy (json_array_get_element (source, i)));
+        copy = json_node_init_array (json_node_alloc (), array);
+        json_array_unref (array);
+        return copy;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
 static JsonNode *
 resolve (MerEdit    *self,
          const char *path)
@@ -177,12 +216,12 @@ step_apply (MerEdit    *self,
       JsonObject *object = json_node_get_object (container);
 
       if (value != NULL)
-        json_object_set_member (object, step->key, json_node_copy (value));
+        json_object_set_member (object, step->key, deep_copy (value));
       else
         json_object_remove_member (object, step->key);
     }
   else
-    splice (container, step->index, other != NULL ? 1 : 0, value != NULL ? json_node_copy (value) : NULL);
+    splice (container, step->index, other != NULL ? 1 : 0, value != NULL ? deep_copy (value) : NULL);
 }
 
 /* Building a command */
@@ -224,7 +263,7 @@ set_member (MerEdit    *self,
   step = g_new0 (Step, 1);
   step->path = g_strdup (path);
   step->key = g_strdup (key);
-  step->before = current != NULL ? json_node_copy (current) : NULL;
+  step->before = current != NULL ? deep_copy (current) : NULL;
   step->after = value;
   add_step (self, step);
 }
@@ -258,7 +297,7 @@ set_element (MerEdit    *self,
   step->path = g_strdup (path);
   step->index = MIN (index, json_array_get_length (array));
   if (replace || value == NULL)
-    step->before = json_node_copy (json_array_get_element (array, step->index));
+    step->before = deep_copy (json_array_get_element (array, step->index));
   step->after = value;
   add_step (self, step);
 }
@@ -1687,7 +1726,7 @@ mer_edit_move_item (MerEdit      *self,
   if (from == to)
     return TRUE;
 
-  item = json_node_copy (item);
+  item = deep_copy (item);
   begin (self);
   set_element (self, kind_arrays[kind], from, TRUE, NULL);
   set_element (self, kind_arrays[kind], to, FALSE, item);
@@ -1727,7 +1766,7 @@ mer_edit_set_slides (MerEdit     *self,
       json_object_unref (object);
       find_item (self, MER_EDIT_KIND_BRIEFING, briefing_id, &path, NULL);
     }
-  set_member (self, path, "slides", json_node_copy (slides));
+  set_member (self, path, "slides", deep_copy (slides));
   return finish (self, _("Edit Slides"), path, error);
 }
 
