@@ -137,8 +137,6 @@ find_recovery (void)
   return NULL;
 }
 
-static void forget_recovery_offer (MerWindow *self);
-
 static void
 on_recovery_response (MerWindow *self,
                       int        response)
@@ -180,13 +178,6 @@ on_recovery_response (MerWindow *self,
   g_unlink (path);
   g_unlink (source);
   _mer_window_edit_write_recovery (self);
-}
-
-static void
-forget_recovery_offer (MerWindow *self)
-{
-  g_clear_pointer (&self->recovery_offer, g_free);
-  gtk_info_bar_set_revealed (self->recovery_bar, FALSE);
 }
 
 /* Offers the edits a Meridian that did not close left behind. */
@@ -336,7 +327,6 @@ void
 _mer_window_edit_document_set (MerWindow   *self,
                                MerDocument *document)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *why_not = NULL;
   MerEdit *edit = NULL;
@@ -358,8 +348,7 @@ _mer_window_edit_document_set (MerWindow   *self,
                                mer_document_get_imported_from (document));
   else
     {
-      path = g_file_get_path (mer_document_get_file (document));
-      edit = path != NULL ? mer_edit_new_for_file (path, &error) : NULL;
+      edit = mer_edit_new_for_document (document, &error);
       if (edit == NULL)
         why_not = g_strdup_printf (_("This story cannot be edited: %s"),
                                    error != NULL ? error->message : _("it has no file"));
@@ -740,19 +729,29 @@ show_editor_action (GtkWidget  *widget,
 
 /* Context menus */
 
+/* Each view's menu is made once, in the box around the view: the views
+ * allocate their children themselves and do not place popovers. */
+static GtkWidget *
+context_popover (GtkWidget *view)
+{
+  GtkWidget *popover = gtk_popover_menu_new_from_model (NULL);
+
+  gtk_widget_set_parent (popover, gtk_widget_get_parent (view));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  return popover;
+}
+
 static void
-popup_menu (GtkWidget  *widget,
+popup_menu (GtkWidget  *popover,
+            GtkWidget  *view,
             GMenu      *menu,
             double      x,
             double      y)
 {
-  GtkWidget *popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-
-  gtk_widget_set_parent (popover, widget);
+  gtk_widget_translate_coordinates (view, gtk_widget_get_parent (popover), x, y, &x, &y);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (popover), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  gtk_widget_set_halign (popover, GTK_ALIGN_START);
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
@@ -776,7 +775,7 @@ on_map_context (GtkGestureClick *gesture,
   lon = remainder (lon, 360);
   g_menu_item_set_action_and_target (item, "win.new-event-here", "(dd)", lat, lon);
   g_menu_append_item (menu, item);
-  popup_menu (GTK_WIDGET (self->map), menu, x, y);
+  popup_menu (self->map_menu, GTK_WIDGET (self->map), menu, x, y);
 }
 
 static void
@@ -797,7 +796,7 @@ on_timeline_context (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   g_menu_item_set_action_and_target (item, "win.new-event-on", "d", seconds);
   g_menu_append_item (menu, item);
-  popup_menu (GTK_WIDGET (self->timeline), menu, x, y);
+  popup_menu (self->timeline_menu, GTK_WIDGET (self->timeline), menu, x, y);
 }
 
 /* Dragging a marker */
@@ -906,9 +905,11 @@ _mer_window_edit_class_init (MerWindowClass *klass)
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-editor", NULL);
+  /* Not F8: the panes take it to move between their parts. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-editor", NULL);
 }
 
 void
@@ -923,11 +924,16 @@ _mer_window_edit_init (MerWindow *self)
   self->event_editor = mer_event_editor_new (self->state, self->map);
   gtk_stack_add_titled (self->side_stack, GTK_WIDGET (self->event_editor), "edit", _("Edit"));
 
+  /* Before the map's gestures, which take every button. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (map_context), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (map_context), GTK_PHASE_CAPTURE);
   g_signal_connect (map_context, "pressed", G_CALLBACK (on_map_context), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (map_context));
 
+  self->map_menu = context_popover (GTK_WIDGET (self->map));
+  self->timeline_menu = context_popover (GTK_WIDGET (self->timeline));
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (timeline_context), GDK_BUTTON_SECONDARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (timeline_context), GTK_PHASE_CAPTURE);
   g_signal_connect (timeline_context, "pressed", G_CALLBACK (on_timeline_context), self);
   gtk_widget_add_controller (GTK_WIDGET (self->timeline), GTK_EVENT_CONTROLLER (timeline_context));
 
@@ -952,6 +958,8 @@ void
 _mer_window_edit_dispose (MerWindow *self)
 {
   g_clear_handle_id (&self->recovery_id, g_source_remove);
+  g_clear_pointer (&self->map_menu, gtk_widget_unparent);
+  g_clear_pointer (&self->timeline_menu, gtk_widget_unparent);
   if (self->save_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
   g_clear_object (&self->save_chooser);
@@ -959,7 +967,7 @@ _mer_window_edit_dispose (MerWindow *self)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);
   g_clear_pointer (&self->recovery_file, g_free);
-  forget_recovery_offer (self);
+  g_clear_pointer (&self->recovery_offer, g_free);
 }
 
 /**

@@ -113,6 +113,8 @@ struct _MerWindow
   MerEventEditor       *event_editor;
   GtkInfoBar           *recovery_bar;
   GtkLabel             *recovery_label;
+  GtkWidget            *map_menu;         /* the context menus, parented to the views' boxes */
+  GtkWidget            *timeline_menu;
   char                 *recovery_file;    /* written, while there are unsaved edits */
   char                 *recovery_offer;   /* one a Meridian that did not close left */
   guint                 recovery_id;

@@ -259,6 +259,12 @@ set_member (MerEdit    *self,
   current = json_object_get_member (json_node_get_object (container), key);
   if (current == NULL && value == NULL)
     return;
+  /* The same value again (a field left unchanged) is no edit. */
+  if (current != NULL && value != NULL && json_node_equal (current, value))
+    {
+      json_node_unref (value);
+      return;
+    }
 
   step = g_new0 (Step, 1);
   step->path = g_strdup (path);
@@ -667,6 +673,11 @@ edit_new (char      *path,
   return self;
 }
 
+static MerEdit *
+edit_for_file (const char   *path,
+               MerDocument  *document,
+               GError      **error);
+
 /**
  * mer_edit_new_for_file:
  * @path: a Meridian story (format v1)
@@ -679,14 +690,48 @@ MerEdit *
 mer_edit_new_for_file (const char  *path,
                        GError     **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+  return edit_for_file (path, NULL, error);
+}
+
+/**
+ * mer_edit_new_for_document:
+ * @document: a story just read from its file
+ *
+ * Like mer_edit_new_for_file(), with @document as the story before any
+ * edit, rather than one read again: the window shows the same document
+ * before and after it starts editing.
+ *
+ * Returns: (transfer full) (nullable): an edit of the story
+ */
+MerEdit *
+mer_edit_new_for_document (MerDocument  *document,
+                           GError      **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (MER_IS_DOCUMENT (document), NULL);
+
+  path = g_file_get_path (mer_document_get_file (document));
+  if (path == NULL)
+    {
+      g_set_error_literal (error, MER_EDIT_ERROR, MER_EDIT_ERROR_NO_FILE, _("The story has no file."));
+      return NULL;
+    }
+  return edit_for_file (path, document, error);
+}
+
+static MerEdit *
+edit_for_file (const char   *path,
+               MerDocument  *document,
+               GError      **error)
+{
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(MerEdit) self = NULL;
   g_autofree char *text = NULL;
   g_autofree char *display = NULL;
   gsize length;
   JsonNode *root;
-
-  g_return_val_if_fail (path != NULL, NULL);
 
   if (!g_file_get_contents (path, &text, &length, error))
     return NULL;
@@ -702,7 +747,13 @@ mer_edit_new_for_file (const char  *path,
     }
 
   self = edit_new (g_canonicalize_filename (path, NULL), g_steal_pointer (&text), length, json_node_ref (root));
-  if (!check (self, NULL, error))
+  if (document != NULL)
+    {
+      /* Not edited, the story writes as it was read. */
+      self->text = g_strndup (self->original, self->original_length);
+      self->document = g_object_ref (document);
+    }
+  else if (!check (self, NULL, error))
     return NULL;
   self->saved_depth = 0;
   return g_steal_pointer (&self);

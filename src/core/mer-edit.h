@@ -45,6 +45,8 @@ G_DECLARE_FINAL_TYPE (MerEdit, mer_edit, MER, EDIT, GObject)
 
 MerEdit     *mer_edit_new_for_file    (const char     *path,
                                        GError        **error);
+MerEdit     *mer_edit_new_for_document (MerDocument   *document,
+                                        GError       **error);
 MerEdit     *mer_edit_new_story       (const char     *title,
                                        const MerView  *view);
 
