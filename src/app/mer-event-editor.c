@@ -924,7 +924,8 @@ mer_event_editor_init (MerEventEditor *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (summary_frame), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (summary_frame), 90);
   gtk_widget_add_css_class (summary_frame, "frame");
-  field (box, _("Su_mmary"), summary_frame);
+  /* The details panel's word for it, without a mnemonic of its own. */
+  field (box, _("Summary"), summary_frame);
   gtk_label_set_mnemonic_widget (GTK_LABEL (gtk_widget_get_prev_sibling (summary_frame)), self->summary);
 
   self->tags = field (box, _("T_ags, separated by commas"), gtk_entry_new ());

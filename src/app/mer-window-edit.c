@@ -921,8 +921,6 @@ _mer_window_edit_init (MerWindow *self)
   const char *interval = g_getenv ("MERIDIAN_RECOVERY_SECONDS");
 
   self->drag_place = -1;
-  self->event_editor = mer_event_editor_new (self->state, self->map);
-  gtk_stack_add_titled (self->side_stack, GTK_WIDGET (self->event_editor), "edit", _("Edit"));
 
   /* Before the map's gestures, which take every button. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (map_context), GDK_BUTTON_SECONDARY);

@@ -818,6 +818,59 @@ mer_window_get_property (GObject    *object,
     }
 }
 
+/* The side panel's pages as a row of linked buttons, as a GtkStackSwitcher
+ * shows them, but as narrow as their titles: the theme makes a switcher's
+ * buttons 100 pixels wide at least, and three would widen the panel past
+ * what an 800-pixel window leaves it. */
+static void
+on_side_page_toggled (GtkToggleButton *button,
+                      GtkStack        *stack)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (stack, g_object_get_data (G_OBJECT (button), "page"));
+}
+
+static void
+on_side_page_shown (GtkStack   *stack,
+                    GParamSpec *pspec,
+                    GtkWidget  *switcher)
+{
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (switcher); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child),
+                                  g_strcmp0 (g_object_get_data (G_OBJECT (child), "page"), name) == 0);
+}
+
+static GtkWidget *
+create_side_switcher (GtkStack *stack)
+{
+  GtkWidget *switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  GtkWidget *first = NULL;
+
+  gtk_widget_add_css_class (switcher, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Side panel"), -1);
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+      GtkWidget *button = gtk_toggle_button_new_with_label (gtk_stack_page_get_title (page));
+
+      g_object_set_data_full (G_OBJECT (button), "page", g_strdup (gtk_stack_page_get_name (page)), g_free);
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+      else
+        first = button;
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_side_page_toggled), stack, 0);
+      gtk_box_append (GTK_BOX (switcher), button);
+    }
+  g_signal_connect_object (stack, "notify::visible-child-name", G_CALLBACK (on_side_page_shown), switcher, 0);
+  on_side_page_shown (stack, NULL, switcher);
+  return switcher;
+}
+
 static void
 mer_window_set_property (GObject      *object,
                          guint         prop_id,
@@ -1058,15 +1111,17 @@ mer_window_init (MerWindow *self)
   self->details = mer_details_new (self->state);
   self->slides = mer_slides_panel_new (self->state, self->map);
   g_signal_connect_object (self->slides, "saved", G_CALLBACK (on_briefing_saved), self, G_CONNECT_SWAPPED);
+  self->event_editor = mer_event_editor_new (self->state, self->map);
   {
     GtkWidget *stack = gtk_stack_new ();
-    GtkWidget *switcher = gtk_stack_switcher_new ();
     GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *switcher;
 
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->details), "details", _("Details"));
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->slides), "slides", _("Slides"));
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->event_editor), "edit", _("Edit"));
     self->side_stack = GTK_STACK (stack);
-    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
+    switcher = create_side_switcher (GTK_STACK (stack));
     gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
     gtk_widget_set_margin_top (switcher, 6);
     gtk_widget_set_vexpand (stack, TRUE);
