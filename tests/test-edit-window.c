@@ -290,13 +290,10 @@ test_add_event_and_save (void)
                             "      \"id\": \"new-event\",\n"
                             "      \"title\": \"Abe visits Sapporo\",\n"
                             "      \"start\": \"2016-02-27\",\n"
+                            "      \"end\": \"2016-02-29\",\n"
                             "      \"places\": [\n"
                             "        {\n"
                             "          \"name\": \"New place\",\n"));
-  g_assert_nonnull (strstr (after,
-                            "      ],\n"
-                            "      \"end\": \"2016-02-29\"\n"
-                            "    },\n"));
   /* Nothing else changed: the file is the old one with the event in. */
   g_assert_cmpuint (strlen (after), >, strlen (before));
   saved = mer_loader_load_file (path, NULL, diagnostics, &error);

@@ -142,6 +142,20 @@ test_one_title_is_one_line (void)
   backed_up = read_file (backup);
   g_assert_cmpstr (backed_up, ==, before);
 
+  /* A member added goes where the format lists it: one line more. */
+  g_assert_true (mer_edit_set_event_dates (edit, "treaty-of-shimoda", "1855-02-07", "1855-02-08", FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = mer_edit_dup_text (edit);
+
+    g_assert_nonnull (strstr (text,
+                              "      \"start\": \"1855-02-07\",\n"
+                              "      \"end\": \"1855-02-08\",\n"
+                              "      \"circa\": false,\n"));
+    g_assert_cmpuint (strlen (text), ==, strlen (after) + strlen ("      \"end\": \"1855-02-08\",\n"));
+  }
+  mer_edit_undo (edit);
+
   /* Undone after the save, it is an edit again. */
   mer_edit_undo (edit);
   g_assert_true (mer_edit_is_dirty (edit));
@@ -319,19 +333,47 @@ test_every_event_member (void)
   g_assert_cmpuint (n_sources, ==, 1);
   g_assert_cmpstr (sources[0].url, ==, "https://en.kremlin.ru/events/president/news/53474");
 
-  /* New members are written as their neighbours are. */
+  /* Written as its neighbours are, its members in the format's order
+   * whatever order they were added in. */
   text = mer_edit_dup_text (edit);
   g_assert_nonnull (strstr (text,
                             "    {\n"
                             "      \"id\": \"abe-visits-sapporo\",\n"
                             "      \"title\": \"Abe visits Sapporo\",\n"
                             "      \"start\": \"2016-12-17T10:30\",\n"
+                            "      \"end\": \"2016-12-18\",\n"
+                            "      \"circa\": true,\n"
+                            "      \"summary\": \"A visit.\",\n"
+                            "      \"category\": \"diplomacy\",\n"
                             "      \"places\": [\n"
                             "        {\n"
                             "          \"name\": \"Sapporo\",\n"
                             "          \"lat\": 43.1235,\n"
                             "          \"lon\": 141.9877\n"
-                            "        },\n"));
+                            "        },\n"
+                            "        {\n"
+                            "          \"name\": \"Otaru port\",\n"
+                            "          \"lat\": 43.19,\n"
+                            "          \"lon\": 141.0\n"
+                            "        }\n"
+                            "      ],\n"
+                            "      \"regions\": [\n"
+                            "        \"southern-kurils\"\n"
+                            "      ],\n"
+                            "      \"importance\": 3,\n"
+                            "      \"tags\": [\n"
+                            "        \"summit\",\n"
+                            "        \"visit\"\n"
+                            "      ],\n"
+                            "      \"sources\": [\n"
+                            "        {\n"
+                            "          \"title\": \"Kremlin transcript\",\n"
+                            "          \"url\": \"https://en.kremlin.ru/events/president/news/53474\"\n"
+                            "        }\n"
+                            "      ]\n"
+                            "    },\n"
+                            "    {\n"
+                            "      \"id\": \"nagato-summit\",\n"));
 
   /* One history: every step undone gives the file back. */
   while (mer_edit_can_undo (edit))

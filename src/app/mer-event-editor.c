@@ -659,6 +659,8 @@ refresh (MerEventEditor *self)
     }
 
   gtk_widget_set_visible (self->event_box, self->edit != NULL && event != NULL);
+  /* The hint is for when there is nothing to edit yet. */
+  gtk_widget_set_visible (self->message, self->edit == NULL || event == NULL);
   if (self->edit == NULL || event == NULL)
     {
       g_clear_pointer (&self->event_id, g_free);

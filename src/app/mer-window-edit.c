@@ -26,8 +26,9 @@
  *
  * Nothing is lost: unsaved edits are written every 30 seconds to a
  * recovery file under $XDG_STATE_HOME/meridian/, removed when the story is
- * saved or its edits are dropped; a window that finds one left by a
- * Meridian that did not close offers to restore it. */
+ * saved, its edits are dropped or the window closes (closing asks first);
+ * so only a Meridian that crashed or was killed leaves one, and the next
+ * window offers to restore it. */
 
 #define RECOVERY_INTERVAL_SECONDS 30
 
@@ -663,11 +664,16 @@ add_event (MerWindow      *self,
   mer_event_editor_focus_title (self->event_editor);
 }
 
+/* The day a new event starts on: the middle of the timeline, or today in a
+ * story with no events, whose timeline shows no time of its own. */
 static double
 timeline_centre (MerWindow *self)
 {
   MerTimelineViewport *viewport = mer_timeline_get_viewport (self->timeline);
+  MerDocument *document = mer_state_get_document (self->state);
 
+  if (document == NULL || g_list_model_get_n_items (mer_document_get_events (document)) == 0)
+    return (double) (g_get_real_time () / G_USEC_PER_SEC);
   return (mer_timeline_viewport_get_start (viewport) + mer_timeline_viewport_get_end (viewport)) / 2;
 }
 
@@ -724,7 +730,10 @@ show_editor_action (GtkWidget  *widget,
 
   gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "edit");
-  gtk_widget_child_focus (GTK_WIDGET (self->event_editor), GTK_DIR_TAB_FORWARD);
+  if (mer_state_get_selected_event (self->state) != NULL && self->edit != NULL)
+    mer_event_editor_focus_title (self->event_editor);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->event_editor), GTK_DIR_TAB_FORWARD);
 }
 
 /* Context menus */
@@ -964,7 +973,8 @@ _mer_window_edit_dispose (MerWindow *self)
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);
-  g_clear_pointer (&self->recovery_file, g_free);
+  /* Closed, not crashed: the edits were saved or let go when asked. */
+  remove_recovery (self);
   g_clear_pointer (&self->recovery_offer, g_free);
 }
 

@@ -200,6 +200,103 @@ splice (JsonNode *array_node,
   json_node_set_array (array_node, array);
 }
 
+/* The order of format v1's members, by the kind of object a path leads
+ * to: a member added goes where the format lists it, so that "end" follows
+ * "start" in the file as in every other event. */
+static const char * const *
+member_order (const char *path)
+{
+  static const char * const root[] = {
+    "meridian", "title", "subtitle", "description", "attribution", "view", "categories", "regions", "eras",
+    "events", "briefings", NULL
+  };
+  static const char * const event[] = {
+    "id", "title", "start", "end", "circa", "summary", "category", "places", "regions", "importance", "tags",
+    "sources", "view", NULL
+  };
+  static const char * const region[] = {
+    "id", "name", "names", "status", "color", "description", "geometry", "history", NULL
+  };
+  static const char * const era[] = { "id", "title", "start", "end", "color", "description", NULL };
+  static const char * const category[] = { "id", "name", "color", "description", NULL };
+  static const char * const place[] = { "name", "lat", "lon", NULL };
+  static const char * const source[] = { "title", "url", NULL };
+  static const char * const briefing[] = { "id", "title", "description", "slides", NULL };
+  static const char * const slide[] = { "event", "caption", "notes", "view", "regions", "time", NULL };
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  guint n = g_strv_length (parts);
+
+  if (n == 0)
+    return root;
+  if (n == 2 && g_str_equal (parts[0], "events"))
+    return event;
+  if (n == 2 && g_str_equal (parts[0], "regions"))
+    return region;
+  if (n == 2 && g_str_equal (parts[0], "eras"))
+    return era;
+  if (n == 2 && g_str_equal (parts[0], "categories"))
+    return category;
+  if (n == 2 && g_str_equal (parts[0], "briefings"))
+    return briefing;
+  if (n == 4 && g_str_equal (parts[2], "places"))
+    return place;
+  if (n == 4 && g_str_equal (parts[2], "sources"))
+    return source;
+  if (n == 4 && g_str_equal (parts[2], "slides"))
+    return slide;
+  return NULL;
+}
+
+static int
+order_of (const char * const *order,
+          const char         *key)
+{
+  for (int i = 0; order[i] != NULL; i++)
+    if (g_str_equal (order[i], key))
+      return i;
+  return -1;
+}
+
+/* Adds @key to the object at @container after the last member the format
+ * lists before it; at the end if the format does not know it. Takes @value. */
+static void
+add_member (JsonNode   *container,
+            const char *path,
+            const char *key,
+            JsonNode   *value)
+{
+  const char * const *order = member_order (path);
+  JsonObject *old = json_node_get_object (container);
+  g_autoptr(GList) members = json_object_get_members (old);
+  g_autoptr(JsonObject) object = NULL;
+  int rank = order != NULL ? order_of (order, key) : -1;
+  GList *after = NULL;
+
+  if (rank < 0)
+    {
+      json_object_set_member (old, key, value);
+      return;
+    }
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      int other = order_of (order, l->data);
+
+      if (other >= 0 && other < rank)
+        after = l;
+    }
+
+  object = json_object_new ();
+  if (after == NULL)
+    json_object_set_member (object, key, value);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      json_object_set_member (object, l->data, json_node_ref (json_object_get_member (old, l->data)));
+      if (l == after)
+        json_object_set_member (object, key, value);
+    }
+  json_node_set_object (container, object);
+}
+
 static void
 step_apply (MerEdit    *self,
             const Step *step,
@@ -215,8 +312,10 @@ step_apply (MerEdit    *self,
     {
       JsonObject *object = json_node_get_object (container);
 
-      if (value != NULL)
+      if (value != NULL && json_object_has_member (object, step->key))
         json_object_set_member (object, step->key, deep_copy (value));
+      else if (value != NULL)
+        add_member (container, step->path, step->key, deep_copy (value));
       else
         json_object_remove_member (object, step->key);
     }
