@@ -13,6 +13,7 @@
 
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
+#include "mer-map-style.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
 
@@ -391,6 +392,37 @@ test_drag_marker_and_timeline_menu (void)
   remove_story (path);
 }
 
+static gboolean
+has_placeholder (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), text) == 0;
+}
+
+static gboolean
+is_closed_expander (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_EXPANDER (widget) && !gtk_expander_get_expanded (GTK_EXPANDER (widget));
+}
+
+/* The first entry of the editor showing @text when empty. */
+static GtkWidget *
+entry_with_placeholder (MerWindow  *window,
+                        const char *text)
+{
+  GtkWidget *found = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), has_placeholder, text);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+era_listed (gpointer data)
+{
+  return g_list_model_get_n_items (mer_document_get_eras (mer_window_get_document (data))) == 1;
+}
+
 static void
 test_new_story_and_closing (void)
 {
@@ -411,6 +443,32 @@ test_new_story_and_closing (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", NULL));
   type_into (field (window, "Story title"), "The Kurils");
   g_assert_cmpstr (mer_document_get_title (mer_window_get_document (window)), ==, "The Kurils");
+
+  /* A category and an era, from the Story part of the editor, its lists
+   * opened as a user opens them. */
+  {
+    GtkWidget *expander;
+
+    while ((expander = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_closed_expander, NULL)))
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  }
+  type_into (entry_with_placeholder (window, "Name of a new category"), "Fisheries");
+  {
+    GListModel *categories = mer_document_get_categories (mer_window_get_document (window));
+    g_autoptr(MerCategory) added = g_list_model_get_item (categories, 6);
+    guint n_colours;
+    const guint32 *palette = mer_map_style_get_palette (&n_colours);
+
+    g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 7);
+    g_assert_cmpstr (mer_category_get_name (added), ==, "Fisheries");
+    g_assert_cmphex (mer_category_get_color (added), ==, palette[6 % n_colours]);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry_with_placeholder (window, "Title of a new era")), "Cold War");
+  gtk_editable_set_text (GTK_EDITABLE (entry_with_placeholder (window, "Start")), "1947");
+  type_into (entry_with_placeholder (window, "End"), "1991-12-26");
+  g_assert_true (era_listed (window));
+  g_assert_cmpstr (mer_era_get_title (mer_document_lookup_era (mer_window_get_document (window), "cold-war")), ==,
+                   "Cold War");
 
   /* Closing asks; Cancel keeps the window and the edits. */
   gtk_window_close (GTK_WINDOW (window));

@@ -5,6 +5,8 @@
 
 #include "mer-event-editor.h"
 
+#include "mer-story-editor.h"
+
 #include <glib/gi18n.h>
 
 /* The side panel's editor: the story's title, and every member of the
@@ -37,6 +39,7 @@ struct _MerEventEditor
   GtkWidget    *story_title;
   GtkWidget    *story_subtitle;
   GtkWidget    *story_error;
+  MerStoryEditor *story_editor;
   GtkWidget    *event_box;
   GtkWidget    *heading;
   GtkWidget    *title;
@@ -992,6 +995,10 @@ mer_event_editor_new (MerState     *state,
 
   self->state = g_object_ref (state);
   self->map = map;
+  /* The story's categories and eras, below its title. */
+  self->story_editor = mer_story_editor_new (state);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (self->story_error)), GTK_WIDGET (self->story_editor),
+                              self->story_error);
   g_signal_connect_object (state, "notify::selected-event", G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (state, "notify::document", G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
   mer_event_editor_set_edit (self, NULL, NULL);
@@ -1014,6 +1021,8 @@ mer_event_editor_set_edit (MerEventEditor *self,
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_set_object (&self->edit, edit);
   g_clear_pointer (&self->event_id, g_free);
+  if (self->story_editor != NULL)
+    mer_story_editor_set_edit (self->story_editor, edit);
 
   if (edit != NULL)
     gtk_label_set_text (GTK_LABEL (self->message),
