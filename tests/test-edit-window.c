@@ -321,6 +321,31 @@ test_add_event_and_save (void)
 }
 
 static gboolean
+has_placeholder (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), text) == 0;
+}
+
+static gboolean
+is_closed_expander (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_EXPANDER (widget) && !gtk_expander_get_expanded (GTK_EXPANDER (widget));
+}
+
+/* The first entry of the editor showing @text when empty. */
+static GtkWidget *
+entry_with_placeholder (MerWindow  *window,
+                        const char *text)
+{
+  GtkWidget *found = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), has_placeholder, text);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
 place_moved (gpointer data)
 {
   MerWindow *window = data;
@@ -388,33 +413,33 @@ test_drag_marker_and_timeline_menu (void)
   g_assert_null (mer_event_get_places (selected (window), &n_places));
   g_assert_cmpuint (n_places, ==, 0);
 
+  /* A region's names in other languages and its status, from its row. */
+  {
+    GtkWidget *expander;
+    GtkWidget *names;
+    MerRegion *region;
+    const MerName *written;
+    guint n_names;
+
+    while ((expander = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_closed_expander, NULL)))
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+    names = entry_with_placeholder (window, "Names in other languages (ja: …; ru: …)");
+    type_into (names, "ja: 千島列島; ru: Курилы");
+    region = g_list_model_get_item (mer_document_get_regions (mer_window_get_document (window)), 0);
+    written = mer_region_get_names (region, &n_names);
+    g_assert_cmpuint (n_names, ==, 2);
+    g_assert_cmpstr (written[0].lang, ==, "ja");
+    g_assert_cmpstr (written[0].text, ==, "千島列島");
+    g_assert_cmpstr (written[1].text, ==, "Курилы");
+    g_object_unref (region);
+
+    type_into (names, "Курилы");
+    g_assert_nonnull (find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_visible_label,
+                                   "“Курилы” has no language: write it as “ja: 北方領土”."));
+  }
+
   close_window (window);
   remove_story (path);
-}
-
-static gboolean
-has_placeholder (GtkWidget     *widget,
-                 gconstpointer  text)
-{
-  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), text) == 0;
-}
-
-static gboolean
-is_closed_expander (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return GTK_IS_EXPANDER (widget) && !gtk_expander_get_expanded (GTK_EXPANDER (widget));
-}
-
-/* The first entry of the editor showing @text when empty. */
-static GtkWidget *
-entry_with_placeholder (MerWindow  *window,
-                        const char *text)
-{
-  GtkWidget *found = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), has_placeholder, text);
-
-  g_assert_nonnull (found);
-  return found;
 }
 
 static gboolean

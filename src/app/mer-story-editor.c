@@ -5,13 +5,17 @@
 
 #include "mer-story-editor.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "mer-map-style.h"
 
-/* The story's categories and eras, in the side panel's Edit page: each a
- * row to rename, recolour or redate, move up or down, or delete; a row at
- * the end adds one. Colours come from the palette whose every colour
+/* The story's categories, eras and regions, in the side panel's Edit
+ * page: each a row to rename, recolour or redate, move up or down, or
+ * delete; a row at the end adds a category or an era. A region's name,
+ * names in other languages, status, colour and description are edited
+ * here; new regions (their geometry) are not made in the app yet. Colours come from the palette whose every colour
  * stands out on the light and the dark map (mer_map_style_get_palette()).
  * Every change goes through the story's edit, and so into its history; a
  * refusal (a category events still have, an era that ends before it
@@ -35,6 +39,8 @@ struct _MerStoryEditor
   GtkWidget *era_start;
   GtkWidget *era_end;
   GtkWidget *eras_error;
+  GtkWidget *regions;
+  GtkWidget *regions_error;
 
   guint      refresh_id;
   gboolean   refreshing;
@@ -385,6 +391,166 @@ on_era_added (MerStoryEditor *self)
   show_error (self->eras_error, error);
 }
 
+/* Regions */
+
+static void
+on_region_text (GtkEntry       *entry,
+                MerStoryEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *member = g_object_get_data (G_OBJECT (entry), "member");
+
+  if (!can_commit (self))
+    return;
+  mer_edit_set_string (self->edit, MER_EDIT_KIND_REGION, row_id (GTK_WIDGET (entry)), member,
+                       gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  show_error (self->regions_error, error);
+}
+
+/* "ja: 北方領土; ru: Южные Курилы": a language tag and a name, each pair
+ * after a semicolon. */
+static void
+on_region_names (GtkEntry       *entry,
+                 MerStoryEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pairs = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (entry)), ";", -1);
+  g_autoptr(GArray) names = g_array_new (FALSE, TRUE, sizeof (MerName));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (!can_commit (self))
+    return;
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      char *colon = strchr (pairs[i], ':');
+      MerName name;
+
+      if (*g_strstrip (pairs[i]) == '\0')
+        continue;
+      if (colon == NULL)
+        {
+          g_set_error (&error, MER_EDIT_ERROR, MER_EDIT_ERROR_INVALID,
+                       _("“%s” has no language: write it as “ja: 北方領土”."), pairs[i]);
+          show_error (self->regions_error, error);
+          return;
+        }
+      *colon = '\0';
+      name.lang = g_strdup (pairs[i]);
+      name.text = g_strdup (colon + 1);
+      g_ptr_array_add (texts, name.lang);
+      g_ptr_array_add (texts, name.text);
+      g_array_append_val (names, name);
+    }
+  mer_edit_set_region_names (self->edit, row_id (GTK_WIDGET (entry)), (MerName *) names->data, names->len, &error);
+  show_error (self->regions_error, error);
+}
+
+static void
+on_region_status (GtkDropDown    *dropdown,
+                  GParamSpec     *pspec,
+                  MerStoryEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!can_commit (self))
+    return;
+  mer_edit_set_string (self->edit, MER_EDIT_KIND_REGION, row_id (GTK_WIDGET (dropdown)), "status",
+                       mer_region_status_to_string (gtk_drop_down_get_selected (dropdown)), &error);
+  show_error (self->regions_error, error);
+}
+
+static void
+on_region_colour (GtkDropDown    *dropdown,
+                  GParamSpec     *pspec,
+                  MerStoryEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  if (can_commit (self) && item != NULL)
+    {
+      mer_edit_set_string (self->edit, MER_EDIT_KIND_REGION, row_id (GTK_WIDGET (dropdown)), "color",
+                           gtk_string_object_get_string (item), &error);
+      show_error (self->regions_error, error);
+    }
+}
+
+static char *
+names_text (MerRegion *region)
+{
+  guint n_names;
+  const MerName *names = mer_region_get_names (region, &n_names);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_names; i++)
+    g_string_append_printf (text, "%s%s: %s", i > 0 ? "; " : "", names[i].lang, names[i].text);
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+region_entry (MerStoryEditor *self,
+              const char     *member,
+              const char     *name,
+              GCallback       commit)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  g_object_set_data (G_OBJECT (entry), "member", (gpointer) member);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  connect_commit (entry, commit, self);
+  return entry;
+}
+
+static GtkWidget *
+region_row (MerStoryEditor *self,
+            MerRegion      *region)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = region_entry (self, "name", _("Region name"), G_CALLBACK (on_region_text));
+  GtkWidget *names = region_entry (self, "names", _("Names in other languages (ja: …; ru: …)"),
+                                   G_CALLBACK (on_region_names));
+  GtkWidget *description = region_entry (self, "description", _("Description"), G_CALLBACK (on_region_text));
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkWidget *status;
+  GtkWidget *colour = colour_dropdown (mer_region_get_color (region));
+
+  for (MerRegionStatus k = MER_REGION_STATUS_UNDISPUTED; k <= MER_REGION_STATUS_ANNEXED; k++)
+    gtk_string_list_append (statuses, mer_region_status_get_label (k));
+  status = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (statuses)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
+
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (mer_region_get_id (region)), g_free);
+  g_object_set_data (G_OBJECT (row), "name", name);
+  g_object_set_data (G_OBJECT (row), "names", names);
+  g_object_set_data (G_OBJECT (row), "description", description);
+  g_object_set_data (G_OBJECT (row), "status", status);
+  g_object_set_data (G_OBJECT (row), "colour", colour);
+  g_signal_connect (status, "notify::selected", G_CALLBACK (on_region_status), self);
+  g_signal_connect (colour, "notify::selected", G_CALLBACK (on_region_colour), self);
+  gtk_box_append (GTK_BOX (row), name);
+  gtk_box_append (GTK_BOX (row), names);
+  gtk_box_append (GTK_BOX (row), status);
+  gtk_box_append (GTK_BOX (row), colour);
+  gtk_box_append (GTK_BOX (row), description);
+  gtk_widget_set_margin_bottom (row, 8);
+  return row;
+}
+
+static void
+select_colour (GtkDropDown *dropdown,
+               guint32      rgb)
+{
+  g_autofree char *text = g_strdup_printf ("#%06x", rgb);
+  GListModel *colours = gtk_drop_down_get_model (dropdown);
+
+  for (guint k = 0; k < g_list_model_get_n_items (colours); k++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (colours), k), text))
+      gtk_drop_down_set_selected (dropdown, k);
+}
+
 /* Showing the story */
 
 static void
@@ -420,7 +586,7 @@ static void
 refresh (MerStoryEditor *self)
 {
   MerDocument *document = mer_state_get_document (self->state);
-  GListModel *categories, *eras;
+  GListModel *categories, *eras, *regions;
 
   gtk_widget_set_visible (self->box, self->edit != NULL && document != NULL);
   if (self->edit == NULL || document == NULL)
@@ -429,6 +595,17 @@ refresh (MerStoryEditor *self)
   self->refreshing = TRUE;
   categories = mer_document_get_categories (document);
   eras = mer_document_get_eras (document);
+  regions = mer_document_get_regions (document);
+  if (!rows_match (self->regions, regions, (const char *(*) (gpointer)) mer_region_get_id))
+    {
+      clear_children (self->regions);
+      for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+        {
+          g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+
+          gtk_box_append (GTK_BOX (self->regions), region_row (self, region));
+        }
+    }
   if (!rows_match (self->categories, categories, (const char *(*) (gpointer)) mer_category_get_id))
     {
       clear_children (self->categories);
@@ -457,14 +634,21 @@ refresh (MerStoryEditor *self)
     for (guint i = 0; row != NULL; i++, row = gtk_widget_get_next_sibling (row))
       {
         g_autoptr(MerCategory) category = g_list_model_get_item (categories, i);
-        GtkDropDown *colour = g_object_get_data (G_OBJECT (row), "colour");
-        g_autofree char *rgb = g_strdup_printf ("#%06x", mer_category_get_color (category));
-        GListModel *colours = gtk_drop_down_get_model (colour);
 
         set_text (g_object_get_data (G_OBJECT (row), "name"), mer_category_get_name (category));
-        for (guint k = 0; k < g_list_model_get_n_items (colours); k++)
-          if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (colours), k), rgb))
-            gtk_drop_down_set_selected (colour, k);
+        select_colour (g_object_get_data (G_OBJECT (row), "colour"), mer_category_get_color (category));
+      }
+    row = gtk_widget_get_first_child (self->regions);
+    for (guint i = 0; row != NULL; i++, row = gtk_widget_get_next_sibling (row))
+      {
+        g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+        g_autofree char *names = names_text (region);
+
+        set_text (g_object_get_data (G_OBJECT (row), "name"), mer_region_get_name (region));
+        set_text (g_object_get_data (G_OBJECT (row), "names"), names);
+        set_text (g_object_get_data (G_OBJECT (row), "description"), mer_region_get_description (region));
+        gtk_drop_down_set_selected (g_object_get_data (G_OBJECT (row), "status"), mer_region_get_status (region));
+        select_colour (g_object_get_data (G_OBJECT (row), "colour"), mer_region_get_color (region));
       }
     row = gtk_widget_get_first_child (self->eras);
     for (guint i = 0; row != NULL; i++, row = gtk_widget_get_next_sibling (row))
@@ -536,6 +720,7 @@ mer_story_editor_init (MerStoryEditor *self)
 {
   GtkWidget *categories_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *eras_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *regions_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *add_category = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *add_category_button = gtk_button_new_with_mnemonic (_("Add Cate_gory"));
   GtkWidget *add_era_dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
@@ -580,6 +765,12 @@ mer_story_editor_init (MerStoryEditor *self)
   self->eras_error = error_label ();
   gtk_box_append (GTK_BOX (eras_box), self->eras_error);
   expander (self->box, _("E_ras"), eras_box);
+
+  self->regions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_box_append (GTK_BOX (regions_box), self->regions);
+  self->regions_error = error_label ();
+  gtk_box_append (GTK_BOX (regions_box), self->regions_error);
+  expander (self->box, _("Regions"), regions_box);
 }
 
 MerStoryEditor *
@@ -606,6 +797,8 @@ mer_story_editor_set_edit (MerStoryEditor *self,
   g_set_object (&self->edit, edit);
   clear_children (self->categories);
   clear_children (self->eras);
+  clear_children (self->regions);
+  show_error (self->regions_error, NULL);
   show_error (self->categories_error, NULL);
   show_error (self->eras_error, NULL);
   schedule_refresh (self);
