@@ -111,6 +111,25 @@ command_free (Command *command)
 
 /* The tree */
 
+/* A node holding @object or @array, taking the caller's reference. */
+static JsonNode *
+object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
+
+  json_object_unref (object);
+  return node;
+}
+
+static JsonNode *
+array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_init_array (json_node_alloc (), array);
+
+  json_array_unref (array);
+  return node;
+}
+
 /* json_node_copy() shares an object's or an array's contents: a step keeps
  * a copy of its own, which no later edit changes. */
 static JsonNode *
@@ -417,7 +436,7 @@ ensure_array (MerEdit    *self,
   JsonNode *member = json_object_get_member (json_node_get_object (container), key);
 
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
-    set_member (self, path, key, json_node_init_array (json_node_alloc (), json_array_new ()));
+    set_member (self, path, key, array_node (json_array_new ()));
   return *path != '\0' ? g_strconcat (path, "/", key, NULL) : g_strdup (key);
 }
 
@@ -437,9 +456,12 @@ write_text (MerEdit  *self,
 static char *
 load_path (MerEdit *self)
 {
+  g_autofree char *dir = NULL;
+
   if (self->path != NULL)
     return g_strdup (self->path);
-  return g_build_filename (g_get_current_dir (), _("Untitled story.json"), NULL);
+  dir = g_get_current_dir ();
+  return g_build_filename (dir, _("Untitled story.json"), NULL);
 }
 
 /* "events/3/places" as the loader's messages write it: "events[3].places". */
@@ -693,7 +715,7 @@ place_node (const MerPlace *place)
   json_object_set_string_member (object, "name", place->name);
   json_object_set_member (object, "lat", number_node (place->lat, COORDINATE_SCALE));
   json_object_set_member (object, "lon", number_node (place->lon, COORDINATE_SCALE));
-  return json_node_init_object (json_node_alloc (), object);
+  return object_node (object);
 }
 
 static gboolean
@@ -727,7 +749,7 @@ source_node (const MerSource  *source,
   json_object_set_string_member (object, "title", title);
   if (url != NULL)
     json_object_set_string_member (object, "url", url);
-  return json_node_init_object (json_node_alloc (), object);
+  return object_node (object);
 }
 
 /* A list of strings; an empty one is written only where the file had one. */
@@ -752,7 +774,7 @@ set_string_list (MerEdit            *self,
       if (value != NULL)
         json_array_add_string_element (array, value);
     }
-  set_member (self, path, key, json_node_init_array (json_node_alloc (), array));
+  set_member (self, path, key, array_node (array));
 }
 
 /* Public API */
