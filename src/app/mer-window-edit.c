@@ -316,6 +316,19 @@ _mer_window_edit_take (MerWindow *self,
   update_actions (self);
 }
 
+/* Each edit writes and reads the whole story again, and starting to edit
+ * parses it on the main thread: past this size a story is only shown. */
+#define MAX_EDITED_MIB 16
+
+static gboolean
+too_large_to_edit (MerDocument *document)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (mer_document_get_file (document), G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL && g_file_info_get_size (info) > (goffset) MAX_EDITED_MIB * 1024 * 1024;
+}
+
 /**
  * _mer_window_edit_document_set:
  * @document: the document the window is about to show
@@ -347,6 +360,9 @@ _mer_window_edit_document_set (MerWindow   *self,
     why_not = g_strdup_printf (_("This story was read from a %s file, which Meridian does not write into. "
                                  "Convert it to a Meridian story (meridian --convert) to edit it."),
                                mer_document_get_imported_from (document));
+  else if (too_large_to_edit (document))
+    why_not = g_strdup_printf (_("This story is larger than %d MiB: edit it in a text editor, or split it."),
+                               MAX_EDITED_MIB);
   else
     {
       edit = mer_edit_new_for_document (document, &error);
