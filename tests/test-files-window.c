@@ -439,8 +439,8 @@ error_bar_says_not_reloaded (gpointer data)
 
   return label != NULL &&
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)),
-                    "“story.json” changed on disk. It is not read again while the briefing has slide edits "
-                    "that are not saved.") == 0;
+                    "“story.json” changed on disk. It is not read again while the story has edits that are "
+                    "not saved, and saving asks before it replaces that version.") == 0;
 }
 
 /* Slide edits live only in the window until saved: a new version on disk
@@ -450,14 +450,17 @@ test_unsaved_slides_block_reload (Fixture       *fixture,
                                   gconstpointer  data)
 {
   MerWindow *window = fixture->window;
-  MerDocument *before = mer_window_get_document (window);
   MerSlidesPanel *panel = mer_window_get_slides_panel (window);
   MerBriefingEditor *editor;
+  MerDocument *before;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-slides", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "slides.add", NULL));
   editor = mer_slides_panel_get_editor (panel);
   g_assert_true (mer_briefing_editor_is_dirty (editor));
+  /* The edit is in the document shown. */
+  before = mer_window_get_document (window);
+  g_assert_cmpuint (mer_briefing_get_n_slides (mer_document_lookup_briefing (before, "briefing-1")), ==, 1);
 
   write_file (fixture->path, STORY ("Second", "\"b\""));
   wait_until (error_bar_says_not_reloaded, window);

@@ -232,6 +232,10 @@ check_state (Monkey *self)
   double start, end;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (self->window)));
+  /* A dragged marker or a context menu edits the story: the document
+   * shown is then the edit's latest. */
+  if (mer_window_get_edit (self->window) != NULL)
+    self->document = mer_edit_get_document (mer_window_get_edit (self->window));
   g_assert_true (mer_window_get_document (self->window) == self->document);
   g_assert_true (mer_state_get_document (state) == self->document);
 

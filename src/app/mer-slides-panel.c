@@ -20,6 +20,7 @@ struct _MerSlidesPanel
   /* Owned */
   MerState          *state;
   MerBriefingEditor *editor;
+  MerEdit           *edit;     /* the story's, when it can be edited */
 
   /* Borrowed */
   MerMapWidget *map;
@@ -248,12 +249,24 @@ on_document_changed (MerSlidesPanel *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  g_clear_object (&self->editor);
+  /* Each version of the story the edit makes is shown in turn: its
+   * editor goes on through them. */
+  if (self->edit != NULL && self->editor != NULL)
+    {
+      update_actions (self);
+      return;
+    }
+
+  if (self->edit != NULL)
+    document = mer_edit_get_document (self->edit);
   if (document != NULL)
     {
       if (g_list_model_get_n_items (mer_document_get_briefings (document)) > 0)
         first = g_list_model_get_item (mer_document_get_briefings (document), 0);
-      self->editor = mer_briefing_editor_new (document, first != NULL ? mer_briefing_get_id (first) : NULL, &error);
+      if (self->edit != NULL)
+        self->editor = mer_briefing_editor_new_for_edit (self->edit, first != NULL ? mer_briefing_get_id (first) : NULL);
+      else
+        self->editor = mer_briefing_editor_new (document, first != NULL ? mer_briefing_get_id (first) : NULL, &error);
       if (self->editor != NULL)
         g_signal_connect_object (self->editor, "changed", G_CALLBACK (on_editor_changed), self, G_CONNECT_SWAPPED);
     }
@@ -381,6 +394,7 @@ mer_slides_panel_dispose (GObject *object)
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->editor);
+  g_clear_object (&self->edit);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_slides_panel_parent_class)->dispose (object);
@@ -475,6 +489,25 @@ mer_slides_panel_new (MerState     *state,
   g_signal_connect_object (state, "notify::document", G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   on_document_changed (self);
   return self;
+}
+
+/**
+ * mer_slides_panel_set_edit:
+ * @edit: (nullable): the story's edit, which then keeps the slides and
+ *   their history; %NULL for a story that cannot be edited, whose slides
+ *   are kept by the panel's own editor
+ */
+void
+mer_slides_panel_set_edit (MerSlidesPanel *self,
+                           MerEdit        *edit)
+{
+  g_return_if_fail (MER_IS_SLIDES_PANEL (self));
+
+  if (self->edit == edit && (edit == NULL || self->editor != NULL))
+    return;
+  g_set_object (&self->edit, edit);
+  g_clear_object (&self->editor);
+  on_document_changed (self);
 }
 
 /**

@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (MerSlidesPanel, mer_slides_panel, MER, SLIDES_PANEL, GtkWi
 
 MerSlidesPanel    *mer_slides_panel_new                (MerState       *state,
                                                         MerMapWidget   *map);
+void               mer_slides_panel_set_edit           (MerSlidesPanel *self,
+                                                        MerEdit        *edit);
 MerBriefingEditor *mer_slides_panel_get_editor         (MerSlidesPanel *self);
 void               mer_slides_panel_add_from_view      (MerSlidesPanel *self);
 gboolean           mer_slides_panel_save               (MerSlidesPanel *self,

@@ -545,26 +545,8 @@ slides_action (GtkWidget  *widget,
 {
   MerWindow *self = MER_WINDOW (widget);
 
-  if (g_str_equal (action_name, "win.show-slides"))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
-      gtk_stack_set_visible_child_name (self->side_stack, "slides");
-      return;
-    }
-
-  /* An imported story is saved as a new Meridian file, never over its
-   * source. */
-  if (g_str_equal (action_name, "win.save-briefing") && mer_state_get_document (self->state) != NULL
-      && mer_document_get_imported_from (mer_state_get_document (self->state)) != NULL)
-    {
-      gtk_widget_activate_action (widget, "win.save-as", NULL);
-      return;
-    }
-
-  gtk_widget_activate_action (GTK_WIDGET (self->slides),
-                              g_str_equal (action_name, "win.save-briefing") ? "slides.save"
-                              : g_str_equal (action_name, "win.undo") ? "slides.undo" : "slides.redo",
-                              NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "slides");
 }
 
 static void
@@ -721,13 +703,7 @@ _mer_window_class_actions_init (MerWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", "s", "");
   gtk_widget_class_install_action (widget_class, "win.copy-snapshot", NULL, copy_snapshot_action);
   gtk_widget_class_install_action (widget_class, "win.show-slides", NULL, slides_action);
-  gtk_widget_class_install_action (widget_class, "win.save-briefing", NULL, slides_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, slides_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, slides_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-slides", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-briefing", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -52,14 +52,12 @@ update_file_actions (MerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->file_path != NULL);
 }
 
-/* Slide edits live only in the window until saved: opening any other
- * version of the file would drop them. */
+/* Edits live only in the window until saved: opening any other version
+ * of the file would drop them. */
 static gboolean
 has_unsaved_slides (MerWindow *self)
 {
-  MerBriefingEditor *editor = mer_slides_panel_get_editor (self->slides);
-
-  return editor != NULL && mer_briefing_editor_is_dirty (editor);
+  return _mer_window_edit_is_dirty (self);
 }
 
 static void
@@ -68,8 +66,8 @@ open_unless_unsaved (MerWindow  *self,
 {
   if (has_unsaved_slides (self))
     {
-      _mer_window_show_error (self, _("Save the briefing (Ctrl+S) before opening another file: "
-                                      "its slide edits are not saved yet."));
+      _mer_window_show_error (self, _("Save the story (Ctrl+S) before opening another file: "
+                                      "its edits are not saved yet."));
       return;
     }
 
@@ -335,7 +333,8 @@ reload (MerWindow *self)
     {
       g_autofree char *basename = g_path_get_basename (path);
       g_autofree char *message = g_strdup_printf (_("“%s” changed on disk. It is not read again while the "
-                                                    "briefing has slide edits that are not saved."), basename);
+                                                    "story has edits that are not saved, and saving asks "
+                                                    "before it replaces that version."), basename);
 
       _mer_window_show_error (self, message);
       return;
@@ -804,12 +803,9 @@ on_save_chooser_response (MerWindow            *self,
 /* An imported story is saved as a new Meridian file: "quakes.geojson"
  * becomes "quakes.json", and a TimelineJS "story.json" "story.meridian.json",
  * so that the suggestion never is the source. */
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+void
+_mer_window_files_save_imported_as (MerWindow *self)
 {
-  MerWindow *self = MER_WINDOW (widget);
   g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
   char *dot;
@@ -844,6 +840,38 @@ save_as_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->save_chooser));
 }
 
+/**
+ * _mer_window_files_saved:
+ * @path: the file the story was written to
+ *
+ * The window wrote the story: that version is the one read, not a change
+ * to read again, and the file is the window's.
+ */
+void
+_mer_window_files_saved (MerWindow  *self,
+                         const char *path)
+{
+  g_autofree char *canonical = canonical_path (path);
+
+  set_file (self, canonical, NULL);
+  add_recent (self, canonical);
+}
+
+/**
+ * _mer_window_files_forget:
+ *
+ * The story shown has no file (a new story): none is watched.
+ */
+void
+_mer_window_files_forget (MerWindow *self)
+{
+  stop_watching (self);
+  forget_reload (self);
+  g_clear_pointer (&self->file_path, g_free);
+  g_clear_pointer (&self->file_etag, g_free);
+  update_file_actions (self);
+}
+
 void
 _mer_window_files_class_init (MerWindowClass *klass)
 {
@@ -856,7 +884,6 @@ _mer_window_files_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
 }
 
 void

@@ -101,18 +101,32 @@ struct _MerWindow
   double            reload_window_start;
   double            reload_window_end;
   guint             reload_id;
-  GtkFileChooserNative *save_chooser;  /* Save As of an imported story */
+  GtkFileChooserNative *save_chooser;  /* Save As: of an imported story, or of one edited */
   GtkWindow        *import_dialog;    /* borrowed: how to read a table */
   char             *import_path;      /* the table read with import_options */
   char             *import_time;
   char             *import_end;
   char             *import_title;
+
+  /* Editing (mer-window-edit.c); the editor and the bar are borrowed */
+  MerEdit              *edit;
+  MerEventEditor       *event_editor;
+  GtkInfoBar           *recovery_bar;
+  GtkLabel             *recovery_label;
+  GtkWidget            *map_menu;         /* the context menus, parented to the views' boxes */
+  GtkWidget            *timeline_menu;
+  char                 *recovery_file;    /* written, while there are unsaved edits */
+  char                 *recovery_offer;   /* one a Meridian that did not close left */
+  guint                 recovery_id;
+  int                   drag_place;       /* the place whose marker is dragged, or -1 */
+  gboolean              applying_edit;    /* the document shown comes from the edit */
 };
 
 /* What waits on the question about unsaved slides. */
 typedef enum {
   MER_WINDOW_THEN_CLOSE,
   MER_WINDOW_THEN_OPEN,
+  MER_WINDOW_THEN_NEW_STORY,
 } MerWindowThen;
 
 void     _mer_window_class_actions_init      (MerWindowClass *klass);
@@ -128,11 +142,33 @@ void     _mer_window_show_document           (MerWindow      *self,
                                               const char     *path,
                                               MerDocument    *document);
 
+void     _mer_window_set_document           (MerWindow      *self,
+                                              MerDocument    *document);
+
+void     _mer_window_edit_class_init         (MerWindowClass *klass);
+void     _mer_window_edit_init               (MerWindow      *self);
+void     _mer_window_edit_dispose            (MerWindow      *self);
+void     _mer_window_edit_document_set       (MerWindow      *self,
+                                              MerDocument    *document);
+void     _mer_window_edit_document_shown     (MerWindow      *self);
+void     _mer_window_edit_take               (MerWindow      *self,
+                                              MerEdit        *edit);
+gboolean _mer_window_edit_is_dirty           (MerWindow      *self);
+gboolean _mer_window_edit_save               (MerWindow      *self,
+                                              GError        **error);
+void     _mer_window_edit_discard            (MerWindow      *self);
+void     _mer_window_edit_new_story          (MerWindow      *self);
+void     _mer_window_edit_write_recovery     (MerWindow      *self);
+
 void     _mer_window_files_class_init        (MerWindowClass *klass);
 void     _mer_window_files_init              (MerWindow      *self);
 void     _mer_window_files_dispose           (MerWindow      *self);
 void     _mer_window_files_opened            (MerWindow      *self,
                                               const char     *path);
+void     _mer_window_files_saved             (MerWindow      *self,
+                                              const char     *path);
+void     _mer_window_files_forget            (MerWindow      *self);
+void     _mer_window_files_save_imported_as  (MerWindow      *self);
 gboolean _mer_window_files_failed            (MerWindow      *self,
                                               const char     *path,
                                               GPtrArray      *diagnostics,

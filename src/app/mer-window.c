@@ -137,6 +137,12 @@ on_briefing_saved (MerWindow *self)
   MerDocument *document = mer_state_get_document (self->state);
   g_autofree char *path = document != NULL ? g_file_get_path (mer_document_get_file (document)) : NULL;
 
+  /* Slides kept in the story's edit are in the document shown already. */
+  if (self->edit != NULL)
+    {
+      _mer_window_files_saved (self, mer_edit_get_path (self->edit));
+      return;
+    }
   if (path != NULL)
     mer_window_open_path (self, path);
 }
@@ -153,40 +159,45 @@ on_unsaved_response (GtkDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      if (!mer_slides_panel_save (self->slides, &error))
+      if (!_mer_window_edit_save (self, &error))
         {
           g_autoptr(GPtrArray) none = mer_diagnostics_new ();
           show_diagnostics (self, none, error->message);
           return;
         }
     }
-  else if (response != GTK_RESPONSE_REJECT)
+  else if (response == GTK_RESPONSE_REJECT)
+    _mer_window_edit_discard (self);
+  else
     return;
 
   if (then == MER_WINDOW_THEN_CLOSE)
     gtk_window_destroy (GTK_WINDOW (self));
+  else if (then == MER_WINDOW_THEN_NEW_STORY)
+    _mer_window_edit_new_story (self);
   else
     _mer_window_show_open_chooser (self);
 }
 
-/* Asks whether to save slide edits first, when there are any; @then goes
- * ahead once the question is answered. */
+/* Asks whether to save the story's edits first, when there are any; @then
+ * goes ahead once the question is answered. */
 gboolean
 _mer_window_confirm_unsaved (MerWindow     *self,
                              MerWindowThen  then)
 {
-  MerBriefingEditor *editor = mer_slides_panel_get_editor (self->slides);
   GtkWidget *dialog;
 
-  if (editor == NULL || !mer_briefing_editor_is_dirty (editor))
+  if (!_mer_window_edit_is_dirty (self))
     return FALSE;
 
   dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   then == MER_WINDOW_THEN_CLOSE ? _("Save the changes to the briefing before closing?")
-                                                      : _("Save the changes to the briefing before opening another file?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            "%s", _("If you don't save, the slides you added or edited are lost."));
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   then == MER_WINDOW_THEN_CLOSE ? _("Save the changes to the story before closing?")
+                                   : then == MER_WINDOW_THEN_NEW_STORY
+                                   ? _("Save the changes to the story before starting a new one?")
+                                   : _("Save the changes to the story before opening another file?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("If you don't save, your edits are lost."));
   gtk_dialog_add_buttons (GTK_DIALOG (dialog),
                           then == MER_WINDOW_THEN_CLOSE ? _("Close _without Saving") : _("Continue _without Saving"),
                           GTK_RESPONSE_REJECT,
@@ -485,9 +496,9 @@ on_activate_event (MerWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->details));
 }
 
-static void
-mer_window_set_document (MerWindow   *self,
-                         MerDocument *document)
+void
+_mer_window_set_document (MerWindow   *self,
+                          MerDocument *document)
 {
   const char *title, *subtitle;
   g_autofree char *revised = NULL;
@@ -496,6 +507,7 @@ mer_window_set_document (MerWindow   *self,
   if (mer_state_get_document (self->state) == document)
     return;
 
+  _mer_window_edit_document_set (self, document);
   mer_state_set_document (self->state, document);
 
   title = mer_document_get_title (document);
@@ -513,9 +525,14 @@ mer_window_set_document (MerWindow   *self,
   rebuild_legend (self, document);
   rebuild_briefing_menu (self, document);
   _mer_window_update_document_actions (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  _mer_window_set_playing (self, FALSE);
-  gtk_toggle_button_set_active (self->play_button, FALSE);
+  /* An edit is not a new story: the search and the playback go on. */
+  if (!self->applying_edit)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      _mer_window_set_playing (self, FALSE);
+      gtk_toggle_button_set_active (self->play_button, FALSE);
+    }
+  _mer_window_edit_document_shown (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -623,7 +640,7 @@ _mer_window_show_document (MerWindow   *self,
                            MerDocument *document)
 {
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
-  mer_window_set_document (self, document);
+  _mer_window_set_document (self, document);
   _mer_window_files_opened (self, path);
 }
 
@@ -801,6 +818,59 @@ mer_window_get_property (GObject    *object,
     }
 }
 
+/* The side panel's pages as a row of linked buttons, as a GtkStackSwitcher
+ * shows them, but as narrow as their titles: the theme makes a switcher's
+ * buttons 100 pixels wide at least, and three would widen the panel past
+ * what an 800-pixel window leaves it. */
+static void
+on_side_page_toggled (GtkToggleButton *button,
+                      GtkStack        *stack)
+{
+  if (gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (stack, g_object_get_data (G_OBJECT (button), "page"));
+}
+
+static void
+on_side_page_shown (GtkStack   *stack,
+                    GParamSpec *pspec,
+                    GtkWidget  *switcher)
+{
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (switcher); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child),
+                                  g_strcmp0 (g_object_get_data (G_OBJECT (child), "page"), name) == 0);
+}
+
+static GtkWidget *
+create_side_switcher (GtkStack *stack)
+{
+  GtkWidget *switcher = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  GtkWidget *first = NULL;
+
+  gtk_widget_add_css_class (switcher, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Side panel"), -1);
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+      GtkWidget *button = gtk_toggle_button_new_with_label (gtk_stack_page_get_title (page));
+
+      g_object_set_data_full (G_OBJECT (button), "page", g_strdup (gtk_stack_page_get_name (page)), g_free);
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+      else
+        first = button;
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_side_page_toggled), stack, 0);
+      gtk_box_append (GTK_BOX (switcher), button);
+    }
+  g_signal_connect_object (stack, "notify::visible-child-name", G_CALLBACK (on_side_page_shown), switcher, 0);
+  on_side_page_shown (stack, NULL, switcher);
+  return switcher;
+}
+
 static void
 mer_window_set_property (GObject      *object,
                          guint         prop_id,
@@ -871,6 +941,7 @@ mer_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   _mer_window_set_playing (self, FALSE);
   _mer_window_files_dispose (self);
+  _mer_window_edit_dispose (self);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_window_parent_class)->dispose (object);
@@ -1011,6 +1082,7 @@ mer_window_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   _mer_window_class_actions_init (klass);
   _mer_window_files_class_init (klass);
+  _mer_window_edit_class_init (klass);
 }
 
 static void
@@ -1039,15 +1111,17 @@ mer_window_init (MerWindow *self)
   self->details = mer_details_new (self->state);
   self->slides = mer_slides_panel_new (self->state, self->map);
   g_signal_connect_object (self->slides, "saved", G_CALLBACK (on_briefing_saved), self, G_CONNECT_SWAPPED);
+  self->event_editor = mer_event_editor_new (self->state, self->map);
   {
     GtkWidget *stack = gtk_stack_new ();
-    GtkWidget *switcher = gtk_stack_switcher_new ();
     GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *switcher;
 
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->details), "details", _("Details"));
     gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->slides), "slides", _("Slides"));
+    gtk_stack_add_titled (GTK_STACK (stack), GTK_WIDGET (self->event_editor), "edit", _("Edit"));
     self->side_stack = GTK_STACK (stack);
-    gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (stack));
+    switcher = create_side_switcher (GTK_STACK (stack));
     gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
     gtk_widget_set_margin_top (switcher, 6);
     gtk_widget_set_vexpand (stack, TRUE);
@@ -1078,6 +1152,7 @@ mer_window_init (MerWindow *self)
                            G_CONNECT_SWAPPED);
 
   _mer_window_files_init (self);
+  _mer_window_edit_init (self);
 
   self->settings = create_settings ();
   restore_sizes (self);
@@ -1179,7 +1254,7 @@ mer_window_open_path (MerWindow  *self,
     }
 
   gtk_info_bar_set_revealed (self->error_bar, FALSE);
-  mer_window_set_document (self, document);
+  _mer_window_set_document (self, document);
   _mer_window_files_opened (self, path);
   return TRUE;
 }

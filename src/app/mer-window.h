@@ -4,6 +4,8 @@
 #include <gtk/gtk.h>
 
 #include "mer-document.h"
+#include "mer-edit.h"
+#include "mer-event-editor.h"
 #include "mer-map-widget.h"
 #include "mer-state.h"
 #include "mer-presentation.h"
@@ -32,5 +34,7 @@ void         mer_window_stop_presenting  (MerWindow   *self);
 void         mer_window_set_present_on_load (MerWindow  *self,
                                              const char *briefing_id);
 MerPresentation *mer_window_get_presentation (MerWindow *self);
+MerEdit     *mer_window_get_edit     (MerWindow      *self);
+MerEventEditor *mer_window_get_event_editor (MerWindow *self);
 
 G_END_DECLS

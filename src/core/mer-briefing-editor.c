@@ -5,6 +5,7 @@
 
 #include "mer-briefing-editor.h"
 
+#include "mer-edit.h"
 #include "mer-json-writer.h"
 
 #include <math.h>
@@ -16,7 +17,11 @@
  * the event file. Saving reads the file afresh and replaces only that
  * briefing's slides; each slide keeps the members Meridian does not know,
  * and so does everything else in the file. The previous version is kept
- * beside it with a "~", and the file is replaced atomically. */
+ * beside it with a "~", and the file is replaced atomically.
+ *
+ * Made for a MerEdit, the slides live in the edit's story instead: each
+ * slide edit is a command in the story's one history, undo and redo are
+ * the story's, and so is saving. */
 
 typedef struct {
   MerSlideData  data;
@@ -35,6 +40,7 @@ struct _MerBriefingEditor
   GPtrArray *slides;     /* Slide */
   GPtrArray *undo;       /* GPtrArray of Slide */
   GPtrArray *redo;
+  MerEdit   *edit;       /* the story's, when the slides are kept there */
 
   gboolean   dirty;
 };
@@ -104,13 +110,36 @@ slides_copy (GPtrArray *slides)
 static void
 begin_edit (MerBriefingEditor *self)
 {
+  if (self->edit != NULL)
+    return;
   g_ptr_array_add (self->undo, slides_copy (self->slides));
   g_ptr_array_set_size (self->redo, 0);
 }
 
+static JsonNode *slide_to_json (const Slide *slide);
+static void      load_from_edit (MerBriefingEditor *self);
+
 static void
 end_edit (MerBriefingEditor *self)
 {
+  if (self->edit != NULL)
+    {
+      g_autoptr(JsonNode) slides = json_node_init_array (json_node_alloc (), json_array_new ());
+      g_autoptr(GError) error = NULL;
+
+      json_array_unref (json_node_get_array (slides));
+      for (guint i = 0; i < self->slides->len; i++)
+        json_array_add_element (json_node_get_array (slides), slide_to_json (g_ptr_array_index (self->slides, i)));
+      /* The edit's change reads the slides back; one it refuses puts the
+       * story's slides back. */
+      if (!mer_edit_set_slides (self->edit, self->briefing_id, self->briefing_title, slides, &error))
+        {
+          g_debug ("Slide edit refused: %s", error->message);
+          load_from_edit (self);
+          g_signal_emit (self, signals[CHANGED], 0);
+        }
+      return;
+    }
   self->dirty = TRUE;
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -174,6 +203,130 @@ find_briefing (JsonObject *root,
     }
 
   return NULL;
+}
+
+static char *
+dup_member (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+static double
+number_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_double (node) : 0;
+}
+
+/* A slide as the story's file has it; the story was checked, so its
+ * members have their types. */
+static Slide *
+slide_from_json (JsonNode *node)
+{
+  Slide *slide = g_new0 (Slide, 1);
+  JsonObject *object = json_node_get_object (node);
+  JsonNode *member;
+
+  slide->data.event_id = dup_member (object, "event");
+  slide->data.caption = dup_member (object, "caption");
+  slide->data.notes = dup_member (object, "notes");
+  member = json_object_get_member (object, "view");
+  if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    {
+      JsonObject *view = json_node_get_object (member);
+
+      slide->data.has_view = TRUE;
+      slide->data.view = (MerView) { number_member (view, "lat"), number_member (view, "lon"),
+                                     number_member (view, "zoom") };
+    }
+  member = json_object_get_member (object, "regions");
+  if (member != NULL && JSON_NODE_HOLDS_ARRAY (member) && json_array_get_length (json_node_get_array (member)) > 0)
+    {
+      JsonArray *regions = json_node_get_array (member);
+
+      slide->data.region_ids = g_new0 (char *, json_array_get_length (regions) + 1);
+      for (guint i = 0; i < json_array_get_length (regions); i++)
+        slide->data.region_ids[i] = g_strdup (json_array_get_string_element (regions, i));
+    }
+  member = json_object_get_member (object, "time");
+  if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    {
+      slide->data.time_start = dup_member (json_node_get_object (member), "start");
+      slide->data.time_end = dup_member (json_node_get_object (member), "end");
+    }
+  slide->origin = json_node_copy (node);
+  return slide;
+}
+
+static void
+load_from_edit (MerBriefingEditor *self)
+{
+  JsonNode *root = mer_edit_get_root (self->edit);
+  JsonObject *briefing = JSON_NODE_HOLDS_OBJECT (root) ? find_briefing (json_node_get_object (root), self->briefing_id)
+                                                       : NULL;
+  JsonNode *slides = briefing != NULL ? json_object_get_member (briefing, "slides") : NULL;
+
+  g_ptr_array_set_size (self->slides, 0);
+  if (slides == NULL || !JSON_NODE_HOLDS_ARRAY (slides))
+    return;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (slides)); i++)
+    g_ptr_array_add (self->slides, slide_from_json (json_array_get_element (json_node_get_array (slides), i)));
+}
+
+static void
+on_edit_changed (MerBriefingEditor *self)
+{
+  load_from_edit (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * mer_briefing_editor_new_for_edit:
+ * @edit: the story being edited
+ * @briefing_id: (nullable): the briefing to edit; %NULL, or an id the
+ *   story does not have, starts a new briefing (written with its first slide)
+ *
+ * An editor whose slides are kept in @edit's story, with its history.
+ *
+ * Returns: (transfer full): an editor
+ */
+MerBriefingEditor *
+mer_briefing_editor_new_for_edit (MerEdit    *edit,
+                                  const char *briefing_id)
+{
+  MerBriefingEditor *self;
+  MerDocument *document;
+  MerBriefing *briefing;
+
+  g_return_val_if_fail (MER_IS_EDIT (edit), NULL);
+
+  self = g_object_new (MER_TYPE_BRIEFING_EDITOR, NULL);
+  document = mer_edit_get_document (edit);
+  briefing = briefing_id != NULL ? mer_document_lookup_briefing (document, briefing_id) : NULL;
+  self->edit = g_object_ref (edit);
+  self->path = g_strdup (mer_edit_get_path (edit));
+  if (briefing != NULL)
+    {
+      self->briefing_id = g_strdup (mer_briefing_get_id (briefing));
+      self->briefing_title = g_strdup (mer_briefing_get_title (briefing));
+    }
+  else
+    {
+      guint n = g_list_model_get_n_items (mer_document_get_briefings (document));
+
+      self->briefing_id = briefing_id != NULL ? g_strdup (briefing_id) : g_strdup_printf ("briefing-%u", n + 1);
+      self->briefing_title = g_strdup ("New briefing");
+    }
+  load_from_edit (self);
+  g_signal_connect_object (edit, "changed", G_CALLBACK (on_edit_changed), self, G_CONNECT_SWAPPED);
+  return self;
 }
 
 /**
@@ -359,6 +512,8 @@ gboolean
 mer_briefing_editor_can_undo (MerBriefingEditor *self)
 {
   g_return_val_if_fail (MER_IS_BRIEFING_EDITOR (self), FALSE);
+  if (self->edit != NULL)
+    return mer_edit_can_undo (self->edit);
   return self->undo->len > 0;
 }
 
@@ -366,6 +521,8 @@ gboolean
 mer_briefing_editor_can_redo (MerBriefingEditor *self)
 {
   g_return_val_if_fail (MER_IS_BRIEFING_EDITOR (self), FALSE);
+  if (self->edit != NULL)
+    return mer_edit_can_redo (self->edit);
   return self->redo->len > 0;
 }
 
@@ -386,14 +543,20 @@ void
 mer_briefing_editor_undo (MerBriefingEditor *self)
 {
   g_return_if_fail (MER_IS_BRIEFING_EDITOR (self));
-  swap_history (self, self->undo, self->redo);
+  if (self->edit != NULL)
+    mer_edit_undo (self->edit);
+  else
+    swap_history (self, self->undo, self->redo);
 }
 
 void
 mer_briefing_editor_redo (MerBriefingEditor *self)
 {
   g_return_if_fail (MER_IS_BRIEFING_EDITOR (self));
-  swap_history (self, self->redo, self->undo);
+  if (self->edit != NULL)
+    mer_edit_redo (self->edit);
+  else
+    swap_history (self, self->redo, self->undo);
 }
 
 /**
@@ -405,6 +568,8 @@ gboolean
 mer_briefing_editor_is_dirty (MerBriefingEditor *self)
 {
   g_return_val_if_fail (MER_IS_BRIEFING_EDITOR (self), FALSE);
+  if (self->edit != NULL)
+    return mer_edit_is_dirty (self->edit);
   return self->dirty;
 }
 
@@ -422,12 +587,20 @@ set_or_remove_string (JsonObject *object,
 static JsonNode *
 slide_to_json (const Slide *slide)
 {
-  JsonNode *node = slide->origin != NULL ? json_node_copy (slide->origin) : json_node_new (JSON_NODE_OBJECT);
-  JsonObject *object;
+  JsonObject *object = json_object_new ();
+  JsonNode *node = json_node_init_object (json_node_alloc (), object);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node) || json_node_get_object (node) == NULL)
-    json_node_take_object (node, json_object_new ());
-  object = json_node_get_object (node);
+  /* A new object with the origin's members: json_node_copy() would share
+   * the origin's object, and the edits below would change it too. */
+  json_object_unref (object);
+  if (slide->origin != NULL && JSON_NODE_HOLDS_OBJECT (slide->origin))
+    {
+      JsonObject *origin = json_node_get_object (slide->origin);
+      g_autoptr(GList) members = json_object_get_members (origin);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (object, l->data, json_node_copy (json_object_get_member (origin, l->data)));
+    }
 
   set_or_remove_string (object, "event", slide->data.event_id);
   set_or_remove_string (object, "caption", slide->data.caption);
@@ -493,6 +666,9 @@ mer_briefing_editor_save (MerBriefingEditor  *self,
   JsonNode *briefings;
 
   g_return_val_if_fail (MER_IS_BRIEFING_EDITOR (self), FALSE);
+
+  if (self->edit != NULL)
+    return mer_edit_save (self->edit, error);
 
   if (self->imported_from != NULL)
     {
@@ -561,6 +737,7 @@ mer_briefing_editor_finalize (GObject *object)
   g_ptr_array_unref (self->slides);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
+  g_clear_object (&self->edit);
 
   G_OBJECT_CLASS (mer_briefing_editor_parent_class)->finalize (object);
 }

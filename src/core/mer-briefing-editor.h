@@ -2,6 +2,7 @@
 #pragma once
 
 #include "mer-document.h"
+#include "mer-edit.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,8 @@ G_DECLARE_FINAL_TYPE (MerBriefingEditor, mer_briefing_editor, MER, BRIEFING_EDIT
 MerBriefingEditor  *mer_briefing_editor_new         (MerDocument        *document,
                                                      const char         *briefing_id,
                                                      GError            **error);
+MerBriefingEditor  *mer_briefing_editor_new_for_edit (MerEdit          *edit,
+                                                      const char       *briefing_id);
 const char         *mer_briefing_editor_get_briefing_id (MerBriefingEditor *self);
 guint               mer_briefing_editor_get_n_slides (MerBriefingEditor *self);
 const MerSlideData *mer_briefing_editor_get_slide   (MerBriefingEditor  *self,

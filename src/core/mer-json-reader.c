@@ -1881,6 +1881,42 @@ is_blank (const char *data,
   return TRUE;
 }
 
+/* Scans and parses self->data, once it is read. */
+static gboolean
+load_text (MerJsonReader  *self,
+           GError        **error)
+{
+  /* A byte-order mark may start the file; positions count from after it. */
+  if (self->length >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      self->data += 3;
+      self->length -= 3;
+    }
+
+  if (is_blank (self->data, self->length))
+    {
+      add_checkpoint (self, 0);
+      return fail_at (self, error, 0, "the file is empty");
+    }
+
+  if (!scan (self, error))
+    return FALSE;
+
+  if (self->member_func != NULL || self->element_func != NULL)
+    {
+      g_autoptr(GArray) jobs = make_jobs (self);
+
+      if (!stream_inline (self, jobs, error))
+        return FALSE;
+      report_progress (self, 1.0);
+    }
+
+  if (!parse_root (self, self->root_end))
+    return fail_at (self, error, self->root_start, "this value cannot be read");
+
+  return TRUE;
+}
+
 /**
  * mer_json_reader_load_file:
  * @path: the file to read
@@ -1965,35 +2001,31 @@ mer_json_reader_load_file (MerJsonReader  *self,
       self->length = 0;
     }
 
-  /* A byte-order mark may start the file; positions count from after it. */
-  if (self->length >= 3 && memcmp (self->data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      self->data += 3;
-      self->length -= 3;
-    }
+  return load_text (self, error);
+}
 
-  if (is_blank (self->data, self->length))
-    {
-      add_checkpoint (self, 0);
-      return fail_at (self, error, 0, "the file is empty");
-    }
+/**
+ * mer_json_reader_load_data:
+ * @data: the text, kept alive by the caller until @self is freed
+ * @length: its length in bytes, at most 4 GiB
+ *
+ * Like mer_json_reader_load_file(), for text already in memory: an edited
+ * story is checked as it will be written, before it is.
+ *
+ * Returns: whether the text is valid JSON
+ */
+gboolean
+mer_json_reader_load_data (MerJsonReader  *self,
+                           const char     *data,
+                           gsize           length,
+                           GError        **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (length <= G_MAXUINT32, FALSE);
 
-  if (!scan (self, error))
-    return FALSE;
-
-  if (self->member_func != NULL || self->element_func != NULL)
-    {
-      g_autoptr(GArray) jobs = make_jobs (self);
-
-      if (!stream_inline (self, jobs, error))
-        return FALSE;
-      report_progress (self, 1.0);
-    }
-
-  if (!parse_root (self, self->root_end))
-    return fail_at (self, error, self->root_start, "this value cannot be read");
-
-  return TRUE;
+  self->data = length > 0 ? data : "";
+  self->length = length;
+  return load_text (self, error);
 }
 
 /**

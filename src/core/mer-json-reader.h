@@ -72,6 +72,10 @@ gboolean       mer_json_reader_load_file      (MerJsonReader      *self,
                                                const char         *path,
                                                gsize               max_size,
                                                GError            **error);
+gboolean       mer_json_reader_load_data      (MerJsonReader      *self,
+                                               const char         *data,
+                                               gsize               length,
+                                               GError            **error);
 JsonNode      *mer_json_reader_get_root       (MerJsonReader      *self);
 const char    *mer_json_describe_node         (JsonNode           *node);
 const char    *mer_json_reader_get_display_name (MerJsonReader    *self);

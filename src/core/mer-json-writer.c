@@ -569,42 +569,39 @@ write_members (const Writer *w,
     {
       g_autoptr(GList) members = json_object_get_members (object);
 
-      for (guint k = 0; k < n_old; k++)
-        {
-          const char *key = g_ptr_array_index (span->keys, k);
-          JsonNode *member = json_object_get_member (object, key);
-          gsize key_start = CHILD_START (k);
-          const Span *value = g_ptr_array_index (span->children, k);
-          gboolean duplicate = FALSE;
-
-          for (guint j = 0; j < k; j++)
-            duplicate |= g_str_equal (g_ptr_array_index (span->keys, j), key);
-          if (member == NULL || duplicate)
-            continue;
-
-          if (!written)
-            g_string_append (out, first_lead);
-          else if (k > 0)
-            g_string_append_len (out, w->text + LEAD (k), key_start - LEAD (k));
-          else
-            g_string_append (out, join);
-          g_string_append_len (out, w->text + key_start, value->start - key_start);
-          write_span (w, out, value, member);
-          written = TRUE;
-        }
-
+      /* In the document's order: a member kept is written with the text
+       * that led to it, one added where the document has it, joined as
+       * its neighbours are. */
       for (GList *l = members; l != NULL; l = l->next)
         {
-          gboolean known = FALSE;
+          JsonNode *member = json_object_get_member (object, l->data);
+          int k = -1;
 
-          for (guint k = 0; k < n_old && !known; k++)
-            known = g_str_equal (g_ptr_array_index (span->keys, k), l->data);
-          if (known)
-            continue;
-          g_string_append (out, written ? join : first_lead);
-          append_escaped (out, l->data);
-          g_string_append (out, w->colon);
-          write_node (w, out, json_object_get_member (object, l->data), new_indent);
+          for (guint j = 0; j < n_old && k < 0; j++)
+            if (g_str_equal (g_ptr_array_index (span->keys, j), l->data))
+              k = (int) j;
+
+          if (k >= 0)
+            {
+              gsize key_start = CHILD_START (k);
+              const Span *value = g_ptr_array_index (span->children, k);
+
+              if (!written)
+                g_string_append (out, first_lead);
+              else if (k > 0)
+                g_string_append_len (out, w->text + LEAD (k), key_start - LEAD (k));
+              else
+                g_string_append (out, join);
+              g_string_append_len (out, w->text + key_start, value->start - key_start);
+              write_span (w, out, value, member);
+            }
+          else
+            {
+              g_string_append (out, written ? join : first_lead);
+              append_escaped (out, l->data);
+              g_string_append (out, w->colon);
+              write_node (w, out, member, new_indent);
+            }
           written = TRUE;
         }
     }

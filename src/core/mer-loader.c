@@ -1813,6 +1813,16 @@ loader_clear (Loader *self)
   g_free (self->attribution);
 }
 
+static MerDocument *load (const char            *path,
+                          const char            *display_name,
+                          const char            *text,
+                          gsize                  length,
+                          GPtrArray             *diagnostics,
+                          MerLoaderProgressFunc  progress_func,
+                          gpointer               user_data,
+                          GCancellable          *cancellable,
+                          GError               **error);
+
 /**
  * mer_loader_load_file:
  * @path: the event file
@@ -1855,6 +1865,48 @@ mer_loader_load_file_full (const char            *path,
                            GCancellable          *cancellable,
                            GError               **error)
 {
+  return load (path, display_name, NULL, 0, diagnostics, progress_func, user_data, cancellable, error);
+}
+
+/**
+ * mer_loader_load_data:
+ * @path: where the text is (or will be) stored: relative geometry paths
+ *   are read from its folder, and it is the document's file
+ * @display_name: (nullable): the file's name in messages; @path if %NULL
+ * @text: the story's text
+ * @length: its length in bytes
+ * @diagnostics: (element-type MerDiagnostic): receives every error and
+ *   warning, sorted by position
+ *
+ * Like mer_loader_load_file(), for a story held in memory, such as one
+ * being edited.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL on error
+ */
+MerDocument *
+mer_loader_load_data (const char  *path,
+                      const char  *display_name,
+                      const char  *text,
+                      gsize        length,
+                      GPtrArray   *diagnostics,
+                      GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return load (path, display_name, text, length, diagnostics, NULL, NULL, NULL, error);
+}
+
+static MerDocument *
+load (const char            *path,
+      const char            *display_name,
+      const char            *text,
+      gsize                  length,
+      GPtrArray             *diagnostics,
+      MerLoaderProgressFunc  progress_func,
+      gpointer               user_data,
+      GCancellable          *cancellable,
+      GError               **error)
+{
   g_autoptr(MerJsonReader) reader = NULL;
   g_autoptr(GFile) file = NULL;
   MerDocument *document = NULL;
@@ -1891,7 +1943,8 @@ mer_loader_load_file_full (const char            *path,
   mer_json_reader_set_progress (reader, progress_func, user_data, cancellable);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error))
+      !(text != NULL ? mer_json_reader_load_data (reader, text, length, error)
+                     : mer_json_reader_load_file (reader, path, MER_LOADER_MAX_FILE_SIZE, error)))
     goto out;
 
   root = mer_json_reader_get_root (reader);

@@ -52,6 +52,13 @@ MerDocument *mer_loader_load_file_full (const char            *path,
                                         GCancellable          *cancellable,
                                         GError               **error);
 
+MerDocument *mer_loader_load_data   (const char  *path,
+                                     const char  *display_name,
+                                     const char  *text,
+                                     gsize        length,
+                                     GPtrArray   *diagnostics,
+                                     GError     **error);
+
 void         mer_loader_load_file_async  (const char            *path,
                                           const char            *display_name,
                                           GCancellable          *cancellable,

@@ -1,0 +1,630 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-edit-window"
+
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+
+#include "mer-diagnostic.h"
+#include "mer-loader.h"
+#include "mer-map-style.h"
+#include "mer-window.h"
+#include "window-test-utils.h"
+
+/* Writing a story in the window, as a user does: an event added through
+ * the editor and saved, a marker dragged, the context menus, New Story,
+ * the question on closing, and the recovery of edits after a kill -9.
+ * Pointer input goes through xdotool to the X server, as a user's would. */
+
+static char *state_dir;
+
+static char *
+read_file (const char *path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A copy of the bundled story, with its regions, in a new folder. */
+static char *
+copy_story (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-edit-window-XXXXXX", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r %s/data/events/regions %s/data/events/russia-japan.json %s",
+                                              SRCDIR, SRCDIR, dir);
+  g_autofree char *from = g_build_filename (dir, "russia-japan.json", NULL);
+  char *path = g_build_filename (dir, "story.json", NULL);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_assert_true (g_rename (from, path) == 0);
+  return path;
+}
+
+static void
+remove_story (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *command = g_strdup_printf ("rm -rf %s", dir);
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static MerWindow *
+open_window (const char *path)
+{
+  MerWindow *window = mer_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  if (path != NULL)
+    g_assert_true (mer_window_open_path (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+  return window;
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+close_window (MerWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_until (window_gone, &weak);
+}
+
+/* The field of the editor whose label says @label. */
+static GtkWidget *
+field (MerWindow  *window,
+       const char *label)
+{
+  GtkWidget *found = find_label_with_text (GTK_WIDGET (mer_window_get_event_editor (window)), label);
+
+  g_assert_nonnull (found);
+  return gtk_label_get_mnemonic_widget (GTK_LABEL (found));
+}
+
+static gboolean
+editor_shows_selected (gpointer data)
+{
+  MerWindow *window = data;
+  MerEvent *event = mer_state_get_selected_event (mer_window_get_state (window));
+  GtkWidget *label = find_label_with_text (GTK_WIDGET (mer_window_get_event_editor (window)), "Title");
+
+  return event != NULL && label != NULL &&
+         g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (gtk_label_get_mnemonic_widget (GTK_LABEL (label)))),
+                    mer_event_get_title (event)) == 0;
+}
+
+static void
+type_into (GtkWidget  *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+static gboolean
+is_visible_label (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static MerEvent *
+selected (MerWindow *window)
+{
+  return mer_state_get_selected_event (mer_window_get_state (window));
+}
+
+/* xdotool, with "%" standing for the window's X id. */
+static void
+xdotool (GtkWidget  *widget,
+         const char *args)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_auto(GStrv) words = g_strsplit (args, " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  int status;
+
+  g_strv_builder_add (builder, "xdotool");
+  for (guint i = 0; words[i] != NULL; i++)
+    g_strv_builder_add (builder, g_str_equal (words[i], "%") ? xid : words[i]);
+  argv = g_strv_builder_end (builder);
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+to_surface (GtkWidget *widget,
+            double     x,
+            double     y,
+            int       *sx,
+            int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *sx = (int) round (point.x + dx);
+  *sy = (int) round (point.y + dy);
+}
+
+static gboolean
+is_popover_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_POPOVER_MENU (widget) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return find_widget (gtk_widget_get_parent (data), is_popover_menu, NULL) != NULL;
+}
+
+/* Right-clicks @widget at (@x, @y) and activates the first item of the
+ * menu that opens. */
+static void
+context_menu (GtkWidget *widget,
+              double     x,
+              double     y)
+{
+  g_autofree char *args = NULL;
+  g_autofree char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  GtkWidget *popover;
+  GMenuModel *model;
+  int sx, sy;
+
+  to_surface (widget, x, y, &sx, &sy);
+  args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 click 3", sx, sy);
+  xdotool (widget, args);
+  wait_until (popover_shown, widget);
+
+  popover = find_widget (gtk_widget_get_parent (widget), is_popover_menu, NULL);
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_true (g_menu_model_get_item_attribute (model, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  target = g_menu_model_get_item_attribute_value (model, 0, G_MENU_ATTRIBUTE_TARGET, NULL);
+  g_assert_true (gtk_widget_activate_action_variant (popover, action, target));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+test_add_event_and_save (void)
+{
+  g_autofree char *path = copy_story ();
+  g_autofree char *before = read_file (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) saved = NULL;
+  MerWindow *window = open_window (path);
+  MerEdit *edit = mer_window_get_edit (window);
+  MerView view = { 43.5, 142.5, 6 };
+  MerView now;
+  MerEvent *event;
+  const MerPlace *places;
+  guint n_places;
+  GtkWidget *end;
+
+  g_assert_nonnull (edit);
+  mer_map_widget_go_to (mer_window_get_map (window), &view, FALSE);
+
+  /* Right-click on the map: "New Event Here" at the point clicked. */
+  {
+    MerMapView map_view;
+    double lat, lon;
+
+    mer_map_widget_get_map_view (mer_window_get_map (window), &map_view);
+    context_menu (GTK_WIDGET (mer_window_get_map (window)), map_view.width / 2 + 40, map_view.height / 2);
+    mer_map_view_point_to_location (&map_view, map_view.width / 2 + 40, map_view.height / 2, &lat, &lon);
+    event = selected (window);
+    g_assert_nonnull (event);
+    g_assert_cmpstr (mer_event_get_title (event), ==, "New event");
+    places = mer_event_get_places (event, &n_places);
+    g_assert_cmpuint (n_places, ==, 1);
+    /* To the pixel: at zoom 6 a pixel is 0.022° of longitude. */
+    g_assert_cmpfloat_with_epsilon (places[0].lat, lat, 0.03);
+    g_assert_cmpfloat_with_epsilon (places[0].lon, lon, 0.03);
+  }
+
+  /* The title is focused, ready to be typed over. */
+  wait_until (editor_shows_selected, window);
+  g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (window))) &&
+                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), field (window, "Title")));
+  type_into (field (window, "Title"), "Abe visits Sapporo");
+  type_into (field (window, "Start"), "2016-02-27");
+
+  /* A day that does not exist is refused in its field, with the reason. */
+  end = field (window, "End");
+  type_into (end, "2016-02-30");
+  g_assert_nonnull (find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_visible_label,
+                                 "“2016-02-30” is not a valid date (February 2016 has 29 days)."));
+  g_assert_true (gtk_widget_has_css_class (end, "error"));
+  g_assert_null (mer_event_get_end (selected (window)));
+  type_into (end, "2016-02-26");
+  g_assert_nonnull (find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_visible_label,
+                                 "The end, 2016-02-26, is before the start, 2016-02-27."));
+  type_into (end, "2016-02-29");
+  g_assert_false (gtk_widget_has_css_class (end, "error"));
+
+  wait_until (editor_shows_selected, window);
+  g_assert_cmpstr (mer_event_get_title (selected (window)), ==, "Abe visits Sapporo");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• Russia and Japan");
+
+  /* Saved: the file has the event; the view, the selection and the
+   * history stay. */
+  mer_map_widget_get_target_view (mer_window_get_map (window), &view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (mer_edit_is_dirty (edit));
+  g_assert_true (mer_window_get_edit (window) == edit);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Russia and Japan");
+  g_assert_cmpstr (mer_event_get_id (selected (window)), ==, "new-event");
+  g_assert_true (mer_edit_can_undo (edit));
+  mer_map_widget_get_target_view (mer_window_get_map (window), &now);
+  g_assert_cmpfloat (now.lat, ==, view.lat);
+  g_assert_cmpfloat (now.lon, ==, view.lon);
+  g_assert_cmpfloat (now.zoom, ==, view.zoom);
+
+  after = read_file (path);
+  g_assert_nonnull (strstr (after,
+                            "    {\n"
+                            "      \"id\": \"new-event\",\n"
+                            "      \"title\": \"Abe visits Sapporo\",\n"
+                            "      \"start\": \"2016-02-27\",\n"
+                            "      \"end\": \"2016-02-29\",\n"
+                            "      \"places\": [\n"
+                            "        {\n"
+                            "          \"name\": \"New place\",\n"));
+  /* Nothing else changed: the file is the old one with the event in. */
+  g_assert_cmpuint (strlen (after), >, strlen (before));
+  saved = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (saved)), ==, 67);
+  g_assert_nonnull (mer_document_lookup_event (saved, "new-event"));
+
+  /* Ctrl+Z from the timeline undoes the last edit of the story. */
+  gtk_widget_grab_focus (GTK_WIDGET (mer_window_get_timeline (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mer_window_get_timeline (window)), "win.undo", NULL));
+  g_assert_null (mer_event_get_end (selected (window)));
+  g_assert_true (mer_edit_is_dirty (edit));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_false (mer_edit_is_dirty (edit));
+
+  /* Deleted from the editor, and back with undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
+  g_assert_null (mer_document_lookup_event (mer_window_get_document (window), "new-event"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (mer_document_lookup_event (mer_window_get_document (window), "new-event"));
+
+  close_window (window);
+  remove_story (path);
+}
+
+static gboolean
+has_placeholder (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_ENTRY (widget) && g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), text) == 0;
+}
+
+static gboolean
+is_closed_expander (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return GTK_IS_EXPANDER (widget) && !gtk_expander_get_expanded (GTK_EXPANDER (widget));
+}
+
+/* The first entry of the editor showing @text when empty. */
+static GtkWidget *
+entry_with_placeholder (MerWindow  *window,
+                        const char *text)
+{
+  GtkWidget *found = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), has_placeholder, text);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+place_moved (gpointer data)
+{
+  MerWindow *window = data;
+  guint n_places;
+  const MerPlace *places = mer_event_get_places (selected (window), &n_places);
+
+  return places[0].lat != 34.37;
+}
+
+static void
+test_drag_marker_and_timeline_menu (void)
+{
+  g_autofree char *path = copy_story ();
+  MerWindow *window = open_window (path);
+  MerMapWidget *map = mer_window_get_map (window);
+  MerTimeline *timeline = mer_window_get_timeline (window);
+  MerDocument *document = mer_window_get_document (window);
+  MerView view = { 34.37, 131.18, 7 };
+  g_autofree char *args = NULL;
+  g_autofree char *start = NULL;
+  MerMapView map_view;
+  double x, y, lat, lon, seconds;
+  const MerPlace *places;
+  guint n_places;
+  int sx, sy;
+
+  /* The Nagato summit's first place, Nagato, at the centre of the map. */
+  mer_state_set_selected_event (mer_window_get_state (window), mer_document_lookup_event (document, "nagato-summit"));
+  mer_map_widget_go_to (map, &view, FALSE);
+  wait_for_frame (GTK_WIDGET (map));
+  mer_map_widget_get_map_view (map, &map_view);
+  mer_map_view_location_to_point (&map_view, 34.37, 131.18, &x, &y);
+
+  to_surface (GTK_WIDGET (map), x, y, &sx, &sy);
+  args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 mousedown 1 "
+                          "sleep 0.05 mousemove --window %% %d %d sleep 0.05 mousemove --window %% %d %d "
+                          "sleep 0.05 mousemove --window %% %d %d sleep 0.1 mouseup 1",
+                          sx, sy, sx + 10, sy + 10, sx + 40, sy + 30, sx + 60, sy + 40);
+  xdotool (GTK_WIDGET (map), args);
+  wait_until (place_moved, window);
+
+  /* Where the pointer let go, on the map as it is now. */
+  mer_map_widget_get_map_view (map, &map_view);
+  mer_map_view_point_to_location (&map_view, x + 60, y + 40, &lat, &lon);
+  places = mer_event_get_places (selected (window), &n_places);
+  g_assert_cmpuint (n_places, ==, 2);
+  g_assert_cmpfloat_with_epsilon (places[0].lat, lat, 0.02);
+  g_assert_cmpfloat_with_epsilon (places[0].lon, lon, 0.02);
+  g_assert_cmpstr (mer_edit_get_undo_label (mer_window_get_edit (window)), ==, "Move Place");
+
+  /* Right-click on the timeline: a new event on the day under the pointer. */
+  seconds = mer_timeline_viewport_x_to_time (mer_timeline_get_viewport (timeline), 200);
+  context_menu (GTK_WIDGET (timeline), 200, 40);
+  start = mer_date_to_iso (mer_event_get_start (selected (window)));
+  {
+    MerDate expected;
+    g_autofree char *expected_text = NULL;
+
+    mer_date_from_second ((gint64) floor (seconds), &expected);
+    expected.precision = MER_DATE_PRECISION_DAY;
+    expected.hour = expected.minute = expected.second = 0;
+    expected_text = mer_date_to_iso (&expected);
+    g_assert_cmpstr (start, ==, expected_text);
+  }
+  g_assert_null (mer_event_get_places (selected (window), &n_places));
+  g_assert_cmpuint (n_places, ==, 0);
+
+  /* A region's names in other languages and its status, from its row. */
+  {
+    GtkWidget *expander;
+    GtkWidget *names;
+    MerRegion *region;
+    const MerName *written;
+    guint n_names;
+
+    while ((expander = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_closed_expander, NULL)))
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+    names = entry_with_placeholder (window, "Names in other languages (ja: …; ru: …)");
+    type_into (names, "ja: 千島列島; ru: Курилы");
+    region = g_list_model_get_item (mer_document_get_regions (mer_window_get_document (window)), 0);
+    written = mer_region_get_names (region, &n_names);
+    g_assert_cmpuint (n_names, ==, 2);
+    g_assert_cmpstr (written[0].lang, ==, "ja");
+    g_assert_cmpstr (written[0].text, ==, "千島列島");
+    g_assert_cmpstr (written[1].text, ==, "Курилы");
+    g_object_unref (region);
+
+    type_into (names, "Курилы");
+    g_assert_nonnull (find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_visible_label,
+                                   "“Курилы” has no language: write it as “ja: 北方領土”."));
+  }
+
+  close_window (window);
+  remove_story (path);
+}
+
+static gboolean
+era_listed (gpointer data)
+{
+  return g_list_model_get_n_items (mer_document_get_eras (mer_window_get_document (data))) == 1;
+}
+
+static void
+test_new_story_and_closing (void)
+{
+  MerWindow *window = open_window (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("meridian-new-story-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kurils.json", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *question;
+  MerDocument *document;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL));
+  document = mer_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (mer_document_get_title (document), ==, "Untitled Story");
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_categories (document)), ==, 6);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (mer_window_get_event_editor (window))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", NULL));
+  type_into (field (window, "Story title"), "The Kurils");
+  g_assert_cmpstr (mer_document_get_title (mer_window_get_document (window)), ==, "The Kurils");
+
+  /* A category and an era, from the Story part of the editor, its lists
+   * opened as a user opens them. */
+  {
+    GtkWidget *expander;
+
+    while ((expander = find_widget (GTK_WIDGET (mer_window_get_event_editor (window)), is_closed_expander, NULL)))
+      gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  }
+  type_into (entry_with_placeholder (window, "Name of a new category"), "Fisheries");
+  {
+    GListModel *categories = mer_document_get_categories (mer_window_get_document (window));
+    g_autoptr(MerCategory) added = g_list_model_get_item (categories, 6);
+    guint n_colours;
+    const guint32 *palette = mer_map_style_get_palette (&n_colours);
+
+    g_assert_cmpuint (g_list_model_get_n_items (categories), ==, 7);
+    g_assert_cmpstr (mer_category_get_name (added), ==, "Fisheries");
+    g_assert_cmphex (mer_category_get_color (added), ==, palette[6 % n_colours]);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry_with_placeholder (window, "Title of a new era")), "Cold War");
+  gtk_editable_set_text (GTK_EDITABLE (entry_with_placeholder (window, "Start")), "1947");
+  type_into (entry_with_placeholder (window, "End"), "1991-12-26");
+  g_assert_true (era_listed (window));
+  g_assert_cmpstr (mer_era_get_title (mer_document_lookup_era (mer_window_get_document (window), "cold-war")), ==,
+                   "Cold War");
+
+  /* Closing asks; Cancel keeps the window and the edits. */
+  gtk_window_close (GTK_WINDOW (window));
+  question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  g_assert_true (mer_edit_is_dirty (mer_window_get_edit (window)));
+
+  g_assert_true (mer_edit_save_as (mer_window_get_edit (window), path, &error));
+  g_assert_no_error (error);
+  g_assert_false (mer_edit_is_dirty (mer_window_get_edit (window)));
+
+  close_window (window);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+recovery_written (gpointer data)
+{
+  g_autoptr(GDir) dir = g_dir_open (state_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_revealed_info_bar (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_INFO_BAR (widget) && gtk_info_bar_get_revealed (GTK_INFO_BAR (widget)) &&
+         find_label_with_text (widget, data) != NULL;
+}
+
+static void
+test_recovery_after_kill (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *bar;
+  MerWindow *window;
+
+  /* The Meridian that is killed: an edit, written to the recovery file
+   * within a second, then SIGKILL, which no handler sees. */
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      window = open_window (g_getenv ("RECOVERY_STORY"));
+      g_assert_true (mer_edit_set_event_title (mer_window_get_edit (window), "nagato-summit", "Nagato talks",
+                                               &error));
+      wait_until (recovery_written, NULL);
+      raise (SIGKILL);
+    }
+
+  path = copy_story ();
+  g_setenv ("RECOVERY_STORY", path, TRUE);
+  g_setenv ("MERIDIAN_RECOVERY_SECONDS", "1", TRUE);
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+  g_unsetenv ("MERIDIAN_RECOVERY_SECONDS");
+
+  /* The file is as it was: the edit was never saved. */
+  text = read_file (path);
+  g_assert_null (strstr (text, "Nagato talks"));
+
+  window = open_window (NULL);
+  bar = find_widget (GTK_WIDGET (window), is_revealed_info_bar,
+                     "Meridian closed before the edits to “story.json” were saved.");
+  g_assert_nonnull (bar);
+  gtk_info_bar_response (GTK_INFO_BAR (bar), GTK_RESPONSE_ACCEPT);
+
+  g_assert_nonnull (mer_window_get_edit (window));
+  g_assert_true (mer_edit_is_dirty (mer_window_get_edit (window)));
+  g_assert_cmpstr (mer_edit_get_path (mer_window_get_edit (window)), ==, path);
+  g_assert_cmpstr (mer_event_get_title (mer_document_lookup_event (mer_window_get_document (window), "nagato-summit")),
+                   ==, "Nagato talks");
+
+  /* Saved, the recovery file goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_false (recovery_written (NULL));
+  g_clear_pointer (&text, g_free);
+  text = read_file (path);
+  g_assert_nonnull (strstr (text, "\"title\": \"Nagato talks\","));
+
+  close_window (window);
+  remove_story (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *state = NULL;
+  int status;
+
+  /* Recovery files of the tests' own; a subprocess keeps its parent's. */
+  if (g_getenv ("MERIDIAN_TEST_STATE") == NULL)
+    {
+      state = g_dir_make_tmp ("meridian-state-XXXXXX", NULL);
+      g_setenv ("XDG_STATE_HOME", state, TRUE);
+      g_setenv ("MERIDIAN_TEST_STATE", state, TRUE);
+    }
+  state_dir = g_build_filename (g_getenv ("XDG_STATE_HOME"), "meridian", NULL);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check () || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()) ||
+      g_find_program_in_path ("xdotool") == NULL)
+    {
+      g_print ("1..0 # SKIP no X display or no xdotool; run the window tests under xvfb-run\n");
+      return 77;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/app/edit/add-event-and-save", test_add_event_and_save);
+  g_test_add_func ("/app/edit/drag-marker-and-timeline-menu", test_drag_marker_and_timeline_menu);
+  g_test_add_func ("/app/edit/new-story-and-closing", test_new_story_and_closing);
+  g_test_add_func ("/app/edit/recovery-after-kill", test_recovery_after_kill);
+
+  status = g_test_run ();
+  if (state != NULL)
+    {
+      g_autofree char *remove_state = g_strdup_printf ("rm -rf %s", state);
+
+      g_spawn_command_line_sync (remove_state, NULL, NULL, NULL, NULL);
+    }
+  g_free (state_dir);
+  return status;
+}
