@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "mer-timeline-layout.h"
+#include "mer-timeline-mark.h"
 #include "mer-timeline-painter.h"
 
 /* The timeline: eras as bands, the events on rows where no two labels
@@ -21,6 +22,10 @@
 
 #define KINETIC_DECAY 0.92
 
+/* Marks kept for reuse when events leave the view, so that panning does
+ * not make and destroy widgets; beyond this they are freed. */
+#define MAX_SPARE_MARKS 256
+
 struct _MerTimeline
 {
   GtkWidget parent_instance;
@@ -29,8 +34,11 @@ struct _MerTimeline
   MerState            *state;
   MerTimelineViewport *viewport;
   MerTimelineLayout   *layout;
+  GHashTable          *marks;        /* MerEvent → MerTimelineMark, its child */
+  GPtrArray           *spare_marks;  /* unparented, for reuse */
 
   gboolean dirty;
+  guint    marks_tick_id;
   guint    first_row;
   double   row_scroll;
 
@@ -66,11 +74,19 @@ static guint signals[N_SIGNALS];
 
 /* Layout */
 
+static gboolean update_marks_tick (GtkWidget     *widget,
+                                   GdkFrameClock *frame_clock,
+                                   gpointer       user_data);
+
 static void
 invalidate (MerTimeline *self)
 {
   self->dirty = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The accessible marks follow in the frame's update phase, before its
+   * layout and drawing, so the relayout still happens once per frame. */
+  if (self->marks_tick_id == 0)
+    self->marks_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_marks_tick, NULL, NULL);
 }
 
 /* Lays out the events that meet the view, once per frame after a change. */
@@ -88,6 +104,142 @@ relayout (MerTimeline *self)
   mer_timeline_layout_scroll_rows (self->layout, self->first_row);
   mer_timeline_layout_update (self->layout, &view, self->state);
   self->first_row = mer_timeline_layout_get_rows (self->layout, NULL, NULL);
+}
+
+/* Accessibility: one MerTimelineMark child for each event laid out in the
+ * view, and for the selected event wherever it is, so that a screen reader
+ * finds the events by name and follows the selection; events outside the
+ * view or counted in a badge have none, so that a story of 100,000 events
+ * costs no more widgets than a screenful. */
+
+static void
+retire_mark (MerTimeline *self,
+             GtkWidget   *mark)
+{
+  /* The focus stays in the timeline when its event leaves the view. */
+  if (gtk_widget_has_focus (mark))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+
+  mer_timeline_mark_set_selected (MER_TIMELINE_MARK (mark), FALSE);
+  if (self->spare_marks->len < MAX_SPARE_MARKS)
+    g_ptr_array_add (self->spare_marks, g_object_ref (mark));
+  gtk_widget_unparent (mark);
+}
+
+static void
+want_mark (MerTimeline *self,
+           MerEvent    *event,
+           GHashTable  *wanted)
+{
+  GtkWidget *mark;
+
+  g_hash_table_add (wanted, event);
+  if (g_hash_table_contains (self->marks, event))
+    return;
+
+  if (self->spare_marks->len > 0)
+    mark = g_ptr_array_steal_index_fast (self->spare_marks, self->spare_marks->len - 1);
+  else
+    mark = g_object_ref_sink (mer_timeline_mark_new ());
+  mer_timeline_mark_set_event (MER_TIMELINE_MARK (mark), event);
+  gtk_widget_set_parent (mark, GTK_WIDGET (self));
+  g_hash_table_insert (self->marks, event, mark);
+  g_object_unref (mark);
+}
+
+static void
+sync_marks (MerTimeline *self)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  MerEvent *selected = mer_state_get_selected_event (self->state);
+  const MerTimelinePlaced *placed;
+  GHashTableIter iter;
+  gpointer event, mark;
+  guint n = 0;
+
+  placed = mer_state_get_document (self->state) != NULL ? mer_timeline_layout_get_placed (self->layout, &n) : NULL;
+  for (guint i = 0; i < n; i++)
+    want_mark (self, placed[i].event, wanted);
+  if (selected != NULL && mer_state_event_passes_filters (self->state, selected))
+    want_mark (self, selected, wanted);
+
+  g_hash_table_iter_init (&iter, self->marks);
+  while (g_hash_table_iter_next (&iter, &event, &mark))
+    {
+      if (!g_hash_table_contains (wanted, event))
+        {
+          retire_mark (self, mark);
+          g_hash_table_iter_remove (&iter);
+        }
+      else
+        mer_timeline_mark_set_selected (mark, event == selected);
+    }
+}
+
+static void
+allocate_mark (GtkWidget *mark,
+               double     x0,
+               double     x1,
+               double     y,
+               double     height)
+{
+  GtkAllocation allocation = {
+    (int) floor (x0), (int) floor (y - height / 2),
+    MAX (1, (int) ceil (x1 - x0)), MAX (1, (int) ceil (height)),
+  };
+
+  gtk_widget_size_allocate (mark, &allocation, -1);
+}
+
+/* Each mark covers its event's marker, span and label, as drawn. */
+static void
+allocate_marks (MerTimeline *self)
+{
+  const MerTimelineMetrics *metrics = mer_timeline_layout_get_metrics (self->layout);
+  double r = metrics->marker_radius;
+  MerEvent *selected = mer_state_get_selected_event (self->state);
+  gboolean selected_placed = FALSE;
+  const MerTimelinePlaced *placed;
+  GtkWidget *mark;
+  guint n = 0;
+
+  placed = mer_state_get_document (self->state) != NULL ? mer_timeline_layout_get_placed (self->layout, &n) : NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      const MerTimelinePlaced *p = &placed[i];
+      double x0 = p->x0 - r, x1 = MAX (p->x0, p->x1) + r;
+
+      if (p->label_width > 0 && p->label_before)
+        x0 -= metrics->label_gap + p->label_width;
+      else if (p->label_width > 0)
+        x1 += metrics->label_gap + p->label_width;
+      mark = g_hash_table_lookup (self->marks, p->event);
+      if (mark != NULL)
+        allocate_mark (mark, x0, x1, p->y, metrics->row_height);
+      selected_placed |= p->event == selected;
+    }
+
+  /* The selected event in a badge: at its time on the first row. */
+  mark = selected != NULL ? g_hash_table_lookup (self->marks, selected) : NULL;
+  if (mark != NULL && !selected_placed)
+    {
+      double x = mer_timeline_view_time_to_x (mer_timeline_layout_get_view (self->layout),
+                                              mer_event_get_first_second (selected));
+
+      allocate_mark (mark, x - r, x + r, metrics->rows_top + metrics->row_height / 2, metrics->row_height);
+    }
+}
+
+static gboolean
+update_marks_tick (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  MerTimeline *self = MER_TIMELINE (widget);
+
+  self->marks_tick_id = 0;
+  mer_timeline_update_marks (self);
+  return G_SOURCE_REMOVE;
 }
 
 /* Scrolls the rows, when there are more (a lane each) than room. */
@@ -194,7 +346,9 @@ mer_timeline_size_allocate (GtkWidget *widget,
   MerTimeline *self = MER_TIMELINE (widget);
 
   mer_timeline_viewport_set_width (self->viewport, width);
-  invalidate (self);
+  if (self->dirty)
+    relayout (self);
+  allocate_marks (self);
 }
 
 /* Picking */
@@ -758,17 +912,21 @@ static void
 on_selected_event (MerTimeline *self)
 {
   MerEvent *event = mer_state_get_selected_event (self->state);
+  gboolean focus_within = gtk_widget_has_focus (GTK_WIDGET (self)) ||
+                          gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+  GtkWidget *mark;
 
   reveal_event (self, event);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
-  if (event != NULL)
-    {
-      g_autofree char *date = mer_event_format_date (event);
-      g_autofree char *text = g_strdup_printf ("%s, %s", mer_event_get_title (event), date);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-    }
+  /* With the keyboard in the timeline, the focus follows the selection
+   * event by event, and the screen reader says which event it is on. */
+  mer_timeline_update_marks (self);
+  mark = event != NULL ? g_hash_table_lookup (self->marks, event) : NULL;
+  if (focus_within && mark != NULL)
+    gtk_widget_grab_focus (mark);
+  else if (focus_within)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 /* Life cycle */
@@ -855,6 +1013,22 @@ mer_timeline_dispose (GObject *object)
   MerTimeline *self = MER_TIMELINE (object);
 
   stop_kinetic (self);
+  if (self->marks_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->marks_tick_id);
+      self->marks_tick_id = 0;
+    }
+  if (self->marks != NULL)
+    {
+      GHashTableIter iter;
+      gpointer mark;
+
+      g_hash_table_iter_init (&iter, self->marks);
+      while (g_hash_table_iter_next (&iter, NULL, &mark))
+        gtk_widget_unparent (mark);
+      g_clear_pointer (&self->marks, g_hash_table_unref);
+    }
+  g_clear_pointer (&self->spare_marks, g_ptr_array_unref);
   g_clear_object (&self->state);
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->layout, mer_timeline_layout_free);
@@ -930,7 +1104,8 @@ mer_timeline_class_init (MerTimelineClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "timeline.filter-region", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "mer-timeline");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  /* A landmark, so that a screen reader can jump to it. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LANDMARK);
 }
 
 static void
@@ -944,6 +1119,8 @@ mer_timeline_init (MerTimeline *self)
 
   self->viewport = mer_timeline_viewport_new ();
   self->layout = mer_timeline_layout_new ();
+  self->marks = g_hash_table_new (NULL, NULL);
+  self->spare_marks = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty = TRUE;
 
   g_signal_connect_object (self->viewport, "changed", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
@@ -973,7 +1150,9 @@ mer_timeline_init (MerTimeline *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Timeline. Left and Right select the previous and next event, "
                                     "Shift+Left and Shift+Right pan, plus and minus zoom, Page Up and "
                                     "Page Down scroll the rows, Enter shows the details, W marks a time "
@@ -1040,4 +1219,23 @@ mer_timeline_set_lanes (MerTimeline *self,
   mer_timeline_layout_set_lanes (self->layout, lanes);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANES]);
+}
+
+/**
+ * mer_timeline_update_marks:
+ *
+ * Brings the accessible children up to date with the view now: one
+ * #MerTimelineMark for each event laid out and for the selected event. The
+ * frame clock does it before each frame that follows a change; the
+ * benchmark calls it to count its cost.
+ */
+void
+mer_timeline_update_marks (MerTimeline *self)
+{
+  g_return_if_fail (MER_IS_TIMELINE (self));
+
+  if (self->dirty)
+    relayout (self);
+  sync_marks (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

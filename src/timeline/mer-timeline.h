@@ -26,5 +26,6 @@ gboolean             mer_timeline_get_event_position (MerTimeline *self,
                                                       double      *x,
                                                       double      *y);
 void                 mer_timeline_show_all       (MerTimeline *self);
+void                 mer_timeline_update_marks   (MerTimeline *self);
 
 G_END_DECLS
