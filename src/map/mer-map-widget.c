@@ -12,6 +12,7 @@
 #include "mer-export-service.h"
 #include "mer-fit.h"
 #include "mer-map-history.h"
+#include "mer-map-markers.h"
 #include "mer-overlay-layer.h"
 #include "mer-pov-painter.h"
 #include "mer-region-painter.h"
@@ -822,11 +823,11 @@ mer_map_widget_constructed (GObject *object)
     const char *action;
     gboolean    group_start;
   } controls[] = {
-    { "go-previous-symbolic", "Back (Alt+Left)", "map.back", TRUE },
-    { "go-next-symbolic", "Forward (Alt+Right)", "map.forward", FALSE },
-    { "zoom-fit-best-symbolic", "Fit Story (0)", "map.fit-story", TRUE },
-    { "zoom-out-symbolic", "Zoom Out (−)", "map.zoom-out", TRUE },
-    { "zoom-in-symbolic", "Zoom In (+)", "map.zoom-in", FALSE },
+    { "go-previous-symbolic", N_("Back (Alt+Left)"), "map.back", TRUE },
+    { "go-next-symbolic", N_("Forward (Alt+Right)"), "map.forward", FALSE },
+    { "zoom-fit-best-symbolic", N_("Fit Story (0)"), "map.fit-story", TRUE },
+    { "zoom-out-symbolic", N_("Zoom Out (−)"), "map.zoom-out", TRUE },
+    { "zoom-in-symbolic", N_("Zoom In (+)"), "map.zoom-in", FALSE },
   };
   /* The viewport's first, then the state's. */
   static const char *history_signals[] = {
@@ -861,6 +862,8 @@ mer_map_widget_constructed (GObject *object)
 
   self->overlay_layer = g_object_ref_sink (mer_overlay_layer_new (self->viewport, self->state));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->overlay_layer));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay),
+                           mer_map_markers_new (self->overlay_layer, self->viewport, self->state));
 
   /* Bottom left, where the story's events are least often. */
   self->as_of_label = gtk_label_new (NULL);
@@ -917,9 +920,9 @@ mer_map_widget_constructed (GObject *object)
     {
       GtkWidget *button = gtk_button_new_from_icon_name (controls[i].icon);
 
-      gtk_widget_set_tooltip_text (button, controls[i].tooltip);
+      gtk_widget_set_tooltip_text (button, _(controls[i].tooltip));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      controls[i].tooltip, -1);
+                                      _(controls[i].tooltip), -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       if (controls[i].group_start)
@@ -1201,7 +1204,8 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mer-map");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  /* A landmark, so that a screen reader can jump to it. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LANDMARK);
 }
 
 static void
@@ -1210,7 +1214,9 @@ mer_map_widget_init (MerMapWidget *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Map. Arrow keys pan, plus and minus zoom, 0 fits the story; Alt+Left goes back."), -1);
 }
 

@@ -260,6 +260,27 @@ mer_overlay_layer_pick_event (MerOverlayLayer *self,
 }
 
 /**
+ * mer_overlay_layer_list_markers:
+ * @hits: (element-type MerEventHit): filled with the markers and clusters
+ *   shown, in the layer's pixels
+ */
+void
+mer_overlay_layer_list_markers (MerOverlayLayer *self,
+                                GArray          *hits)
+{
+  MerMapView view;
+
+  g_return_if_fail (MER_IS_OVERLAY_LAYER (self));
+
+  g_array_set_size (hits, 0);
+  if (self->events == NULL)
+    return;
+
+  mer_overlay_layer_get_map_view (self, &view);
+  mer_event_painter_list_markers (self->events, &view, self->state, hits);
+}
+
+/**
  * mer_overlay_layer_pick_region:
  *
  * Returns: (transfer none) (nullable): the region under the point

@@ -24,6 +24,8 @@ MerEvent        *mer_overlay_layer_pick_event     (MerOverlayLayer   *self,
 MerRegion       *mer_overlay_layer_pick_region    (MerOverlayLayer   *self,
                                                    double             x,
                                                    double             y);
+void             mer_overlay_layer_list_markers (MerOverlayLayer   *self,
+                                                 GArray            *hits);
 void             mer_overlay_layer_set_dark       (MerOverlayLayer   *self,
                                                    gboolean           dark);
 void             mer_overlay_layer_set_basemap    (MerOverlayLayer   *self,

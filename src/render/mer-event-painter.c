@@ -809,3 +809,35 @@ mer_event_painter_add_labels (MerEventPainter  *self,
       mer_labels_add (labels, &label);
     }
 }
+
+/**
+ * mer_event_painter_list_markers:
+ * @hits: (element-type MerEventHit): filled with the markers and clusters
+ *   drawn for @view, an event's once (at its first place) however many
+ *   places it has
+ *
+ * What the map shows, for assistive technologies.
+ */
+void
+mer_event_painter_list_markers (MerEventPainter  *self,
+                                const MerMapView *view,
+                                MerState         *state,
+                                GArray           *hits)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (hits != NULL);
+
+  layout (self, view, state);
+  g_array_set_size (hits, 0);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      MerEventHit hit = { item->event, item->count, item->x, item->y };
+
+      if (item->event != NULL && !g_hash_table_add (seen, item->event))
+        continue;
+      g_array_append_val (hits, hit);
+    }
+}

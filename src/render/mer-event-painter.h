@@ -48,6 +48,10 @@ gboolean         mer_event_painter_pick    (MerEventPainter   *self,
                                             double             x,
                                             double             y,
                                             MerEventHit       *hit);
+void             mer_event_painter_list_markers (MerEventPainter  *self,
+                                                 const MerMapView *view,
+                                                 MerState         *state,
+                                                 GArray           *hits);
 double           mer_event_marker_radius   (guint              importance);
 void             mer_event_painter_add_labels (MerEventPainter  *self,
                                                MerLabels        *labels,
