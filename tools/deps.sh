@@ -9,8 +9,12 @@ BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev lib
 # Cyrillic — and dconf, where the window keeps its sizes.
 RUNTIME_PACKAGES=(fonts-cantarell fonts-ipafont-gothic fonts-noto-cjk dconf-gsettings-backend)
 # libxtst-dev: test-monkey sends its input through the X server's XTest.
+# test-accessibility reads the window through AT-SPI (at-spi2-core, its
+# Python bindings), on a session bus of its own (dbus-run-session, in
+# dbus-daemon), pressing keys with xdotool; gettext compiles the
+# translations.
 TEST_PACKAGES=(xvfb xauth poppler-utils locales-all desktop-file-utils appstream strace shared-mime-info
-               libglib2.0-bin libxtst-dev)
+               libglib2.0-bin libxtst-dev gettext at-spi2-core python3-gi gir1.2-atspi-2.0 dbus-daemon xdotool)
 # The two-monitor window test (tools/two-monitors): an X server whose dummy
 # driver makes two outputs, xrandr to set them up and unplug one, a window
 # manager, and xdotool to press keys.
