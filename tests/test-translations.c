@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
 
@@ -59,6 +60,16 @@ static const Language languages[] = {
 };
 
 static const Language *language;
+
+/* Every string of the bundled story, longest first: the story's own text
+ * (titles, names) is not the interface's and stays in its language. */
+static GPtrArray *story_strings;
+
+/* Words the interface writes the same in every language. */
+static const char * const untranslatable_words[] = {
+  "Meridian", "OpenStreetMap", "Natural Earth", "TimelineJS", "StoryMapJS", "GeoJSON", "KML", "CSV",
+  "PNG", "SVG", "PDF", "dpi", "Ctrl", "Shift", "Alt", "Esc", "Page Up", "Page Down", "Enter", "Escape", "UTC",
+};
 
 /* English message (mnemonic removed) → its translation, for every message
  * whose translation differs from it. */
@@ -224,6 +235,44 @@ read_catalogue (void)
 }
 
 static void
+remove_all (GString    *text,
+            const char *part)
+{
+  const char *found;
+
+  while ((found = strstr (text->str, part)) != NULL)
+    g_string_erase (text, found - text->str, (gssize) strlen (part));
+}
+
+/* Whether @text, once the story's strings and the words every language
+ * writes alike are taken out, still has an English word: a string that
+ * was never marked for translation. Only for Japanese, where no interface
+ * word is written in Latin letters. */
+static gboolean
+has_english_word (const char *text)
+{
+  g_autoptr(GString) rest = g_string_new (text);
+  guint run = 0;
+
+  /* A file's path (the recent stories) is the user's data. */
+  if (g_path_is_absolute (text))
+    return FALSE;
+
+  for (guint i = 0; i < story_strings->len; i++)
+    remove_all (rest, g_ptr_array_index (story_strings, i));
+  for (guint i = 0; i < G_N_ELEMENTS (untranslatable_words); i++)
+    remove_all (rest, untranslatable_words[i]);
+
+  for (const char *p = rest->str; *p != '\0'; p++)
+    {
+      run = g_ascii_isalpha (*p) ? run + 1 : 0;
+      if (run >= 3)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
 check_text (GPtrArray  *untranslated,
             const char *what,
             const char *text)
@@ -236,6 +285,61 @@ check_text (GPtrArray  *untranslated,
   plain = strip_mnemonic (text);
   if (g_hash_table_contains (translated, plain))
     g_ptr_array_add (untranslated, g_strdup_printf ("%s “%s”", what, plain));
+  else if (g_str_equal (language->lang, "ja") && has_english_word (plain))
+    g_ptr_array_add (untranslated, g_strdup_printf ("%s “%s” (not marked for translation?)", what, plain));
+}
+
+static void
+collect_strings (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, object);
+        while (json_object_iter_next (&iter, NULL, &member))
+          collect_strings (member);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        collect_strings (json_array_get_element (json_node_get_array (node), i));
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING && strlen (json_node_get_string (node)) > 1)
+        g_ptr_array_add (story_strings, g_strdup (json_node_get_string (node)));
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+static int
+longest_first (gconstpointer a,
+               gconstpointer b)
+{
+  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
+}
+
+static void
+read_story_strings (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  story_strings = g_ptr_array_new_with_free_func (g_free);
+  collect_strings (json_parser_get_root (parser));
+  g_ptr_array_sort (story_strings, longest_first);
 }
 
 static void
@@ -265,6 +369,10 @@ check_widget (GPtrArray *untranslated,
               GtkWidget *widget)
 {
   const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  /* Key caps are GTK's, named as the keyboard names them. */
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    return;
 
   check_text (untranslated, type, gtk_widget_get_tooltip_text (widget));
 
@@ -457,6 +565,7 @@ test_window (void)
   GtkWidget *dialog;
   GtkWidget *details_date;
 
+  read_story_strings (story);
   g_assert_true (mer_window_open_path (window, story));
   gtk_window_present (GTK_WINDOW (window));
   wait_until (document_loaded, window);
@@ -488,6 +597,8 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *locale_dir = NULL;
+  g_autofree char *recent_dir = NULL;
+  int status;
 
   for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (languages); i++)
     if (g_str_equal (argv[1], languages[i].lang))
@@ -501,6 +612,10 @@ main (int   argc,
   argc--;
   argv++;
 
+  /* The recent files are the user's, not the interface's: none here. */
+  recent_dir = g_dir_make_tmp ("meridian-translations-XXXXXX", NULL);
+  g_assert_nonnull (recent_dir);
+  g_setenv ("XDG_DATA_HOME", recent_dir, TRUE);
   g_setenv ("LANGUAGE", language->lang, TRUE);
   if (setlocale (LC_ALL, language->locale) == NULL)
     {
@@ -535,5 +650,7 @@ main (int   argc,
       return 1;
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (recent_dir);
+  return status;
 }

@@ -217,7 +217,7 @@ create_start_page (MerWindow *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (APP_ID);
-  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", "Open a Story",
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL, "label", _("Open a Story"),
                                      "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
   GtkWidget *hint = gtk_label_new (_("Drop a story file here, or choose one."));
   GtkWidget *open = gtk_button_new_with_mnemonic (_("_Open…"));

@@ -8,6 +8,8 @@
 #include "mer-basemap-painter.h"
 #include "mer-projection.h"
 
+#include <glib/gi18n.h>
+
 /* The offline base map as a libshumate map source: each tile is drawn by
  * the base-map painter in a worker thread, at the widget's scale factor so
  * that it is sharp on HiDPI screens, and handed to the tile on the main
@@ -204,7 +206,7 @@ mer_tile_source_new (MerBasemapPainter *painter,
   self = g_object_new (MER_TYPE_TILE_SOURCE,
                        "id", id,
                        "name", "Natural Earth",
-                       "license", "Made with Natural Earth",
+                       "license", _("Made with Natural Earth"),
                        "license-uri", "https://www.naturalearthdata.com/",
                        "min-zoom-level", 0,
                        "max-zoom-level", MER_TILE_SOURCE_MAX_ZOOM,
