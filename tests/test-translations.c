@@ -15,6 +15,7 @@
 #include "mer-diagnostic.h"
 #include "mer-document.h"
 #include "mer-state.h"
+#include "mer-time-axis.h"
 #include "mer-export-dialog.h"
 #include "mer-language.h"
 #include "mer-loader.h"
@@ -43,6 +44,9 @@ typedef struct {
   const char *circa;           /* c. 1780 */
   const char *mixed_range;     /* 1904-02 – 1905-09 */
   const char *labelled;        /* 1945, labelled "Spring" */
+  const char *axis_month;      /* the time axis over the days of December 2016 */
+  const char *axis_day;        /* … over the hours of 15 December 2016 */
+  const char *axis_tick;       /* a tick of months: March */
   const char *one_error;       /* the error page's heading, plural forms */
   const char *few_errors;
   const char *many_errors;
@@ -51,11 +55,13 @@ typedef struct {
 static const Language languages[] = {
   { "ja", "ja_JP.UTF-8", "1905年", "2014年3月", "2016年12月15日", "2016年12月15日–16日", "2014年3月–6月",
     "1904–1905年", "紀元前481年", "1780年頃", "1904年2月 – 1905年9月", "Spring（1945年）",
+    "2016年12月", "2016年12月15日", "3月",
     "このストーリーには 1 件のエラーがあります", "このストーリーには 3 件のエラーがあります",
     "このストーリーには 11 件のエラーがあります" },
   { "ru", "ru_RU.UTF-8", "1905 г.", "март 2014 г.", "15 декабря 2016 г.", "15–16 декабря 2016 г.",
     "март–июнь 2014 г.", "1904–1905 гг.", "481 г. до н. э.", "ок. 1780 г.", "февраль 1904 г. – сентябрь 1905 г.",
     "Spring (1945 г.)",
+    "декабрь 2016", "15 декабря 2016", "мар",
     "В этой истории 1 ошибка", "В этой истории 3 ошибки", "В этой истории 11 ошибок" },
 };
 
@@ -506,6 +512,41 @@ test_date_label (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static const char *
+axis_label (GArray *ticks,
+            guint   index)
+{
+  g_assert_cmpuint (ticks->len, >, index);
+  return g_array_index (ticks, MerTimeAxisTick, index).label;
+}
+
+static void
+test_time_axis (void)
+{
+  struct {
+    const char *start, *end;
+    gboolean context;
+    const char *expected;
+  } cases[] = {
+    { "2016-12-01", "2016-12-20", TRUE, language->axis_month },
+    { "2016-12-15", "2016-12-15", TRUE, language->axis_day },
+    { "2014-03", "2014-06", FALSE, language->axis_tick },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MerDate start, end;
+      g_autoptr(GArray) ticks = NULL;
+
+      g_assert_true (mer_date_parse (cases[i].start, &start, NULL));
+      g_assert_true (mer_date_parse (cases[i].end, &end, NULL));
+      ticks = (cases[i].context ? mer_time_axis_context : mer_time_axis_ticks) (mer_date_first_second (&start),
+                                                                                mer_date_last_second (&end),
+                                                                                1000, 70);
+      g_assert_cmpstr (axis_label (ticks, 0), ==, cases[i].expected);
+    }
+}
+
 static void
 test_plural_forms (void)
 {
@@ -634,6 +675,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/i18n/dates", test_dates);
   g_test_add_func ("/i18n/date-label", test_date_label);
+  g_test_add_func ("/i18n/time-axis", test_time_axis);
   g_test_add_func ("/i18n/plural-forms", test_plural_forms);
   g_test_add_func ("/i18n/interface-language", test_interface_language);
 

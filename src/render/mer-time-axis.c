@@ -5,6 +5,7 @@
 
 #include "mer-time-axis.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "mer-date.h"
@@ -56,21 +57,41 @@ static const Step steps[] = {
   { UNIT_YEAR, 10000, 10000 * YEAR_SECONDS },
 };
 
+/* Each in the interface's language: a tick's month, short; the month
+ * over days ("December 2016"), where Russian takes the nominative; the
+ * month in a day over hours ("15 December 2016"), the genitive. */
 static const char * const months[] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  NC_("month on an axis", "Jan"), NC_("month on an axis", "Feb"), NC_("month on an axis", "Mar"),
+  NC_("month on an axis", "Apr"), NC_("month on an axis", "May"), NC_("month on an axis", "Jun"),
+  NC_("month on an axis", "Jul"), NC_("month on an axis", "Aug"), NC_("month on an axis", "Sep"),
+  NC_("month on an axis", "Oct"), NC_("month on an axis", "Nov"), NC_("month on an axis", "Dec"),
 };
 
 static const char * const month_names[] = {
-  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-  "December",
+  NC_("month name", "January"), NC_("month name", "February"), NC_("month name", "March"),
+  NC_("month name", "April"), NC_("month name", "May"), NC_("month name", "June"),
+  NC_("month name", "July"), NC_("month name", "August"), NC_("month name", "September"),
+  NC_("month name", "October"), NC_("month name", "November"), NC_("month name", "December"),
+};
+
+static const char * const month_names_in_date[] = {
+  NC_("month name in a date", "January"), NC_("month name in a date", "February"),
+  NC_("month name in a date", "March"), NC_("month name in a date", "April"),
+  NC_("month name in a date", "May"), NC_("month name in a date", "June"),
+  NC_("month name in a date", "July"), NC_("month name in a date", "August"),
+  NC_("month name in a date", "September"), NC_("month name in a date", "October"),
+  NC_("month name in a date", "November"), NC_("month name in a date", "December"),
 };
 
 static char *
 format_year (gint64 year)
 {
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, year >= 1 ? year : 1 - year);
+
   if (year >= 1)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, year);
-  return g_strdup_printf ("%" G_GINT64_FORMAT " BC", 1 - year);
+    return g_steal_pointer (&number);
+  /* Translators: a year before year 1 on the timeline's axis, e.g. "481 BC" */
+  return g_strdup_printf (C_("year on an axis", "%s BC"), number);
 }
 
 static gint64
@@ -165,7 +186,7 @@ mer_time_axis_ticks (double start,
           if (t > end)
             break;
           if (t >= start)
-            add_tick (ticks, t, g_strdup (months[m - 1]));
+            add_tick (ticks, t, g_strdup (g_dpgettext2 (NULL, "month on an axis", months[m - 1])));
         }
       break;
 
@@ -260,7 +281,10 @@ mer_time_axis_context (double start,
 
           if (t > end)
             break;
-          add_tick (context, t, g_strdup_printf ("%s %s", month_names[m - 1], y_text));
+          /* Translators: a month over the days of the timeline's axis:
+           * the month (from "month name"), the year, e.g. "December 2016" */
+          add_tick (context, t, g_strdup_printf (C_("axis", "%1$s %2$s"),
+                                                 g_dpgettext2 (NULL, "month name", month_names[m - 1]), y_text));
         }
       break;
 
@@ -273,12 +297,20 @@ mer_time_axis_context (double start,
           gint64 y;
           guint m, dd;
           g_autofree char *y_text = NULL;
+          g_autofree char *d_text = NULL;
 
           if (t > end)
             break;
           mer_date_civil_from_days (d, &y, &m, &dd);
           y_text = format_year (y);
-          add_tick (context, t, g_strdup_printf ("%u %s %s", dd, month_names[m - 1], y_text));
+          d_text = g_strdup_printf ("%u", dd);
+
+          /* Translators: a day over the hours of the timeline's axis: the
+           * day, the month (from "month name in a date"), the year, e.g.
+           * "15 December 2016" */
+          add_tick (context, t, g_strdup_printf (C_("axis", "%1$s %2$s %3$s"), d_text,
+                                                 g_dpgettext2 (NULL, "month name in a date", month_names_in_date[m - 1]),
+                                                 y_text));
         }
       break;
     }
