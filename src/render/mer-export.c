@@ -5,6 +5,7 @@
 
 #include "mer-export.h"
 
+#include <glib/gi18n.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -365,13 +366,17 @@ legend_lines (const MerMapView       *view,
       if (mer_region_status_is_contested (status))
         {
           any_contested = TRUE;
-          line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s (%s, hatched)",
-                                          rgb != MER_NO_COLOR ? rgb : 0x9141ac, mer_region_get_name (region),
-                                          mer_region_status_to_string (status));
+          /* Translators: a contested region in an export's legend: its
+           * name, then its status, e.g. "Crimea (annexed, hatched)" */
+          g_autofree char *entry = g_strdup_printf (_("%s (%s, hatched)"), mer_region_get_display_name (region),
+                                                    mer_region_status_get_label (status));
+
+          line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s",
+                                          rgb != MER_NO_COLOR ? rgb : 0x9141ac, entry);
         }
       else
         line = g_markup_printf_escaped ("<span foreground='#%06x'>■</span> %s", rgb != MER_NO_COLOR ? rgb : 0x9141ac,
-                                        mer_region_get_name (region));
+                                        mer_region_get_display_name (region));
       g_strv_builder_add (lines, line);
     }
 
@@ -393,7 +398,11 @@ legend_lines (const MerMapView       *view,
 
       mer_date_from_second (as_of, &date);
       text = mer_date_format (&date, FALSE);
-      line = g_markup_printf_escaped ("<i>Regions as of %s</i>", text);
+      {
+        g_autofree char *as_of_text = g_strdup_printf (_("Regions as of %s"), text);
+
+        line = g_markup_printf_escaped ("<i>%s</i>", as_of_text);
+      }
       g_strv_builder_add (lines, line);
     }
 
@@ -466,14 +475,22 @@ attribution_layout (cairo_t                *cr,
                     const MerExportOptions *options)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (options->date != NULL ? options->date : now, "%-d %b %Y");
+  GDateTime *when = options->date != NULL ? options->date : now;
+  /* As every date Meridian shows, in the interface's language. */
+  MerDate day = {
+    .year = g_date_time_get_year (when), .month = (guint8) g_date_time_get_month (when),
+    .day = (guint8) g_date_time_get_day_of_month (when), .precision = MER_DATE_PRECISION_DAY,
+  };
+  g_autofree char *date = mer_date_format (&day, FALSE);
   const char *sources = mer_document_get_attribution (options->document);
   g_autofree char *text = NULL;
   g_autofree char *markup = NULL;
   PangoLayout *layout;
 
-  text = g_strdup_printf ("Made with Natural Earth%s · Exported with Meridian, %s%s%s",
-                          options->online_layer ? " · Map data © OpenStreetMap contributors" : "", date,
+  /* Translators: the credit line of an export: the online layer's credit
+   * (or nothing), the export's date, then " · " and the story's sources */
+  text = g_strdup_printf (_("Made with Natural Earth%s · Exported with Meridian, %s%s%s"),
+                          options->online_layer ? _(" · Map data © OpenStreetMap contributors") : "", date,
                           sources != NULL ? " · " : "", sources != NULL ? sources : "");
   markup = g_markup_escape_text (text, -1);
   layout = create_layout (cr, "Cantarell 7", markup, -1);
@@ -1028,7 +1045,7 @@ set_write_error (GError     **error,
                  const char  *path,
                  const char  *reason)
 {
-  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, "cannot write %s: %s", path, reason);
+  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_WRITE, _("cannot write %s: %s"), path, reason);
   return FALSE;
 }
 
@@ -1195,7 +1212,7 @@ mer_export_write (const char              *path,
   if (job.format == MER_EXPORT_FORMAT_UNKNOWN)
     {
       g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_FORMAT,
-                   "%s: unknown format; the name must end in .png, .svg or .pdf", path);
+                   _("%s: unknown format; the name must end in .png, .svg or .pdf"), path);
       return FALSE;
     }
 
@@ -1254,7 +1271,7 @@ draw_text_page (cairo_t     *cr,
   if (briefing != NULL)
     {
       g_autofree char *b = g_markup_escape_text (mer_briefing_get_title (briefing), -1);
-      g_string_append_printf (markup, "\n\n<b>Briefing:</b> %s", b);
+      g_string_append_printf (markup, "\n\n<b>%s</b> %s", _("Briefing:"), b);
     }
   if (description != NULL)
     {
@@ -1265,10 +1282,10 @@ draw_text_page (cairo_t     *cr,
   if (attribution != NULL)
     {
       g_autofree char *a = g_markup_escape_text (attribution, -1);
-      g_string_append_printf (markup, "\n\n<span size='small'>%s\nMaps made with Natural Earth.</span>", a);
+      g_string_append_printf (markup, "\n\n<span size='small'>%s\n%s</span>", a, _("Maps made with Natural Earth."));
     }
   else
-    g_string_append (markup, "\n\n<span size='small'>Maps made with Natural Earth.</span>");
+    g_string_append_printf (markup, "\n\n<span size='small'>%s</span>", _("Maps made with Natural Earth."));
 
   layout = create_layout (cr, "Cantarell 12", markup->str, A4_WIDTH - 160);
   show_layout_at (cr, layout, 80, 90);
@@ -1401,7 +1418,7 @@ draw_handout_page (cairo_t    *cr,
 
       sources = mer_event_get_sources (event, &n_sources);
       if (n_sources > 0)
-        g_string_append (markup, "\n\n<span size='small'><b>Sources</b>");
+        g_string_append_printf (markup, "\n\n<span size='small'><b>%s</b>", _("Sources"));
       for (guint i = 0; i < n_sources; i++)
         {
           g_autofree char *url = sources[i].url != NULL ? readable_url (sources[i].url) : NULL;
@@ -1420,7 +1437,7 @@ draw_handout_page (cairo_t    *cr,
 
   if (notes != NULL)
     {
-      g_autofree char *escaped = g_markup_printf_escaped ("<b>Speaker notes</b>\n%s", notes);
+      g_autofree char *escaped = g_markup_printf_escaped ("<b>%s</b>\n%s", _("Speaker notes"), notes);
       g_autoptr(PangoLayout) notes_layout = NULL;
 
       text_width = (text_width - 24) / 2;
@@ -1523,7 +1540,7 @@ mer_export_write_handout (const char         *path,
 
   if (mer_export_format_from_path (path) != MER_EXPORT_FORMAT_PDF)
     {
-      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_FORMAT, "%s: a handout is a PDF: the name must end in .pdf",
+      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_FORMAT, _("%s: a handout is a PDF: the name must end in .pdf"),
                    path);
       return FALSE;
     }
@@ -1899,7 +1916,7 @@ check_pages (GPtrArray  *pages,
   if (pages->len > 0)
     return TRUE;
 
-  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_NO_SLIDES, "the story has no slides and no events to show");
+  g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_NO_SLIDES, _("the story has no slides and no events to show"));
   return FALSE;
 }
 
@@ -1932,7 +1949,7 @@ mer_export_write_deck (const char         *path,
 
   if (mer_export_format_from_path (path) != MER_EXPORT_FORMAT_PDF)
     {
-      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_FORMAT, "%s: a deck is a PDF: the name must end in .pdf",
+      g_set_error (error, MER_EXPORT_ERROR, MER_EXPORT_ERROR_FORMAT, _("%s: a deck is a PDF: the name must end in .pdf"),
                    path);
       return FALSE;
     }
