@@ -107,10 +107,12 @@ unquote (const char *line)
 {
   const char *start = strchr (line, '"');
   const char *end = strrchr (line, '"');
+  g_autofree char *quoted = NULL;
 
   g_assert_nonnull (start);
   g_assert_true (end > start);
-  return g_strcompress (g_strndup (start + 1, end - start - 1));
+  quoted = g_strndup (start + 1, end - start - 1);
+  return g_strcompress (quoted);
 }
 
 typedef struct {
@@ -694,5 +696,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_rmdir (recent_dir);
+  g_clear_pointer (&translated, g_hash_table_unref);
+  g_clear_pointer (&story_strings, g_ptr_array_unref);
   return status;
 }
