@@ -154,11 +154,15 @@ update (MerDetails *self)
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *line = NULL;
+      /* Translators: a latitude or longitude: degrees, then the compass
+       * point ("compass" N, S, E or W), e.g. "40.76°N"; Japanese 北緯40.76° */
+      g_autofree char *lat = g_strdup_printf (C_("coordinate", "%1$.2f°%2$s"), fabs (place_list[i].lat),
+                                              place_list[i].lat >= 0 ? C_("compass", "N") : C_("compass", "S"));
+      g_autofree char *lon = g_strdup_printf (C_("coordinate", "%1$.2f°%2$s"), fabs (place_list[i].lon),
+                                              place_list[i].lon >= 0 ? C_("compass", "E") : C_("compass", "W"));
 
-      line = g_markup_printf_escaped ("%s <span alpha='60%%'>%.2f°%s %.2f°%s</span>",
-                                      place_list[i].name != NULL ? place_list[i].name : "—",
-                                      fabs (place_list[i].lat), place_list[i].lat >= 0 ? C_("compass", "N") : C_("compass", "S"),
-                                      fabs (place_list[i].lon), place_list[i].lon >= 0 ? C_("compass", "E") : C_("compass", "W"));
+      line = g_markup_printf_escaped ("%s <span alpha='60%%'>%s %s</span>",
+                                      place_list[i].name != NULL ? place_list[i].name : "—", lat, lon);
       g_string_append_printf (places, "%s%s", places->len > 0 ? "\n" : "", line);
     }
   set_section (self->places, places->str);
