@@ -20,6 +20,7 @@
 #include "mer-language.h"
 #include "mer-loader.h"
 #include "mer-paths.h"
+#include "mer-pov.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
 
@@ -342,11 +343,19 @@ read_story_strings (const char *path)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
+  MerPovSet *pov_set = mer_pov_set_get_default ();
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
   story_strings = g_ptr_array_new_with_free_func (g_free);
   collect_strings (json_parser_get_root (parser));
+  /* The base map's points of view are named by its data, in English: the
+   * base map's gazetteer is what would name them in other languages. */
+  for (guint i = 0; pov_set != NULL && i < mer_pov_set_get_n_povs (pov_set); i++)
+    {
+      g_ptr_array_add (story_strings, g_strdup (mer_pov_set_get_name (pov_set, i)));
+      g_ptr_array_add (story_strings, g_strdup (mer_pov_set_get_seat (pov_set, i)));
+    }
   g_ptr_array_sort (story_strings, longest_first);
 }
 
