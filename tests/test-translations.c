@@ -76,6 +76,7 @@ static GPtrArray *story_strings;
 static const char * const untranslatable_words[] = {
   "Meridian", "OpenStreetMap", "Natural Earth", "TimelineJS", "StoryMapJS", "GeoJSON", "KML", "CSV",
   "PNG", "SVG", "PDF", "dpi", "Ctrl", "Shift", "Alt", "Esc", "Page Up", "Page Down", "Enter", "Escape", "UTC",
+  "YYYY-MM-DD", "https://",
 };
 
 /* English message (mnemonic removed) → its translation, for every message
@@ -292,6 +293,11 @@ check_text (GPtrArray  *untranslated,
     return;
 
   plain = strip_mnemonic (text);
+  /* The story's own text, even where a message has the same words (a new
+   * story's categories are named as the bundled story's are). */
+  for (guint i = 0; story_strings != NULL && i < story_strings->len; i++)
+    if (g_str_equal (plain, g_ptr_array_index (story_strings, i)))
+      return;
   if (g_hash_table_contains (translated, plain))
     g_ptr_array_add (untranslated, g_strdup_printf ("%s “%s”", what, plain));
   else if (g_str_equal (language->lang, "ja") && has_english_word (plain))
