@@ -266,6 +266,8 @@ test_add_event_and_save (void)
                                  "The end, 2016-02-26, is before the start, 2016-02-27."));
   type_into (end, "2016-02-29");
   g_assert_false (gtk_widget_has_css_class (end, "error"));
+  type_into (field (window, "Date in words"), "Late February 2016");
+  g_assert_cmpstr (mer_event_get_date_label (selected (window)), ==, "Late February 2016");
 
   wait_until (editor_shows_selected, window);
   g_assert_cmpstr (mer_event_get_title (selected (window)), ==, "Abe visits Sapporo");
@@ -292,6 +294,7 @@ test_add_event_and_save (void)
                             "      \"title\": \"Abe visits Sapporo\",\n"
                             "      \"start\": \"2016-02-27\",\n"
                             "      \"end\": \"2016-02-29\",\n"
+                            "      \"date_label\": \"Late February 2016\",\n"
                             "      \"places\": [\n"
                             "        {\n"
                             "          \"name\": \"New place\",\n"));
@@ -305,7 +308,8 @@ test_add_event_and_save (void)
   /* Ctrl+Z from the timeline undoes the last edit of the story. */
   gtk_widget_grab_focus (GTK_WIDGET (mer_window_get_timeline (window)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (mer_window_get_timeline (window)), "win.undo", NULL));
-  g_assert_null (mer_event_get_end (selected (window)));
+  g_assert_null (mer_event_get_date_label (selected (window)));
+  g_assert_nonnull (mer_event_get_end (selected (window)));
   g_assert_true (mer_edit_is_dirty (edit));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_false (mer_edit_is_dirty (edit));

@@ -404,6 +404,61 @@ test_every_event_member (void)
   remove_dir (dir);
 }
 
+/* The date in words: set where the format lists it, after "start" (and
+ * "end"), changed in place, removed when emptied. */
+static void
+test_date_label (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-edit-XXXXXX", NULL);
+  g_autofree char *path = copy_story (dir);
+  g_autofree char *before = read_file (path);
+  g_autoptr(MerEdit) edit = mer_edit_new_for_file (path, NULL);
+  g_autoptr(GError) error = NULL;
+  MerEvent *event;
+
+  g_assert_true (mer_edit_set_event_date_label (edit, "treaty-of-shimoda", "  Winter 1855 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Edit Date Label");
+  event = mer_document_lookup_event (mer_edit_get_document (edit), "treaty-of-shimoda");
+  g_assert_cmpstr (mer_event_get_date_label (event), ==, "Winter 1855");
+  {
+    g_autofree char *text = mer_edit_dup_text (edit);
+
+    g_assert_nonnull (strstr (text,
+                              "      \"start\": \"1855-02-07\",\n"
+                              "      \"date_label\": \"Winter 1855\",\n"
+                              "      \"circa\": false,\n"));
+    g_assert_cmpuint (strlen (text), ==, strlen (before) + strlen ("      \"date_label\": \"Winter 1855\",\n"));
+  }
+
+  g_assert_true (mer_edit_set_event_date_label (edit, "treaty-of-shimoda", "February 1855", &error));
+  g_assert_true (mer_edit_save (edit, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *after = read_file (path);
+
+    g_assert_nonnull (strstr (after, "      \"date_label\": \"February 1855\",\n      \"circa\": false,\n"));
+  }
+
+  /* Emptied, it is removed: the file is as it was. */
+  g_assert_true (mer_edit_set_event_date_label (edit, "treaty-of-shimoda", " ", &error));
+  g_assert_no_error (error);
+  event = mer_document_lookup_event (mer_edit_get_document (edit), "treaty-of-shimoda");
+  g_assert_null (mer_event_get_date_label (event));
+  {
+    g_autofree char *text = mer_edit_dup_text (edit);
+
+    g_assert_cmpstr (text, ==, before);
+  }
+  mer_edit_undo (edit);
+  g_assert_false (mer_edit_is_dirty (edit));
+  g_assert_false (mer_edit_set_event_date_label (edit, "no-such-event", "1855", &error));
+  g_assert_error (error, MER_EDIT_ERROR, MER_EDIT_ERROR_NOT_FOUND);
+
+  g_assert_finalize_object (g_steal_pointer (&edit));
+  remove_dir (dir);
+}
+
 static void
 test_eras_categories_regions (void)
 {
@@ -620,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/core/edit/one-title-is-one-line", test_one_title_is_one_line);
   g_test_add_func ("/core/edit/invalid-input-is-refused", test_invalid_input_is_refused);
   g_test_add_func ("/core/edit/every-event-member", test_every_event_member);
+  g_test_add_func ("/core/edit/date-label", test_date_label);
   g_test_add_func ("/core/edit/eras-categories-regions", test_eras_categories_regions);
   g_test_add_func ("/core/edit/new-story", test_new_story);
   g_test_add_func ("/core/edit/unknown-members-and-disk-changes", test_unknown_members_and_disk_changes);

@@ -47,6 +47,7 @@ struct _MerEventEditor
   GtkWidget    *start;
   GtkWidget    *end;
   GtkWidget    *circa;
+  GtkWidget    *date_label;
   GtkWidget    *dates_error;
   GtkWidget    *category;
   GtkWidget    *importance;
@@ -192,6 +193,18 @@ commit_dates (GtkWidget      *widget,
   show_field_error (self->start, self->dates_error, NULL);
   show_field_error (self->end, self->dates_error, NULL);
   show_field_error (field, self->dates_error, error);
+}
+
+static void
+commit_date_label (GtkWidget      *entry,
+                   MerEventEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->event_id == NULL)
+    return;
+  mer_edit_set_event_date_label (self->edit, self->event_id, entry_text (entry), &error);
+  show_field_error (entry, self->dates_error, error);
 }
 
 static void
@@ -691,6 +704,7 @@ refresh (MerEventEditor *self)
   set_text (self, self->start, start, same_event);
   set_text (self, self->end, end, same_event);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->circa), mer_event_get_circa (event));
+  set_text (self, self->date_label, mer_event_get_date_label (event), same_event);
   show_categories (self, document, event);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->importance), mer_event_get_importance (event));
 
@@ -909,6 +923,11 @@ mer_event_editor_init (MerEventEditor *self)
   self->circa = gtk_check_button_new_with_mnemonic (_("_Circa: the dates are approximate"));
   g_signal_connect (self->circa, "toggled", G_CALLBACK (on_circa_toggled), self);
   gtk_box_append (GTK_BOX (box), self->circa);
+  self->date_label = field (box, _("Date in _words"), gtk_entry_new ());
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->date_label), _("none"));
+  gtk_widget_set_tooltip_text (self->date_label, _("Shown before the dates when they alone say it badly: "
+                                                   "“Spring 1945”, “Late Jōmon period”"));
+  connect_commit (self, self->date_label, commit_date_label);
   self->dates_error = error_label ();
   gtk_box_append (GTK_BOX (box), self->dates_error);
 

@@ -230,7 +230,8 @@ member_order (const char *path)
     "events", "briefings", NULL
   };
   static const char * const event[] = {
-    "id", "title", "start", "end", "circa", "summary", "category", "places", "regions", "importance", "tags",
+    "id", "title", "start", "end", "date_label", "circa", "summary", "category", "places", "regions", "importance",
+    "tags",
     "sources", "view", NULL
   };
   static const char * const region[] = {
@@ -1395,6 +1396,28 @@ mer_edit_set_event_summary (MerEdit     *self,
   begin (self);
   set_string (self, path, "summary", text);
   return finish (self, _("Edit Summary"), path, error);
+}
+
+/**
+ * mer_edit_set_event_date_label:
+ * @label: (nullable): the date in words ("Spring 1945"); empty removes it
+ */
+gboolean
+mer_edit_set_event_date_label (MerEdit     *self,
+                               const char  *id,
+                               const char  *label,
+                               GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = trimmed (label);
+
+  g_return_val_if_fail (MER_IS_EDIT (self), FALSE);
+
+  if (find_item (self, MER_EDIT_KIND_EVENT, id, &path, error) == NULL)
+    return FALSE;
+  begin (self);
+  set_string (self, path, "date_label", text);
+  return finish (self, _("Edit Date Label"), path, error);
 }
 
 /**

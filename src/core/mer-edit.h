@@ -98,6 +98,10 @@ gboolean     mer_edit_set_event_dates (MerEdit        *self,
                                        const char     *end,
                                        gboolean        circa,
                                        GError        **error);
+gboolean     mer_edit_set_event_date_label (MerEdit   *self,
+                                            const char *id,
+                                            const char *label,
+                                            GError   **error);
 gboolean     mer_edit_set_event_summary (MerEdit      *self,
                                          const char   *id,
                                          const char   *summary,
