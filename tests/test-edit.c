@@ -459,6 +459,166 @@ test_date_label (void)
   remove_dir (dir);
 }
 
+static const char outline_kml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n"
+  "  <Placemark>\n"
+  "    <name>Shikotan</name>\n"
+  "    <Polygon><outerBoundaryIs><LinearRing><coordinates>"
+  "146.6,43.75 146.95,43.75 146.95,43.9 146.6,43.9 146.6,43.75"
+  "</coordinates></LinearRing></outerBoundaryIs></Polygon>\n"
+  "  </Placemark>\n"
+  "</kml>\n";
+
+static const char two_islands_geojson[] =
+  "{\"type\": \"FeatureCollection\", \"features\": [\n"
+  " {\"type\": \"Feature\", \"properties\": {\"name\": \"Habomai A\"}, \"geometry\": {\"type\": \"Polygon\",\n"
+  "  \"coordinates\": [[[146.1, 43.4], [146.2, 43.4], [146.2, 43.5], [146.1, 43.4]]]}},\n"
+  " {\"type\": \"Feature\", \"properties\": {\"name\": \"Habomai B\"}, \"geometry\": {\"type\": \"Polygon\",\n"
+  "  \"coordinates\": [[[146.30001, 43.4], [146.4, 43.4], [146.4, 43.5], [146.30001, 43.4]]]}}\n"
+  "]}\n";
+
+/* A region made from a file: its outline written next to the story, the
+ * region referring to it, one edit that undo takes back. */
+static void
+test_add_region (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-edit-XXXXXX", NULL);
+  g_autofree char *path = copy_story (dir);
+  g_autofree char *before = read_file (path);
+  g_autofree char *kml = g_build_filename (dir, "shikotan.kml", NULL);
+  g_autofree char *geojson = g_build_filename (dir, "Habomai islands.geojson", NULL);
+  g_autofree char *written_path = g_build_filename (dir, "regions", "shikotan.geojson", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(MerEdit) edit = mer_edit_new_for_file (path, NULL);
+  g_autoptr(MerEdit) unsaved = NULL;
+  g_autoptr(MerGeometry) outline = NULL;
+  g_autoptr(GError) error = NULL;
+  MerView view = { 44, 146, 6 };
+  MerRegion *region;
+  guint n_polygons = 0;
+
+  g_assert_true (g_file_set_contents (kml, outline_kml, -1, NULL));
+  g_assert_true (g_file_set_contents (geojson, two_islands_geojson, -1, NULL));
+
+  outline = mer_edit_read_outline (kml, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Shikotan");
+  id = mer_edit_add_region (edit, name, outline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "shikotan");
+  g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Add Region");
+
+  written = read_file (written_path);
+  g_assert_cmpstr (written, ==,
+                   "{\n"
+                   "  \"type\": \"Polygon\",\n"
+                   "  \"coordinates\": [\n"
+                   "    [[146.6, 43.75], [146.95, 43.75], [146.95, 43.9], [146.6, 43.9], [146.6, 43.75]]\n"
+                   "  ]\n"
+                   "}\n");
+  {
+    g_autofree char *text = mer_edit_dup_text (edit);
+
+    g_assert_nonnull (strstr (text,
+                              "      \"geometry\": \"regions/amur-islands.geojson\"\n"
+                              "    },\n"
+                              "    {\n"
+                              "      \"id\": \"shikotan\",\n"
+                              "      \"name\": \"Shikotan\",\n"
+                              "      \"geometry\": \"regions/shikotan.geojson\"\n"
+                              "    }\n"
+                              "  ],\n"));
+  }
+  region = mer_document_lookup_region (mer_edit_get_document (edit), "shikotan");
+  g_assert_nonnull (region);
+  mer_geometry_get_polygons (mer_region_get_geometry (region), &n_polygons);
+  g_assert_cmpuint (n_polygons, ==, 1);
+
+  /* Its name, status and colour through the fields every region has. */
+  g_assert_true (mer_edit_set_string (edit, MER_EDIT_KIND_REGION, id, "status", "disputed", &error));
+  g_assert_no_error (error);
+
+  /* Undone, the story is as it was; the file stays, for redo. */
+  mer_edit_undo (edit);
+  mer_edit_undo (edit);
+  g_assert_null (mer_document_lookup_region (mer_edit_get_document (edit), "shikotan"));
+  {
+    g_autofree char *text = mer_edit_dup_text (edit);
+
+    g_assert_cmpstr (text, ==, before);
+  }
+  g_assert_false (mer_edit_is_dirty (edit));
+  g_assert_true (g_file_test (written_path, G_FILE_TEST_EXISTS));
+  mer_edit_redo (edit);
+  g_assert_nonnull (mer_document_lookup_region (mer_edit_get_document (edit), "shikotan"));
+
+  /* Two outlines are one region, named after the file; a file of the same
+   * name with another outline is not overwritten. */
+  g_clear_pointer (&outline, mer_geometry_unref);
+  g_clear_pointer (&name, g_free);
+  outline = mer_edit_read_outline (geojson, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Habomai islands");
+  mer_edit_undo (edit);
+  g_clear_pointer (&second, g_free);
+  second = mer_edit_add_region (edit, "Shikotan", outline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "shikotan");
+  g_clear_pointer (&written, g_free);
+  written = read_file (written_path);
+  g_assert_cmpstr (written, ==,
+                   "{\n"
+                   "  \"type\": \"Polygon\",\n"
+                   "  \"coordinates\": [\n"
+                   "    [[146.6, 43.75], [146.95, 43.75], [146.95, 43.9], [146.6, 43.9], [146.6, 43.75]]\n"
+                   "  ]\n"
+                   "}\n");
+  g_clear_pointer (&written, g_free);
+  g_clear_pointer (&written_path, g_free);
+  written_path = g_build_filename (dir, "regions", "shikotan-2.geojson", NULL);
+  written = read_file (written_path);
+  g_assert_cmpstr (written, ==,
+                   "{\n"
+                   "  \"type\": \"MultiPolygon\",\n"
+                   "  \"coordinates\": [\n"
+                   "    [\n"
+                   "      [[146.1, 43.4], [146.2, 43.4], [146.2, 43.5], [146.1, 43.4]]\n"
+                   "    ],\n"
+                   "    [\n"
+                   "      [[146.3, 43.4], [146.4, 43.4], [146.4, 43.5], [146.3, 43.4]]\n"
+                   "    ]\n"
+                   "  ]\n"
+                   "}\n");
+  region = mer_document_lookup_region (mer_edit_get_document (edit), "shikotan");
+  g_assert_cmpstr (mer_region_get_geometry_path (region), ==, "regions/shikotan-2.geojson");
+
+  /* A file with no polygon is refused with the reason. */
+  {
+    g_autofree char *points = g_build_filename (dir, "points.geojson", NULL);
+
+    g_assert_true (g_file_set_contents (points,
+                                        "{\"type\": \"Feature\", \"properties\": {\"time\": \"1945\"},"
+                                        " \"geometry\": {\"type\": \"Point\", \"coordinates\": [146, 44]}}\n",
+                                        -1, NULL));
+    g_assert_null (mer_edit_read_outline (points, NULL, &error));
+    g_assert_error (error, MER_EDIT_ERROR, MER_EDIT_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "points.geojson has no polygon.");
+    g_clear_error (&error);
+  }
+
+  /* A new story is saved first. */
+  unsaved = mer_edit_new_story ("Untitled", &view);
+  g_assert_null (mer_edit_add_region (unsaved, "Shikotan", outline, &error));
+  g_assert_error (error, MER_EDIT_ERROR, MER_EDIT_ERROR_NO_FILE);
+
+  g_assert_finalize_object (g_steal_pointer (&edit));
+  remove_dir (dir);
+}
+
 static void
 test_eras_categories_regions (void)
 {
@@ -676,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/core/edit/invalid-input-is-refused", test_invalid_input_is_refused);
   g_test_add_func ("/core/edit/every-event-member", test_every_event_member);
   g_test_add_func ("/core/edit/date-label", test_date_label);
+  g_test_add_func ("/core/edit/add-region", test_add_region);
   g_test_add_func ("/core/edit/eras-categories-regions", test_eras_categories_regions);
   g_test_add_func ("/core/edit/new-story", test_new_story);
   g_test_add_func ("/core/edit/unknown-members-and-disk-changes", test_unknown_members_and_disk_changes);

@@ -8,7 +8,9 @@
 #include "mer-diagnostic.h"
 #include "mer-json-writer.h"
 #include "mer-loader.h"
+#include "import/mer-import.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -1834,6 +1836,241 @@ mer_edit_set_region_names (MerEdit        *self,
               n_names > 0 ? json_node_init_object (json_node_alloc (), object) : NULL);
   json_object_unref (object);
   return finish (self, _("Edit Names"), path, error);
+}
+
+/* Regions */
+
+static void
+append_coordinate (GString *out,
+                   double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end;
+
+  /* Four decimals, about ten metres, as for places; trailing zeros go. */
+  g_ascii_formatd (buffer, sizeof buffer, "%.4f", round (value * COORDINATE_SCALE) / COORDINATE_SCALE);
+  end = buffer + strlen (buffer) - 1;
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  g_string_append (out, g_str_equal (buffer, "-0") ? "0" : buffer);
+}
+
+/* @geometry as a GeoJSON Polygon or MultiPolygon, a ring to a line. */
+static char *
+geometry_text (MerGeometry *geometry)
+{
+  guint n_polygons, n_rings, n_points;
+  const MerPolygon *polygons = mer_geometry_get_polygons (geometry, &n_polygons);
+  const MerRing *rings = mer_geometry_get_rings (geometry, &n_rings);
+  const MerLonLat *points = mer_geometry_get_points (geometry, &n_points);
+  gboolean multi = n_polygons > 1;
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "{\n  \"type\": \"%s\",\n  \"coordinates\": [\n", multi ? "MultiPolygon" : "Polygon");
+  for (guint p = 0; p < n_polygons; p++)
+    {
+      if (multi)
+        g_string_append (out, "    [\n");
+      for (guint r = polygons[p].first_ring; r < polygons[p].first_ring + polygons[p].n_rings; r++)
+        {
+          g_string_append_printf (out, "%*s[", multi ? 6 : 4, "");
+          for (guint i = rings[r].first_point; i < rings[r].first_point + rings[r].n_points; i++)
+            {
+              g_string_append (out, i > rings[r].first_point ? ", [" : "[");
+              append_coordinate (out, points[i].lon);
+              g_string_append (out, ", ");
+              append_coordinate (out, points[i].lat);
+              g_string_append_c (out, ']');
+            }
+          g_string_append_printf (out, "]%s\n", r + 1 < polygons[p].first_ring + polygons[p].n_rings ? "," : "");
+        }
+      if (multi)
+        g_string_append_printf (out, "    ]%s\n", p + 1 < n_polygons ? "," : "");
+    }
+  g_string_append (out, "  ]\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+/* Where the outline of region @id is written: "regions/ID.geojson" next
+ * to the story, or "regions/ID-2.geojson"… when a file of that name holds
+ * another outline (one a region of the story may use). */
+static char *
+geometry_file_name (const char *story_dir,
+                    const char *id,
+                    const char *text)
+{
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = n == 1 ? g_strdup_printf ("regions/%s.geojson", id)
+                                     : g_strdup_printf ("regions/%s-%u.geojson", id, n);
+      g_autofree char *full = g_build_filename (story_dir, name, NULL);
+      g_autofree char *existing = NULL;
+
+      if (!g_file_get_contents (full, &existing, NULL, NULL) || g_str_equal (existing, text))
+        return g_steal_pointer (&name);
+    }
+}
+
+/**
+ * mer_edit_add_region:
+ * @name: the region's name in the story's language
+ * @geometry: its outline: one or more polygons
+ *
+ * Adds a region whose outline is written next to the story, in
+ * `regions/ID.geojson`, and referred to by its `geometry` member. The
+ * file is written at once, since the story is checked by reading it;
+ * undoing the edit removes the region from the story but leaves the file,
+ * which nothing then refers to, so that redo finds it and a recovery file
+ * still reads. A new story is saved first: the file goes next to it.
+ *
+ * Returns: (transfer full) (nullable): the new region's id
+ */
+char *
+mer_edit_add_region (MerEdit      *self,
+                     const char   *name,
+                     MerGeometry  *geometry,
+                     GError      **error)
+{
+  g_autofree char *clean_name = trimmed (name);
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *story_dir = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *regions = NULL;
+  g_autofree char *item_path = NULL;
+  gboolean existed;
+  guint n_polygons = 0;
+  JsonObject *object;
+
+  g_return_val_if_fail (MER_IS_EDIT (self), NULL);
+  g_return_val_if_fail (geometry != NULL, NULL);
+
+  if (!check_text (clean_name, _("name"), error))
+    return NULL;
+  mer_geometry_get_polygons (geometry, &n_polygons);
+  if (n_polygons == 0)
+    {
+      g_set_error_literal (error, MER_EDIT_ERROR, MER_EDIT_ERROR_INVALID, _("A region needs an outline."));
+      return NULL;
+    }
+  if (self->path == NULL)
+    {
+      g_set_error_literal (error, MER_EDIT_ERROR, MER_EDIT_ERROR_NO_FILE,
+                           _("Save the story first: a region’s outline is written in a file next to it."));
+      return NULL;
+    }
+
+  id = make_id (self, MER_EDIT_KIND_REGION, clean_name, "region");
+  text = geometry_text (geometry);
+  story_dir = g_path_get_dirname (self->path);
+  relative = geometry_file_name (story_dir, id, text);
+  full = g_build_filename (story_dir, relative, NULL);
+  folder = g_path_get_dirname (full);
+  existed = g_file_test (full, G_FILE_TEST_EXISTS);
+  if (g_mkdir_with_parents (folder, 0777) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), _("Cannot make the folder %s: %s"),
+                   folder, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!existed && !mer_edit_write_file (full, text, strlen (text), error))
+    return NULL;
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "id", id);
+  json_object_set_string_member (object, "name", clean_name);
+  json_object_set_string_member (object, "geometry", relative);
+
+  begin (self);
+  regions = ensure_array (self, "", "regions");
+  set_element (self, regions, G_MAXUINT, FALSE, json_node_init_object (json_node_alloc (), object));
+  json_object_unref (object);
+  item_path = g_strdup_printf ("regions/%u",
+                               json_array_get_length (json_node_get_array (resolve (self, "regions"))) - 1);
+  if (!finish (self, _("Add Region"), item_path, error))
+    {
+      if (!existed)
+        g_unlink (full);
+      return NULL;
+    }
+  return g_steal_pointer (&id);
+}
+
+/**
+ * mer_edit_read_outline:
+ * @path: a GeoJSON or KML file
+ * @name: (out) (optional): the name the file gives the outline, the file's
+ *   name if it gives none
+ *
+ * Reads the polygons of a GeoJSON or KML file, all of them, as one outline
+ * for mer_edit_add_region().
+ *
+ * Returns: (transfer full) (nullable): the outline
+ */
+MerGeometry *
+mer_edit_read_outline (const char  *path,
+                       char       **name,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(MerGeometry) outline = mer_geometry_new ();
+  const char *first_name = NULL;
+  GListModel *regions;
+  guint n_outlines = 0;
+
+  document = mer_import_load_file (path, NULL, diagnostics, error);
+  if (document == NULL)
+    return NULL;
+
+  regions = mer_document_get_regions (document);
+  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
+    {
+      g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+      MerGeometry *geometry = mer_region_get_geometry (region);
+      guint n_polygons = 0, n_rings = 0, n_points = 0;
+      const MerPolygon *polygons = geometry != NULL ? mer_geometry_get_polygons (geometry, &n_polygons) : NULL;
+      const MerRing *rings = geometry != NULL ? mer_geometry_get_rings (geometry, &n_rings) : NULL;
+      const MerLonLat *points = geometry != NULL ? mer_geometry_get_points (geometry, &n_points) : NULL;
+
+      for (guint p = 0; p < n_polygons; p++)
+        {
+          mer_geometry_begin_polygon (outline);
+          for (guint r = polygons[p].first_ring; r < polygons[p].first_ring + polygons[p].n_rings; r++)
+            mer_geometry_add_ring (outline, points + rings[r].first_point, rings[r].n_points);
+        }
+      if (n_polygons > 0 && n_outlines++ == 0)
+        first_name = mer_region_get_name (region);
+    }
+
+  if (n_outlines == 0)
+    {
+      g_autofree char *display = g_filename_display_basename (path);
+
+      g_set_error (error, MER_EDIT_ERROR, MER_EDIT_ERROR_INVALID, _("%s has no polygon."), display);
+      return NULL;
+    }
+  if (name != NULL)
+    {
+      /* Several outlines are one region: the file's name says it best. */
+      if (n_outlines == 1 && first_name != NULL && *first_name != '\0')
+        *name = g_strdup (first_name);
+      else
+        {
+          char *dot;
+
+          *name = g_path_get_basename (path);
+          if ((dot = strrchr (*name, '.')) != NULL && dot != *name)
+            *dot = '\0';
+        }
+    }
+  return g_steal_pointer (&outline);
 }
 
 /**

@@ -174,6 +174,13 @@ gboolean     mer_edit_set_region_names (MerEdit       *self,
                                         const MerName *names,
                                         guint          n_names,
                                         GError       **error);
+char        *mer_edit_add_region      (MerEdit        *self,
+                                       const char     *name,
+                                       MerGeometry    *geometry,
+                                       GError        **error);
+MerGeometry *mer_edit_read_outline    (const char     *path,
+                                       char          **name,
+                                       GError        **error);
 gboolean     mer_edit_set_string      (MerEdit        *self,
                                        MerEditKind     kind,
                                        const char     *id,
