@@ -452,6 +452,119 @@ era_listed (gpointer data)
   return g_list_model_get_n_items (mer_document_get_eras (mer_window_get_document (data))) == 1;
 }
 
+static gboolean
+has_corners (gpointer data)
+{
+  const guint *expected = g_object_get_data (G_OBJECT (data), "expected-corners");
+
+  return mer_draw_layer_get_n_vertices (mer_window_get_draw_layer (data)) == *expected;
+}
+
+static void
+wait_for_corners (MerWindow *window,
+                  guint      n)
+{
+  g_object_set_data (G_OBJECT (window), "expected-corners", &n);
+  wait_until (has_corners, window);
+}
+
+static gboolean
+region_added (gpointer data)
+{
+  return mer_document_lookup_region (mer_window_get_document (data), "new-region") != NULL;
+}
+
+/* A region drawn on the map: a click for each corner, Backspace takes the
+ * last back, a double-click closes it; Esc leaves without a region. */
+static void
+test_draw_region (void)
+{
+  g_autofree char *path = copy_story ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *geojson = g_build_filename (dir, "regions", "new-region.geojson", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *args = NULL;
+  MerWindow *window = open_window (path);
+  MerMapWidget *map = mer_window_get_map (window);
+  MerDrawLayer *layer = mer_window_get_draw_layer (window);
+  MerView view = { 44, 146, 7 };
+  MerMapView map_view;
+  MerRegion *region;
+  int sx, sy;
+  double corners[4][2] = { { -100, -60 }, { 100, -60 }, { 0, 80 }, { 50, 50 } };
+  double lat[4], lon[4];
+
+  mer_map_widget_go_to (map, &view, FALSE);
+  wait_for_frame (GTK_WIDGET (map));
+  mer_map_widget_get_map_view (map, &map_view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.draw-region", NULL));
+  g_assert_true (mer_draw_layer_get_active (layer));
+  for (guint i = 0; i < 4; i++)
+    {
+      double x = map_view.width / 2 + corners[i][0], y = map_view.height / 2 + corners[i][1];
+
+      mer_map_view_point_to_location (&map_view, x, y, &lat[i], &lon[i]);
+      to_surface (GTK_WIDGET (map), x, y, &sx, &sy);
+      g_clear_pointer (&args, g_free);
+      args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.05 click 1", sx, sy);
+      xdotool (GTK_WIDGET (map), args);
+      wait_for_corners (window, i + 1);
+    }
+  xdotool (GTK_WIDGET (map), "key --window % BackSpace");
+  wait_for_corners (window, 3);
+  /* Nothing is written until the polygon is closed. */
+  g_assert_false (g_file_test (geojson, G_FILE_TEST_EXISTS));
+  g_assert_null (mer_document_lookup_region (mer_window_get_document (window), "new-region"));
+
+  /* A double-click where the fourth corner was puts it back, once, and
+   * closes the polygon. */
+  g_clear_pointer (&args, g_free);
+  args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.05 click --repeat 2 --delay 80 1", sx, sy);
+  xdotool (GTK_WIDGET (map), args);
+  wait_until (region_added, window);
+  g_assert_false (mer_draw_layer_get_active (layer));
+  region = mer_document_lookup_region (mer_window_get_document (window), "new-region");
+  g_assert_true (mer_state_get_selected_region (mer_window_get_state (window)) == region);
+  g_assert_cmpstr (mer_region_get_name (region), ==, "New region");
+  g_assert_cmpstr (mer_region_get_geometry_path (region), ==, "regions/new-region.geojson");
+  g_assert_cmpstr (mer_edit_get_undo_label (mer_window_get_edit (window)), ==, "Add Region");
+  {
+    guint n_points;
+    const MerLonLat *points = mer_geometry_get_points (mer_region_get_geometry (region), &n_points);
+
+    /* Four corners and the first again; to the pixel, 0.011° at zoom 7. */
+    g_assert_cmpuint (n_points, ==, 5);
+    for (guint i = 0; i < 4; i++)
+      {
+        g_assert_cmpfloat_with_epsilon (points[i].lat, lat[i], 0.012);
+        g_assert_cmpfloat_with_epsilon (points[i].lon, lon[i], 0.012);
+      }
+    g_assert_true (points[4].lat == points[0].lat && points[4].lon == points[0].lon);
+  }
+  written = read_file (geojson);
+  g_assert_true (g_str_has_prefix (written, "{\n  \"type\": \"Polygon\",\n  \"coordinates\": [\n    [["));
+
+  /* Esc leaves the drawing without a region. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.draw-region", NULL));
+  to_surface (GTK_WIDGET (map), map_view.width / 2, map_view.height / 2, &sx, &sy);
+  g_clear_pointer (&args, g_free);
+  args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.05 click 1", sx, sy);
+  xdotool (GTK_WIDGET (map), args);
+  wait_for_corners (window, 1);
+  xdotool (GTK_WIDGET (map), "key --window % Escape");
+  wait_for_corners (window, 0);
+  g_assert_false (mer_draw_layer_get_active (layer));
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_regions (mer_window_get_document (window))), ==, 10);
+
+  /* Undone, the region leaves the story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_null (mer_document_lookup_region (mer_window_get_document (window), "new-region"));
+
+  close_window (window);
+  remove_story (path);
+}
+
 static void
 test_new_story_and_closing (void)
 {
@@ -619,6 +732,7 @@ main (int   argc,
 
   g_test_add_func ("/app/edit/add-event-and-save", test_add_event_and_save);
   g_test_add_func ("/app/edit/drag-marker-and-timeline-menu", test_drag_marker_and_timeline_menu);
+  g_test_add_func ("/app/edit/draw-region", test_draw_region);
   g_test_add_func ("/app/edit/new-story-and-closing", test_new_story_and_closing);
   g_test_add_func ("/app/edit/recovery-after-kill", test_recovery_after_kill);
 

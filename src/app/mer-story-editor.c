@@ -15,7 +15,8 @@
  * page: each a row to rename, recolour or redate, move up or down, or
  * delete; a row at the end adds a category or an era. A region's name,
  * names in other languages, status, colour and description are edited
- * here; new regions (their geometry) are not made in the app yet. Colours come from the palette whose every colour
+ * here; new regions are read from a GeoJSON or KML file or drawn on the
+ * map (the window's actions). Colours come from the palette whose every colour
  * stands out on the light and the dark map (mer_map_style_get_palette()).
  * Every change goes through the story's edit, and so into its history; a
  * refusal (a category events still have, an era that ends before it
@@ -725,6 +726,9 @@ mer_story_editor_init (MerStoryEditor *self)
   GtkWidget *add_category_button = gtk_button_new_with_mnemonic (_("Add Cate_gory"));
   GtkWidget *add_era_dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *add_era_button = gtk_button_new_with_mnemonic (_("Add E_ra"));
+  GtkWidget *add_region = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *region_from_file = gtk_button_new_with_mnemonic (_("Region from _File…"));
+  GtkWidget *draw_region = gtk_button_new_with_mnemonic (_("_Draw Region"));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -768,6 +772,15 @@ mer_story_editor_init (MerStoryEditor *self)
 
   self->regions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_box_append (GTK_BOX (regions_box), self->regions);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (region_from_file), "win.add-region-from-file");
+  gtk_widget_set_tooltip_text (region_from_file, _("A region whose outline is read from a GeoJSON or KML file"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (draw_region), "win.draw-region");
+  gtk_widget_set_tooltip_text (draw_region, _("Draw a region’s outline on the map, a click for each corner"));
+  gtk_widget_set_hexpand (region_from_file, TRUE);
+  gtk_widget_set_hexpand (draw_region, TRUE);
+  gtk_box_append (GTK_BOX (add_region), region_from_file);
+  gtk_box_append (GTK_BOX (add_region), draw_region);
+  gtk_box_append (GTK_BOX (regions_box), add_region);
   self->regions_error = error_label ();
   gtk_box_append (GTK_BOX (regions_box), self->regions_error);
   expander (self->box, _("Regions"), regions_box);

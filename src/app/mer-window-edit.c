@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "mer-draw-layer.h"
 #include "mer-map-widget.h"
 #include "mer-timeline.h"
 
@@ -222,6 +223,13 @@ update_actions (MerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event-here", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-event-on", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", editable && event != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-region-from-file", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-region", editable);
+  if (!editable && self->draw_layer != NULL)
+    {
+      mer_draw_layer_clear (self->draw_layer);
+      mer_draw_layer_set_active (self->draw_layer, FALSE);
+    }
 }
 
 static void
@@ -752,6 +760,236 @@ show_editor_action (GtkWidget  *widget,
     gtk_widget_child_focus (GTK_WIDGET (self->event_editor), GTK_DIR_TAB_FORWARD);
 }
 
+/* New regions */
+
+/* The new region selected, its fields open in the editor. */
+static void
+show_new_region (MerWindow  *self,
+                 const char *id)
+{
+  MerRegion *region = mer_document_lookup_region (mer_state_get_document (self->state), id);
+
+  mer_event_editor_show_error (self->event_editor, NULL);
+  mer_state_set_selected_region (self->state, region);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
+  gtk_stack_set_visible_child_name (self->side_stack, "edit");
+}
+
+/* A region's outline is written next to the story: a new one is saved first. */
+static gboolean
+can_add_region (MerWindow *self)
+{
+  if (self->edit == NULL)
+    return FALSE;
+  if (mer_edit_get_path (self->edit) != NULL)
+    return TRUE;
+  mer_event_editor_show_error (self->event_editor,
+                               _("Save the story first: a region’s outline is written in a file next to it."));
+  return FALSE;
+}
+
+static void
+on_outline_chosen (MerWindow *self,
+                   int        response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MerGeometry) outline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->edit != NULL)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->outline_chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  g_clear_object (&self->outline_chooser);
+  if (path == NULL)
+    return;
+
+  outline = mer_edit_read_outline (path, &name, &error);
+  if (outline != NULL)
+    id = mer_edit_add_region (self->edit, name, outline, &error);
+  if (id == NULL)
+    mer_event_editor_show_error (self->event_editor, error->message);
+  else
+    show_new_region (self, id);
+}
+
+static void
+add_region_from_file_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->outline_chooser != NULL || !can_add_region (self))
+    return;
+
+  gtk_file_filter_set_name (filter, _("GeoJSON and KML outlines"));
+  gtk_file_filter_add_suffix (filter, "geojson");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "kml");
+  self->outline_chooser = gtk_file_chooser_native_new (_("Region from a File"), GTK_WINDOW (self),
+                                                       GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add Region"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->outline_chooser), filter);
+  g_signal_connect_swapped (self->outline_chooser, "response", G_CALLBACK (on_outline_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->outline_chooser));
+}
+
+static gboolean
+drawing (MerWindow *self)
+{
+  return self->draw_layer != NULL && mer_draw_layer_get_active (self->draw_layer);
+}
+
+static void
+stop_drawing (MerWindow *self)
+{
+  mer_draw_layer_clear (self->draw_layer);
+  mer_draw_layer_set_active (self->draw_layer, FALSE);
+  gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
+}
+
+/* Closes the polygon drawn into a new region. */
+static void
+finish_drawing (MerWindow *self)
+{
+  g_autoptr(MerGeometry) outline = mer_draw_layer_dup_outline (self->draw_layer);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (outline == NULL)
+    {
+      mer_event_editor_show_error (self->event_editor, _("A region needs at least three corners."));
+      return;
+    }
+  id = mer_edit_add_region (self->edit, _("New region"), outline, &error);
+  if (id == NULL)
+    {
+      mer_event_editor_show_error (self->event_editor, error->message);
+      return;
+    }
+  stop_drawing (self);
+  show_new_region (self, id);
+}
+
+static void
+draw_region_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+
+  if (drawing (self) || !can_add_region (self))
+    return;
+  mer_draw_layer_clear (self->draw_layer);
+  mer_draw_layer_set_active (self->draw_layer, TRUE);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), "crosshair");
+  mer_event_editor_show_error (self->event_editor, NULL);
+  /* The keys go to the map, not to a field of the editor. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->map));
+}
+
+static void
+on_draw_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 MerWindow       *self)
+{
+  if (!drawing (self))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+/* A corner on release, so that a drag still pans the map; the second
+ * click of a double-click closes the polygon. */
+static void
+on_draw_released (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  MerWindow       *self)
+{
+  graphene_point_t point;
+
+  if (!drawing (self))
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (n_press >= 2)
+    {
+      finish_drawing (self);
+      return;
+    }
+  if (gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->draw_layer), &GRAPHENE_POINT_INIT (x, y),
+                                &point))
+    mer_draw_layer_add_vertex (self->draw_layer, point.x, point.y);
+}
+
+static void
+on_draw_motion (GtkEventControllerMotion *controller,
+                double                    x,
+                double                    y,
+                MerWindow                *self)
+{
+  graphene_point_t point;
+
+  if (drawing (self) &&
+      gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->draw_layer), &GRAPHENE_POINT_INIT (x, y),
+                                &point))
+    mer_draw_layer_set_pointer (self->draw_layer, point.x, point.y);
+}
+
+static void
+on_draw_leave (GtkEventControllerMotion *controller,
+               MerWindow                *self)
+{
+  if (drawing (self))
+    mer_draw_layer_set_pointer (self->draw_layer, NAN, NAN);
+}
+
+static gboolean
+on_draw_key (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             MerWindow             *self)
+{
+  if (!drawing (self))
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Escape:
+      stop_drawing (self);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      finish_drawing (self);
+      return TRUE;
+    case GDK_KEY_BackSpace:
+      mer_draw_layer_remove_vertex (self->draw_layer);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * mer_window_get_draw_layer:
+ *
+ * Returns: (transfer none): the layer a region is drawn on, active while
+ *   one is
+ */
+MerDrawLayer *
+mer_window_get_draw_layer (MerWindow *self)
+{
+  g_return_val_if_fail (MER_IS_WINDOW (self), NULL);
+  return self->draw_layer;
+}
+
 /* Context menus */
 
 /* Each view's menu is made once, in the box around the view: the views
@@ -838,7 +1076,7 @@ on_marker_drag_begin (GtkGestureDrag *gesture,
   MerMapView view;
 
   self->drag_place = -1;
-  if (self->edit == NULL || event == NULL)
+  if (self->edit == NULL || event == NULL || drawing (self))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -923,6 +1161,8 @@ _mer_window_edit_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-event-on", "d", new_event_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.show-editor", NULL, show_editor_action);
+  gtk_widget_class_install_action (widget_class, "win.add-region-from-file", NULL, add_region_from_file_action);
+  gtk_widget_class_install_action (widget_class, "win.draw-region", NULL, draw_region_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -943,6 +1183,10 @@ _mer_window_edit_init (MerWindow *self)
   GtkGesture *map_context = gtk_gesture_click_new ();
   GtkGesture *timeline_context = gtk_gesture_click_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *draw_click = gtk_gesture_click_new ();
+  GtkEventController *draw_motion = gtk_event_controller_motion_new ();
+  GtkEventController *draw_keys = gtk_event_controller_key_new ();
+  ShumateMap *shumate_map = SHUMATE_MAP (mer_map_widget_get_map (self->map));
   const char *interval = g_getenv ("MERIDIAN_RECOVERY_SECONDS");
 
   self->drag_place = -1;
@@ -967,6 +1211,22 @@ _mer_window_edit_init (MerWindow *self)
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_marker_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
 
+  /* Drawing a region: the layer over the story's, empty until asked for;
+   * the clicks before the map's, the keys before the focused widget's. */
+  self->draw_layer = mer_draw_layer_new (shumate_map_get_viewport (shumate_map));
+  shumate_map_add_layer (shumate_map, SHUMATE_LAYER (self->draw_layer));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (draw_click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (draw_click), GTK_PHASE_CAPTURE);
+  g_signal_connect (draw_click, "pressed", G_CALLBACK (on_draw_pressed), self);
+  g_signal_connect (draw_click, "released", G_CALLBACK (on_draw_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (draw_click));
+  g_signal_connect (draw_motion, "motion", G_CALLBACK (on_draw_motion), self);
+  g_signal_connect (draw_motion, "leave", G_CALLBACK (on_draw_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), draw_motion);
+  gtk_event_controller_set_propagation_phase (draw_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (draw_keys, "key-pressed", G_CALLBACK (on_draw_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), draw_keys);
+
   g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (on_selection_changed), self,
                            G_CONNECT_SWAPPED);
 
@@ -986,6 +1246,9 @@ _mer_window_edit_dispose (MerWindow *self)
   if (self->save_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
   g_clear_object (&self->save_chooser);
+  if (self->outline_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->outline_chooser));
+  g_clear_object (&self->outline_chooser);
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);

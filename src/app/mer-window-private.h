@@ -119,6 +119,8 @@ struct _MerWindow
   char                 *recovery_offer;   /* one a Meridian that did not close left */
   guint                 recovery_id;
   int                   drag_place;       /* the place whose marker is dragged, or -1 */
+  MerDrawLayer         *draw_layer;       /* borrowed: the region being drawn, shown while drawing */
+  GtkFileChooserNative *outline_chooser;  /* a region's outline from a file */
   gboolean              applying_edit;    /* the document shown comes from the edit */
 };
 

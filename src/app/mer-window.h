@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "mer-document.h"
+#include "mer-draw-layer.h"
 #include "mer-edit.h"
 #include "mer-event-editor.h"
 #include "mer-map-widget.h"
@@ -36,5 +37,6 @@ void         mer_window_set_present_on_load (MerWindow  *self,
 MerPresentation *mer_window_get_presentation (MerWindow *self);
 MerEdit     *mer_window_get_edit     (MerWindow      *self);
 MerEventEditor *mer_window_get_event_editor (MerWindow *self);
+MerDrawLayer *mer_window_get_draw_layer (MerWindow   *self);
 
 G_END_DECLS
