@@ -16,8 +16,9 @@
  * delete; a row at the end adds a category or an era. A region's name,
  * names in other languages, status, colour and description are edited
  * here; new regions are read from a GeoJSON or KML file or drawn on the
- * map (the window's actions). Colours come from the palette whose every colour
- * stands out on the light and the dark map (mer_map_style_get_palette()).
+ * map (the window's actions). Colours come from the palette whose every
+ * colour stands out on the light and the dark map
+ * (mer_map_style_get_palette()).
  * Every change goes through the story's edit, and so into its history; a
  * refusal (a category events still have, an era that ends before it
  * starts) is shown under the list with its reason. */
