@@ -474,6 +474,14 @@ region_added (gpointer data)
   return mer_document_lookup_region (mer_window_get_document (data), "new-region") != NULL;
 }
 
+static gboolean
+focus_is_region_name (gpointer data)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (data));
+
+  return GTK_IS_TEXT (focus) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (focus)), "New region") == 0;
+}
+
 /* A region drawn on the map: a click for each corner, Backspace takes the
  * last back, a double-click closes it; Esc leaves without a region. */
 static void
@@ -545,6 +553,13 @@ test_draw_region (void)
   written = read_file (geojson);
   g_assert_true (g_str_has_prefix (written, "{\n  \"type\": \"Polygon\",\n  \"coordinates\": [\n    [["));
 
+  /* Its name is focused, ready to be typed over. */
+  wait_until (focus_is_region_name, window);
+  type_into (gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (window)), GTK_TYPE_ENTRY),
+             "Sea of Okhotsk coast");
+  g_assert_cmpstr (mer_region_get_name (mer_document_lookup_region (mer_window_get_document (window), "new-region")),
+                   ==, "Sea of Okhotsk coast");
+
   /* Esc leaves the drawing without a region. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.draw-region", NULL));
   to_surface (GTK_WIDGET (map), map_view.width / 2, map_view.height / 2, &sx, &sy);
@@ -557,7 +572,8 @@ test_draw_region (void)
   g_assert_false (mer_draw_layer_get_active (layer));
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_regions (mer_window_get_document (window))), ==, 10);
 
-  /* Undone, the region leaves the story. */
+  /* Undone, the name and then the region leave the story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_null (mer_document_lookup_region (mer_window_get_document (window), "new-region"));
 

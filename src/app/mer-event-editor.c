@@ -1086,3 +1086,18 @@ mer_event_editor_show_error (MerEventEditor *self,
     error = g_error_new_literal (MER_EDIT_ERROR, MER_EDIT_ERROR_INVALID, message);
   show_field_error (NULL, self->error, error);
 }
+
+/**
+ * mer_event_editor_focus_region:
+ * @id: a region's id, one just made
+ *
+ * Focuses the new region's name in the story's lists.
+ */
+void
+mer_event_editor_focus_region (MerEventEditor *self,
+                               const char     *id)
+{
+  g_return_if_fail (MER_IS_EVENT_EDITOR (self));
+
+  mer_story_editor_focus_region (self->story_editor, id);
+}

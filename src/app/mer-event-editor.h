@@ -20,5 +20,7 @@ void            mer_event_editor_set_edit     (MerEventEditor *self,
 void            mer_event_editor_focus_title  (MerEventEditor *self);
 void            mer_event_editor_show_error   (MerEventEditor *self,
                                                const char     *message);
+void            mer_event_editor_focus_region (MerEventEditor *self,
+                                               const char     *id);
 
 G_END_DECLS

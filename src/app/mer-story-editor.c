@@ -44,6 +44,9 @@ struct _MerStoryEditor
   GtkWidget *regions;
   GtkWidget *regions_error;
 
+  GtkWidget *regions_expander;
+
+  char      *focus_region;   /* a new region whose name is focused once its row is made */
   guint      refresh_id;
   gboolean   refreshing;
 };
@@ -665,6 +668,18 @@ refresh (MerStoryEditor *self)
       }
   }
   self->refreshing = FALSE;
+
+  if (self->focus_region != NULL)
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (self->regions); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "id"), self->focus_region) == 0)
+          {
+            gtk_expander_set_expanded (GTK_EXPANDER (self->regions_expander), TRUE);
+            gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "name"));
+          }
+      g_clear_pointer (&self->focus_region, g_free);
+    }
 }
 
 static gboolean
@@ -690,6 +705,7 @@ mer_story_editor_dispose (GObject *object)
   MerStoryEditor *self = MER_STORY_EDITOR (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->focus_region, g_free);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->edit);
   g_clear_object (&self->state);
@@ -784,7 +800,7 @@ mer_story_editor_init (MerStoryEditor *self)
   gtk_box_append (GTK_BOX (regions_box), add_region);
   self->regions_error = error_label ();
   gtk_box_append (GTK_BOX (regions_box), self->regions_error);
-  expander (self->box, _("Regions"), regions_box);
+  self->regions_expander = expander (self->box, _("Regions"), regions_box);
 }
 
 MerStoryEditor *
@@ -815,5 +831,22 @@ mer_story_editor_set_edit (MerStoryEditor *self,
   show_error (self->regions_error, NULL);
   show_error (self->categories_error, NULL);
   show_error (self->eras_error, NULL);
+  schedule_refresh (self);
+}
+
+/**
+ * mer_story_editor_focus_region:
+ * @id: a region's id, one just made
+ *
+ * Focuses the region's name, ready to be typed over, once its row shows.
+ */
+void
+mer_story_editor_focus_region (MerStoryEditor *self,
+                               const char     *id)
+{
+  g_return_if_fail (MER_IS_STORY_EDITOR (self));
+
+  g_free (self->focus_region);
+  self->focus_region = g_strdup (id);
   schedule_refresh (self);
 }

@@ -14,5 +14,7 @@ G_DECLARE_FINAL_TYPE (MerStoryEditor, mer_story_editor, MER, STORY_EDITOR, GtkWi
 MerStoryEditor *mer_story_editor_new      (MerState       *state);
 void            mer_story_editor_set_edit (MerStoryEditor *self,
                                            MerEdit        *edit);
+void            mer_story_editor_focus_region (MerStoryEditor *self,
+                                               const char     *id);
 
 G_END_DECLS

@@ -762,7 +762,7 @@ show_editor_action (GtkWidget  *widget,
 
 /* New regions */
 
-/* The new region selected, its fields open in the editor. */
+/* The new region selected, its name focused in the editor to be typed over. */
 static void
 show_new_region (MerWindow  *self,
                  const char *id)
@@ -773,6 +773,7 @@ show_new_region (MerWindow  *self,
   mer_state_set_selected_region (self->state, region);
   gtk_widget_set_visible (GTK_WIDGET (self->details_box), TRUE);
   gtk_stack_set_visible_child_name (self->side_stack, "edit");
+  mer_event_editor_focus_region (self->event_editor, id);
 }
 
 /* A region's outline is written next to the story: a new one is saved first. */
