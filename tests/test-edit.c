@@ -15,11 +15,12 @@ static char *
 copy_story (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "story.json", NULL);
+  g_autofree char *copied = g_build_filename (dir, "russia-japan.json", NULL);
   g_autofree char *command = g_strdup_printf ("cp -r %s/data/events/regions %s/data/events/russia-japan.json %s",
                                               SRCDIR, SRCDIR, dir);
 
   g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
-  g_assert_true (g_rename (g_build_filename (dir, "russia-japan.json", NULL), path) == 0);
+  g_assert_true (g_rename (copied, path) == 0);
   return g_steal_pointer (&path);
 }
 

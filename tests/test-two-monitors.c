@@ -14,7 +14,7 @@
  * with two monitors or more and a window manager (tools/two-monitors sets
  * one up); elsewhere the program reports SKIP. */
 
-#define DEADLINE_MS 15000
+#define DEADLINE_MS 30000
 
 typedef gboolean (*Condition) (gpointer data);
 
