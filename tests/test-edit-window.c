@@ -131,43 +131,6 @@ selected (MerWindow *window)
   return mer_state_get_selected_event (mer_window_get_state (window));
 }
 
-/* xdotool, with "%" standing for the window's X id. */
-static void
-xdotool (GtkWidget  *widget,
-         const char *args)
-{
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_auto(GStrv) words = g_strsplit (args, " ", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  int status;
-
-  g_strv_builder_add (builder, "xdotool");
-  for (guint i = 0; words[i] != NULL; i++)
-    g_strv_builder_add (builder, g_str_equal (words[i], "%") ? xid : words[i]);
-  argv = g_strv_builder_end (builder);
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
-to_surface (GtkWidget *widget,
-            double     x,
-            double     y,
-            int       *sx,
-            int       *sy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t point;
-  double dx, dy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  *sx = (int) round (point.x + dx);
-  *sy = (int) round (point.y + dy);
-}
-
 static gboolean
 is_popover_menu (GtkWidget     *widget,
                  gconstpointer  data)

@@ -43,46 +43,13 @@ show_story (void)
   return window;
 }
 
-/* Runs xdotool with @args, where each "%" is replaced by the window's X id. */
+/* xdotool, then 200 ms for the events it sent to arrive and be handled. */
 static void
-xdotool (GtkWidget  *widget,
-         const char *args)
+xdotool_and_wait (GtkWidget  *widget,
+                  const char *args)
 {
-  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_auto(GStrv) words = g_strsplit (args, " ", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_strv_builder_add (builder, "xdotool");
-  for (guint i = 0; words[i] != NULL; i++)
-    g_strv_builder_add (builder, g_str_equal (words[i], "%") ? xid : words[i]);
-  argv = g_strv_builder_end (builder);
-
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  xdotool (widget, args);
   run_main_loop_for (200);
-}
-
-/* A point of @widget in the window's surface. */
-static void
-to_surface (GtkWidget *widget,
-            double     x,
-            double     y,
-            int       *sx,
-            int       *sy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t point;
-  double dx, dy;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &dx, &dy);
-  *sx = (int) round (point.x + dx);
-  *sy = (int) round (point.y + dy);
 }
 
 static void
@@ -95,7 +62,7 @@ click_at (GtkWidget *widget,
 
   to_surface (widget, x, y, &sx, &sy);
   args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 click 1", sx, sy);
-  xdotool (widget, args);
+  xdotool_and_wait (widget, args);
 }
 
 /* Presses at (@x, @y), moves by @dx in steps, releases. */
@@ -113,7 +80,7 @@ drag (GtkWidget *widget,
   for (int step = 1; step <= 8; step++)
     g_string_append_printf (args, " sleep 0.03 mousemove --window %% %d %d", sx + (int) round (dx * step / 8), sy);
   g_string_append (args, " sleep 0.1 mouseup 1");
-  xdotool (widget, args->str);
+  xdotool_and_wait (widget, args->str);
 }
 
 static void
@@ -122,7 +89,7 @@ key (GtkWidget  *widget,
 {
   g_autofree char *args = g_strdup_printf ("key --window %% %s", keys);
 
-  xdotool (widget, args);
+  xdotool_and_wait (widget, args);
 }
 
 /* A point on the rows where there is no event, label or badge. */
@@ -293,14 +260,14 @@ test_wheel_zoom_returns (void)
   to_surface (GTK_WIDGET (timeline), x, y, &sx, &sy);
 
   args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 click --repeat 30 --delay 40 4", sx, sy);
-  xdotool (GTK_WIDGET (timeline), args);
+  xdotool_and_wait (GTK_WIDGET (timeline), args);
   run_main_loop_for (300);
   g_assert_cmpfloat (mer_timeline_viewport_get_seconds_per_pixel (viewport), <, spp / 100);
   g_assert_cmpfloat (fabs (mer_timeline_viewport_time_to_x (viewport, anchor) - x), <, 1);
 
   g_free (args);
   args = g_strdup_printf ("click --repeat 30 --delay 40 5");
-  xdotool (GTK_WIDGET (timeline), args);
+  xdotool_and_wait (GTK_WIDGET (timeline), args);
   run_main_loop_for (300);
   g_assert_cmpfloat (fabs (mer_timeline_viewport_get_start (viewport) - start) / spp, <, 1);
   g_assert_cmpfloat (fabs (mer_timeline_viewport_time_to_x (viewport, anchor) - x), <, 1);
@@ -547,7 +514,7 @@ test_search_results (void)
 
   mer_map_widget_get_map_view (map, &before);
   key (GTK_WIDGET (window), "ctrl+f");
-  xdotool (GTK_WIDGET (window), "type --window % --delay 30 Kunashir");
+  xdotool_and_wait (GTK_WIDGET (window), "type --window % --delay 30 Kunashir");
   run_main_loop_for (500);
 
   g_assert_cmpstr (mer_state_get_search (state), ==, "kunashir");
@@ -571,7 +538,7 @@ test_search_results (void)
   g_assert_true (mer_state_get_selected_event (state) == found->pdata[1]);
 
   gtk_editable_set_text (GTK_EDITABLE (gtk_window_get_focus (GTK_WINDOW (window))), "");
-  xdotool (GTK_WIDGET (window), "type --window % --delay 30 zzxq");
+  xdotool_and_wait (GTK_WIDGET (window), "type --window % --delay 30 zzxq");
   run_main_loop_for (500);
   g_assert_nonnull (find_label_prefix (GTK_WIDGET (window), "No results for “zzxq”"));
 

@@ -3,6 +3,9 @@
 
 #include "window-test-utils.h"
 
+#include <gdk/x11/gdkx.h>
+#include <math.h>
+
 static gboolean
 on_deadline (gpointer user_data)
 {
@@ -171,4 +174,59 @@ find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+/**
+ * xdotool:
+ * @args: xdotool's arguments, split at spaces, where each "%" stands for
+ *   @widget's window's X id: "mousemove --window % 10 20" moves to (10, 20)
+ *   in the window
+ *
+ * Runs xdotool and fails the test when it fails.
+ */
+void
+xdotool (GtkWidget  *widget,
+         const char *args)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autofree char *xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_auto(GStrv) words = g_strsplit (args, " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_strv_builder_add (builder, "xdotool");
+  for (guint i = 0; words[i] != NULL; i++)
+    g_strv_builder_add (builder, g_str_equal (words[i], "%") ? xid : words[i]);
+  argv = g_strv_builder_end (builder);
+
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/**
+ * to_surface:
+ * @sx: (out): @x in the window's surface
+ * @sy: (out): @y in the window's surface
+ *
+ * Where the point (@x, @y) of @widget is in its window's surface, as
+ * xdotool's "--window" coordinates take it.
+ */
+void
+to_surface (GtkWidget *widget,
+            double     x,
+            double     y,
+            int       *sx,
+            int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  *sx = (int) round (point.x + dx);
+  *sy = (int) round (point.y + dy);
 }

@@ -37,4 +37,13 @@ GtkWidget *find_label_with_text   (GtkWidget    *root,
                                    const char   *text);
 GtkWindow *find_toplevel          (GType         type);
 
+/* X input for the tests that drive real gestures. */
+void       xdotool                (GtkWidget    *widget,
+                                   const char   *args);
+void       to_surface             (GtkWidget    *widget,
+                                   double        x,
+                                   double        y,
+                                   int          *sx,
+                                   int          *sy);
+
 G_END_DECLS
