@@ -14,9 +14,13 @@
 
 
 /* json-glib's parser does not say where a value is, and the importers must
- * point at the value a message is about; a recursive descent over the bytes
- * records each value's offset as it builds the same JsonNode trees. Nesting
- * is bounded so that recursion cannot overflow the stack.
+ * point at the value a message is about. A recursive descent over the bytes
+ * builds the same JsonNode trees with their parents set; where a node starts
+ * is found only when a message asks, by walking from the start of its tree
+ * down the members and elements that lead to it, as the loader's reader
+ * does (remembering every node's offset cost a hash table insertion and
+ * removal per value, a fifth of an import). Nesting is bounded so that
+ * recursion cannot overflow the stack.
  *
  * The top-level "features" array (GeoJSON's) is only scanned for where its
  * elements begin and end; each is parsed, with the same checks and
@@ -29,7 +33,10 @@ struct _MerImportJson
 {
   /* Owned */
   JsonNode   *root;
-  GHashTable *offsets;      /* JsonNode → offset + 1 */
+  gsize       root_offset;
+  GHashTable *elements;     /* a live element of the lazy array → its offset + 1 */
+  GArray     *marks;        /* WalkMark, by depth: where the last walk went */
+  JsonNode   *marks_top;    /* the tree the marks are in */
   GArray     *line_starts;  /* gsize, built when a message first needs it */
   gsize       cached_offset; /* the last offset given a column, and its column: */
   guint       cached_column; /* messages come in order, and a whole file may be one line */
@@ -50,6 +57,16 @@ struct _MerImportJson
   gsize       released;      /* its pages before this were given back */
 };
 
+/* A walk's step at one depth, kept so that the next walk, to the same
+ * member or a later element of the same container, starts from it: the
+ * importers locate the elements of an array in order. */
+typedef struct {
+  JsonNode   *container;
+  const char *name;         /* the member's name, or %NULL for an element */
+  guint       index;
+  gsize       offset;       /* where the member's value or the element starts */
+} WalkMark;
+
 typedef struct {
   MerImportJson *json;
   const char    *p;
@@ -57,6 +74,7 @@ typedef struct {
   guint          depth;
   const char    *error_at;
   char          *error_message;
+  GString       *text;      /* scratch for the string being read */
 } Parser;
 
 static gboolean
@@ -107,15 +125,6 @@ describe_at (Parser     *parser,
   return g_strdup_printf ("`%.*s'", (int) (g_utf8_next_char (p) - p), p);
 }
 
-static void
-remember (Parser     *parser,
-          JsonNode   *node,
-          const char *at)
-{
-  g_hash_table_insert (parser->json->offsets, node,
-                       GSIZE_TO_POINTER ((gsize) (at - parser->json->data) + 1));
-}
-
 static JsonNode *parse_value (Parser *parser);
 
 static gboolean
@@ -141,12 +150,15 @@ read_hex4 (Parser   *parser,
   return TRUE;
 }
 
-/* At the opening quote; returns the decoded string. */
-static char *
+/* At the opening quote; returns the decoded string, which lives in
+ * parser->text until the next string is read. */
+static const char *
 parse_string (Parser *parser)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  GString *s = parser->text;
   const char *start = parser->p;
+
+  g_string_truncate (s, 0);
 
   parser->p++;
   for (;;)
@@ -167,7 +179,7 @@ parse_string (Parser *parser)
       if (*parser->p == '"')
         {
           parser->p++;
-          return g_string_free (g_steal_pointer (&s), FALSE);
+          return s->str;
         }
 
       if (*parser->p != '\\')
@@ -252,7 +264,8 @@ parse_number (Parser *parser)
   const char *start = parser->p;
   const char *p = parser->p;
   gboolean integral = TRUE;
-  g_autofree char *text = NULL;
+  char buffer[64];
+  const char *text;
   JsonNode *node;
 
   if (p < parser->end && *p == '-')
@@ -298,7 +311,19 @@ parse_number (Parser *parser)
         p++;
     }
 
-  text = g_strndup (start, p - start);
+  /* The bytes after a number may be the end of the file's mapping. */
+  if ((gsize) (p - start) < sizeof buffer)
+    {
+      memcpy (buffer, start, p - start);
+      buffer[p - start] = '\0';
+      text = buffer;
+    }
+  else
+    {
+      g_string_truncate (parser->text, 0);
+      g_string_append_len (parser->text, start, p - start);
+      text = parser->text->str;
+    }
   parser->p = p;
 
   if (integral)
@@ -310,13 +335,11 @@ parse_number (Parser *parser)
       if (errno == 0)
         {
           node = json_node_init_int (json_node_alloc (), v);
-          remember (parser, node, start);
           return node;
         }
     }
 
   node = json_node_init_double (json_node_alloc (), g_ascii_strtod (text, NULL));
-  remember (parser, node, start);
   return node;
 }
 
@@ -455,7 +478,6 @@ parse_object (Parser *parser)
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), NULL);
   g_autoptr(JsonObject) object = json_object_new ();
 
-  remember (parser, node, parser->p);
   parser->p++;
   skip_space (parser);
   if (parser->p < parser->end && *parser->p == '}')
@@ -467,7 +489,10 @@ parse_object (Parser *parser)
 
   for (;;)
     {
-      g_autofree char *name = NULL;
+      /* The name must outlive the value, which reuses parser->text. */
+      char short_name[64];
+      g_autofree char *long_name = NULL;
+      const char *name;
       JsonNode *value;
 
       skip_space (parser);
@@ -482,6 +507,10 @@ parse_object (Parser *parser)
       name = parse_string (parser);
       if (name == NULL)
         return NULL;
+      if (parser->text->len < sizeof short_name)
+        name = memcpy (short_name, parser->text->str, parser->text->len + 1);
+      else
+        name = long_name = g_strndup (parser->text->str, parser->text->len);
 
       skip_space (parser);
       if (parser->p >= parser->end || *parser->p != ':')
@@ -497,14 +526,12 @@ parse_object (Parser *parser)
       if (parser->depth == 1 && parser->json->lazy_array == NULL && g_str_equal (name, "features") &&
           parser->p < parser->end && *parser->p == '[')
         {
-          const char *start = parser->p;
-
           if (scan_lazy_array (parser))
             {
               g_autoptr(JsonArray) empty = json_array_new ();
 
               value = json_node_init_array (json_node_alloc (), empty);
-              remember (parser, value, start);
+              json_node_set_parent (value, node);
               parser->json->lazy_array = value;
               json_object_set_member (object, name, value);
               goto next;
@@ -514,6 +541,7 @@ parse_object (Parser *parser)
       value = parse_value (parser);
       if (value == NULL)
         return NULL;
+      json_node_set_parent (value, node);
       json_object_set_member (object, name, value);
 
     next:
@@ -553,7 +581,6 @@ parse_array (Parser *parser)
   g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), NULL);
   g_autoptr(JsonArray) array = json_array_new ();
 
-  remember (parser, node, parser->p);
   parser->p++;
   skip_space (parser);
   if (parser->p < parser->end && *parser->p == ']')
@@ -569,6 +596,7 @@ parse_array (Parser *parser)
 
       if (value == NULL)
         return NULL;
+      json_node_set_parent (value, node);
       json_array_add_element (array, value);
 
       skip_space (parser);
@@ -630,12 +658,11 @@ parse_value (Parser *parser)
 
     case '"':
       {
-        g_autofree char *text = parse_string (parser);
+        const char *text = parse_string (parser);
 
         if (text == NULL)
           return NULL;
         node = json_node_init_string (json_node_alloc (), text);
-        remember (parser, node, start);
         return node;
       }
 
@@ -664,7 +691,6 @@ parse_value (Parser *parser)
       return NULL;
     }
 
-  remember (parser, node, start);
   return node;
 }
 
@@ -749,7 +775,8 @@ mer_import_json_parse_all (const char  *data,
     *errors = NULL;
   self->data = data;
   self->length = length;
-  self->offsets = g_hash_table_new (NULL, NULL);
+  self->elements = g_hash_table_new (NULL, NULL);
+  self->marks = g_array_new (FALSE, FALSE, sizeof (WalkMark));
 
   if (!g_utf8_validate_len (data, length, &invalid))
     {
@@ -762,8 +789,12 @@ mer_import_json_parse_all (const char  *data,
   parser.json = self;
   parser.p = data;
   parser.end = data + length;
+  parser.text = g_string_new (NULL);
 
+  skip_space (&parser);
+  self->root_offset = (gsize) (parser.p - data);
   self->root = parse_value (&parser);
+  g_string_free (parser.text, TRUE);
   if (self->root != NULL)
     {
       skip_space (&parser);
@@ -848,7 +879,8 @@ mer_import_json_free (MerImportJson *self)
     return;
 
   g_clear_pointer (&self->root, json_node_unref);
-  g_clear_pointer (&self->offsets, g_hash_table_unref);
+  g_clear_pointer (&self->elements, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->lazy_starts, g_array_unref);
   g_clear_pointer (&self->lazy_ends, g_array_unref);
   g_clear_pointer (&self->line_starts, g_array_unref);
@@ -870,13 +902,202 @@ mer_import_json_get_root (MerImportJson *self)
  *
  * Sets both to 0 for a node that is not from the text.
  */
+/* Past a member's name and its colon, at its value. */
+static gsize
+skip_to_value (MerImportJson *self,
+               gsize          i)
+{
+  const char *end = self->data + self->length;
+  const char *p = skip_string (self->data + i, end);
+
+  while (p < end && *p != ':')
+    p++;
+  for (p++; p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'); p++)
+    ;
+  return (gsize) (p - self->data);
+}
+
+static gsize
+skip_space_at (MerImportJson *self,
+               gsize          i)
+{
+  while (i < self->length &&
+         (self->data[i] == ' ' || self->data[i] == '\t' || self->data[i] == '\n' || self->data[i] == '\r'))
+    i++;
+  return i;
+}
+
+/* Whether the member name whose quote is at @i is @name. */
+static gboolean
+name_is (MerImportJson *self,
+         gsize          i,
+         const char    *name)
+{
+  const char *end = skip_string (self->data + i, self->data + self->length);
+  gsize n = (gsize) (end - (self->data + i)) - 2;
+  Parser parser = { .json = self, .p = self->data + i, .end = self->data + self->length };
+  g_autoptr(GString) text = NULL;
+
+  if (memchr (self->data + i + 1, '\\', n) == NULL)
+    return n == strlen (name) && memcmp (self->data + i + 1, name, n) == 0;
+
+  text = parser.text = g_string_new (NULL);
+  return g_str_equal (parse_string (&parser), name);
+}
+
+/* From the '{' at @offset, to the value of member @name. The parse kept
+ * the value given last when a name is given twice, so the last is found. */
+static gboolean
+walk_member (MerImportJson *self,
+             gsize         *offset,
+             const char    *name)
+{
+  gsize i = skip_space_at (self, *offset + 1);
+  gboolean found = FALSE;
+
+  while (i < self->length && self->data[i] == '"')
+    {
+      gboolean match = name_is (self, i, name);
+
+      i = skip_to_value (self, i);
+      if (match)
+        {
+          *offset = i;
+          found = TRUE;
+        }
+      i = skip_space_at (self, (gsize) (skip_value (self->data + i, self->data + self->length) - self->data));
+      if (i >= self->length || self->data[i] != ',')
+        break;
+      i = skip_space_at (self, i + 1);
+    }
+  return found;
+}
+
+/* From the '[' at @offset, to element @index. */
+static gboolean
+walk_element (MerImportJson *self,
+              gsize         *offset,
+              guint          from,
+              guint          index)
+{
+  gsize i = *offset;
+
+  if (from == G_MAXUINT)
+    {
+      i = skip_space_at (self, i + 1);
+      from = 0;
+    }
+  for (guint k = from; k < index; k++)
+    {
+      i = skip_space_at (self, (gsize) (skip_value (self->data + i, self->data + self->length) - self->data));
+      if (i >= self->length || self->data[i] != ',')
+        return FALSE;
+      i = skip_space_at (self, i + 1);
+    }
+  *offset = i;
+  return TRUE;
+}
+
+/* Where @node starts: + 1, or 0 when it is not in a tree from the text. */
+static gsize
+find_offset (MerImportJson *self,
+             JsonNode      *node)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+  JsonNode *top = node;
+  gsize i;
+
+  while (json_node_get_parent (top) != NULL)
+    {
+      g_ptr_array_add (path, top);
+      top = json_node_get_parent (top);
+    }
+
+  if (top == self->root && self->root != NULL)
+    i = self->root_offset;
+  else if ((i = GPOINTER_TO_SIZE (g_hash_table_lookup (self->elements, top))) != 0)
+    i--;
+  else
+    return 0;
+
+  if (self->marks_top != top)
+    {
+      g_array_set_size (self->marks, 0);
+      self->marks_top = top;
+    }
+
+  for (guint depth = 0; depth < path->len; depth++)
+    {
+      JsonNode *child = g_ptr_array_index (path, path->len - 1 - depth);
+      JsonNode *container = json_node_get_parent (child);
+      WalkMark step = { .container = container, .index = G_MAXUINT };
+      WalkMark *mark = depth < self->marks->len ? &g_array_index (self->marks, WalkMark, depth) : NULL;
+      gboolean found = FALSE;
+
+      if (JSON_NODE_HOLDS_OBJECT (container))
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *member;
+
+          json_object_iter_init (&iter, json_node_get_object (container));
+          while (json_object_iter_next (&iter, &name, &member))
+            if (member == child)
+              {
+                step.name = name;
+                break;
+              }
+          if (step.name == NULL)
+            break;
+          step.offset = i;
+          if (mark != NULL && mark->container == container && mark->name == step.name)
+            step.offset = mark->offset, found = TRUE;
+          else
+            found = self->data[i] == '{' && walk_member (self, &step.offset, step.name);
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (container))
+        {
+          JsonArray *array = json_node_get_array (container);
+          guint n = json_array_get_length (array);
+          guint from = G_MAXUINT;
+          guint first = mark != NULL && mark->container == container && mark->name == NULL ? mark->index : 0;
+
+          /* Starting where the last walk was: the next element asked for
+           * is most often the one after it. */
+          for (guint k = 0; k < n; k++)
+            if (json_array_get_element (array, (first + k) % n) == child)
+              {
+                step.index = (first + k) % n;
+                break;
+              }
+          if (step.index == G_MAXUINT)
+            break;
+          step.offset = i;
+          if (mark != NULL && mark->container == container && mark->name == NULL && mark->index <= step.index)
+            {
+              step.offset = mark->offset;
+              from = mark->index;
+            }
+          found = self->data[i] == '[' && walk_element (self, &step.offset, from, step.index);
+        }
+
+      if (!found)
+        break;
+      g_array_set_size (self->marks, depth + 1);
+      g_array_index (self->marks, WalkMark, depth) = step;
+      i = step.offset;
+    }
+
+  return i + 1;
+}
+
 void
 mer_import_json_locate (MerImportJson *self,
                         JsonNode      *node,
                         guint         *line,
                         guint         *column)
 {
-  gsize offset = GPOINTER_TO_SIZE (g_hash_table_lookup (self->offsets, node));
+  gsize offset = find_offset (self, node);
   guint lo, hi;
   gsize start;
 
@@ -984,6 +1205,7 @@ mer_import_json_parse_element (MerImportJson  *self,
   parser.end = self->data + self->length;
   /* As deep as inside the top-level object's array. */
   parser.depth = 2;
+  parser.text = g_string_new (NULL);
 
   /* Elements are read in order: what lies before this one is done with. */
   if ((gsize) (parser.p - self->data) >= self->released + RELEASE_STEP)
@@ -993,6 +1215,10 @@ mer_import_json_parse_element (MerImportJson  *self,
     }
 
   node = parse_value (&parser);
+  g_string_free (parser.text, TRUE);
+  if (node != NULL)
+    g_hash_table_insert (self->elements, node,
+                         GSIZE_TO_POINTER (g_array_index (self->lazy_starts, gsize, index) + 1));
   if (node != NULL && parser.p != self->data + g_array_index (self->lazy_ends, gsize, index))
     {
       g_autofree char *what = describe_at (&parser, parser.p);
@@ -1014,30 +1240,6 @@ mer_import_json_parse_element (MerImportJson  *self,
   return node;
 }
 
-static void
-forget_offsets (MerImportJson *self,
-                JsonNode      *node)
-{
-  g_hash_table_remove (self->offsets, node);
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, NULL, &member))
-        forget_offsets (self, member);
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        forget_offsets (self, json_array_get_element (array, i));
-    }
-}
-
 /**
  * mer_import_json_forget:
  * @node: (transfer full): an element from mer_import_json_parse_element()
@@ -1048,7 +1250,12 @@ void
 mer_import_json_forget (MerImportJson *self,
                         JsonNode      *node)
 {
-  forget_offsets (self, node);
+  g_hash_table_remove (self->elements, node);
+  if (self->marks_top == node)
+    {
+      g_array_set_size (self->marks, 0);
+      self->marks_top = NULL;
+    }
   json_node_unref (node);
 }
 
