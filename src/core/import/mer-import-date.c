@@ -232,6 +232,7 @@ mer_import_date_parse_text (const char         *text,
   unsigned a, b, c;
   char sep1, sep2;
   int n = 0;
+  gboolean has_separator;
 
   if (*trimmed == '\0')
     {
@@ -249,12 +250,16 @@ mer_import_date_parse_text (const char         *text,
       return build (year, 0, 0, date, error);
   }
 
+  /* Both forms below have a slash or a dot; ISO dates, the most common,
+   * are not scanned for them. */
+  has_separator = strpbrk (trimmed, "/.") != NULL;
+
   /* "2020/01/15" */
-  if (sscanf (trimmed, "%u/%u/%u%n", &a, &b, &c, &n) == 3 && trimmed[n] == '\0' && a > 31)
+  if (has_separator && sscanf (trimmed, "%u/%u/%u%n", &a, &b, &c, &n) == 3 && trimmed[n] == '\0' && a > 31)
     return build (a, (int) b, (int) c, date, error);
 
   /* "15/01/2020", "01/15/2020", "15.01.2020" */
-  if (sscanf (trimmed, "%u%c%u%c%u%n", &a, &sep1, &b, &sep2, &c, &n) == 5 && trimmed[n] == '\0' &&
+  if (has_separator && sscanf (trimmed, "%u%c%u%c%u%n", &a, &sep1, &b, &sep2, &c, &n) == 5 && trimmed[n] == '\0' &&
       sep1 == sep2 && (sep1 == '/' || sep1 == '.') && c > 31)
     {
       MerImportDayOrder settled = mer_import_date_day_order (trimmed);

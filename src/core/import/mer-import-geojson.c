@@ -57,25 +57,37 @@ find_property (JsonObject         *properties,
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
+  JsonNode *best = NULL;
+  guint best_rank = G_MAXUINT;
 
   if (properties == NULL)
     return NULL;
 
-  for (guint n = 0; wanted != NULL ? n == 0 : names[n] != NULL; n++)
+  /* One pass over the properties, keeping the one whose name comes first
+   * among @names (the first such property on a tie): this runs for every
+   * name list, for every feature. Names whose first bytes differ other
+   * than by case are told apart before the call. */
+  json_object_iter_init (&iter, properties);
+  while (json_object_iter_next (&iter, &name, &value))
     {
-      const char *target = wanted != NULL ? wanted : names[n];
+      if (JSON_NODE_HOLDS_NULL (value))
+        continue;
+      for (guint n = 0; n < best_rank && (wanted != NULL ? n == 0 : names[n] != NULL); n++)
+        {
+          const char *target = wanted != NULL ? wanted : names[n];
 
-      json_object_iter_init (&iter, properties);
-      while (json_object_iter_next (&iter, &name, &value))
-        if (g_ascii_strcasecmp (name, target) == 0 && !JSON_NODE_HOLDS_NULL (value))
-          {
-            if (found != NULL)
-              *found = name;
-            return value;
-          }
+          if ((*name | 0x20) == (*target | 0x20) && g_ascii_strcasecmp (name, target) == 0)
+            {
+              best = value;
+              best_rank = n;
+              if (found != NULL)
+                *found = name;
+              break;
+            }
+        }
     }
 
-  return NULL;
+  return best;
 }
 
 /* A property as text: a string, or a number written back. */

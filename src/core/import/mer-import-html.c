@@ -92,7 +92,10 @@ put_char (Writer   *w,
 
   w->pending_breaks = 0;
   w->pending_space = FALSE;
-  g_string_append_unichar (w->out, c);
+  if (c < 0x80)
+    g_string_append_c (w->out, (char) c);
+  else
+    g_string_append_unichar (w->out, c);
 }
 
 static void
@@ -392,6 +395,13 @@ mer_import_html_to_text (const char *html,
       if (*p == '&' && (c = read_entity (&p)) != 0)
         {
           put_char (&w, c);
+          continue;
+        }
+
+      /* Most text is ASCII, which needs no decoding. */
+      if ((guchar) *p < 0x80)
+        {
+          put_char (&w, (guchar) *p++);
           continue;
         }
 
