@@ -202,7 +202,9 @@ mer_import_date_day_order (const char *text)
   char sep1, sep2;
   int n = 0;
 
-  if (sscanf (text, " %u%c%u%c%u%n", &a, &sep1, &b, &sep2, &y, &n) != 5 || sep1 != sep2 ||
+  /* The separator is a slash or a dot: other dates need no scan. */
+  if (strpbrk (text, "/.") == NULL ||
+      sscanf (text, " %u%c%u%c%u%n", &a, &sep1, &b, &sep2, &y, &n) != 5 || sep1 != sep2 ||
       (sep1 != '/' && sep1 != '.'))
     return MER_IMPORT_DAY_ORDER_UNKNOWN;
 

@@ -363,12 +363,20 @@ static const char *
 skip_string (const char *p,
              const char *end)
 {
-  for (p++; p < end; p++)
+  /* memchr() finds the quote; the backslashes before it say whether it
+   * is escaped (an odd number) or closes the string. */
+  for (p++; p < end;)
     {
-      if (*p == '\\')
-        p++;
-      else if (*p == '"')
-        return p + 1;
+      const char *quote = memchr (p, '"', (gsize) (end - p));
+      const char *q;
+
+      if (quote == NULL)
+        return NULL;
+      for (q = quote; q > p && q[-1] == '\\'; q--)
+        ;
+      if ((quote - q) % 2 == 0)
+        return quote + 1;
+      p = quote + 1;
     }
   return NULL;
 }
