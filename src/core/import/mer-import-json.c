@@ -1091,8 +1091,14 @@ find_offset (MerImportJson *self,
 
       if (!found)
         break;
-      g_array_set_size (self->marks, depth + 1);
-      g_array_index (self->marks, WalkMark, depth) = step;
+      /* The marks deeper than this one are inside it: kept while the walk
+       * goes through the same step. */
+      if (mark == NULL || mark->container != step.container || mark->name != step.name ||
+          mark->index != step.index)
+        {
+          g_array_set_size (self->marks, depth + 1);
+          g_array_index (self->marks, WalkMark, depth) = step;
+        }
       i = step.offset;
     }
 
