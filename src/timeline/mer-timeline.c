@@ -116,8 +116,11 @@ static void
 retire_mark (MerTimeline *self,
              GtkWidget   *mark)
 {
-  /* The focus stays in the timeline when its event leaves the view. */
-  if (gtk_widget_has_focus (mark))
+  /* The focus stays in the timeline when its event leaves the view, also
+   * while the window is not the active one (presenting, the presenter
+   * view has the keys): a focus left on an unparented mark loses every key
+   * pressed in the window afterwards. */
+  if (gtk_widget_is_focus (mark))
     gtk_widget_grab_focus (GTK_WIDGET (self));
 
   mer_timeline_mark_set_selected (MER_TIMELINE_MARK (mark), FALSE);
