@@ -17,6 +17,9 @@
 #include "mer-state.h"
 #include "mer-time-axis.h"
 #include "mer-export-dialog.h"
+#include "mer-basemap.h"
+#include "mer-basemap-painter.h"
+#include "mer-labels.h"
 #include "mer-language.h"
 #include "mer-loader.h"
 #include "mer-paths.h"
@@ -51,6 +54,9 @@ typedef struct {
   const char *one_error;       /* the error page's heading, plural forms */
   const char *few_errors;
   const char *many_errors;
+  /* Base-map names the gazetteer has in the language. */
+  const char *sea_of_japan;
+  const char *russia;
 } Language;
 
 static const Language languages[] = {
@@ -58,12 +64,13 @@ static const Language languages[] = {
     "1904–1905年", "紀元前481年", "1780年頃", "1904年2月 – 1905年9月", "Spring（1945年）",
     "2016年12月", "2016年12月15日", "3月",
     "このストーリーには 1 件のエラーがあります", "このストーリーには 3 件のエラーがあります",
-    "このストーリーには 11 件のエラーがあります" },
+    "このストーリーには 11 件のエラーがあります", "日本海", "ロシア" },
   { "ru", "ru_RU.UTF-8", "1905 г.", "март 2014 г.", "15 декабря 2016 г.", "15–16 декабря 2016 г.",
     "март–июнь 2014 г.", "1904–1905 гг.", "481 г. до н. э.", "ок. 1780 г.", "февраль 1904 г. – сентябрь 1905 г.",
     "Spring (1945 г.)",
     "декабрь 2016", "15 декабря 2016", "мар",
-    "В этой истории 1 ошибка", "В этой истории 3 ошибки", "В этой истории 11 ошибок" },
+    "В этой истории 1 ошибка", "В этой истории 3 ошибки", "В этой истории 11 ошибок",
+    "Японское море", "Россия" },
 };
 
 static const Language *language;
@@ -600,6 +607,42 @@ test_interface_language (void)
   g_assert_cmpstr (mer_region_get_display_name (kurils), ==, mer_region_get_name_for_lang (kurils, language->lang));
 }
 
+/* The base map names the Sea of Japan and Russia in the interface's
+ * language: its gazetteer has their names in it. */
+static void
+test_basemap_names (void)
+{
+  g_autofree char *path = mer_paths_build_data_path ("basemap", "world.mbm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerBasemap) basemap = mer_basemap_new_from_file (path, &error);
+  g_autoptr(MerBasemapPainter) painter = NULL;
+  MerLabelMeasure *measure = mer_label_measure_new ();
+  const MerView centre = { .lat = 45, .lon = 135, .zoom = 4 };
+  gboolean sea = FALSE, russia = FALSE;
+  MerLabels *labels;
+  MerMapView view;
+
+  g_assert_no_error (error);
+  painter = mer_basemap_painter_new (basemap);
+  mer_map_view_init (&view, &centre, 1600, 1000, 1);
+  labels = mer_labels_new (measure, view.width, view.height, TRUE);
+  mer_basemap_painter_add_labels (painter, labels, &view, NULL);
+  mer_labels_place (labels);
+  for (guint i = 0; i < mer_labels_get_n_placed (labels); i++)
+    {
+      MerLabelBox box;
+      MerLabel label;
+
+      mer_labels_get_placed (labels, i, &box, &label);
+      sea |= g_str_equal (label.markup, language->sea_of_japan);
+      russia |= g_str_equal (label.markup, language->russia);
+    }
+  g_assert_true (sea);
+  g_assert_true (russia);
+  mer_labels_free (labels);
+  mer_label_measure_free (measure);
+}
+
 static gboolean
 document_loaded (gpointer data)
 {
@@ -694,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/i18n/date-label", test_date_label);
   g_test_add_func ("/i18n/time-axis", test_time_axis);
   g_test_add_func ("/i18n/plural-forms", test_plural_forms);
+  g_test_add_func ("/i18n/basemap-names", test_basemap_names);
   g_test_add_func ("/i18n/interface-language", test_interface_language);
 
   /* Without a display the catalogue and the dates are still checked;

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "mer-language.h"
+
 /* Draws the offline base map — sea, land, coastline, rivers, country
  * borders and names — for any view onto any cairo context: map tiles drawn
  * in worker threads and exports alike. The data is cut into cells when it
@@ -205,9 +207,10 @@ style_for (const MerBasemapLabel *label)
     }
 }
 
-/* The label's text: its English name and, for disputed land seen close up,
- * its names in the languages of the dispute's sides that the story uses, on
- * a second line. */
+/* The label's text: its name in the interface's language where the
+ * gazetteer has one (English otherwise) and, for disputed land seen close
+ * up, its names in the languages of the dispute's sides that the story
+ * uses, on a second line. */
 static char *
 label_markup (const MerBasemapLabel *label,
               double                 zoom,
@@ -217,20 +220,27 @@ label_markup (const MerBasemapLabel *label,
   static const guint parties[MER_BASEMAP_N_NAMES] = {
     0, MER_BASEMAP_LABEL_PARTY_JA, MER_BASEMAP_LABEL_PARTY_RU, MER_BASEMAP_LABEL_PARTY_ZH,
   };
+  const char *interface = mer_language_get_interface ();
+  const char *shown = label->name;
   g_autoptr(GString) native = g_string_new (NULL);
   g_autofree char *name = NULL;
+
+  for (guint n = 1; n < MER_BASEMAP_N_NAMES; n++)
+    if (g_str_equal (interface, codes[n]) && label->names[n] != NULL)
+      shown = label->names[n];
 
   if ((label->flags & MER_BASEMAP_LABEL_DISPUTED) && zoom >= label->min_zoom + NATIVE_NAMES_ZOOM_STEP)
     for (guint l = 0; languages[l] != NULL; l++)
       for (guint n = 1; n < MER_BASEMAP_N_NAMES; n++)
-        if (g_str_equal (languages[l], codes[n]) && (label->flags & parties[n]) && label->names[n] != NULL)
+        if (g_str_equal (languages[l], codes[n]) && (label->flags & parties[n]) && label->names[n] != NULL &&
+            label->names[n] != shown)
           {
             g_autofree char *escaped = g_markup_escape_text (label->names[n], -1);
 
             g_string_append_printf (native, "%s%s", native->len > 0 ? " · " : "", escaped);
           }
 
-  name = g_markup_escape_text (label->name, -1);
+  name = g_markup_escape_text (shown, -1);
   if (native->len == 0)
     return g_steal_pointer (&name);
   return g_strdup_printf ("%s\n%s", name, native->str);

@@ -421,7 +421,8 @@ test_labels (void)
       MER_BASEMAP_LABEL_DISPUTED | MER_BASEMAP_LABEL_PARTY_RU | MER_BASEMAP_LABEL_PARTY_ZH },
     { "Tokyo", "東京", "Токио", "东京", MER_BASEMAP_LABEL_CAPITAL },
     { "Amur", "アムール川", "Амур", "黑龙江", 0 },
-    { "Russia", NULL, NULL, NULL, 0 },
+    { "Russia", "ロシア", "Россия", "俄罗斯", 0 },
+    { "Zimbabwe", NULL, NULL, NULL, 0 },
   };
   guint previous_rank = 0;
 

@@ -660,11 +660,16 @@ function buildLevel(spec, gazetteer) {
 
 // ---------------------------------------------------------------- labels
 
-function countryLabels() {
+// Countries are named in English by world-atlas; the curated file gives those the
+// bundled stories show their Japanese, Russian and Chinese names.
+function countryLabels(curated) {
   const topo = loadTopology('countries-50m');
+  const names = new Map(curated.names.filter(e => e.kind === 'country').map(e => [e.ne, e]));
   const labels = [];
   for (const f of feature(topo, topo.objects.countries).features) {
-    const name = f.properties.name;
+    const e = names.get(f.properties.name) ?? { en: f.properties.name };
+    names.delete(f.properties.name);
+    const name = e.en;
     const stats = { polar: 0, polarCaps: 0, shifted: 0, split: 0 };
     let best = null, bestArea = -1, total = 0;
     for (const poly of polygonsOf(f.geometry)) {
@@ -679,9 +684,10 @@ function countryLabels() {
     const raw = Math.log2(COUNTRY_LABEL_PX / 256 / Math.sqrt(total));
     const minZoom = Math.round(Math.min(9, Math.max(1, raw)) * 10) / 10;
     const rank = Math.min(10, Math.max(1, Math.floor(raw) + 2));
-    labels.push({ name, ja: null, ru: null, zh: null, kind: LABEL_COUNTRY, x: p[0], y: p[1], minZoom, rank,
-                  size: total, flags: 0 });
+    labels.push({ name, ja: e.ja ?? null, ru: e.ru ?? null, zh: e.zh ?? null, kind: LABEL_COUNTRY, x: p[0], y: p[1],
+                  minZoom, rank, size: total, flags: 0 });
   }
+  if (names.size > 0) throw new Error(`curated country ${[...names.keys()][0]} matches nothing`);
   return labels;
 }
 
@@ -807,7 +813,7 @@ function gazetteerLabels(gazetteer, curated, countryNames, isWater, stats) {
   }
 
   for (const e of curated.names) {
-    const hand = e.kind === 'sea' && SEA_LABELS.some(([n]) => n === e.ne);
+    const hand = (e.kind === 'sea' && SEA_LABELS.some(([n]) => n === e.ne)) || e.kind === 'country';
     if (!used.has(`${e.kind}:${e.ne}`) && !hand) throw new Error(`curated name ${e.ne} matches nothing`);
   }
   return labels;
@@ -1154,7 +1160,7 @@ function main() {
   const gazetteer = loadGazetteer();
   const curated = loadCurated();
   const built = LEVELS.map(spec => buildLevel(spec, gazetteer));
-  const countries = countryLabels();
+  const countries = countryLabels(curated);
   const lv10 = built[built.length - 1];
   const g = lv10.spec.grid;
   const isWater = (x, y) => !pointInRings(lv10.cellRings[Math.min(g - 1, Math.floor(y * g)) * g +
