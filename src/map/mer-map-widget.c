@@ -42,7 +42,6 @@ struct _MerMapWidget
   ShumateViewport *viewport;
   ShumateMapLayer *tile_layer;
   MerTileSource   *tile_source;
-  char            *tile_story;   /* mer_basemap_painter_dup_story_key() of the tiles shown */
   MerOverlayLayer *overlay_layer;
   GtkWidget       *message;
   GtkWidget       *as_of_label;   /* borrowed: the overlay holds it */
@@ -119,27 +118,22 @@ mer_map_widget_prefers_dark (GtkWidget *widget)
 }
 
 /* libshumate caches tiles by source id and cannot restyle a layer: a new
- * style, scale factor or story takes a new source and a new layer. */
+ * style or scale factor takes a new source and a new layer. */
 static void
 update_tile_layer (MerMapWidget *self)
 {
   gboolean dark = mer_map_widget_prefers_dark (GTK_WIDGET (self));
   int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   ShumateMapLayer *old_layer = self->tile_layer;
-  g_autofree char *story = NULL;
 
   if (self->basemap == NULL)
     return;
 
-  story = mer_basemap_painter_dup_story_key (self->basemap);
-  if (self->tile_source != NULL && dark == self->dark && scale_factor == self->scale_factor &&
-      g_strcmp0 (story, self->tile_story) == 0)
+  if (self->tile_source != NULL && dark == self->dark && scale_factor == self->scale_factor)
     return;
 
   self->dark = dark;
   self->scale_factor = scale_factor;
-  g_free (self->tile_story);
-  self->tile_story = g_steal_pointer (&story);
 
   g_clear_object (&self->tile_source);
   self->tile_source = mer_tile_source_new (self->basemap, dark, scale_factor);
@@ -301,14 +295,6 @@ show_document (MerMapWidget *self)
 
   if (document == NULL)
     return;
-
-  /* Tiles name disputed places in the story's languages, leave the story's
-   * own names to its labels and keep off its places: new tiles. */
-  if (self->basemap != NULL)
-    {
-      mer_basemap_painter_set_story (self->basemap, document);
-      update_tile_layer (self);
-    }
 
   view = mer_document_get_view (document);
   if (view != NULL)
@@ -1118,7 +1104,6 @@ mer_map_widget_dispose (GObject *object)
   g_clear_object (&self->map);
   g_clear_object (&self->viewport);
   g_clear_object (&self->tile_source);
-  g_clear_pointer (&self->tile_story, g_free);
   g_clear_object (&self->online_source);
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_object (&self->state);

@@ -8,9 +8,11 @@
 #include "mer-pov-painter.h"
 
 /* The story drawn over the base map: regions, then event markers, then the
- * event and region labels in one label pass, through the same painters as
- * the exports. The layer observes the shared state and the viewport and
- * redraws when either changes; it writes nothing. */
+ * event and region labels and the base map's names in one label pass,
+ * through the same painters as the exports. The tiles under it draw no
+ * names, so that a name never lies under a marker, a ring or a label and
+ * is never cut by the map's edge. The layer observes the shared state and
+ * the viewport and redraws when either changes; it writes nothing. */
 
 struct _MerOverlayLayer
 {
@@ -20,7 +22,9 @@ struct _MerOverlayLayer
   MerState         *state;
   MerRegionPainter *regions;
   MerEventPainter  *events;
-  MerLabelMeasure  *measure;
+  MerLabelMeasure  *measure;   /* kept between frames: names keep their places */
+  MerLabels        *labels;    /* the last frame's, nullable */
+  GStrv             languages; /* the story's, besides English */
   MerBasemapPainter *basemap;   /* nullable */
   GPtrArray        *over_map;   /* GtkWidget: what lies over the map, weak */
 
@@ -44,6 +48,8 @@ rebuild_painters (MerOverlayLayer *self)
 
   g_clear_pointer (&self->regions, mer_region_painter_free);
   g_clear_pointer (&self->events, mer_event_painter_free);
+  g_clear_pointer (&self->languages, g_strfreev);
+  self->languages = mer_labels_dup_story_languages (document);
 
   if (document != NULL)
     {
@@ -89,7 +95,7 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
 {
   MerOverlayLayer *self = MER_OVERLAY_LAYER (widget);
   const MerMapStyle *style = mer_map_style_get (self->dark);
-  g_autoptr(MerLabels) labels = NULL;
+  MerLabels *labels;
   MerMapView view;
   cairo_t *cr;
 
@@ -107,7 +113,8 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
 
   if (self->measure == NULL)
     self->measure = mer_label_measure_new ();
-  labels = mer_labels_new (self->measure, view.width, view.height, TRUE);
+  g_clear_pointer (&self->labels, mer_labels_free);
+  labels = self->labels = mer_labels_new (self->measure, view.width, view.height, TRUE);
   /* Labels keep clear of what lies over the map where it shows. */
   for (guint i = 0; self->over_map != NULL && i < self->over_map->len; i++)
     {
@@ -118,14 +125,10 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
         mer_labels_add_obstacle (labels, &(MerLabelBox) { bounds.origin.x, bounds.origin.y,
                                                           bounds.size.width, bounds.size.height });
     }
-  if (self->basemap != NULL)
-    {
-      g_autoptr(GHashTable) renames = mer_basemap_painter_dup_native_names (self->basemap, view.zoom);
-
-      mer_labels_set_renames (labels, renames);
-    }
   mer_event_painter_add_labels (self->events, labels, &view, self->state);
   mer_region_painter_add_labels (self->regions, labels, &view, style, self->state);
+  if (self->basemap != NULL)
+    mer_basemap_painter_add_labels (self->basemap, labels, &view, (const char * const *) self->languages);
   mer_labels_place (labels);
   mer_labels_draw (labels, cr, style);
   cairo_destroy (cr);
@@ -191,7 +194,9 @@ mer_overlay_layer_dispose (GObject *object)
 
   g_clear_pointer (&self->regions, mer_region_painter_free);
   g_clear_pointer (&self->events, mer_event_painter_free);
+  g_clear_pointer (&self->labels, mer_labels_free);
   g_clear_pointer (&self->measure, mer_label_measure_free);
+  g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_pointer (&self->over_map, g_ptr_array_unref);
   g_clear_object (&self->state);
@@ -318,8 +323,7 @@ mer_overlay_layer_set_dark (MerOverlayLayer *self,
  * mer_overlay_layer_set_basemap:
  * @basemap: the painter the map's tiles are drawn with
  *
- * The tiles leave the story's disputed places to the layer's labels: the
- * layer asks the painter how to name them.
+ * The layer names the base map's places, which the tiles leave out.
  */
 void
 mer_overlay_layer_set_basemap (MerOverlayLayer   *self,
@@ -351,4 +355,21 @@ mer_overlay_layer_add_obstacle (MerOverlayLayer *self,
     self->over_map = g_ptr_array_new ();
   g_ptr_array_add (self->over_map, over);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mer_overlay_layer_get_labels:
+ *
+ * What the layer's label pass placed in the last frame it drew, in the
+ * layer's pixels, with the markers, clusters and widgets over the map it
+ * kept clear of as its obstacles. For tests.
+ *
+ * Returns: (transfer none) (nullable): the labels, valid until the next frame
+ */
+MerLabels *
+mer_overlay_layer_get_labels (MerOverlayLayer *self)
+{
+  g_return_val_if_fail (MER_IS_OVERLAY_LAYER (self), NULL);
+
+  return self->labels;
 }

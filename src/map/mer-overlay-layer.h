@@ -32,5 +32,6 @@ void             mer_overlay_layer_set_basemap    (MerOverlayLayer   *self,
                                                    MerBasemapPainter *basemap);
 void             mer_overlay_layer_add_obstacle   (MerOverlayLayer   *self,
                                                    GtkWidget         *over);
+MerLabels       *mer_overlay_layer_get_labels     (MerOverlayLayer   *self);
 
 G_END_DECLS

@@ -13,7 +13,8 @@
 /* The offline base map as a libshumate map source: each tile is drawn by
  * the base-map painter in a worker thread, at the widget's scale factor so
  * that it is sharp on HiDPI screens, and handed to the tile on the main
- * thread. Nothing is fetched and nothing is written to disk. */
+ * thread. Nothing is fetched and nothing is written to disk. Tiles carry
+ * no names: the map's overlay places them with the story's labels. */
 
 #define TILE_SIZE 256
 
@@ -62,7 +63,7 @@ render_in_thread (GTask        *task,
   job->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cr = cairo_create (job->surface);
   cairo_scale (cr, job->scale_factor, job->scale_factor);
-  mer_basemap_painter_draw (self->painter, cr, &job->view, self->style);
+  mer_basemap_painter_draw_map (self->painter, cr, &job->view, self->style);
   cairo_destroy (cr);
   cairo_surface_flush (job->surface);
 
@@ -185,23 +186,20 @@ mer_tile_source_init (MerTileSource *self)
  * @dark: whether to draw the dark style
  * @scale_factor: the widget's scale factor; tiles are drawn at 256 × it
  *
- * Returns: (transfer full): a map source; its id differs by style, scale
- *   and what the painter knows of the story, as libshumate caches tiles by
- *   source id
+ * Returns: (transfer full): a map source; its id differs by style and
+ *   scale, as libshumate caches tiles by source id
  */
 MerTileSource *
 mer_tile_source_new (MerBasemapPainter *painter,
                      gboolean           dark,
                      int                scale_factor)
 {
-  g_autofree char *story = NULL;
   g_autofree char *id = NULL;
   MerTileSource *self;
 
   g_return_val_if_fail (painter != NULL, NULL);
 
-  story = mer_basemap_painter_dup_story_key (painter);
-  id = g_strdup_printf ("meridian-basemap-%s-%dx-%s", dark ? "dark" : "light", scale_factor, story);
+  id = g_strdup_printf ("meridian-basemap-%s-%dx", dark ? "dark" : "light", scale_factor);
 
   self = g_object_new (MER_TYPE_TILE_SOURCE,
                        "id", id,

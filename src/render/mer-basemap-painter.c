@@ -6,21 +6,18 @@
 #include "mer-basemap-painter.h"
 
 #include <math.h>
-#include <string.h>
-#include <pango/pangocairo.h>
 
 #include "mer-language.h"
 
-/* Draws the offline base map — sea, land, coastline, rivers, country
- * borders and names — for any view onto any cairo context: map tiles drawn
- * in worker threads and exports alike. The data is cut into cells when it
- * is prepared, so a view visits only the cells it overlaps.
+/* Draws the offline base map — sea, land, coastline, rivers and country
+ * borders — for any view onto any cairo context: map tiles drawn in worker
+ * threads and exports alike. The data is cut into cells when it is
+ * prepared, so a view visits only the cells it overlaps.
  *
- * Names go through the one label pass (mer-labels.c). On tiles a name
- * crossing a tile edge must be drawn the same in both tiles, so which names
- * are shown is decided once per zoom level for the whole world; a picture
- * (export, handout, slide) instead adds the names in its frame to its own
- * pass, with its markers and event labels (mer_basemap_painter_add_labels()). */
+ * Its names are not drawn with it: every picture, the screen's overlay
+ * included, adds the names in its frame to its own label pass, after its
+ * markers and event labels (mer_basemap_painter_add_labels()), so that no
+ * name lies under a marker or is cut by the frame's edge. */
 
 /* Disputed islands show their names in the story's languages from this
  * many zoom levels above the zoom their name appears at. */
@@ -30,29 +27,7 @@ struct _MerBasemapPainter
 {
   grefcount   ref_count;
   MerBasemap *basemap;
-
-  GMutex      lock;
-  GHashTable *placements;  /* zoom × 100 → GArray of Placed */
-  GStrv       languages;   /* the story's languages, besides English */
-  GHashTable *left_out;    /* names the story's own labels say, not drawn on tiles */
-  GArray     *places;      /* the story's places, normalised x, y pairs: names keep off them */
-  char       *story_key;   /* all three, as a string */
 };
-
-/* How far from an event's place tiles keep their names: a large marker's
- * radius, or the ring markers sharing a place are spread on. */
-#define PLACE_CLEARANCE 14.0
-
-typedef struct {
-  MerLabelBox box;         /* in world pixels at the zoom */
-  MerLabel    label;       /* its markup owned */
-} Placed;
-
-static void
-placed_clear (gpointer data)
-{
-  g_free ((char *) ((Placed *) data)->label.markup);
-}
 
 MerBasemapPainter *
 mer_basemap_painter_new (MerBasemap *basemap)
@@ -61,12 +36,6 @@ mer_basemap_painter_new (MerBasemap *basemap)
 
   g_ref_count_init (&self->ref_count);
   self->basemap = mer_basemap_ref (basemap);
-  g_mutex_init (&self->lock);
-  self->placements = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  self->languages = g_new0 (char *, 1);
-  self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->places = g_array_new (FALSE, FALSE, sizeof (double));
-  self->story_key = g_strdup ("");
 
   return self;
 }
@@ -87,107 +56,9 @@ mer_basemap_painter_unref (MerBasemapPainter *self)
 
   if (g_ref_count_dec (&self->ref_count))
     {
-      g_hash_table_unref (self->placements);
-      g_strfreev (self->languages);
-      g_hash_table_unref (self->left_out);
-      g_array_unref (self->places);
-      g_free (self->story_key);
-      g_mutex_clear (&self->lock);
       mer_basemap_unref (self->basemap);
       g_free (self);
     }
-}
-
-/**
- * mer_basemap_painter_set_story:
- * @document: (nullable): the story the map shows
- *
- * What tiles need to know of the story: disputed islands are named in its
- * languages (mer_labels_dup_story_languages()) too when zoomed in; the
- * names its regions and event places carry (mer_labels_dup_story_names())
- * are left to its own labels, which are placed round its markers, so that
- * a name does not show twice; and names keep clear of its places, where
- * its markers are drawn over the tiles. Safe to call while tiles are drawn.
- */
-void
-mer_basemap_painter_set_story (MerBasemapPainter *self,
-                               MerDocument       *document)
-{
-  g_auto(GStrv) languages = NULL;
-  g_auto(GStrv) left_out = NULL;
-  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GString) key = g_string_new (NULL);
-  guint hash = 5381;
-
-  g_return_if_fail (self != NULL);
-
-  languages = mer_labels_dup_story_languages (document);
-  left_out = mer_labels_dup_story_names (document);
-  if (document != NULL)
-    {
-      GListModel *events = mer_document_get_events (document);
-
-      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-        {
-          g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
-          const MerPlace *list;
-          guint n;
-
-          list = mer_event_get_places (event, &n);
-          for (guint p = 0; p < n; p++)
-            {
-              double xy[2];
-
-              mer_projection_location_to_normalized (list[p].lat, list[p].lon, &xy[0], &xy[1]);
-              g_array_append_vals (places, xy, 2);
-            }
-        }
-    }
-
-  /* The key names the languages and a hash of the names and places:
-   * libshumate keeps tiles by a source id made from it. */
-  for (guint i = 0; left_out[i] != NULL; i++)
-    hash = hash * 33 + g_str_hash (left_out[i]);
-  for (guint i = 0; i < places->len; i++)
-    hash = hash * 33 + (guint) lround (g_array_index (places, double, i) * 1e7);
-  for (guint i = 0; languages[i] != NULL; i++)
-    g_string_append_printf (key, "%s%s", i > 0 ? "," : "", languages[i]);
-  g_string_append_printf (key, "-%08x", hash);
-
-  g_mutex_lock (&self->lock);
-  if (!g_str_equal (key->str, self->story_key))
-    {
-      g_strfreev (self->languages);
-      self->languages = g_steal_pointer (&languages);
-      g_hash_table_remove_all (self->left_out);
-      for (guint i = 0; left_out[i] != NULL; i++)
-        g_hash_table_add (self->left_out, g_strdup (left_out[i]));
-      g_array_unref (self->places);
-      self->places = g_steal_pointer (&places);
-      g_free (self->story_key);
-      self->story_key = g_strdup (key->str);
-      g_hash_table_remove_all (self->placements);
-    }
-  g_mutex_unlock (&self->lock);
-}
-
-/**
- * mer_basemap_painter_dup_story_key:
- *
- * Returns: (transfer full): a string that changes whenever
- *   mer_basemap_painter_set_story() changes what tiles show
- */
-char *
-mer_basemap_painter_dup_story_key (MerBasemapPainter *self)
-{
-  char *key;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_mutex_lock (&self->lock);
-  key = g_strdup (self->story_key);
-  g_mutex_unlock (&self->lock);
-  return key;
 }
 
 static MerLabelStyle
@@ -285,108 +156,6 @@ label_candidate (const MerBasemapLabel *label,
   };
 }
 
-/**
- * mer_basemap_painter_dup_native_names:
- * @zoom: the map's zoom
- *
- * The disputed places whose names tiles leave to the story's labels, with
- * the text tiles would show at @zoom: "Iturup" with its Japanese and
- * Russian names on a second line, so that the story's label for Iturup
- * says them.
- *
- * Returns: (transfer full): English name → Pango markup
- */
-GHashTable *
-mer_basemap_painter_dup_native_names (MerBasemapPainter *self,
-                                      double             zoom)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  g_return_val_if_fail (self != NULL, names);
-
-  g_mutex_lock (&self->lock);
-  for (guint i = 0; i < mer_basemap_get_n_labels (self->basemap); i++)
-    {
-      MerBasemapLabel label;
-      g_autofree char *markup = NULL;
-
-      mer_basemap_get_label (self->basemap, i, &label);
-      if (!(label.flags & MER_BASEMAP_LABEL_DISPUTED) || zoom < label.min_zoom ||
-          !g_hash_table_contains (self->left_out, label.name))
-        continue;
-      markup = label_markup (&label, zoom, (const char * const *) self->languages);
-      if (strchr (markup, '\n') != NULL)
-        g_hash_table_replace (names, g_markup_escape_text (label.name, -1), g_steal_pointer (&markup));
-    }
-  g_mutex_unlock (&self->lock);
-  return names;
-}
-
-/* Which labels are shown at @zoom over the whole world, and where. */
-static GArray *
-get_placement (MerBasemapPainter *self,
-               double             zoom)
-{
-  guint key = (guint) lround (zoom * 100);
-  double world = mer_projection_world_size (zoom);
-  g_autoptr(MerLabelMeasure) measure = NULL;
-  g_autoptr(MerLabels) labels = NULL;
-  g_autoptr(GPtrArray) markups = NULL;
-  GArray *placed;
-
-  g_mutex_lock (&self->lock);
-  placed = g_hash_table_lookup (self->placements, GUINT_TO_POINTER (key));
-  if (placed != NULL)
-    {
-      g_array_ref (placed);
-      g_mutex_unlock (&self->lock);
-      return placed;
-    }
-
-  measure = mer_label_measure_new ();
-  labels = mer_labels_new (measure, world, world, FALSE);
-  markups = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i + 1 < self->places->len; i += 2)
-    {
-      double x = g_array_index (self->places, double, i) * world;
-      double y = g_array_index (self->places, double, i + 1) * world;
-
-      mer_labels_add_obstacle (labels, &(MerLabelBox) { x - PLACE_CLEARANCE, y - PLACE_CLEARANCE,
-                                                        2 * PLACE_CLEARANCE, 2 * PLACE_CLEARANCE });
-    }
-  for (guint i = 0; i < mer_basemap_get_n_labels (self->basemap); i++)
-    {
-      MerBasemapLabel label;
-      MerLabel candidate;
-      char *markup;
-
-      mer_basemap_get_label (self->basemap, i, &label);
-      if (zoom < label.min_zoom || g_hash_table_contains (self->left_out, label.name))
-        continue;
-
-      markup = label_markup (&label, zoom, (const char * const *) self->languages);
-      g_ptr_array_add (markups, markup);
-      label_candidate (&label, zoom, label.x * world, label.y * world, markup, &candidate);
-      mer_labels_add (labels, &candidate);
-    }
-  mer_labels_place (labels);
-
-  placed = g_array_sized_new (FALSE, FALSE, sizeof (Placed), mer_labels_get_n_placed (labels));
-  g_array_set_clear_func (placed, placed_clear);
-  for (guint i = 0; i < mer_labels_get_n_placed (labels); i++)
-    {
-      Placed p;
-
-      mer_labels_get_placed (labels, i, &p.box, &p.label);
-      p.label.markup = g_strdup (p.label.markup);
-      g_array_append_val (placed, p);
-    }
-
-  g_hash_table_insert (self->placements, GUINT_TO_POINTER (key), g_array_ref (placed));
-  g_mutex_unlock (&self->lock);
-  return placed;
-}
-
 typedef struct {
   cairo_t *cr;
   double   scale;     /* world size */
@@ -429,56 +198,6 @@ set_color (cairo_t        *cr,
            const MerColor *color)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
-}
-
-/* Draws the names placed for the whole world at the view's zoom that meet
- * the view. */
-static void
-draw_labels (MerBasemapPainter *self,
-             cairo_t           *cr,
-             const MerMapView  *view,
-             const MerMapStyle *style,
-             double             cx,
-             double             cy)
-{
-  /* Each tile thread keeps its own texts' layouts: a measure is for one
-   * thread, and making the layouts again for every tile would cost more
-   * than drawing them. */
-  static GPrivate thread_measure = G_PRIVATE_INIT ((GDestroyNotify) mer_label_measure_free);
-  MerLabelMeasure *measure = g_private_get (&thread_measure);
-  g_autoptr(GArray) placed = get_placement (self, view->zoom);
-  g_autoptr(MerLabels) labels = NULL;
-  double world = mer_map_view_get_world_size (view);
-  double copies = ceil (view->width / world) + 1;
-
-  if (measure == NULL)
-    {
-      measure = mer_label_measure_new ();
-      g_private_set (&thread_measure, measure);
-    }
-  labels = mer_labels_new (measure, view->width, view->height, FALSE);
-
-  for (guint i = 0; i < placed->len; i++)
-    {
-      const Placed *p = &g_array_index (placed, Placed, i);
-
-      for (double k = -copies; k <= copies; k++)
-        {
-          double dx = k * world - cx * world + view->width / 2;
-          double dy = view->height / 2 - cy * world;
-          MerLabelBox box = { p->box.x + dx, p->box.y + dy, p->box.width, p->box.height };
-          MerLabel label = p->label;
-
-          if (box.x + box.width < 0 || box.x > view->width || box.y + box.height < 0 || box.y > view->height)
-            continue;
-
-          label.x += dx;
-          label.y += dy;
-          mer_labels_add_placed (labels, &label, &box);
-        }
-    }
-
-  mer_labels_draw (labels, cr, style);
 }
 
 /**
@@ -615,8 +334,9 @@ draw_base (MerBasemapPainter *self,
  * @view: what to draw
  * @style: the colours
  *
- * Draws the base map without its names, for a picture that places them in
- * its own label pass (mer_basemap_painter_add_labels()).
+ * Draws the base map without its names, which the picture places in its
+ * own label pass (mer_basemap_painter_add_labels()). Safe to call from
+ * several threads at once.
  */
 void
 mer_basemap_painter_draw_map (MerBasemapPainter *self,
@@ -633,34 +353,5 @@ mer_basemap_painter_draw_map (MerBasemapPainter *self,
   cairo_rectangle (cr, 0, 0, view->width, view->height);
   cairo_clip (cr);
   draw_base (self, cr, view, style, cx, cy);
-  cairo_restore (cr);
-}
-
-/**
- * mer_basemap_painter_draw:
- * @cr: a context whose user space is the view's pixels
- * @view: what to draw
- * @style: the colours
- *
- * Draws the base map over the whole view with its names as placed for the
- * whole world at the view's zoom (so that tiles agree). Safe to call from
- * several threads at once.
- */
-void
-mer_basemap_painter_draw (MerBasemapPainter *self,
-                          cairo_t           *cr,
-                          const MerMapView  *view,
-                          const MerMapStyle *style)
-{
-  double cx, cy;
-
-  g_return_if_fail (self != NULL);
-
-  mer_map_view_get_center_normalized (view, &cx, &cy);
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, view->width, view->height);
-  cairo_clip (cr);
-  draw_base (self, cr, view, style, cx, cy);
-  draw_labels (self, cr, view, style, cx, cy);
   cairo_restore (cr);
 }

@@ -15,10 +15,6 @@ typedef struct _MerBasemapPainter MerBasemapPainter;
 MerBasemapPainter *mer_basemap_painter_new   (MerBasemap        *basemap);
 MerBasemapPainter *mer_basemap_painter_ref   (MerBasemapPainter *self);
 void               mer_basemap_painter_unref (MerBasemapPainter *self);
-void               mer_basemap_painter_draw  (MerBasemapPainter *self,
-                                              cairo_t           *cr,
-                                              const MerMapView  *view,
-                                              const MerMapStyle *style);
 void               mer_basemap_painter_draw_map (MerBasemapPainter *self,
                                                  cairo_t           *cr,
                                                  const MerMapView  *view,
@@ -27,11 +23,6 @@ void               mer_basemap_painter_add_labels (MerBasemapPainter  *self,
                                                    MerLabels          *labels,
                                                    const MerMapView   *view,
                                                    const char * const *languages);
-void               mer_basemap_painter_set_story (MerBasemapPainter *self,
-                                                  MerDocument       *document);
-GHashTable        *mer_basemap_painter_dup_native_names (MerBasemapPainter *self,
-                                                         double             zoom);
-char              *mer_basemap_painter_dup_story_key (MerBasemapPainter *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerBasemapPainter, mer_basemap_painter_unref)
 

@@ -36,6 +36,8 @@ typedef struct {
 /* Markers closer than this are at one place: they would hide each other. */
 #define SAME_PLACE 8.0
 #define MAX_SPREAD 24
+/* The dot that marks the place markers are spread round. */
+#define PLACE_DOT_RADIUS 3.0
 
 struct _MerEventPainter
 {
@@ -653,7 +655,7 @@ mer_event_painter_draw (MerEventPainter   *self,
       if (!item->spread)
         continue;
       cairo_new_sub_path (cr);
-      cairo_arc (cr, item->place_x, item->place_y, 3, 0, 2 * G_PI);
+      cairo_arc (cr, item->place_x, item->place_y, PLACE_DOT_RADIUS, 0, 2 * G_PI);
     }
   cairo_fill (cr);
 
@@ -740,10 +742,12 @@ event_label_markup (MerEvent *event,
  * @labels: the picture's label pass, the size of @view
  * @state: (nullable): what is selected
  *
- * Adds every marker and cluster of the view to @labels as an obstacle, and
- * a label for each marker: the selected event's title first, then the
- * other events' place names, more important events first. Markers spread
- * round one place share one label at the place.
+ * Adds every marker and cluster of the view to @labels as an obstacle (the
+ * selected and the hovered with their rings), the lines of markers spread
+ * round a place as an area the base map's names keep off, and a label for
+ * each marker: the selected event's title first, then the other events'
+ * place names, more important events first. Markers spread round one place
+ * share one label at the place.
  */
 void
 mer_event_painter_add_labels (MerEventPainter  *self,
@@ -752,6 +756,7 @@ mer_event_painter_add_labels (MerEventPainter  *self,
                               MerState         *state)
 {
   MerEvent *selected = state != NULL ? mer_state_get_selected_event (state) : NULL;
+  MerEvent *hovered = state != NULL ? mer_state_get_hovered_event (state) : NULL;
   g_autoptr(GHashTable) spread_places = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autofree int *owners = NULL;
 
@@ -764,10 +769,22 @@ mer_event_painter_add_labels (MerEventPainter  *self,
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
-      double r = item->radius + 1;
+      gboolean ringed = item->event != NULL && (item->event == selected || item->event == hovered);
+      /* The ring mer_event_painter_draw() draws round them, line included. */
+      double r = item->radius + (ringed ? 6 : 1);
       MerLabelBox box = { item->x - r, item->y - r, 2 * r, 2 * r };
 
       owners[i] = mer_labels_add_obstacle (labels, &box);
+      if (item->spread)
+        {
+          /* The line from the place, with the place's dot. */
+          double x0 = MIN (item->place_x - PLACE_DOT_RADIUS - 1, box.x);
+          double y0 = MIN (item->place_y - PLACE_DOT_RADIUS - 1, box.y);
+          double x1 = MAX (item->place_x + PLACE_DOT_RADIUS + 1, box.x + box.width);
+          double y1 = MAX (item->place_y + PLACE_DOT_RADIUS + 1, box.y + box.height);
+
+          mer_labels_add_area (labels, &(MerLabelBox) { x0, y0, x1 - x0, y1 - y0 }, MER_LABEL_PRIORITY_GAZETTEER);
+        }
     }
 
   for (guint i = 0; i < self->items->len; i++)

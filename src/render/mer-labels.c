@@ -9,9 +9,9 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
-/* The one label placement pass: the screen's event and region labels, the
- * base map's names on its tiles, and every export, handout page and slide
- * put their labels through it.
+/* The one label placement pass: the screen, every export, handout page and
+ * slide put their labels through it, the base map's names with the events'
+ * and regions' labels.
  *
  * Candidates are placed greedily in order of priority; each tries a few
  * positions around its anchor and takes the first where it overlaps no
@@ -20,7 +20,10 @@
  * indexes what is placed, so each test looks at a few neighbours only.
  *
  * Text is measured once per font and text (MerLabelMeasure keeps the sizes),
- * with hinting off so that sizes do not depend on the surface. */
+ * with hinting off so that sizes do not depend on the surface. A measure
+ * kept between the frames of a view also remembers where each text went in
+ * the pass before, and a label tries that position first: names do not
+ * jump from side to side while the map pans. */
 
 #define CELL_SIZE 64.0
 /* Air between two labels, and the halo around the text. */
@@ -48,6 +51,7 @@ struct _MerLabelMeasure
   PangoContext         *context;
   PangoFontDescription *fonts[MER_LABEL_N_STYLES];
   GHashTable           *sizes;   /* "style\x1fmarkup" → Size */
+  guint                 pass;    /* mer_labels_place() calls so far */
 };
 
 /* Past this many texts the cache starts again: a long pan over a dense
@@ -57,6 +61,8 @@ struct _MerLabelMeasure
 typedef struct {
   double       width, height;
   PangoLayout *layout;
+  guint        placed_in;  /* the pass that last placed the text, or 0 */
+  guint        position;   /* where that pass put it, by positions() */
 } Size;
 
 static void
@@ -75,7 +81,8 @@ typedef struct {
 
 typedef struct {
   MerLabelBox box;
-  int         owner;    /* an obstacle's own id; -1 for a label */
+  int         owner;    /* an obstacle's own id; -1 for a label or an area */
+  guint       from;     /* labels of this priority or after keep off it */
 } Entry;
 
 typedef struct {
@@ -92,11 +99,10 @@ struct _MerLabels
 
   GStringChunk    *strings;
   GArray          *candidates;   /* Candidate */
-  GArray          *entries;      /* Entry: obstacles, then labels as placed */
+  GArray          *entries;      /* Entry: obstacles and areas, then labels as placed */
+  GArray          *obstacles;    /* MerLabelBox, by obstacle id */
   GArray          *placed;       /* Placed */
-  guint            n_obstacles;
   GHashTable      *cells;        /* cell key → GArray of entry indices */
-  GHashTable      *renames;      /* nullable: an event label's text → what it says instead */
 };
 
 /**
@@ -153,7 +159,7 @@ create_layout (MerLabelMeasure *self,
 }
 
 /* The text's size and its layout, made once. */
-static const Size *
+static Size *
 measure (MerLabelMeasure *self,
          MerLabelStyle    style,
          const char      *markup)
@@ -168,7 +174,7 @@ measure (MerLabelMeasure *self,
       if (g_hash_table_size (self->sizes) >= MAX_CACHED)
         g_hash_table_remove_all (self->sizes);
 
-      size = g_new (Size, 1);
+      size = g_new0 (Size, 1);
       size->layout = create_layout (self, style, markup);
       pango_layout_get_extents (size->layout, NULL, &logical);
       size->width = (double) logical.width / PANGO_SCALE + 2 * HALO;
@@ -204,6 +210,7 @@ mer_labels_new (MerLabelMeasure *measure,
   self->strings = g_string_chunk_new (4096);
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (MerLabelBox));
   self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   self->cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
 
@@ -217,8 +224,8 @@ mer_labels_free (MerLabels *self)
     return;
 
   g_hash_table_unref (self->cells);
-  g_clear_pointer (&self->renames, g_hash_table_unref);
   g_array_unref (self->placed);
+  g_array_unref (self->obstacles);
   g_array_unref (self->entries);
   g_array_unref (self->candidates);
   g_string_chunk_free (self->strings);
@@ -266,11 +273,13 @@ boxes_overlap (const MerLabelBox *a,
          a->y < b->y + b->height + padding && b->y < a->y + a->height + padding;
 }
 
-/* Whether @box is free: no label placed and no obstacle but @owner's in it. */
+/* Whether @box is free for a label of @priority: no label placed, no
+ * obstacle but @owner's and no area that label keeps off in it. */
 static gboolean
 box_is_free (MerLabels         *self,
              const MerLabelBox *box,
-             int                owner)
+             int                owner,
+             guint              priority)
 {
   gint64 col0 = (gint64) floor ((box->x - LABEL_PADDING) / CELL_SIZE);
   gint64 col1 = (gint64) floor ((box->x + box->width + LABEL_PADDING) / CELL_SIZE);
@@ -293,7 +302,7 @@ box_is_free (MerLabels         *self,
           {
             const Entry *entry = &g_array_index (self->entries, Entry, g_array_index (cell, guint, i));
 
-            if (owner >= 0 && entry->owner == owner)
+            if ((owner >= 0 && entry->owner == owner) || priority < entry->from)
               continue;
             if (boxes_overlap (box, &entry->box, entry->owner < 0 ? LABEL_PADDING : 0))
               return FALSE;
@@ -315,33 +324,39 @@ int
 mer_labels_add_obstacle (MerLabels         *self,
                          const MerLabelBox *box)
 {
-  Entry entry = { *box, (int) self->n_obstacles };
+  Entry entry = { *box, (int) self->obstacles->len, 0 };
 
   g_return_val_if_fail (self != NULL, -1);
   g_return_val_if_fail (self->placed->len == 0, -1);
 
   g_array_append_val (self->entries, entry);
   index_entry (self, self->entries->len - 1);
-  return (int) self->n_obstacles++;
+  g_array_append_val (self->obstacles, *box);
+  return entry.owner;
 }
 
 /**
- * mer_labels_set_renames:
- * @renames: (transfer none): markup → markup
+ * mer_labels_add_area:
+ * @box: what labels from @from on must not cover
+ * @from: a priority (#MerLabelPriority plus a rank)
  *
- * Event labels whose text is a key say the value instead: on screen, the
- * tiles leave the story's disputed places to its labels, which then carry
- * the names in the story's languages the tiles would have shown
- * (mer_basemap_painter_dup_native_names()).
+ * Keeps the labels of priority @from or after off @box: the lines of a
+ * ring of markers spread round their place, which the base map's names
+ * must not cross but the markers' own labels may reach into. Areas are
+ * added before mer_labels_place(); they are not obstacles and have no id.
  */
 void
-mer_labels_set_renames (MerLabels  *self,
-                        GHashTable *renames)
+mer_labels_add_area (MerLabels         *self,
+                     const MerLabelBox *box,
+                     guint              from)
 {
-  g_return_if_fail (self != NULL);
+  Entry entry = { *box, -1, from };
 
-  g_clear_pointer (&self->renames, g_hash_table_unref);
-  self->renames = renames != NULL ? g_hash_table_ref (renames) : NULL;
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->placed->len == 0);
+
+  g_array_append_val (self->entries, entry);
+  index_entry (self, self->entries->len - 1);
 }
 
 /**
@@ -357,9 +372,6 @@ mer_labels_add (MerLabels      *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (label->markup != NULL);
 
-  if (self->renames != NULL && label->priority >= MER_LABEL_PRIORITY_EVENT &&
-      label->priority < MER_LABEL_PRIORITY_GAZETTEER && g_hash_table_contains (self->renames, label->markup))
-    candidate.label.markup = g_hash_table_lookup (self->renames, label->markup);
   candidate.label.markup = g_string_chunk_insert_const (self->strings, candidate.label.markup);
   g_array_append_val (self->candidates, candidate);
 }
@@ -490,13 +502,18 @@ drop_repeated_names (MerLabels *self)
  * mer_labels_place:
  *
  * Places the candidates added so far, in order of priority (then in the
- * order they were added). Call once.
+ * order they were added). Call once. A label tries first the position its
+ * text took in the last pass with the same measure, if that pass was the
+ * one just before: with one measure per view, the previous frame's.
  */
 void
 mer_labels_place (MerLabels *self)
 {
+  guint pass;
+
   g_return_if_fail (self != NULL);
 
+  pass = ++self->measure->pass;
   drop_repeated_names (self);
   g_array_sort (self->candidates, compare_candidates);
 
@@ -505,8 +522,9 @@ mer_labels_place (MerLabels *self)
       const MerLabel *label = &g_array_index (self->candidates, Candidate, i).label;
       MerLabelBox boxes[MAX_POSITIONS];
       MerLabelBox dot = { label->x - DOT_RADIUS, label->y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS };
+      guint order[MAX_POSITIONS];
       guint n;
-      Size size;
+      Size *size;
 
       /* The anchor itself must be in the frame (a large area's, within its
        * reach), and a city's dot free. */
@@ -514,33 +532,45 @@ mer_labels_place (MerLabels *self)
           (label->x < -label->reach || label->y < -label->reach || label->x > self->width + label->reach ||
            label->y > self->height + label->reach))
         continue;
-      if (label->dot && !box_is_free (self, &dot, label->owner))
+      if (label->dot && !box_is_free (self, &dot, label->owner, label->priority))
         continue;
 
-      size = *measure (self->measure, label->style, label->markup);
-      n = positions (label, size, boxes);
-      for (guint p = 0; p < n; p++)
+      size = measure (self->measure, label->style, label->markup);
+      n = positions (label, *size, boxes);
+      /* The position the pass before took first, then the others in order. */
+      for (guint k = 0; k < n; k++)
+        order[k] = k;
+      if (size->placed_in != 0 && size->placed_in == pass - 1 && size->position < n)
         {
-          if (!box_is_free (self, &boxes[p], label->owner))
+          memmove (order + 1, order, size->position * sizeof (guint));
+          order[0] = size->position;
+        }
+      for (guint k = 0; k < n; k++)
+        {
+          guint p = order[k];
+
+          if (!box_is_free (self, &boxes[p], label->owner, label->priority))
             continue;
           if (label->dot && boxes_overlap (&boxes[p], &dot, 0))
             continue;
 
           {
             Placed placed = { boxes[p], *label };
-            Entry entry = { boxes[p], -1 };
+            Entry entry = { boxes[p], -1, 0 };
 
             g_array_append_val (self->placed, placed);
             g_array_append_val (self->entries, entry);
             index_entry (self, self->entries->len - 1);
             if (label->dot)
               {
-                Entry dot_entry = { dot, -1 };
+                Entry dot_entry = { dot, -1, 0 };
 
                 g_array_append_val (self->entries, dot_entry);
                 index_entry (self, self->entries->len - 1);
               }
           }
+          size->placed_in = pass;
+          size->position = p;
           break;
         }
     }
@@ -618,7 +648,7 @@ mer_labels_get_n_obstacles (MerLabels *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->n_obstacles;
+  return self->obstacles->len;
 }
 
 void
@@ -627,9 +657,9 @@ mer_labels_get_obstacle (MerLabels   *self,
                          MerLabelBox *box)
 {
   g_return_if_fail (self != NULL);
-  g_return_if_fail (index < self->n_obstacles);
+  g_return_if_fail (index < self->obstacles->len);
 
-  *box = g_array_index (self->entries, Entry, index).box;
+  *box = g_array_index (self->obstacles, MerLabelBox, index);
 }
 
 static void

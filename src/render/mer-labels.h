@@ -114,8 +114,9 @@ MerLabels       *mer_labels_new              (MerLabelMeasure   *measure,
 void             mer_labels_free             (MerLabels         *self);
 int              mer_labels_add_obstacle     (MerLabels         *self,
                                               const MerLabelBox *box);
-void             mer_labels_set_renames      (MerLabels         *self,
-                                              GHashTable        *renames);
+void             mer_labels_add_area         (MerLabels         *self,
+                                              const MerLabelBox *box,
+                                              guint              from);
 void             mer_labels_add              (MerLabels         *self,
                                               const MerLabel    *label);
 void             mer_labels_place            (MerLabels         *self);
