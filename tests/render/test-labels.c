@@ -156,6 +156,91 @@ test_positions (void)
   assert_placement_valid (labels, 400, 300);
 }
 
+/* Nemuro beside a point at (@x, 150) in a 400×300 frame, with a marker
+ * right of it when @blocked; returns where it went. */
+static MerLabelBox
+place_nemuro (MerLabelMeasure *measure,
+              double           x,
+              gboolean         blocked)
+{
+  g_autoptr(MerLabels) labels = mer_labels_new (measure, 400, 300, TRUE);
+  MerLabel label = {
+    .markup = "Nemuro", .x = x, .y = 150, .gap = 5, .priority = MER_LABEL_PRIORITY_GAZETTEER,
+    .anchor = MER_LABEL_ANCHOR_POINT, .style = MER_LABEL_STYLE_PLACE, .owner = -1,
+  };
+  MerLabelBox box;
+
+  if (blocked)
+    mer_labels_add_obstacle (labels, &(MerLabelBox) { x + 10, 140, 20, 20 });
+  mer_labels_add (labels, &label);
+  mer_labels_place (labels);
+  g_assert_cmpuint (mer_labels_get_n_placed (labels), ==, 1);
+  mer_labels_get_placed (labels, 0, &box, NULL);
+  return box;
+}
+
+/* A name keeps the side it took in the frame before while that side is
+ * free, as the map pans: pushed left of its point by a marker, it stays
+ * left when the marker has gone; a measure with no frame before puts it
+ * right, its best side. */
+static void
+test_previous_position (void)
+{
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(MerLabelMeasure) fresh = mer_label_measure_new ();
+  MerLabelBox box;
+
+  box = place_nemuro (measure, 200, TRUE);
+  g_assert_cmpfloat (box.x + box.width, ==, 194);
+  box = place_nemuro (measure, 203, FALSE);
+  g_assert_cmpfloat (box.x + box.width, ==, 197);
+  box = place_nemuro (measure, 206, FALSE);
+  g_assert_cmpfloat (box.x + box.width, ==, 200);
+
+  /* Too near the left edge for the left side: right again, and then kept. */
+  box = place_nemuro (measure, 20, FALSE);
+  g_assert_cmpfloat (box.x, ==, 26);
+  box = place_nemuro (measure, 200, TRUE);
+  g_assert_cmpfloat (box.x + box.width, ==, 194);
+
+  box = place_nemuro (fresh, 206, FALSE);
+  g_assert_cmpfloat (box.x, ==, 212);
+}
+
+/* An area keeps the labels from its priority on off it, not those before:
+ * the base map's names stay off the lines of spread markers, which the
+ * markers' own labels may reach into. */
+static void
+test_areas (void)
+{
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(MerLabels) labels = mer_labels_new (measure, 400, 300, TRUE);
+  MerLabel event = {
+    .markup = "Yuzhno-Kurilsk", .x = 100, .y = 100, .gap = 5, .priority = MER_LABEL_PRIORITY_EVENT,
+    .anchor = MER_LABEL_ANCHOR_POINT, .style = MER_LABEL_STYLE_EVENT, .owner = -1,
+  };
+  MerLabel name = {
+    .markup = "Nemuro", .x = 100, .y = 200, .gap = 5, .priority = MER_LABEL_PRIORITY_GAZETTEER,
+    .anchor = MER_LABEL_ANCHOR_POINT, .style = MER_LABEL_STYLE_PLACE, .owner = -1,
+  };
+  MerLabelBox area = { 104, 80, 200, 140 }, box;
+  MerLabel placed;
+
+  mer_labels_add_area (labels, &area, MER_LABEL_PRIORITY_GAZETTEER);
+  mer_labels_add (labels, &event);
+  mer_labels_add (labels, &name);
+  mer_labels_place (labels);
+
+  g_assert_cmpuint (mer_labels_get_n_obstacles (labels), ==, 0);
+  g_assert_cmpuint (mer_labels_get_n_placed (labels), ==, 2);
+  mer_labels_get_placed (labels, 0, &box, &placed);
+  g_assert_cmpstr (placed.markup, ==, "Yuzhno-Kurilsk");
+  g_assert_cmpfloat (box.x, ==, 106);
+  mer_labels_get_placed (labels, 1, &box, &placed);
+  g_assert_cmpstr (placed.markup, ==, "Nemuro");
+  g_assert_cmpfloat (box.x + box.width, ==, 94);
+}
+
 static MerBasemap *
 load_basemap (void)
 {
@@ -273,6 +358,8 @@ main (int   argc,
 
   g_test_add_func ("/render/labels/random-frames", test_random_frames);
   g_test_add_func ("/render/labels/positions", test_positions);
+  g_test_add_func ("/render/labels/previous-position", test_previous_position);
+  g_test_add_func ("/render/labels/areas", test_areas);
   g_test_add_func ("/render/labels/story-frames", test_story_frames);
   g_test_add_func ("/render/labels/southern-kurils", test_southern_kurils);
 
