@@ -39,6 +39,7 @@ typedef struct {
   const guint32 *index;     /* grid_size² × N_LAYERS + 1 part numbers */
   const guint32 *parts;     /* n_parts × (first vertex, n_points) */
   const float   *vertices;  /* n_vertices × (x, y) */
+  const guint8  *part_zooms; /* nullable: n_parts minimum zooms × 10 */
 } Level;
 
 struct _MerBasemap
@@ -173,7 +174,7 @@ check_level (MerBasemap  *self,
 {
   Level *level = &self->levels[i];
   const guint8 *record = self->data + read_u32 (self->data + 24) + (gsize) i * LEVEL_RECORD_SIZE;
-  guint32 index_offset, parts_offset, vertices_offset;
+  guint32 index_offset, parts_offset, vertices_offset, part_zooms_offset;
   guint64 n_cells, n_index;
   guint n_layer_parts[N_LAYERS] = { 0, };
 
@@ -187,6 +188,9 @@ check_level (MerBasemap  *self,
   vertices_offset = read_u32 (record + 28);
   for (guint l = 0; l < N_LAYERS; l++)
     level->n_layer_parts[l] = read_u32 (record + 32 + 4 * l);
+  /* Files written before the table have zero there: every part shows from the level's
+   * own minimum zoom. */
+  part_zooms_offset = read_u32 (record + 48);
 
   if (!isfinite (level->min_zoom))
     return corrupt (error, "level %u has no minimum zoom", i);
@@ -203,10 +207,13 @@ check_level (MerBasemap  *self,
     return corrupt (error, "level %u parts out of range", i);
   if (!range_ok (self, vertices_offset, level->n_vertices, 8))
     return corrupt (error, "level %u vertices out of range", i);
+  if (part_zooms_offset != 0 && !range_ok (self, part_zooms_offset, level->n_parts, 1))
+    return corrupt (error, "level %u part zooms out of range", i);
 
   level->index = (const guint32 *) (gconstpointer) (self->data + index_offset);
   level->parts = (const guint32 *) (gconstpointer) (self->data + parts_offset);
   level->vertices = (const float *) (gconstpointer) (self->data + vertices_offset);
+  level->part_zooms = part_zooms_offset != 0 ? self->data + part_zooms_offset : NULL;
 
   /* The index must count up from 0 to n_parts; then every (cell, layer) range of parts
    * is inside the part array, and each part is checked once. */
@@ -548,8 +555,32 @@ mer_basemap_foreach_part (MerBasemap         *self,
                           MerBasemapPartFunc  func,
                           gpointer            user_data)
 {
+  mer_basemap_foreach_part_at_zoom (self, level, layer, INFINITY, x0, y0, x1, y1, func, user_data);
+}
+
+/**
+ * mer_basemap_foreach_part_at_zoom:
+ * @zoom: the zoom drawn at
+ *
+ * As mer_basemap_foreach_part(), but only for the parts shown at @zoom: a river whose
+ * Natural Earth minimum zoom is above @zoom is left out, where the file records it.
+ */
+void
+mer_basemap_foreach_part_at_zoom (MerBasemap         *self,
+                                  guint               level,
+                                  MerBasemapLayer     layer,
+                                  double              zoom,
+                                  double              x0,
+                                  double              y0,
+                                  double              x1,
+                                  double              y1,
+                                  MerBasemapPartFunc  func,
+                                  gpointer            user_data)
+{
   const Level *l;
   guint col0, col1, row0, row1;
+  /* The table holds tenths; a little slack so that zoom 5 shows a part of 5.0. */
+  double tenths = zoom * 10 + 1e-6;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (level < self->n_levels);
@@ -570,7 +601,11 @@ mer_basemap_foreach_part (MerBasemap         *self,
         gsize k = ((gsize) row * l->grid_size + col) * N_LAYERS + layer;
 
         for (guint32 p = l->index[k]; p < l->index[k + 1]; p++)
-          func (l->vertices + 2 * (gsize) l->parts[2 * p], l->parts[2 * p + 1], user_data);
+          {
+            if (l->part_zooms != NULL && l->part_zooms[p] > tenths)
+              continue;
+            func (l->vertices + 2 * (gsize) l->parts[2 * p], l->parts[2 * p + 1], user_data);
+          }
       }
 }
 

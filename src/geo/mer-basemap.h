@@ -185,6 +185,16 @@ void        mer_basemap_foreach_part      (MerBasemap           *self,
                                            double                y1,
                                            MerBasemapPartFunc    func,
                                            gpointer              user_data);
+void        mer_basemap_foreach_part_at_zoom (MerBasemap        *self,
+                                              guint              level,
+                                              MerBasemapLayer    layer,
+                                              double             zoom,
+                                              double             x0,
+                                              double             y0,
+                                              double             x1,
+                                              double             y1,
+                                              MerBasemapPartFunc func,
+                                              gpointer           user_data);
 
 guint       mer_basemap_get_n_labels      (MerBasemap           *self);
 void        mer_basemap_get_label         (MerBasemap           *self,

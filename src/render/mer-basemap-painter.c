@@ -288,9 +288,9 @@ draw_base (MerBasemapPainter *self,
       for (int k = (int) floor (x0); k <= (int) floor (x1); k++)
         {
           ctx.offset_x = view->width / 2 + (k - cx) * world;
-          mer_basemap_foreach_part (self->basemap, level, layer,
-                                    MAX (x0 - k, 0), MAX (y0, 0), MIN (x1 - k, 1), MIN (y1, 1),
-                                    append_part, &ctx);
+          mer_basemap_foreach_part_at_zoom (self->basemap, level, layer, view->zoom,
+                                            MAX (x0 - k, 0), MAX (y0, 0), MIN (x1 - k, 1), MIN (y1, 1),
+                                            append_part, &ctx);
         }
 
       switch (layer)

@@ -14,6 +14,10 @@
  * on purpose: look at the new figures before updating them. */
 
 #define N_LABELS 9364
+/* 1:10m river parts drawn over the world at zooms 5, 6 and 7 (of 5,998). */
+#define N_RIVERS_AT_5 2753
+#define N_RIVERS_AT_6 4068
+#define N_RIVERS_AT_7 5323
 #define N_KURIL_RINGS 29  /* land-10m has 22 polygons there; cell sides cut some in two */
 
 typedef struct {
@@ -656,6 +660,63 @@ visit_all_cb (const float *xy,
     *sum += xy[i];
 }
 
+static void
+count_one_cb (const float *xy,
+              guint        n_points,
+              gpointer     user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static guint
+count_rivers (MerBasemap *map,
+              guint       level,
+              double      zoom)
+{
+  guint n = 0;
+
+  mer_basemap_foreach_part_at_zoom (map, level, MER_BASEMAP_RIVER, zoom, 0, 0, 1, 1, count_one_cb, &n);
+  return n;
+}
+
+/* Rivers show from their own Natural Earth minimum zoom, not from their level's: at the
+ * 1:10m level, zoom 5 draws the large rivers only, zoom 7.2 all of them. The coast has
+ * no minimum zoom of its own. A file without the table (its offset zeroed) draws every
+ * river from the level's zoom, as before. */
+static void
+test_river_zooms (void)
+{
+  g_autofree char *path = basemap_path ();
+  g_autofree char *data = NULL;
+  g_autoptr(MerBasemap) map = load_basemap ();
+  g_autoptr(MerBasemap) old = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  MerBasemapLevelInfo info;
+  guint coast = 0, all_coast = 0;
+  guint32 level_table;
+  gsize size;
+
+  mer_basemap_get_level_info (map, 2, &info);
+  g_assert_cmpuint (count_rivers (map, 2, 5), ==, N_RIVERS_AT_5);
+  g_assert_cmpuint (count_rivers (map, 2, 6), ==, N_RIVERS_AT_6);
+  g_assert_cmpuint (count_rivers (map, 2, 7), ==, N_RIVERS_AT_7);
+  g_assert_cmpuint (count_rivers (map, 2, 7.2), ==, info.n_river_parts);
+  g_assert_cmpuint (count_rivers (map, 2, INFINITY), ==, info.n_river_parts);
+  mer_basemap_foreach_part_at_zoom (map, 2, MER_BASEMAP_COAST, 5, 0, 0, 1, 1, count_one_cb, &coast);
+  mer_basemap_foreach_part (map, 2, MER_BASEMAP_COAST, 0, 0, 1, 1, count_one_cb, &all_coast);
+  g_assert_cmpuint (coast, ==, info.n_coast_parts);
+  g_assert_cmpuint (all_coast, ==, info.n_coast_parts);
+
+  g_assert_true (g_file_get_contents (path, &data, &size, NULL));
+  level_table = get_u32 (data, 24);
+  memset (data + level_table + 64 * 2 + 48, 0, 4);
+  bytes = g_bytes_new_static (data, size);
+  old = mer_basemap_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_rivers (old, 2, 5), ==, info.n_river_parts);
+}
+
 /* Random bytes of the header, the tables and the indexes changed one at a time: each
  * copy either loads, and then every part and label can be read, or gives an error. */
 static void
@@ -777,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/geo/basemap/land", test_land);
   g_test_add_func ("/geo/basemap/kurils", test_kurils);
   g_test_add_func ("/geo/basemap/parts", test_parts);
+  g_test_add_func ("/geo/basemap/river-zooms", test_river_zooms);
   g_test_add_func ("/geo/basemap/rectangles", test_rectangles);
   g_test_add_func ("/geo/basemap/labels", test_labels);
   g_test_add_func ("/geo/basemap/bad-files", test_bad_files);

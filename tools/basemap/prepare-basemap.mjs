@@ -27,7 +27,9 @@
 //    Kuril island in land-10m survives (checked below).
 //  * Rivers and lake centrelines from Natural Earth 1:10m (natural-earth/gazetteer.json.gz,
 //    made by extract-natural-earth.mjs), simplified per level (Douglas-Peucker, half a pixel
-//    at the level's RIVER_TOLERANCE_ZOOM), clipped to the cells like borders.
+//    at the level's RIVER_TOLERANCE_ZOOM), clipped to the cells like borders. Each river
+//    part keeps its line's Natural Earth min_zoom in the level's part zoom table, so that
+//    the painter draws it from that zoom, not from the level's.
 // Labels: one per country of countries-50m at the pole of inaccessibility (polylabel)
 // of its largest piece in Mercator, with a minimum zoom from its on-screen size; plus the
 // SEA_LABELS below; plus the gazetteer: Natural Earth's populated places, islands, marine
@@ -441,6 +443,18 @@ function clipPolygons(list, x0, y0, x1, y1, leaf) {
   return result.map(rings => ({ rings, bbox: bboxOfRings([rings[0]]) }));
 }
 
+// Rivers keep their Natural Earth min_zoom through the cut, for the part zoom table.
+function clipRiverLines(list, x0, y0, x1, y1, leaf) {
+  if (leaf) return list;
+  const out = [];
+  for (const it of list) {
+    for (const pts of clipPolyline(it.pts, x0, y0, x1, y1)) {
+      out.push({ pts, bbox: bboxOfRings([pts]), minZoom: it.minZoom });
+    }
+  }
+  return out;
+}
+
 function clipLines(list, x0, y0, x1, y1, leaf) {
   if (leaf) return list.map(it => it.pts);
   const out = [];
@@ -541,7 +555,7 @@ function riverItems(spec, gazetteer) {
       for (let i = 0; i + 1 < flat.length; i += 2) coords.push([flat[i], flat[i + 1]]);
       for (const merc of lineToMercator(coords)) {
         const pts = simplify(merc, tol);
-        if (pts.length >= 2) items.push({ pts, bbox: bboxOfRings([pts]) });
+        if (pts.length >= 2) items.push({ pts, bbox: bboxOfRings([pts]), minZoom });
       }
     }
   }
@@ -578,11 +592,12 @@ function buildLevel(spec, gazetteer) {
   const riverLines = riverItems(spec, gazetteer);
   const landCells = cutIntoCells(landItems, grid, clipPolygons);
   const lineCells = cutIntoCells(lineItems, grid, clipLines);
-  const riverCells = cutIntoCells(riverLines, grid, clipLines);
+  const riverCells = cutIntoCells(riverLines, grid, clipRiverLines);
 
   // Flatten: per cell, LAND parts, then COAST, BORDER and RIVER parts.
   const vertices = [];   // [x, y] float32 values
   const parts = [];      // [first_vertex, n_points]
+  const partZooms = [];  // per part: its minimum zoom × 10 (rivers), else 0
   const index = [];      // (grid * grid * N_LAYERS + 1) part indices
   const counts = { land: 0, coast: 0, border: 0, river: 0, cells: 0, dropped: 0 };
   const cellRings = new Array(grid * grid);  // for the checks below
@@ -624,15 +639,18 @@ function buildLevel(spec, gazetteer) {
       parts.push(...coastParts);
       index.push(parts.length);
       parts.push(...borderParts);
-      const riverParts = [];
-      for (const pts of riverCells[c] ?? []) {
-        const enc = encodeLine(pts);
+      const riverParts = [], riverZooms = [];
+      for (const it of riverCells[c] ?? []) {
+        const enc = encodeLine(it.pts);
         if (!enc) continue;
         riverParts.push([vertices.length, enc.length]);
+        riverZooms.push(Math.round(it.minZoom * 10));
         for (const p of enc) vertices.push(p);
       }
+      for (let k = partZooms.length; k < parts.length; k++) partZooms.push(0);
       index.push(parts.length);
       parts.push(...riverParts);
+      partZooms.push(...riverZooms);
       counts.river += riverParts.length;
       counts.land += landParts.length;
       counts.coast += coastParts.length;
@@ -654,7 +672,7 @@ function buildLevel(spec, gazetteer) {
               `(${Date.now() - t0} ms)`);
 
   return {
-    spec, vertices, parts, index, counts, cellRings, landItems, lineItems, riverLines, sourcePolygons,
+    spec, vertices, parts, partZooms, index, counts, cellRings, landItems, lineItems, riverLines, sourcePolygons,
   };
 }
 
@@ -862,6 +880,8 @@ function writeFile(levels, labels) {
     off = align8(off + 8 * lv.parts.length);
     lv.verticesOffset = off;
     off = align8(off + 8 * lv.vertices.length);
+    lv.partZoomsOffset = off;
+    off = align8(off + lv.partZooms.length);
   }
   const fileSize = off;
 
@@ -896,7 +916,8 @@ function writeFile(levels, labels) {
     u32(o + 36, lv.counts.coast);
     u32(o + 40, lv.counts.border);
     u32(o + 44, lv.counts.river);
-    // 48..63: zero (reserved)
+    u32(o + 48, lv.partZoomsOffset);
+    // 52..63: zero (reserved)
     lv.index.forEach((v, j) => u32(lv.indexOffset + 4 * j, v));
     lv.parts.forEach(([first, n], j) => {
       u32(lv.partsOffset + 8 * j, first);
@@ -906,6 +927,7 @@ function writeFile(levels, labels) {
       f32(lv.verticesOffset + 8 * j, x);
       f32(lv.verticesOffset + 8 * j + 4, y);
     });
+    lv.partZooms.forEach((z, j) => dv.setUint8(lv.partZoomsOffset + j, z));
   });
 
   labels.forEach((l, i) => {
@@ -945,7 +967,9 @@ function readFile(buf) {
     const lv = {
       scale: u32(o), minZoom: f32(o + 4), grid: u32(o + 8), indexOffset: u32(o + 12),
       nParts: u32(o + 16), partsOffset: u32(o + 20), nVertices: u32(o + 24), verticesOffset: u32(o + 28),
+      nRiver: u32(o + 44), partZoomsOffset: u32(o + 48),
     };
+    lv.partZoom = p => dv.getUint8(lv.partZoomsOffset + p);
     // parts(cell, layer) -> array of point arrays
     lv.cellParts = (col, row, layer) => {
       const k = (row * lv.grid + col) * N_LAYERS + layer;
@@ -1081,6 +1105,16 @@ function verify(buf, built) {
     check(rel(borderLength, srcBorder) < 1e-4, `${lv.scale}m border length`);
     check(rel(riverLength, srcRiver) < 1e-4, `${lv.scale}m river length`);
     check(maxSpan <= 1 / g, `${lv.scale}m part wider than a cell`);
+
+    // Every river part carries its river's minimum zoom, below the level's river limit;
+    // no other part has one.
+    let zoned = 0;
+    for (let p = 0; p < lv.nParts; p++) {
+      check(lv.partZoom(p) === b.partZooms[p], `${lv.scale}m part ${p} minimum zoom`);
+      if (lv.partZoom(p) > 0) zoned++;
+      check(lv.partZoom(p) < b.spec.riverMaxZoom * 10, `${lv.scale}m part ${p} minimum zoom past the level's rivers`);
+    }
+    check(b.partZooms.length === lv.nParts && zoned === lv.nRiver, `${lv.scale}m minimum zooms of the river parts`);
   });
 
   const lv10 = levels[levels.length - 1];
