@@ -608,27 +608,6 @@ mer_labels_get_placed (MerLabels   *self,
 }
 
 /**
- * mer_labels_add_placed:
- * @label: a label placed by an earlier pass; its markup is copied
- * @box: where that pass put it, in this frame's units
- *
- * Takes a label as it was placed, without testing it: tiles draw the
- * names placed once for the whole world this way.
- */
-void
-mer_labels_add_placed (MerLabels         *self,
-                       const MerLabel    *label,
-                       const MerLabelBox *box)
-{
-  Placed placed = { *box, *label };
-
-  g_return_if_fail (self != NULL);
-
-  placed.label.markup = g_string_chunk_insert_const (self->strings, label->markup);
-  g_array_append_val (self->placed, placed);
-}
-
-/**
  * mer_labels_get_placed_owner:
  *
  * Returns: the obstacle the placed label belongs to, or -1

@@ -125,9 +125,6 @@ void             mer_labels_get_placed       (MerLabels         *self,
                                               guint              index,
                                               MerLabelBox       *box,
                                               MerLabel          *label);
-void             mer_labels_add_placed       (MerLabels         *self,
-                                              const MerLabel    *label,
-                                              const MerLabelBox *box);
 guint            mer_labels_get_n_obstacles  (MerLabels         *self);
 void             mer_labels_get_obstacle     (MerLabels         *self,
                                               guint              index,
