@@ -249,6 +249,7 @@ mer_basemap_painter_add_labels (MerBasemapPainter  *self,
 
       markup = label_markup (&label, view->zoom, languages);
       candidate.markup = markup;
+      candidate.name = label.name;
       mer_labels_add (labels, &candidate);
     }
 }

@@ -373,6 +373,8 @@ mer_labels_add (MerLabels      *self,
   g_return_if_fail (label->markup != NULL);
 
   candidate.label.markup = g_string_chunk_insert_const (self->strings, candidate.label.markup);
+  if (candidate.label.name != NULL)
+    candidate.label.name = g_string_chunk_insert_const (self->strings, candidate.label.name);
   g_array_append_val (self->candidates, candidate);
 }
 
@@ -439,6 +441,16 @@ first_line (const char *markup)
   return end != NULL ? g_strndup (markup, end - markup) : g_strdup (markup);
 }
 
+/* What a label says, to find it said twice: a base-map name shown in
+ * Japanese still repeats the story's English place name. */
+static char *
+said (const MerLabel *label)
+{
+  if (label->name != NULL)
+    return g_markup_escape_text (label->name, -1);
+  return first_line (label->markup);
+}
+
 /* A name said twice close by is said once. An event's place label takes
  * the place of a base-map name saying the same, with the base map's names
  * in other languages if it has them: it is placed round its marker, where
@@ -457,7 +469,7 @@ drop_repeated_names (MerLabels *self)
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
 
       if (c->label.priority >= MER_LABEL_PRIORITY_GAZETTEER)
-        g_hash_table_insert (gazetteer, first_line (c->label.markup), GUINT_TO_POINTER (i));
+        g_hash_table_insert (gazetteer, said (&c->label), GUINT_TO_POINTER (i));
       else if (c->label.priority >= MER_LABEL_PRIORITY_REGION && c->label.priority < MER_LABEL_PRIORITY_EVENT)
         g_hash_table_insert (regions, first_line (c->label.markup), GUINT_TO_POINTER (i));
     }
@@ -465,7 +477,7 @@ drop_repeated_names (MerLabels *self)
   for (guint i = 0; i < self->candidates->len; i++)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
-      g_autofree char *line = first_line (c->label.markup);
+      g_autofree char *line = said (&c->label);
       gpointer found;
       const Candidate *same;
 
@@ -764,51 +776,6 @@ mer_labels_dup_story_languages (MerDocument *document)
       for (guint n = 0; n < n_names; n++)
         if (!g_str_equal (names[n].lang, "en") && g_hash_table_add (seen, (gpointer) names[n].lang))
           g_strv_builder_add (builder, names[n].lang);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-/**
- * mer_labels_dup_story_names:
- * @document: (nullable): a story
- *
- * The names a story's own labels say: its regions' names and its events'
- * place names.
- *
- * Returns: (transfer full): names, %NULL-terminated, each once
- */
-GStrv
-mer_labels_dup_story_names (MerDocument *document)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *regions, *events;
-
-  if (document == NULL)
-    return g_strv_builder_end (builder);
-
-  regions = mer_document_get_regions (document);
-  for (guint i = 0; i < g_list_model_get_n_items (regions); i++)
-    {
-      g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
-      const char *name = mer_region_get_name (region);
-
-      if (g_hash_table_add (seen, (gpointer) name))
-        g_strv_builder_add (builder, name);
-    }
-
-  events = mer_document_get_events (document);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
-      const MerPlace *places;
-      guint n_places;
-
-      places = mer_event_get_places (event, &n_places);
-      for (guint p = 0; p < n_places; p++)
-        if (places[p].name != NULL && g_hash_table_add (seen, (gpointer) places[p].name))
-          g_strv_builder_add (builder, places[p].name);
     }
 
   return g_strv_builder_end (builder);

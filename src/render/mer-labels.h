@@ -57,6 +57,9 @@ typedef enum {
 /**
  * MerLabel:
  * @markup: Pango markup of the text
+ * @name: (nullable): the plain name the label says in English, when its
+ *   text may be in another language (a base-map name), to find the same
+ *   name said twice; %NULL to use the text's first line
  * @x: the anchor, in frame units
  * @y: the anchor
  * @gap: for %MER_LABEL_ANCHOR_POINT, the distance kept from the anchor (a
@@ -75,6 +78,7 @@ typedef enum {
  */
 typedef struct {
   const char       *markup;
+  const char       *name;
   double            x;
   double            y;
   double            gap;
@@ -132,7 +136,6 @@ void             mer_labels_get_obstacle     (MerLabels         *self,
 int              mer_labels_get_placed_owner (MerLabels         *self,
                                               guint              index);
 GStrv            mer_labels_dup_story_languages (MerDocument    *document);
-GStrv            mer_labels_dup_story_names  (MerDocument       *document);
 void             mer_labels_draw             (MerLabels         *self,
                                               cairo_t           *cr,
                                               const MerMapStyle *style);

@@ -241,6 +241,36 @@ test_areas (void)
   g_assert_cmpfloat (box.x + box.width, ==, 94);
 }
 
+/* A base-map name shown in the interface's language (Japanese) repeats
+ * the story's English place name beside it: it is said once, by the event's
+ * label, in the base map's words. */
+static void
+test_repeated_name_in_another_language (void)
+{
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(MerLabels) labels = mer_labels_new (measure, 400, 300, TRUE);
+  MerLabel event = {
+    .markup = "Khabarovsk", .x = 100, .y = 100, .gap = 5, .priority = MER_LABEL_PRIORITY_EVENT,
+    .anchor = MER_LABEL_ANCHOR_POINT, .style = MER_LABEL_STYLE_EVENT, .owner = -1,
+  };
+  MerLabel city = {
+    .markup = "ハバロフスク", .name = "Khabarovsk", .x = 102, .y = 101, .gap = 2,
+    .priority = MER_LABEL_PRIORITY_GAZETTEER, .anchor = MER_LABEL_ANCHOR_POINT,
+    .style = MER_LABEL_STYLE_PLACE, .owner = -1,
+  };
+  MerLabelBox box;
+  MerLabel placed;
+
+  mer_labels_add (labels, &event);
+  mer_labels_add (labels, &city);
+  mer_labels_place (labels);
+
+  g_assert_cmpuint (mer_labels_get_n_placed (labels), ==, 1);
+  mer_labels_get_placed (labels, 0, &box, &placed);
+  g_assert_cmpstr (placed.markup, ==, "ハバロフスク");
+  g_assert_cmpint (placed.style, ==, MER_LABEL_STYLE_EVENT);
+}
+
 static MerBasemap *
 load_basemap (void)
 {
@@ -360,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/render/labels/positions", test_positions);
   g_test_add_func ("/render/labels/previous-position", test_previous_position);
   g_test_add_func ("/render/labels/areas", test_areas);
+  g_test_add_func ("/render/labels/repeated-name-in-another-language", test_repeated_name_in_another_language);
   g_test_add_func ("/render/labels/story-frames", test_story_frames);
   g_test_add_func ("/render/labels/southern-kurils", test_southern_kurils);
 
