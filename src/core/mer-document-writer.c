@@ -581,14 +581,24 @@ collect_geometry_paths (JsonNode  *root,
     }
 }
 
-/* Copies the geometry files named by relative path from @from's folder to
+/**
+ * mer_document_writer_copy_geometry_files:
+ * @root: the story's JSON
+ * @from: the story's file
+ * @to: the file it is written to
+ *
+ * Copies the geometry files named by relative path from @from's folder to
  * @to's, so that the copied story reads them as the original does. The
- * loader has checked that each stays inside the story's folder. */
-static gboolean
-copy_geometry_files (JsonNode    *root,
-                     const char  *from,
-                     const char  *to,
-                     GError     **error)
+ * loader has checked that each stays inside the story's folder. Nothing is
+ * copied when both are in one folder.
+ *
+ * Returns: whether every file was copied
+ */
+gboolean
+mer_document_writer_copy_geometry_files (JsonNode    *root,
+                                         const char  *from,
+                                         const char  *to,
+                                         GError     **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GFile) from_file = g_file_new_for_path (from);
@@ -651,7 +661,7 @@ mer_document_writer_copy_story (const char  *source,
   written = mer_json_writer_update (contents + skip, length - skip, json_parser_get_root (parser), error);
   if (written == NULL)
     return FALSE;
-  if (!copy_geometry_files (json_parser_get_root (parser), source, destination, error))
+  if (!mer_document_writer_copy_geometry_files (json_parser_get_root (parser), source, destination, error))
     return FALSE;
   if (skip == 0)
     return g_file_set_contents (destination, written, -1, error);
