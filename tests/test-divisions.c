@@ -241,7 +241,7 @@ test_damaged (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(MerDivisions) damaged = NULL;
-      g_autofree char *expected = g_strdup_printf ("%s: %s", path, rows[i].message);
+      g_autofree char *expected = g_strdup_printf ("“%s” cannot be read: %s", path, rows[i].message);
 
       g_assert_true (g_file_set_contents (path, rows[i].text, -1, NULL));
       damaged = mer_divisions_new_from_file (path, &error);

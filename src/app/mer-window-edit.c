@@ -14,7 +14,9 @@
 #include <glib/gstdio.h>
 
 #include "mer-draw-layer.h"
+#include "mer-fit.h"
 #include "mer-map-widget.h"
+#include "mer-region-picker.h"
 #include "mer-timeline.h"
 
 /* Writing stories in the window: the story shown is edited through one
@@ -225,6 +227,7 @@ update_actions (MerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", editable && event != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-region-from-file", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-region", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-region", editable);
   if (!editable && self->draw_layer != NULL)
     {
       mer_draw_layer_clear (self->draw_layer);
@@ -840,6 +843,62 @@ add_region_from_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->outline_chooser));
 }
 
+static void
+on_region_picked (MerWindow *self,
+                  guint      index)
+{
+  const MerDivision *item = mer_divisions_get_item (self->divisions, index);
+  g_autoptr(MerGeometry) outline = mer_divisions_dup_geometry (self->divisions, index);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  MerGeometry *geometries[] = { outline };
+  MerView view;
+
+  if (self->edit == NULL)
+    return;
+  id = mer_edit_add_named_region (self->edit, item->name, item->names, item->n_names, outline, &error);
+  if (id == NULL)
+    {
+      mer_event_editor_show_error (self->event_editor, error->message);
+      return;
+    }
+  show_new_region (self, id);
+  /* Unlike one drawn, a region picked may lie anywhere: shown whole. */
+  if (mer_fit_view (NULL, 0, geometries, 1, gtk_widget_get_width (GTK_WIDGET (self->map)),
+                    gtk_widget_get_height (GTK_WIDGET (self->map)), 40, MER_MAP_MIN_ZOOM, 8, &view))
+    mer_map_widget_go_to (self->map, &view, TRUE);
+}
+
+static void
+pick_region_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerRegionPicker *picker;
+
+  if (self->region_picker != NULL || !can_add_region (self))
+    return;
+
+  if (self->divisions == NULL)
+    {
+      g_autofree char *path = mer_divisions_find_default_path ();
+      g_autoptr(GError) error = NULL;
+
+      self->divisions = mer_divisions_new_from_file (path, &error);
+      if (self->divisions == NULL)
+        {
+          mer_event_editor_show_error (self->event_editor, error->message);
+          return;
+        }
+    }
+
+  picker = mer_region_picker_new (GTK_WINDOW (self), self->divisions);
+  self->region_picker = GTK_WINDOW (picker);
+  g_object_add_weak_pointer (G_OBJECT (picker), (gpointer *) &self->region_picker);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (on_region_picked), self, G_CONNECT_SWAPPED);
+}
+
 static gboolean
 drawing (MerWindow *self)
 {
@@ -1164,6 +1223,7 @@ _mer_window_edit_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-editor", NULL, show_editor_action);
   gtk_widget_class_install_action (widget_class, "win.add-region-from-file", NULL, add_region_from_file_action);
   gtk_widget_class_install_action (widget_class, "win.draw-region", NULL, draw_region_action);
+  gtk_widget_class_install_action (widget_class, "win.pick-region", NULL, pick_region_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1250,6 +1310,12 @@ _mer_window_edit_dispose (MerWindow *self)
   if (self->outline_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->outline_chooser));
   g_clear_object (&self->outline_chooser);
+  if (self->region_picker != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->region_picker), (gpointer *) &self->region_picker);
+      gtk_window_destroy (g_steal_pointer (&self->region_picker));
+    }
+  g_clear_pointer (&self->divisions, mer_divisions_unref);
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);

@@ -105,7 +105,7 @@ invalid (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, MER_DIVISIONS_ERROR, MER_DIVISIONS_ERROR_INVALID, _("%s: %s"), display, what);
+  g_set_error (error, MER_DIVISIONS_ERROR, MER_DIVISIONS_ERROR_INVALID, _("“%s” cannot be read: %s"), display, what);
   return FALSE;
 }
 
