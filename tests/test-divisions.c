@@ -100,7 +100,7 @@ test_places (void)
     }
 }
 
-/* Crimea is one polygon of some 180 points: recognisable, and small. */
+/* Crimea is one polygon of 218 points: recognisable, and small. */
 static void
 test_crimea_outline (void)
 {
