@@ -659,6 +659,51 @@ test_pick_region (void)
   g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_regions (mer_window_get_document (window))), ==,
                     n_regions);
 
+  /* Right-click over Simferopol: the division and the country under the
+   * pointer (Natural Earth's, de facto), as regions. */
+  {
+    MerMapWidget *map = mer_window_get_map (window);
+    MerView simferopol = { 44.95, 34.10, 7 };
+    MerMapView map_view;
+    GtkWidget *popover;
+    GMenuModel *model;
+    g_autoptr(GMenuModel) submenu = NULL;
+    g_autofree char *label = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+    g_autofree char *action = NULL;
+    g_autoptr(GVariant) target = NULL;
+    g_autofree char *args = NULL;
+    int sx, sy;
+
+    mer_map_widget_go_to (map, &simferopol, FALSE);
+    wait_for_frame (GTK_WIDGET (map));
+    mer_map_widget_get_map_view (map, &map_view);
+    to_surface (GTK_WIDGET (map), map_view.width / 2, map_view.height / 2, &sx, &sy);
+    args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 click 3", sx, sy);
+    xdotool (GTK_WIDGET (map), args);
+    wait_until (popover_shown, map);
+    popover = find_widget (gtk_widget_get_parent (GTK_WIDGET (map)), is_popover_menu, NULL);
+    model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "New Region from Here");
+    submenu = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SUBMENU);
+    g_assert_cmpint (g_menu_model_get_n_items (submenu), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &second));
+    g_assert_cmpstr (first, ==, "Autonomous Republic of Crimea");
+    g_assert_cmpstr (second, ==, "Russia");
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    target = g_menu_model_get_item_attribute_value (submenu, 0, G_MENU_ATTRIBUTE_TARGET, NULL);
+    g_assert_true (gtk_widget_activate_action_variant (popover, action, target));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    g_assert_true (crimea_added (window));
+    g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Add Region");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_false (mer_edit_can_undo (edit));
+  }
+
   /* Esc: nothing added. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
   wait_until (picker_shown, NULL);
