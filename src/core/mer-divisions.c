@@ -28,6 +28,12 @@ typedef struct {
   double       west, south, east, north;
   char        *folded_name;
   char        *collate_key;
+  /* Folded words and their ASCII alternates, as g_str_match_string()
+   * makes them, made once: searching 4,800 entries at each key typed
+   * took 60–90 ms when they were made again at each match. */
+  GStrv        name_words;
+  GPtrArray   *other_words;     /* of GStrv: the code, each other name, each alias */
+  GStrv        country_words;
 } Entry;
 
 struct _MerDivisions
@@ -54,6 +60,7 @@ decode_ring (const char *text,
   guint n_values = 0;
   guint first = points->len;
   const char *p = text;
+  MerLonLat closing;
 
   while (*p != '\0')
     {
@@ -83,7 +90,9 @@ decode_ring (const char *text,
 
   if (n_values % 2 != 0 || points->len - first < 3)
     return FALSE;
-  g_array_append_val (points, g_array_index (points, MerLonLat, first));
+  /* A copy: appending may move the array the first point is in. */
+  closing = g_array_index (points, MerLonLat, first);
+  g_array_append_val (points, closing);
   return TRUE;
 }
 
@@ -96,6 +105,22 @@ entry_clear (gpointer data)
   g_free ((gpointer) entry->pub.aliases);
   g_free (entry->folded_name);
   g_free (entry->collate_key);
+  g_strfreev (entry->name_words);
+  g_clear_pointer (&entry->other_words, g_ptr_array_unref);
+  g_strfreev (entry->country_words);
+}
+
+/* @text's folded words followed by their ASCII alternates. */
+static GStrv
+words_of (const char *text)
+{
+  g_auto(GStrv) alternates = NULL;
+  g_auto(GStrv) words = g_str_tokenize_and_fold (text, NULL, &alternates);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_addv (builder, (const char **) words);
+  g_strv_builder_addv (builder, (const char **) alternates);
+  return g_strv_builder_end (builder);
 }
 
 static gboolean
@@ -227,6 +252,16 @@ read_entry (MerDivisions     *self,
         alias_array[n++] = json_node_get_string (alias);
     }
   entry.pub.aliases = alias_array;
+
+  entry.name_words = words_of (entry.pub.name);
+  entry.country_words = words_of (entry.pub.country_name);
+  entry.other_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  if (entry.pub.code != NULL)
+    g_ptr_array_add (entry.other_words, words_of (entry.pub.code));
+  for (guint i = 0; i < entry.pub.n_names; i++)
+    g_ptr_array_add (entry.other_words, words_of (entry.pub.names[i].text));
+  for (guint i = 0; entry.pub.aliases[i] != NULL; i++)
+    g_ptr_array_add (entry.other_words, words_of (entry.pub.aliases[i]));
 
   folded = g_utf8_casefold (entry.pub.name, -1);
   entry.folded_name = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
@@ -459,17 +494,31 @@ typedef struct {
   guint match;
 } Hit;
 
+/* As g_str_match_string() with alternates: each word of the query starts
+ * a word of the text. */
 static gboolean
-matches (const char *query,
-         const char *text)
+matches (const char * const *query_words,
+         const char * const *words)
 {
-  return text != NULL && g_str_match_string (query, text, TRUE);
+  if (query_words[0] == NULL)
+    return FALSE;
+  for (guint q = 0; query_words[q] != NULL; q++)
+    {
+      gboolean found = FALSE;
+
+      for (guint w = 0; !found && words[w] != NULL; w++)
+        found = g_str_has_prefix (words[w], query_words[q]);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static guint
-match_entry (const Entry *entry,
-             const char  *query,
-             const char  *folded_query)
+match_entry (const Entry        *entry,
+             const char         *query,
+             const char         *folded_query,
+             const char * const *query_words)
 {
   const MerDivision *item = &entry->pub;
 
@@ -478,18 +527,14 @@ match_entry (const Entry *entry,
     return MATCH_EXACT;
   if (g_str_has_prefix (entry->folded_name, folded_query))
     return MATCH_START;
-  if (matches (query, item->name))
+  if (matches (query_words, (const char * const *) entry->name_words))
     return MATCH_WORD;
-  if (matches (query, item->code))
-    return MATCH_OTHER;
-  for (guint i = 0; i < item->n_names; i++)
-    if (matches (query, item->names[i].text))
-      return MATCH_OTHER;
-  for (guint i = 0; item->aliases[i] != NULL; i++)
-    if (matches (query, item->aliases[i]))
+  for (guint i = 0; i < entry->other_words->len; i++)
+    if (matches (query_words, g_ptr_array_index (entry->other_words, i)))
       return MATCH_OTHER;
   if (item->level == MER_DIVISION_FIRST_LEVEL &&
-      (g_ascii_strcasecmp (item->country, query) == 0 || matches (query, item->country_name)))
+      (g_ascii_strcasecmp (item->country, query) == 0 ||
+       matches (query_words, (const char * const *) entry->country_words)))
     return MATCH_COUNTRY;
   return MATCH_NONE;
 }
@@ -539,6 +584,7 @@ mer_divisions_search (MerDivisions *self,
   g_autofree char *trimmed = NULL;
   g_autofree char *casefolded = NULL;
   g_autofree char *folded = NULL;
+  g_auto(GStrv) query_words = NULL;
   GArray *result = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_return_val_if_fail (self != NULL, result);
@@ -547,6 +593,7 @@ mer_divisions_search (MerDivisions *self,
   trimmed = g_strstrip (g_strdup (query));
   casefolded = g_utf8_casefold (trimmed, -1);
   folded = g_utf8_normalize (casefolded, -1, G_NORMALIZE_ALL);
+  query_words = g_str_tokenize_and_fold (trimmed, NULL, NULL);
 
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -556,7 +603,7 @@ mer_divisions_search (MerDivisions *self,
       if (*trimmed == '\0')
         hit.match = entry->pub.level == MER_DIVISION_COUNTRY ? MATCH_WORD : MATCH_NONE;
       else
-        hit.match = match_entry (entry, trimmed, folded);
+        hit.match = match_entry (entry, trimmed, folded, (const char * const *) query_words);
       if (hit.match != MATCH_NONE)
         g_array_append_val (hits, hit);
     }
