@@ -675,6 +675,28 @@ test_named_region_and_save_as (void)
   g_assert_cmpuint (n_names, ==, 2);
   g_assert_cmpstr (read_names[1].text, ==, "Крым");
 
+  /* Another story's outline of the same name in that folder is not
+   * overwritten: the story is not saved there. */
+  {
+    g_autofree char *regions = g_build_filename (other, "regions", NULL);
+    g_autofree char *theirs = g_build_filename (regions, "hokkaido.geojson", NULL);
+    g_autofree char *kept = NULL;
+
+    g_assert_cmpint (g_mkdir (regions, 0777), ==, 0);
+    g_assert_true (g_file_set_contents (theirs, "{\"type\": \"Polygon\", \"coordinates\": []}\n", -1, NULL));
+    g_assert_false (mer_edit_save_as (edit, copy, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_assert_cmpstr (error->message, ==,
+                     "regions/hokkaido.geojson is already in that folder with another outline: "
+                     "the story’s would replace it.");
+    g_clear_error (&error);
+    g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    g_assert_cmpstr (mer_edit_get_path (edit), ==, path);
+    kept = read_file (theirs);
+    g_assert_cmpstr (kept, ==, "{\"type\": \"Polygon\", \"coordinates\": []}\n");
+    g_assert_cmpint (g_unlink (theirs), ==, 0);
+  }
+
   g_assert_true (mer_edit_save_as (edit, copy, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (mer_edit_get_path (edit), ==, copy);

@@ -19,6 +19,7 @@ JsonNode *mer_document_writer_geometry   (MerGeometry  *geometry);
 gboolean  mer_document_writer_copy_geometry_files (JsonNode   *root,
                                                    const char *from,
                                                    const char *to,
+                                                   gboolean    overwrite,
                                                    GError    **error);
 gboolean  mer_document_writer_date_fits (const MerDate *date);
 

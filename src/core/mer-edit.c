@@ -1070,9 +1070,10 @@ mer_edit_save_as (MerEdit     *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   canonical = g_canonicalize_filename (path, NULL);
-  /* The outlines go first: a story written without them would not load. */
+  /* The outlines go first: a story written without them would not load.
+   * Another story's outline of the same name is not overwritten. */
   if (self->path != NULL &&
-      !mer_document_writer_copy_geometry_files (self->root, self->path, canonical, error))
+      !mer_document_writer_copy_geometry_files (self->root, self->path, canonical, FALSE, error))
     return FALSE;
   if (!mer_edit_write (self, canonical, error))
     return FALSE;
