@@ -244,6 +244,8 @@ mer_region_picker_init (MerRegionPicker *self)
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_BROWSE);
+  /* A click chooses, as in a list of files; a double-click or Enter adds. */
+  gtk_list_box_set_activate_on_single_click (self->list, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Countries and divisions"), -1);
   self->scrolled = GTK_SCROLLED_WINDOW (scrolled);
