@@ -867,6 +867,7 @@ on_region_picked (MerWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   MerGeometry *geometries[] = { outline };
+  MerMapView map_view;
   MerView view;
 
   if (self->edit == NULL)
@@ -879,8 +880,9 @@ on_region_picked (MerWindow *self,
     }
   show_new_region (self, id);
   /* Unlike one drawn, a region picked may lie anywhere: shown whole. */
-  if (mer_fit_view (NULL, 0, geometries, 1, gtk_widget_get_width (GTK_WIDGET (self->map)),
-                    gtk_widget_get_height (GTK_WIDGET (self->map)), 40, MER_MAP_MIN_ZOOM, 8, &view))
+  mer_map_widget_get_map_view (self->map, &map_view);
+  if (mer_fit_view (NULL, 0, geometries, 1, MAX (map_view.width, 200), MAX (map_view.height, 150), 40,
+                    MER_MAP_MIN_ZOOM, 8, &view))
     mer_map_widget_go_to (self->map, &view, TRUE);
 }
 
