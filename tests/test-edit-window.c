@@ -704,6 +704,19 @@ test_pick_region (void)
     g_assert_false (mer_edit_can_undo (edit));
   }
 
+  /* Down moves from the country to its first division. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
+  wait_until (picker_shown, NULL);
+  picker = find_toplevel (MER_TYPE_REGION_PICKER);
+  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
+  xdotool (GTK_WIDGET (picker), "type --window % Ukraine");
+  wait_until (search_typed, (gpointer) "Ukraine");
+  xdotool (GTK_WIDGET (picker), "key --window % Down Return");
+  wait_until (crimea_added, window);
+  wait_until (picker_closed, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (mer_edit_can_undo (edit));
+
   /* Esc: nothing added. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
   wait_until (picker_shown, NULL);
