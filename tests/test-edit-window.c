@@ -14,6 +14,7 @@
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
 #include "mer-map-style.h"
+#include "mer-region-picker.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
 
@@ -544,6 +545,193 @@ test_draw_region (void)
   remove_story (path);
 }
 
+static gboolean
+crimea_added (gpointer data)
+{
+  return mer_document_lookup_region (mer_window_get_document (data), "autonomous-republic-of-crimea") != NULL;
+}
+
+/* The map shows the region picked, wherever it was before. */
+static gboolean
+map_over_crimea (gpointer data)
+{
+  MerMapView view;
+
+  mer_map_widget_get_map_view (mer_window_get_map (data), &view);
+  return view.lat > 44.4 && view.lat < 46.2 && view.lon > 32.5 && view.lon < 36.6 && view.zoom >= 5;
+}
+
+static gboolean
+crimea_gone (gpointer data)
+{
+  return !crimea_added (data);
+}
+
+static gboolean
+picker_shown (gpointer data)
+{
+  GtkWindow *picker = find_toplevel (MER_TYPE_REGION_PICKER);
+
+  return picker != NULL && gtk_widget_get_mapped (GTK_WIDGET (picker)) &&
+         gtk_widget_has_focus (GTK_WIDGET (gtk_window_get_focus (picker)));
+}
+
+static gboolean
+picker_closed (gpointer data)
+{
+  return find_toplevel (MER_TYPE_REGION_PICKER) == NULL;
+}
+
+static gboolean
+search_typed (gpointer data)
+{
+  GtkWindow *picker = find_toplevel (MER_TYPE_REGION_PICKER);
+
+  return picker != NULL &&
+         g_strcmp0 (gtk_editable_get_text (mer_region_picker_get_search (MER_REGION_PICKER (picker))), data) == 0;
+}
+
+/* A region picked from the base map, with the keyboard alone: the picker
+ * opens with the search focused, "Crimea" and Enter add Natural Earth's
+ * Crimea as one step of the history, its outline written next to the
+ * story; Ctrl+Z takes it back. Esc closes the picker with nothing added. */
+static void
+test_pick_region (void)
+{
+  g_autofree char *path = copy_story ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *geojson = g_build_filename (dir, "regions", "autonomous-republic-of-crimea.geojson", NULL);
+  g_autofree char *written = NULL;
+  MerWindow *window = open_window (path);
+  MerEdit *edit = mer_window_get_edit (window);
+  GtkWindow *picker;
+  MerRegion *region;
+  const MerName *names;
+  guint n_names = 0;
+  guint n_regions = g_list_model_get_n_items (mer_document_get_regions (mer_window_get_document (window)));
+
+  g_assert_false (mer_edit_can_undo (edit));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
+  wait_until (picker_shown, NULL);
+  picker = find_toplevel (MER_TYPE_REGION_PICKER);
+  g_assert_true (gtk_window_get_transient_for (picker) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (picker));
+  /* Before anything is typed, the countries. */
+  g_assert_cmpuint (mer_region_picker_get_n_shown (MER_REGION_PICKER (picker)), ==, 200);
+
+  /* No window manager gives the new window the keyboard: as a user's click would. */
+  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
+  xdotool (GTK_WIDGET (picker), "type --window % Crimea");
+  wait_until (search_typed, (gpointer) "Crimea");
+  xdotool (GTK_WIDGET (picker), "key --window % Return");
+  wait_until (crimea_added, window);
+  wait_until (picker_closed, NULL);
+  wait_until (map_over_crimea, window);
+
+  region = mer_document_lookup_region (mer_window_get_document (window), "autonomous-republic-of-crimea");
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_regions (mer_window_get_document (window))), ==,
+                    n_regions + 1);
+  g_assert_cmpstr (mer_region_get_name (region), ==, "Autonomous Republic of Crimea");
+  names = mer_region_get_names (region, &n_names);
+  g_assert_cmpuint (n_names, ==, 2);
+  g_assert_cmpstr (names[0].lang, ==, "ja");
+  g_assert_cmpstr (names[0].text, ==, "クリミア自治共和国");
+  g_assert_cmpstr (names[1].lang, ==, "ru");
+  g_assert_cmpstr (names[1].text, ==, "Автономная Республика Крым");
+  g_assert_cmpstr (mer_region_get_geometry_path (region), ==, "regions/autonomous-republic-of-crimea.geojson");
+  g_assert_true (mer_state_get_selected_region (mer_window_get_state (window)) == region);
+  written = read_file (geojson);
+  g_assert_true (g_str_has_prefix (written, "{\n  \"type\": \"Polygon\",\n  \"coordinates\": [\n    [[3"));
+  {
+    double west, south, east, north;
+
+    g_assert_true (mer_geometry_get_bounds (mer_region_get_geometry (region), &west, &south, &east, &north));
+    g_assert_cmpfloat_with_epsilon (west, 32.48, 0.02);
+    g_assert_cmpfloat_with_epsilon (east, 36.64, 0.02);
+  }
+
+  /* One step deeper in the history, and only one. */
+  g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Add Region");
+  xdotool (GTK_WIDGET (window), "windowfocus --sync %");
+  xdotool (GTK_WIDGET (window), "key --window % ctrl+z");
+  wait_until (crimea_gone, window);
+  g_assert_false (mer_edit_can_undo (edit));
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_regions (mer_window_get_document (window))), ==,
+                    n_regions);
+
+  /* Right-click over Simferopol: the division and the country under the
+   * pointer (Natural Earth's, de facto), as regions. */
+  {
+    MerMapWidget *map = mer_window_get_map (window);
+    MerView simferopol = { 44.95, 34.10, 7 };
+    MerMapView map_view;
+    GtkWidget *popover;
+    GMenuModel *model;
+    g_autoptr(GMenuModel) submenu = NULL;
+    g_autofree char *label = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+    g_autofree char *action = NULL;
+    g_autoptr(GVariant) target = NULL;
+    g_autofree char *args = NULL;
+    int sx, sy;
+
+    mer_map_widget_go_to (map, &simferopol, FALSE);
+    wait_for_frame (GTK_WIDGET (map));
+    mer_map_widget_get_map_view (map, &map_view);
+    to_surface (GTK_WIDGET (map), map_view.width / 2, map_view.height / 2, &sx, &sy);
+    args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 click 3", sx, sy);
+    xdotool (GTK_WIDGET (map), args);
+    wait_until (popover_shown, map);
+    popover = find_widget (gtk_widget_get_parent (GTK_WIDGET (map)), is_popover_menu, NULL);
+    model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+    g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (model, 1, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, ==, "New Region from Here");
+    submenu = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SUBMENU);
+    g_assert_cmpint (g_menu_model_get_n_items (submenu), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 1, G_MENU_ATTRIBUTE_LABEL, "s", &second));
+    g_assert_cmpstr (first, ==, "Autonomous Republic of Crimea");
+    g_assert_cmpstr (second, ==, "Russia");
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    target = g_menu_model_get_item_attribute_value (submenu, 0, G_MENU_ATTRIBUTE_TARGET, NULL);
+    g_assert_true (gtk_widget_activate_action_variant (popover, action, target));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+    g_assert_true (crimea_added (window));
+    g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Add Region");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_false (mer_edit_can_undo (edit));
+  }
+
+  /* Down moves from the country to its first division. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
+  wait_until (picker_shown, NULL);
+  picker = find_toplevel (MER_TYPE_REGION_PICKER);
+  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
+  xdotool (GTK_WIDGET (picker), "type --window % Ukraine");
+  wait_until (search_typed, (gpointer) "Ukraine");
+  xdotool (GTK_WIDGET (picker), "key --window % Down Return");
+  wait_until (crimea_added, window);
+  wait_until (picker_closed, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (mer_edit_can_undo (edit));
+
+  /* Esc: nothing added. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
+  wait_until (picker_shown, NULL);
+  picker = find_toplevel (MER_TYPE_REGION_PICKER);
+  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
+  xdotool (GTK_WIDGET (picker), "type --window % Hokkaido");
+  wait_until (search_typed, (gpointer) "Hokkaido");
+  xdotool (GTK_WIDGET (picker), "key --window % Escape");
+  wait_until (picker_closed, NULL);
+  g_assert_false (mer_edit_can_undo (edit));
+
+  close_window (window);
+  remove_story (path);
+}
+
 static void
 test_new_story_and_closing (void)
 {
@@ -712,6 +900,7 @@ main (int   argc,
   g_test_add_func ("/app/edit/add-event-and-save", test_add_event_and_save);
   g_test_add_func ("/app/edit/drag-marker-and-timeline-menu", test_drag_marker_and_timeline_menu);
   g_test_add_func ("/app/edit/draw-region", test_draw_region);
+  g_test_add_func ("/app/edit/pick-region", test_pick_region);
   g_test_add_func ("/app/edit/new-story-and-closing", test_new_story_and_closing);
   g_test_add_func ("/app/edit/recovery-after-kill", test_recovery_after_kill);
 

@@ -620,6 +620,110 @@ test_add_region (void)
   remove_dir (dir);
 }
 
+/* A region picked from the base map comes with its names in other
+ * languages, in one step of the history; Save As to another folder takes
+ * the outlines the story refers to along, so that the copy loads whole. */
+static void
+test_named_region_and_save_as (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("meridian-edit-XXXXXX", NULL);
+  g_autofree char *other = g_dir_make_tmp ("meridian-edit-XXXXXX", NULL);
+  g_autofree char *path = copy_story (dir);
+  g_autofree char *copy = g_build_filename (other, "copy.json", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(MerEdit) edit = mer_edit_new_for_file (path, NULL);
+  g_autoptr(MerGeometry) outline = mer_geometry_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(MerDocument) reread = NULL;
+  const MerLonLat triangle[] = { { 33, 45 }, { 35, 45 }, { 34, 46 }, { 33, 45 } };
+  const MerName names[] = { { (char *) "ja", (char *) "クリミア" }, { (char *) "ru", (char *) "Крым" } };
+  const MerName half[] = { { (char *) "ja", (char *) " " } };
+  const MerName *read_names;
+  guint n_names = 0;
+  MerRegion *region;
+
+  mer_geometry_begin_polygon (outline);
+  mer_geometry_add_ring (outline, triangle, G_N_ELEMENTS (triangle));
+  g_assert_null (mer_edit_add_named_region (edit, "Crimea", half, G_N_ELEMENTS (half), outline, &error));
+  g_assert_error (error, MER_EDIT_ERROR, MER_EDIT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A name needs both its language and its text.");
+  g_clear_error (&error);
+  g_assert_false (mer_edit_can_undo (edit));
+
+  id = mer_edit_add_named_region (edit, "Crimea", names, G_N_ELEMENTS (names), outline, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "crimea-2");
+  g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Add Region");
+  {
+    g_autofree char *text = mer_edit_dup_text (edit);
+
+    g_assert_nonnull (strstr (text,
+                              "    {\n"
+                              "      \"id\": \"crimea-2\",\n"
+                              "      \"name\": \"Crimea\",\n"
+                              "      \"names\": {\n"
+                              "        \"ja\": \"クリミア\",\n"
+                              "        \"ru\": \"Крым\"\n"
+                              "      },\n"
+                              "      \"geometry\": \"regions/crimea-2.geojson\"\n"
+                              "    }\n"
+                              "  ],\n"));
+  }
+  region = mer_document_lookup_region (mer_edit_get_document (edit), id);
+  read_names = mer_region_get_names (region, &n_names);
+  g_assert_cmpuint (n_names, ==, 2);
+  g_assert_cmpstr (read_names[1].text, ==, "Крым");
+
+  /* Another story's outline of the same name in that folder is not
+   * overwritten: the story is not saved there. */
+  {
+    g_autofree char *regions = g_build_filename (other, "regions", NULL);
+    g_autofree char *theirs = g_build_filename (regions, "hokkaido.geojson", NULL);
+    g_autofree char *kept = NULL;
+
+    g_assert_cmpint (g_mkdir (regions, 0777), ==, 0);
+    g_assert_true (g_file_set_contents (theirs, "{\"type\": \"Polygon\", \"coordinates\": []}\n", -1, NULL));
+    g_assert_false (mer_edit_save_as (edit, copy, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+    g_assert_cmpstr (error->message, ==,
+                     "regions/hokkaido.geojson is already in that folder with another outline: "
+                     "the story’s would replace it.");
+    g_clear_error (&error);
+    g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    g_assert_cmpstr (mer_edit_get_path (edit), ==, path);
+    kept = read_file (theirs);
+    g_assert_cmpstr (kept, ==, "{\"type\": \"Polygon\", \"coordinates\": []}\n");
+    g_assert_cmpint (g_unlink (theirs), ==, 0);
+  }
+
+  g_assert_true (mer_edit_save_as (edit, copy, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mer_edit_get_path (edit), ==, copy);
+  reread = mer_loader_load_file (copy, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_assert_nonnull (mer_region_get_geometry (mer_document_lookup_region (reread, "crimea-2")));
+  g_assert_nonnull (mer_region_get_geometry (mer_document_lookup_region (reread, "sakhalin")));
+  {
+    g_autofree char *original = g_build_filename (dir, "regions", "crimea-2.geojson", NULL);
+    g_autofree char *copied = g_build_filename (other, "regions", "crimea-2.geojson", NULL);
+    g_autofree char *original_text = read_file (original);
+    g_autofree char *copied_text = read_file (copied);
+
+    g_assert_cmpstr (copied_text, ==, original_text);
+  }
+
+  /* Undone after the save, the region is gone from the story only. */
+  mer_edit_undo (edit);
+  g_assert_null (mer_document_lookup_region (mer_edit_get_document (edit), id));
+  g_assert_false (mer_edit_can_undo (edit));
+
+  g_assert_finalize_object (g_steal_pointer (&edit));
+  remove_dir (dir);
+  remove_dir (other);
+}
+
 static void
 test_eras_categories_regions (void)
 {
@@ -838,6 +942,7 @@ main (int   argc,
   g_test_add_func ("/core/edit/every-event-member", test_every_event_member);
   g_test_add_func ("/core/edit/date-label", test_date_label);
   g_test_add_func ("/core/edit/add-region", test_add_region);
+  g_test_add_func ("/core/edit/named-region-and-save-as", test_named_region_and_save_as);
   g_test_add_func ("/core/edit/eras-categories-regions", test_eras_categories_regions);
   g_test_add_func ("/core/edit/new-story", test_new_story);
   g_test_add_func ("/core/edit/unknown-members-and-disk-changes", test_unknown_members_and_disk_changes);

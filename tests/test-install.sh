@@ -23,7 +23,8 @@ for f in bin/meridian \
          share/icons/hicolor/symbolic/apps/org.meridian.Meridian-symbolic.svg \
          share/glib-2.0/schemas/org.meridian.Meridian.gschema.xml \
          share/meridian/events/russia-japan.json \
-         share/meridian/basemap/world.mbm; do
+         share/meridian/basemap/world.mbm \
+         share/meridian/basemap/divisions.json; do
   [[ -f $root/$f ]] || fail "$f is not installed"
 done
 echo "ok: every file is installed"

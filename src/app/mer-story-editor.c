@@ -746,6 +746,7 @@ mer_story_editor_init (MerStoryEditor *self)
   GtkWidget *add_region = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *region_from_file = gtk_button_new_with_mnemonic (_("Region from _File…"));
   GtkWidget *draw_region = gtk_button_new_with_mnemonic (_("_Draw Region"));
+  GtkWidget *pick_region = gtk_button_new_with_mnemonic (_("_Pick from Base Map…"));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -793,10 +794,13 @@ mer_story_editor_init (MerStoryEditor *self)
   gtk_widget_set_tooltip_text (region_from_file, _("A region whose outline is read from a GeoJSON or KML file"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (draw_region), "win.draw-region");
   gtk_widget_set_tooltip_text (draw_region, _("Draw a region’s outline on the map, a click for each corner"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (pick_region), "win.pick-region");
+  gtk_widget_set_tooltip_text (pick_region, _("A country or a first-level division as Natural Earth outlines it"));
   gtk_widget_set_hexpand (region_from_file, TRUE);
   gtk_widget_set_hexpand (draw_region, TRUE);
   gtk_box_append (GTK_BOX (add_region), region_from_file);
   gtk_box_append (GTK_BOX (add_region), draw_region);
+  gtk_box_append (GTK_BOX (regions_box), pick_region);
   gtk_box_append (GTK_BOX (regions_box), add_region);
   self->regions_error = error_label ();
   gtk_box_append (GTK_BOX (regions_box), self->regions_error);

@@ -14,7 +14,9 @@
 #include <glib/gstdio.h>
 
 #include "mer-draw-layer.h"
+#include "mer-fit.h"
 #include "mer-map-widget.h"
+#include "mer-region-picker.h"
 #include "mer-timeline.h"
 
 /* Writing stories in the window: the story shown is edited through one
@@ -225,6 +227,8 @@ update_actions (MerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", editable && event != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-region-from-file", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.draw-region", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pick-region", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-division", editable);
   if (!editable && self->draw_layer != NULL)
     {
       mer_draw_layer_clear (self->draw_layer);
@@ -840,6 +844,85 @@ add_region_from_file_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->outline_chooser));
 }
 
+/* The outlines to pick from, read when first needed (3.8 MB of JSON). */
+static gboolean
+ensure_divisions (MerWindow  *self,
+                  GError    **error)
+{
+  g_autofree char *path = NULL;
+
+  if (self->divisions != NULL)
+    return TRUE;
+  path = mer_divisions_find_default_path ();
+  self->divisions = mer_divisions_new_from_file (path, error);
+  return self->divisions != NULL;
+}
+
+static void
+on_region_picked (MerWindow *self,
+                  guint      index)
+{
+  const MerDivision *item = mer_divisions_get_item (self->divisions, index);
+  g_autoptr(MerGeometry) outline = mer_divisions_dup_geometry (self->divisions, index);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  MerGeometry *geometries[] = { outline };
+  MerMapView map_view;
+  MerView view;
+
+  if (self->edit == NULL)
+    return;
+  id = mer_edit_add_named_region (self->edit, item->name, item->names, item->n_names, outline, &error);
+  if (id == NULL)
+    {
+      mer_event_editor_show_error (self->event_editor, error->message);
+      return;
+    }
+  show_new_region (self, id);
+  /* Unlike one drawn, a region picked may lie anywhere: shown whole. */
+  mer_map_widget_get_map_view (self->map, &map_view);
+  if (mer_fit_view (NULL, 0, geometries, 1, MAX (map_view.width, 200), MAX (map_view.height, 150), 40,
+                    MER_MAP_MIN_ZOOM, 8, &view))
+    mer_map_widget_go_to (self->map, &view, TRUE);
+}
+
+static void
+pick_region_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  MerRegionPicker *picker;
+  g_autoptr(GError) error = NULL;
+
+  if (self->region_picker != NULL || !can_add_region (self))
+    return;
+  if (!ensure_divisions (self, &error))
+    {
+      mer_event_editor_show_error (self->event_editor, error->message);
+      return;
+    }
+
+  picker = mer_region_picker_new (GTK_WINDOW (self), self->divisions);
+  self->region_picker = GTK_WINDOW (picker);
+  g_object_add_weak_pointer (G_OBJECT (picker), (gpointer *) &self->region_picker);
+  g_signal_connect_object (picker, "picked", G_CALLBACK (on_region_picked), self, G_CONNECT_SWAPPED);
+}
+
+/* A country or division under the pointer, from the map's menu. */
+static void
+add_division_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MerWindow *self = MER_WINDOW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (self->divisions == NULL || index >= mer_divisions_get_n_items (self->divisions) || !can_add_region (self))
+    return;
+  on_region_picked (self, index);
+}
+
 static gboolean
 drawing (MerWindow *self)
 {
@@ -1039,6 +1122,25 @@ on_map_context (GtkGestureClick *gesture,
   lon = remainder (lon, 360);
   g_menu_item_set_action_and_target (item, "win.new-event-here", "(dd)", lat, lon);
   g_menu_append_item (menu, item);
+
+  /* The division and the country under the pointer, as regions. The file
+   * not read leaves the menu as it was: the picker says why. */
+  if (ensure_divisions (self, NULL))
+    {
+      g_autoptr(GArray) hits = mer_divisions_find_at (self->divisions, lon, lat);
+      g_autoptr(GMenu) regions = g_menu_new ();
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          guint index = g_array_index (hits, guint, i);
+          g_autoptr(GMenuItem) region = g_menu_item_new (mer_divisions_get_item (self->divisions, index)->name, NULL);
+
+          g_menu_item_set_action_and_target (region, "win.add-division", "u", index);
+          g_menu_append_item (regions, region);
+        }
+      if (hits->len > 0)
+        g_menu_append_submenu (menu, _("New Region from Here"), G_MENU_MODEL (regions));
+    }
   popup_menu (self->map_menu, GTK_WIDGET (self->map), menu, x, y);
 }
 
@@ -1164,6 +1266,8 @@ _mer_window_edit_class_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-editor", NULL, show_editor_action);
   gtk_widget_class_install_action (widget_class, "win.add-region-from-file", NULL, add_region_from_file_action);
   gtk_widget_class_install_action (widget_class, "win.draw-region", NULL, draw_region_action);
+  gtk_widget_class_install_action (widget_class, "win.pick-region", NULL, pick_region_action);
+  gtk_widget_class_install_action (widget_class, "win.add-division", "u", add_division_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-story", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
@@ -1250,6 +1354,12 @@ _mer_window_edit_dispose (MerWindow *self)
   if (self->outline_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->outline_chooser));
   g_clear_object (&self->outline_chooser);
+  if (self->region_picker != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->region_picker), (gpointer *) &self->region_picker);
+      gtk_window_destroy (g_steal_pointer (&self->region_picker));
+    }
+  g_clear_pointer (&self->divisions, mer_divisions_unref);
   if (self->edit != NULL)
     g_signal_handlers_disconnect_by_data (self->edit, self);
   g_clear_object (&self->edit);

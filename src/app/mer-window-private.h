@@ -4,6 +4,7 @@
 #include "mer-window.h"
 
 #include "mer-details.h"
+#include "mer-divisions.h"
 #include "mer-error-page.h"
 #include "mer-presentation-view.h"
 #include "mer-search-results.h"
@@ -121,6 +122,8 @@ struct _MerWindow
   int                   drag_place;       /* the place whose marker is dragged, or -1 */
   MerDrawLayer         *draw_layer;       /* borrowed: the region being drawn, shown while drawing */
   GtkFileChooserNative *outline_chooser;  /* a region's outline from a file */
+  MerDivisions         *divisions;        /* the base map's outlines to pick from, read when first asked for */
+  GtkWindow            *region_picker;    /* borrowed: picking a region from them */
   gboolean              applying_edit;    /* the document shown comes from the edit */
 };
 

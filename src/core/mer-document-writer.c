@@ -581,14 +581,28 @@ collect_geometry_paths (JsonNode  *root,
     }
 }
 
-/* Copies the geometry files named by relative path from @from's folder to
+/**
+ * mer_document_writer_copy_geometry_files:
+ * @root: the story's JSON
+ * @from: the story's file
+ * @to: the file it is written to
+ * @overwrite: whether a file of the same name with other contents in @to's
+ *   folder is replaced; if not, it is %G_IO_ERROR_EXISTS and nothing more
+ *   is copied
+ *
+ * Copies the geometry files named by relative path from @from's folder to
  * @to's, so that the copied story reads them as the original does. The
- * loader has checked that each stays inside the story's folder. */
-static gboolean
-copy_geometry_files (JsonNode    *root,
-                     const char  *from,
-                     const char  *to,
-                     GError     **error)
+ * loader has checked that each stays inside the story's folder. Nothing is
+ * copied when both are in one folder, nor a file already there the same.
+ *
+ * Returns: whether every file is there
+ */
+gboolean
+mer_document_writer_copy_geometry_files (JsonNode    *root,
+                                         const char  *from,
+                                         const char  *to,
+                                         gboolean     overwrite,
+                                         GError     **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GFile) from_file = g_file_new_for_path (from);
@@ -612,6 +626,26 @@ copy_geometry_files (JsonNode    *root,
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
+        }
+      if (!overwrite)
+        {
+          g_autofree char *source_path = g_file_get_path (source);
+          g_autofree char *destination_path = g_file_get_path (destination);
+          g_autofree char *source_text = NULL;
+          g_autofree char *destination_text = NULL;
+          gsize source_length = 0, destination_length = 0;
+
+          if (g_file_get_contents (destination_path, &destination_text, &destination_length, NULL))
+            {
+              if (!g_file_get_contents (source_path, &source_text, &source_length, error))
+                return FALSE;
+              if (source_length == destination_length && memcmp (source_text, destination_text, source_length) == 0)
+                continue;
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("%s is already in that folder with another outline: the story’s would replace it."),
+                           (const char *) g_ptr_array_index (paths, i));
+              return FALSE;
+            }
         }
       if (!g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
         return FALSE;
@@ -651,7 +685,7 @@ mer_document_writer_copy_story (const char  *source,
   written = mer_json_writer_update (contents + skip, length - skip, json_parser_get_root (parser), error);
   if (written == NULL)
     return FALSE;
-  if (!copy_geometry_files (json_parser_get_root (parser), source, destination, error))
+  if (!mer_document_writer_copy_geometry_files (json_parser_get_root (parser), source, destination, TRUE, error))
     return FALSE;
   if (skip == 0)
     return g_file_set_contents (destination, written, -1, error);

@@ -16,6 +16,11 @@ gboolean  mer_document_writer_copy_story (const char   *source,
                                           GError      **error);
 
 JsonNode *mer_document_writer_geometry   (MerGeometry  *geometry);
+gboolean  mer_document_writer_copy_geometry_files (JsonNode   *root,
+                                                   const char *from,
+                                                   const char *to,
+                                                   gboolean    overwrite,
+                                                   GError    **error);
 gboolean  mer_document_writer_date_fits (const MerDate *date);
 
 G_END_DECLS

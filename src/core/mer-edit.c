@@ -6,6 +6,7 @@
 #include "mer-edit.h"
 
 #include "mer-diagnostic.h"
+#include "mer-document-writer.h"
 #include "mer-json-writer.h"
 #include "mer-loader.h"
 #include "import/mer-import.h"
@@ -1069,6 +1070,11 @@ mer_edit_save_as (MerEdit     *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   canonical = g_canonicalize_filename (path, NULL);
+  /* The outlines go first: a story written without them would not load.
+   * Another story's outline of the same name is not overwritten. */
+  if (self->path != NULL &&
+      !mer_document_writer_copy_geometry_files (self->root, self->path, canonical, FALSE, error))
+    return FALSE;
   if (!mer_edit_write (self, canonical, error))
     return FALSE;
 
@@ -1933,6 +1939,29 @@ mer_edit_add_region (MerEdit      *self,
                      MerGeometry  *geometry,
                      GError      **error)
 {
+  return mer_edit_add_named_region (self, name, NULL, 0, geometry, error);
+}
+
+/**
+ * mer_edit_add_named_region:
+ * @name: the region's name in the story's language
+ * @names: (array length=n_names) (nullable): its names in other languages
+ * @geometry: its outline: one or more polygons
+ *
+ * Adds a region as mer_edit_add_region() does, with its names in other
+ * languages, in one step of the history.
+ *
+ * Returns: (transfer full) (nullable): the new region's id
+ */
+char *
+mer_edit_add_named_region (MerEdit        *self,
+                           const char     *name,
+                           const MerName  *names,
+                           guint           n_names,
+                           MerGeometry    *geometry,
+                           GError        **error)
+{
+  g_autoptr(JsonObject) names_object = json_object_new ();
   g_autofree char *clean_name = trimmed (name);
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
@@ -1951,6 +1980,19 @@ mer_edit_add_region (MerEdit      *self,
 
   if (!check_text (clean_name, _("name"), error))
     return NULL;
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autofree char *lang = trimmed (names[i].lang);
+      g_autofree char *other = trimmed (names[i].text);
+
+      if (lang == NULL || other == NULL)
+        {
+          g_set_error_literal (error, MER_EDIT_ERROR, MER_EDIT_ERROR_INVALID,
+                               _("A name needs both its language and its text."));
+          return NULL;
+        }
+      json_object_set_string_member (names_object, lang, other);
+    }
   mer_geometry_get_polygons (geometry, &n_polygons);
   if (n_polygons == 0)
     {
@@ -1985,6 +2027,8 @@ mer_edit_add_region (MerEdit      *self,
   object = json_object_new ();
   json_object_set_string_member (object, "id", id);
   json_object_set_string_member (object, "name", clean_name);
+  if (n_names > 0)
+    json_object_set_object_member (object, "names", json_object_ref (names_object));
   json_object_set_string_member (object, "geometry", relative);
 
   begin (self);

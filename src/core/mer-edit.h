@@ -178,6 +178,12 @@ char        *mer_edit_add_region      (MerEdit        *self,
                                        const char     *name,
                                        MerGeometry    *geometry,
                                        GError        **error);
+char        *mer_edit_add_named_region (MerEdit       *self,
+                                        const char    *name,
+                                        const MerName *names,
+                                        guint          n_names,
+                                        MerGeometry   *geometry,
+                                        GError       **error);
 MerGeometry *mer_edit_read_outline    (const char     *path,
                                        char          **name,
                                        GError        **error);
