@@ -875,16 +875,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *state = NULL;
   int status;
 
-  /* Recovery files of the tests' own; a subprocess keeps its parent's. */
-  if (g_getenv ("MERIDIAN_TEST_STATE") == NULL)
-    {
-      state = g_dir_make_tmp ("meridian-state-XXXXXX", NULL);
-      g_setenv ("XDG_STATE_HOME", state, TRUE);
-      g_setenv ("MERIDIAN_TEST_STATE", state, TRUE);
-    }
+  /* Recovery files of the test's own (window-test-utils.c). */
   state_dir = g_build_filename (g_getenv ("XDG_STATE_HOME"), "meridian", NULL);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 
@@ -905,12 +898,6 @@ main (int   argc,
   g_test_add_func ("/app/edit/recovery-after-kill", test_recovery_after_kill);
 
   status = g_test_run ();
-  if (state != NULL)
-    {
-      g_autofree char *remove_state = g_strdup_printf ("rm -rf %s", state);
-
-      g_spawn_command_line_sync (remove_state, NULL, NULL, NULL, NULL);
-    }
   g_free (state_dir);
   return status;
 }

@@ -4,7 +4,32 @@
 #include "window-test-utils.h"
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
+
+/* Window tests run in parallel, and an edit one of them leaves unsaved is
+ * written to a recovery file that the next window opening the same story
+ * offers to restore (a bar over the window another test reads). Each test
+ * keeps its recovery files in a state folder of its own, under the one
+ * tests/meson.build names; a test's subprocess (MERIDIAN_TEST_STATE set)
+ * keeps its parent's. Runs before main(), so before GLib reads the
+ * variable. */
+__attribute__((constructor)) static void
+use_own_state_folder (void)
+{
+  const char *base = g_getenv ("XDG_STATE_HOME");
+  g_autofree char *pid = NULL;
+  g_autofree char *own = NULL;
+
+  if (base == NULL || g_getenv ("MERIDIAN_TEST_STATE") != NULL)
+    return;
+  pid = g_strdup_printf ("%d", (int) getpid ());
+  own = g_build_filename (base, pid, NULL);
+  g_mkdir_with_parents (own, 0700);
+  g_setenv ("XDG_STATE_HOME", own, TRUE);
+  g_setenv ("MERIDIAN_TEST_STATE", own, TRUE);
+}
 
 static gboolean
 on_deadline (gpointer user_data)
