@@ -33,7 +33,8 @@ struct _MerDocument
   GHashTable   *category_ids;
   GHashTable   *region_ids;
   GHashTable   *era_ids;
-  GHashTable   *event_ids;
+  guint32      *event_slots;     /* by id: position in events + 1, 0 when free */
+  guint         event_mask;
   GHashTable   *briefing_ids;
   GHashTable   *region_events;   /* MerRegion → GPtrArray of MerEvent, in time order */
   MerTimeIndex *time_index;
@@ -58,7 +59,7 @@ mer_document_finalize (GObject *object)
   g_clear_pointer (&self->category_ids, g_hash_table_unref);
   g_clear_pointer (&self->region_ids, g_hash_table_unref);
   g_clear_pointer (&self->era_ids, g_hash_table_unref);
-  g_clear_pointer (&self->event_ids, g_hash_table_unref);
+  g_clear_pointer (&self->event_slots, g_free);
   g_clear_pointer (&self->briefing_ids, g_hash_table_unref);
   g_clear_pointer (&self->region_events, g_hash_table_unref);
   g_clear_pointer (&self->time_index, mer_time_index_free);
@@ -151,6 +152,34 @@ index_ids (GPtrArray   *items,
   return ids;
 }
 
+/* The events by id, in an open-addressed table of 32-bit positions: a
+ * GHashTable of 100,000 events takes 5 MiB (a key, a value and a hash for
+ * each of 262,144 buckets), this one 1 MiB. */
+static void
+index_event_ids (MerDocument *self,
+                 GPtrArray   *events)
+{
+  guint size = 8;
+
+  while (size - size / 4 <= events->len)
+    size *= 2;
+  self->event_mask = size - 1;
+  self->event_slots = g_new0 (guint32, size);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      MerEvent *event = g_ptr_array_index (events, i);
+      guint slot = g_str_hash (event->id) & self->event_mask;
+
+      /* A later event with the same id replaces the earlier, as in a
+       * GHashTable; the loader and the importers give unique ids anyway. */
+      while (self->event_slots[slot] != 0 &&
+             !g_str_equal (((MerEvent *) g_ptr_array_index (events, self->event_slots[slot] - 1))->id, event->id))
+        slot = (slot + 1) & self->event_mask;
+      self->event_slots[slot] = i + 1;
+    }
+}
+
 /**
  * mer_document_finish:
  *
@@ -179,7 +208,7 @@ mer_document_finish (MerDocument *self,
   self->category_ids = index_ids (categories, (gpointer) mer_category_get_id);
   self->region_ids = index_ids (regions, (gpointer) mer_region_get_id);
   self->era_ids = index_ids (eras, (gpointer) mer_era_get_id);
-  self->event_ids = index_ids (events, (gpointer) mer_event_get_id);
+  index_event_ids (self, events);
   self->briefing_ids = index_ids (briefings, (gpointer) mer_briefing_get_id);
 
   self->region_events = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -198,7 +227,7 @@ mer_document_finish (MerDocument *self,
       for (guint r = 0; r < event->n_regions; r++)
         g_ptr_array_add (g_hash_table_lookup (self->region_events, event->regions[r]), event);
     }
-  self->time_index = mer_time_index_new (firsts, lasts, events->len);
+  self->time_index = mer_time_index_new_take (g_steal_pointer (&firsts), g_steal_pointer (&lasts), events->len);
 }
 
 /**
@@ -375,8 +404,24 @@ MerEvent *
 mer_document_lookup_event (MerDocument *self,
                            const char  *id)
 {
+  guint slot;
+
   g_return_val_if_fail (MER_IS_DOCUMENT (self), NULL);
-  return g_hash_table_lookup (self->event_ids, id);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (self->event_slots == NULL)
+    return NULL;
+
+  for (slot = g_str_hash (id) & self->event_mask; self->event_slots[slot] != 0;
+       slot = (slot + 1) & self->event_mask)
+    {
+      MerEvent *event = mer_item_list_peek (self->events, self->event_slots[slot] - 1);
+
+      if (g_str_equal (event->id, id))
+        return event;
+    }
+
+  return NULL;
 }
 
 /**

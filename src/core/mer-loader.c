@@ -1459,6 +1459,7 @@ convert_event (Loader   *self,
   double importance;
   gboolean circa = FALSE;
   guint n_sources = 0;
+  MerView view;
 
   if (object == NULL)
     return;
@@ -1521,12 +1522,14 @@ convert_event (Loader   *self,
       path_pop (self, length);
     }
 
-  event->has_view = read_view (self, object, &event->view);
+  if (read_view (self, object, &view))
+    mer_event_set_view (event, &view);
 
   if (id == NULL)
     return;
 
   event->id = g_strdup (id);
+  mer_event_pack (event);
   g_hash_table_insert (self->event_ids, event->id, event);
   g_ptr_array_add (self->events, g_steal_pointer (&event));
 }
@@ -1802,7 +1805,7 @@ loader_clear (Loader *self)
   g_hash_table_unref (self->category_ids);
   g_hash_table_unref (self->region_ids);
   g_hash_table_unref (self->era_ids);
-  g_hash_table_unref (self->event_ids);
+  g_clear_pointer (&self->event_ids, g_hash_table_unref);
   g_hash_table_unref (self->briefing_ids);
   g_array_unref (self->pending);
   g_free (self->base_dir);
@@ -1964,6 +1967,10 @@ load (const char            *path,
                    "%s has %u error%s", display_name, n_errors, n_errors == 1 ? "" : "s");
       goto out;
     }
+
+  /* The references are resolved, and the document indexes the ids again:
+   * the two tables need not be held at once. */
+  g_clear_pointer (&self.event_ids, g_hash_table_unref);
 
   file = g_file_new_for_path (path);
   document = mer_document_new (file);

@@ -60,6 +60,9 @@ struct _MerEvent
 {
   GObject parent_instance;
 
+  /* Once packed (mer_event_pack()), the strings, places, sources, tags and
+   * view live in one allocation that starts with the id; before, each has
+   * its own. The regions are never packed: the loader resolves them later. */
   char         *id;
   char         *title;
   char         *summary;
@@ -73,15 +76,15 @@ struct _MerEvent
   MerRegion   **regions;
   MerSource    *sources;
   char        **tags;
-  MerView       view;
+  MerView      *view;
   guint         line;
   guint16       n_places;
   guint16       n_regions;
   guint16       n_sources;
   guint8        importance;
-  guint         has_end : 1;
-  guint         circa : 1;
-  guint         has_view : 1;
+  guint8        has_end : 1;
+  guint8        circa : 1;
+  guint8        packed : 1;
 };
 
 struct _MerSlide
@@ -119,5 +122,9 @@ MerEra      *mer_era_new      (void);
 MerEvent    *mer_event_new    (void);
 MerSlide    *mer_slide_new    (void);
 MerBriefing *mer_briefing_new (void);
+
+void         mer_event_set_view (MerEvent      *self,
+                                 const MerView *view);
+void         mer_event_pack     (MerEvent      *self);
 
 G_END_DECLS

@@ -72,11 +72,30 @@ mer_time_index_new (const gint64 *firsts,
                     const gint64 *lasts,
                     guint         n_items)
 {
+  return mer_time_index_new_take (g_memdup2 (firsts, sizeof (gint64) * n_items),
+                                  g_memdup2 (lasts, sizeof (gint64) * n_items), n_items);
+}
+
+/**
+ * mer_time_index_new_take:
+ * @firsts: (transfer full) (array length=n_items): as for mer_time_index_new()
+ * @lasts: (transfer full) (array length=n_items): as for mer_time_index_new()
+ *
+ * Like mer_time_index_new(), keeping the arrays rather than copies of them,
+ * so that a large document does not hold both while it is indexed.
+ *
+ * Returns: (transfer full): an index answering window queries
+ */
+MerTimeIndex *
+mer_time_index_new_take (gint64 *firsts,
+                         gint64 *lasts,
+                         guint   n_items)
+{
   MerTimeIndex *self = g_new0 (MerTimeIndex, 1);
 
   self->n_items = n_items;
-  self->firsts = g_memdup2 (firsts, sizeof (gint64) * n_items);
-  self->lasts = g_memdup2 (lasts, sizeof (gint64) * n_items);
+  self->firsts = firsts;
+  self->lasts = lasts;
   self->max_lasts = g_new (gint64, MAX (n_items, 1));
 
   for (guint i = 1; i < n_items; i++)

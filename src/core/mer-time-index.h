@@ -10,6 +10,9 @@ typedef struct _MerTimeIndex MerTimeIndex;
 MerTimeIndex *mer_time_index_new   (const gint64 *firsts,
                                     const gint64 *lasts,
                                     guint         n_items);
+MerTimeIndex *mer_time_index_new_take (gint64   *firsts,
+                                       gint64   *lasts,
+                                       guint     n_items);
 void          mer_time_index_free  (MerTimeIndex *self);
 void          mer_time_index_query (MerTimeIndex *self,
                                     gint64        first,

@@ -196,6 +196,7 @@ mer_import_builder_add_event (MerImportBuilder *self,
       event->id = unique_id (self->event_ids, *slug != '\0' ? slug : "event");
     }
 
+  mer_event_pack (event);
   g_hash_table_insert (self->event_ids, event->id, event);
   g_ptr_array_add (self->events, event);
   return event->id;
@@ -259,6 +260,10 @@ mer_import_builder_finish (MerImportBuilder *self,
                    "%s has %u error%s", self->display_name, n_errors, n_errors == 1 ? "" : "s");
       return NULL;
     }
+
+  /* The document indexes the ids again: the two tables need not be held at
+   * once. */
+  g_clear_pointer (&self->event_ids, g_hash_table_unref);
 
   file = g_file_new_for_path (path);
   document = mer_document_new (file);

@@ -687,8 +687,9 @@ convert_sheet_row (Importer  *self,
         report_cell (self, MER_SEVERITY_ERROR, record, columns[SHEET_ZOOM], "%g is out of range [0, 20]", zoom);
       else
         {
-          event->view = (MerView) { event->places[0].lat, event->places[0].lon, zoom };
-          event->has_view = TRUE;
+          MerView view = { event->places[0].lat, event->places[0].lon, zoom };
+
+          mer_event_set_view (event, &view);
         }
     }
 

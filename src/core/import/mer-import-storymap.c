@@ -185,8 +185,7 @@ convert_slide (Importer    *self,
         {
           mer_import_event_add_place (event, place_name != NULL && *place_name != '\0' ? place_name : event->title,
                                       slide->view.lat, slide->view.lon);
-          event->view = slide->view;
-          event->has_view = TRUE;
+          mer_event_set_view (event, &slide->view);
         }
       if (media_url != NULL && mer_import_is_link (media_url))
         mer_import_event_add_source (event, media_caption != NULL ? media_caption :

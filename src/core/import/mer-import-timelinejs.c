@@ -423,8 +423,9 @@ read_location (Importer   *self,
   mer_import_event_add_place (event, name != NULL && *name != '\0' ? name : event->title, lat, lon);
   if (mer_import_get_zoom (&self->builder, self->json, object, location_path, &zoom))
     {
-      event->view = (MerView) { lat, lon, zoom };
-      event->has_view = TRUE;
+      MerView view = { lat, lon, zoom };
+
+      mer_event_set_view (event, &view);
     }
 }
 
