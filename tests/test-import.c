@@ -9,7 +9,7 @@
 #include "mer-event.h"
 #include "mer-import.h"
 #include "mer-import-html.h"
-#include "mer-import-json.h"
+#include "mer-json-reader.h"
 #include "mer-loader.h"
 #include "mer-briefing.h"
 #include "mer-region.h"
@@ -163,7 +163,8 @@ test_html (void)
     }
 }
 
-/* The importers' JSON parser is strict, and says where and what. */
+/* The importers read JSON with the loader's reader: strict, and it says
+ * where and what. */
 static void
 test_json_syntax (void)
 {
@@ -173,74 +174,85 @@ test_json_syntax (void)
     guint       column;
     const char *message;
   } cases[] = {
-    { "{\"a\": \"x\ty\"}", 1, 9, "control character U+0009 is not allowed in a string (write it escaped)" },
-    { "{\"a\": \"\\x\"}", 1, 8, "invalid escape \\x in a string" },
-    { "{\"a\": 01}", 1, 7, "a number must not start with 0" },
-    { "{\"a\": 1.}", 1, 7, "a number needs a digit after its decimal point" },
-    { "{\"a\": -}", 1, 7, "a number needs a digit after the sign" },
-    { "{\"a\": 1e}", 1, 7, "a number needs a digit in its exponent" },
-    { "{\"a\": \"\\ud800\"}", 1, 8, "a high surrogate \\uD800 must be followed by a low one" },
-    { "{\"a\": \"\\udc00\"}", 1, 8, "a low surrogate \\uDC00 without a high one" },
-    { "{\"a\": \"\\u12\"}", 1, 10, "a \\u escape needs four hexadecimal digits" },
-    { "{\"a\": tru}", 1, 7, "unexpected character `t', expected a value" },
-    { "{\"a\": 1} x", 1, 10, "unexpected `x' after the end of the document" },
-    { "{\"a\" 1}", 1, 6, "unexpected `1', expected `:' after the member name" },
-    { "{\n  \"é\": \"é", 2, 8, "the string is not closed" },
-    { "{'a': 1}", 1, 2, "unexpected `'', expected a member name in double quotes" },
-    { "[1 2]", 1, 4, "unexpected `2', expected `,' or `]'" },
-    { "{\"a\": 1 \"b\": 2}", 1, 9, "unexpected `\"', expected `,' or `}'" },
+    { "{\"a\": \"x\ty\"}", 1, 9, "control character U+0009 inside a string must be escaped (\\u0009)" },
+    { "{\"a\": \"\\x\"}", 1, 8,
+      "invalid escape `\\x' in a string (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX)" },
+    { "{\"a\": 01}", 1, 7, "invalid number `01': leading zeros are not allowed" },
+    { "{\"a\": 1.}", 1, 7, "invalid number `1.': a digit must follow the decimal point" },
+    { "{\"a\": -}", 1, 7, "invalid number `-': a digit must follow the minus sign" },
+    { "{\"a\": 1e}", 1, 7, "invalid number `1e': the exponent needs digits" },
+    { "{\"a\": \"\\ud800\"}", 1, 8,
+      "invalid escape: \\uD800 is the first half of a surrogate pair without its second" },
+    { "{\"a\": \"\\udc00\"}", 1, 8,
+      "invalid escape: \\uDC00 is the second half of a surrogate pair without its first" },
+    { "{\"a\": \"\\u12\"}", 1, 8, "invalid escape: \\u needs 4 hexadecimal digits" },
+    { "{\"a\": tru}", 1, 7,
+      "invalid value `tru' (expected a string in double quotes, a number, an object, an array, true, false or null)" },
+    { "{\"a\": 1} x", 1, 10, "unexpected character `x' after the end of the top-level value" },
+    { "{\"a\" 1}", 1, 6, "missing colon after a member name" },
+    { "{\n  \"é\": \"é", 2, 8, "the string is not closed: it needs a `\"' at its end" },
+    { "{'a': 1}", 1, 2, "strings must be in double quotes, not single quotes" },
+    { "[1 2]", 1, 4, "missing comma between two members or elements" },
+    { "{\"a\": 1 \"b\": 2}", 1, 9, "missing comma between two members or elements" },
     { "[1,\n ]", 1, 3, "trailing comma: nothing may follow the last comma in an object or array" },
     { "{\"a\": \"\xff\"}", 1, 8, "the file is not valid UTF-8 text" },
-    { "{\"a\":", 1, 6, "unexpected end of the file, expected a value" },
+    { "{\"a\":", 1, 6, "the file ends too early: expected a value" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+      g_autoptr(MerJsonReader) json = mer_json_reader_new ("t.json", diagnostics);
       g_autoptr(GError) error = NULL;
-      g_autoptr(MerImportJson) json = NULL;
-      guint line = 0, column = 0;
+      MerDiagnostic *d;
 
-      json = mer_import_json_parse (cases[i].text, strlen (cases[i].text), &line, &column, &error);
-      g_assert_null (json);
-      g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX);
-      g_assert_cmpstr (error->message, ==, cases[i].message);
-      g_assert_cmpuint (line, ==, cases[i].line);
-      g_assert_cmpuint (column, ==, cases[i].column);
+      g_assert_false (mer_json_reader_load_data (json, cases[i].text, strlen (cases[i].text), &error));
+      g_assert_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_INVALID);
+      g_assert_cmpuint (diagnostics->len, ==, 1);
+      d = g_ptr_array_index (diagnostics, 0);
+      g_assert_cmpstr (d->message, ==, cases[i].message);
+      g_assert_cmpuint (d->line, ==, cases[i].line);
+      g_assert_cmpuint (d->column, ==, cases[i].column);
     }
 
   /* Nesting is bounded, so that the recursion is. */
   {
     g_autoptr(GString) deep = g_string_new (NULL);
-    g_autoptr(GError) error = NULL;
-    g_autoptr(MerImportJson) json = NULL;
-    guint line, column;
+    g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+    g_autoptr(MerJsonReader) json = mer_json_reader_new ("t.json", diagnostics);
+    MerDiagnostic *d;
 
-    for (guint i = 0; i < MER_IMPORT_JSON_MAX_DEPTH + 1; i++)
+    for (guint i = 0; i < MER_JSON_MAX_DEPTH + 1; i++)
       g_string_append_c (deep, '[');
-    json = mer_import_json_parse (deep->str, deep->len, &line, &column, &error);
-    g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX);
-    g_assert_cmpstr (error->message, ==, "nested deeper than 128 levels");
-    g_assert_cmpuint (column, ==, MER_IMPORT_JSON_MAX_DEPTH + 1);
+    g_assert_false (mer_json_reader_load_data (json, deep->str, deep->len, NULL));
+    d = g_ptr_array_index (diagnostics, 0);
+    g_assert_cmpstr (d->message, ==, "nesting is deeper than 128 levels");
+    g_assert_cmpuint (d->column, ==, MER_JSON_MAX_DEPTH + 1);
   }
 
   /* Values, escapes and positions of a valid text. */
   {
     static const char text[] = "{\n  \"s\": \"a\\u00e9\\ud83d\\ude00\\n\",\n"
                                "  \"n\": [ -0.5e1, 12, 9223372036854775808 ]\n}";
+    g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+    g_autoptr(MerJsonReader) json = mer_json_reader_new ("t.json", diagnostics);
     g_autoptr(GError) error = NULL;
-    g_autoptr(MerImportJson) json = mer_import_json_parse (text, strlen (text), NULL, NULL, &error);
     JsonObject *root;
+
+    /* As the importers read: an integer beyond 64 bits is a double. */
+    mer_json_reader_set_big_integers (json, TRUE);
     JsonArray *numbers;
     guint line, column;
 
+    g_assert_true (mer_json_reader_load_data (json, text, strlen (text), &error));
     g_assert_no_error (error);
-    root = json_node_get_object (mer_import_json_get_root (json));
+    root = json_node_get_object (mer_json_reader_get_root (json));
     g_assert_cmpstr (json_object_get_string_member (root, "s"), ==, "aé😀\n");
     numbers = json_object_get_array_member (root, "n");
     g_assert_cmpfloat (json_array_get_double_element (numbers, 0), ==, -5.0);
     g_assert_cmpint (json_array_get_int_element (numbers, 1), ==, 12);
     g_assert_cmpfloat (json_array_get_double_element (numbers, 2), ==, 9223372036854775808.0);
-    mer_import_json_locate (json, json_array_get_element (numbers, 1), &line, &column);
+    g_assert_true (mer_json_reader_locate (json, json_array_get_element (numbers, 1), &line, &column));
     g_assert_cmpuint (line, ==, 3);
     g_assert_cmpuint (column, ==, 18);
   }
@@ -570,10 +582,10 @@ test_geojson_syntax (void)
 
   g_assert_null (document);
   g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_SYNTAX);
-  g_assert_cmpstr (error->message, ==, "geojson-syntax.geojson: unexpected `\"', expected `:' after the member name");
+  g_assert_cmpstr (error->message, ==, "geojson-syntax.geojson: missing colon after a member name");
   assert_diagnostics (diagnostics, (const char * const[]) {
-    "geojson-syntax.geojson:5:49: error: unexpected `\"', expected `:' after the member name",
-    "geojson-syntax.geojson:8:20: error: unexpected `\"', expected `,' or `}'",
+    "geojson-syntax.geojson:5:49: error: missing colon after a member name",
+    "geojson-syntax.geojson:8:20: error: missing comma between two members or elements",
     NULL
   });
 
@@ -587,7 +599,8 @@ test_geojson_syntax (void)
   assert_diagnostics (diagnostics, (const char * const[]) {
     "geojson-syntax-features.geojson:4:54: error: trailing comma: nothing may follow the last comma in an object "
       "or array",
-    "geojson-syntax-features.geojson:6:50: error: unexpected character `t', expected a value",
+    "geojson-syntax-features.geojson:6:50: error: invalid value `tru' (expected a string in double quotes, a number, "
+      "an object, an array, true, false or null)",
     NULL
   });
 }

@@ -66,7 +66,14 @@ typedef struct {
   guint    first_element;
   guint    n_elements;
   gboolean is_array;
+  gboolean is_lazy;    /* its elements were only bounded, to be checked one by one */
 } Member;
+
+/* An element of the lazy array, built and handed out until it is forgotten. */
+typedef struct {
+  JsonNode *node;
+  gsize     start;
+} LiveElement;
 
 typedef struct {
   guint     member;
@@ -97,6 +104,10 @@ struct _MerJsonReader
   GArray      *elements;      /* Extent, of the elements of top-level arrays */
   JsonNode    *root;
   GArray      *marks;         /* WalkMark, one per array depth of the last walk */
+  char        *lazy_name;     /* the top-level array whose elements wait to be asked for */
+  int          lazy_member;   /* its index in members, or -1 */
+  GArray      *live;          /* LiveElement */
+  GString     *scratch;
 
   /* Borrowed */
   GPtrArray          *diagnostics;
@@ -118,6 +129,12 @@ struct _MerJsonReader
 
   guint    n_errors;
   gsize    dropped;           /* bytes of the mapping already given back */
+
+  /* While an element of the lazy array is checked, a syntax error is the
+   * caller's to report, not a diagnostic. */
+  gboolean quiet;
+  gsize    fail_offset;
+  gboolean big_integers;      /* integers beyond 64 bits are read as doubles */
 };
 
 static void
@@ -141,6 +158,8 @@ mer_json_reader_new (const char *display_name,
   g_array_set_clear_func (self->members, member_clear);
   self->elements = g_array_new (FALSE, FALSE, sizeof (Extent));
   self->marks = g_array_new (FALSE, FALSE, sizeof (WalkMark));
+  self->lazy_member = -1;
+  self->live = g_array_new (FALSE, FALSE, sizeof (LiveElement));
 
   return self;
 }
@@ -157,6 +176,12 @@ mer_json_reader_free (MerJsonReader *self)
   g_array_unref (self->members);
   g_array_unref (self->elements);
   g_array_unref (self->marks);
+  for (guint i = 0; i < self->live->len; i++)
+    json_node_unref (g_array_index (self->live, LiveElement, i).node);
+  g_array_unref (self->live);
+  g_free (self->lazy_name);
+  if (self->scratch != NULL)
+    g_string_free (self->scratch, TRUE);
   g_clear_pointer (&self->root, json_node_unref);
   g_free (self);
 }
@@ -649,7 +674,16 @@ node_start_offset (MerJsonReader *self,
   else if (top == self->root && top != NULL)
     i = self->root_start;
   else
-    return FALSE;
+    {
+      guint l;
+
+      for (l = 0; l < self->live->len; l++)
+        if (g_array_index (self->live, LiveElement, l).node == top)
+          break;
+      if (l == self->live->len)
+        return FALSE;
+      i = g_array_index (self->live, LiveElement, l).start;
+    }
 
   if (self->marks_root != top)
     {
@@ -918,7 +952,10 @@ fail_at (MerJsonReader *self,
          gsize          offset,
          const char    *message)
 {
-  add_diagnostic (self, MER_SEVERITY_ERROR, TRUE, offset, NULL, message);
+  if (self->quiet)
+    self->fail_offset = offset;
+  else
+    add_diagnostic (self, MER_SEVERITY_ERROR, TRUE, offset, NULL, message);
   g_set_error (error, MER_LOADER_ERROR, MER_LOADER_ERROR_INVALID, "%s", message);
   return FALSE;
 }
@@ -1298,7 +1335,7 @@ scan_token (MerJsonReader *self,
 
   /* json-glib wraps integers beyond 64 bits round to wrong values, and
    * other readers differ there too. */
-  if (reason == NULL && end - start >= 19 && memchr (p + start, '.', end - start) == NULL &&
+  if (reason == NULL && !self->big_integers && end - start >= 19 && memchr (p + start, '.', end - start) == NULL &&
       memchr (p + start, 'e', end - start) == NULL && memchr (p + start, 'E', end - start) == NULL)
     {
       g_autofree char *digits = g_strndup (p + start, end - start);
@@ -1324,22 +1361,122 @@ add_checkpoint (MerJsonReader *self,
   g_array_append_val (self->checkpoints, line_start);
 }
 
-/* One pass over the bytes: the whole grammar, UTF-8, the nesting limit, the
- * line index and the slices. */
+/* Bounds the elements of the lazy array that starts at @open without
+ * checking them: strings are skipped whole and brackets counted, as
+ * skip_value() does. Lines are counted as the scan counts them. Returns
+ * FALSE, having undone what it did, when the array is not closed or an
+ * element is missing: then the scan checks the array itself and says what
+ * is wrong. */
 static gboolean
-scan (MerJsonReader *self,
-      GError       **error)
+skim_array (MerJsonReader *self,
+            Member        *member,
+            gsize          open,
+            guint         *line,
+            gsize         *end)
 {
   const char *p = self->data;
   gsize n = self->length;
+  guint saved_line = *line, saved_checkpoints = self->checkpoints->len, saved_elements = self->elements->len;
+  gsize depth = 0, element_start = 0, last = open;
+  gboolean in_element = FALSE;
+
+  for (gsize i = open + 1; i < n; i++)
+    {
+      char c = p[i];
+
+      if (c == '\n')
+        {
+          if ((*line)++ % LINES_PER_CHECKPOINT == 0)
+            add_checkpoint (self, i + 1);
+          continue;
+        }
+      if (is_json_space (c))
+        continue;
+
+      if (depth == 0 && (c == ',' || c == ']'))
+        {
+          Extent extent;
+
+          if (!in_element)
+            {
+              if (c == ']' && self->elements->len == saved_elements && last == open)
+                {
+                  *end = i + 1;
+                  return TRUE;
+                }
+              break;
+            }
+          extent.start = (guint32) element_start;
+          extent.end = (guint32) (last + 1);
+          g_array_append_val (self->elements, extent);
+          member->n_elements++;
+          in_element = FALSE;
+          last = i;
+          if (c == ']')
+            {
+              *end = i + 1;
+              return TRUE;
+            }
+          continue;
+        }
+
+      if (!in_element)
+        {
+          in_element = TRUE;
+          element_start = i;
+        }
+
+      if (c == '"')
+        {
+          for (i++; i < n && p[i] != '"'; i++)
+            {
+              if (p[i] == '\\' && i + 1 < n)
+                i++;
+              if (p[i] == '\n' && (*line)++ % LINES_PER_CHECKPOINT == 0)
+                add_checkpoint (self, i + 1);
+            }
+          if (i >= n)
+            break;
+        }
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            break;
+          depth--;
+        }
+      last = i;
+    }
+
+  *line = saved_line;
+  g_array_set_size (self->checkpoints, saved_checkpoints);
+  g_array_set_size (self->elements, saved_elements);
+  member->n_elements = 0;
+  return FALSE;
+}
+
+/* One pass over the bytes from @start to @end: the whole grammar, UTF-8 and
+ * the nesting limit; for the @whole file, also the line index and the
+ * slices. */
+static gboolean
+scan_range (MerJsonReader *self,
+            gsize          start,
+            gsize          end,
+            gboolean       whole,
+            GError       **error)
+{
+  const char *p = self->data;
+  gsize n = end;
   char stack[MER_JSON_MAX_DEPTH];
   guint depth = 0;
   guint line = 1;
-  gsize i = 0, last_comma = 0, next_step = SCAN_STEP;
+  gsize i = start, last_comma = 0, next_step = SCAN_STEP;
   gboolean root_is_object = FALSE;
   ScanState state = EXPECT_VALUE;
 
-  add_checkpoint (self, 0);
+  if (whole)
+    add_checkpoint (self, 0);
 
   for (;;)
     {
@@ -1348,12 +1485,12 @@ scan (MerJsonReader *self,
 
       while (i < n && is_json_space (p[i]))
         {
-          if (p[i] == '\n' && line++ % LINES_PER_CHECKPOINT == 0)
+          if (whole && p[i] == '\n' && line++ % LINES_PER_CHECKPOINT == 0)
             add_checkpoint (self, i + 1);
           i++;
         }
 
-      if (i >= next_step)
+      if (whole && i >= next_step)
         {
           if (mer_json_reader_is_cancelled (self))
             return fail_cancelled (error);
@@ -1415,7 +1552,7 @@ scan (MerJsonReader *self,
           value_end = scan_string (self, i, error);
           if (value_end == 0)
             return FALSE;
-          if (depth == 1)
+          if (whole && depth == 1)
             {
               Member member = { decode_string (self, i), { 0, 0 }, 0, 0, FALSE };
               g_array_append_val (self->members, member);
@@ -1437,7 +1574,7 @@ scan (MerJsonReader *self,
 
         case EXPECT_VALUE:
           value_start = i;
-          if (depth == 1 && root_is_object)
+          if (whole && depth == 1 && root_is_object)
             {
               Member *member = &g_array_index (self->members, Member, self->members->len - 1);
 
@@ -1446,16 +1583,24 @@ scan (MerJsonReader *self,
                 {
                   member->is_array = TRUE;
                   member->first_element = self->elements->len;
+                  if (self->lazy_name != NULL && g_str_equal (member->name, self->lazy_name) &&
+                      skim_array (self, member, i, &line, &value_end))
+                    {
+                      member->is_lazy = TRUE;
+                      self->lazy_member = (int) self->members->len - 1;
+                      i = value_end;
+                      goto value_done;
+                    }
                 }
             }
-          else if (depth == 2 && root_is_object && stack[1] == '[')
+          else if (whole && depth == 2 && root_is_object && stack[1] == '[')
             {
               Extent extent = { (guint32) i, 0 };
 
               g_array_index (self->members, Member, self->members->len - 1).n_elements++;
               g_array_append_val (self->elements, extent);
             }
-          else if (depth == 0)
+          else if (whole && depth == 0)
             self->root_start = i;
 
           if (c == '{' || c == '[')
@@ -1488,11 +1633,11 @@ scan (MerJsonReader *self,
       i++;
 
     value_done:
-      if (depth == 0)
+      if (whole && depth == 0)
         self->root_end = i;
-      else if (depth == 1 && root_is_object)
+      else if (whole && depth == 1 && root_is_object)
         g_array_index (self->members, Member, self->members->len - 1).value.end = (guint32) i;
-      else if (depth == 2 && root_is_object && stack[1] == '[')
+      else if (whole && depth == 2 && root_is_object && stack[1] == '[')
         g_array_index (self->elements, Extent, self->elements->len - 1).end = (guint32) i;
       state = depth == 0 ? EXPECT_END : EXPECT_COMMA;
     }
@@ -1512,10 +1657,20 @@ scan (MerJsonReader *self,
       return fail_syntax (self, error, n, "the file ends too early: expected %s", expected[state]);
     }
 
-  drop_pages_before (self, n);
-  /* The parse reads the pages again; they are dropped again behind it. */
-  self->dropped = 0;
+  if (whole)
+    {
+      drop_pages_before (self, n);
+      /* The parse reads the pages again; they are dropped again behind it. */
+      self->dropped = 0;
+    }
   return TRUE;
+}
+
+static gboolean
+scan (MerJsonReader *self,
+      GError       **error)
+{
+  return scan_range (self, 0, self->length, TRUE, error);
 }
 
 /* Parsing slices */
@@ -1628,9 +1783,17 @@ builder_read_number (TreeBuilder *b,
       p = b->text->str;
     }
 
-  if (is_double)
-    return json_node_init_double (node, g_ascii_strtod (p, NULL));
-  return json_node_init_int (node, g_ascii_strtoll (p, NULL, 10));
+  if (!is_double)
+    {
+      gint64 value;
+
+      errno = 0;
+      value = g_ascii_strtoll (p, NULL, 10);
+      /* Only when the reader lets such integers through. */
+      if (errno != ERANGE)
+        return json_node_init_int (node, value);
+    }
+  return json_node_init_double (node, g_ascii_strtod (p, NULL));
 }
 
 static JsonNode *
@@ -1862,6 +2025,34 @@ parse_root (MerJsonReader *self,
         self->root = new_empty_array_node ();
     }
 
+  /* The lazy array's elements were not checked: the root is built member
+   * by member, the lazy array empty. */
+  if (self->root == NULL && self->lazy_member >= 0)
+    {
+      JsonObject *object = json_object_new ();
+      const Member *lazy = &g_array_index (self->members, Member, self->lazy_member);
+
+      text = g_string_new (NULL);
+      for (guint m = 0; m < self->members->len; m++)
+        {
+          const Member *member = &g_array_index (self->members, Member, m);
+
+          json_object_set_member (object, member->name,
+                                  member->is_lazy ? new_empty_array_node ()
+                                  : parse_slice (text, self->data + member->value.start,
+                                                 member->value.end - member->value.start));
+        }
+      self->root = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (self->root, object);
+
+      /* A member named twice keeps its last value, which may not be the
+       * lazy one. */
+      for (guint m = self->lazy_member + 1; m < self->members->len; m++)
+        if (g_str_equal (g_array_index (self->members, Member, m).name, lazy->name))
+          self->lazy_member = -1;
+      return TRUE;
+    }
+
   if (self->root == NULL)
     {
       text = g_string_new (NULL);
@@ -2002,6 +2193,170 @@ mer_json_reader_load_file (MerJsonReader  *self,
     }
 
   return load_text (self, error);
+}
+
+/**
+ * mer_json_reader_load_mapped:
+ * @mapped: a file mapped by the caller; the reader keeps a reference
+ *
+ * Like mer_json_reader_load_file(), for a file the caller has mapped
+ * already (to tell its kind from its content): the pages behind the reader
+ * are given back as they are when the reader maps the file.
+ *
+ * Returns: whether the text is valid JSON
+ */
+gboolean
+mer_json_reader_load_mapped (MerJsonReader  *self,
+                             GMappedFile    *mapped,
+                             GError        **error)
+{
+  g_return_val_if_fail (mapped != NULL, FALSE);
+  g_return_val_if_fail (g_mapped_file_get_length (mapped) <= G_MAXUINT32, FALSE);
+
+  self->mapped = g_mapped_file_ref (mapped);
+  self->length = g_mapped_file_get_length (mapped);
+  self->data = self->length > 0 ? g_mapped_file_get_contents (mapped) : "";
+  return load_text (self, error);
+}
+
+/**
+ * mer_json_reader_set_lazy_array:
+ * @name: a member of the top-level object
+ *
+ * When the value of the top-level member @name is an array, its elements
+ * are only bounded while the file is read: each is checked and built when
+ * mer_json_reader_parse_element() asks for it, so that a file of 100,000
+ * GeoJSON features never exists whole as a tree, a syntax error in one
+ * element does not hide those in the others, and a reader may look ahead.
+ * The root holds an empty array in its place. Not with streaming.
+ */
+void
+mer_json_reader_set_lazy_array (MerJsonReader *self,
+                                const char    *name)
+{
+  g_free (self->lazy_name);
+  self->lazy_name = g_strdup (name);
+}
+
+/**
+ * mer_json_reader_set_big_integers:
+ *
+ * Reads integers beyond 64 bits as doubles, as json-glib and most other
+ * readers do, instead of refusing them: for files that other programs
+ * wrote, whose numbers Meridian may not even use.
+ */
+void
+mer_json_reader_set_big_integers (MerJsonReader *self,
+                                  gboolean       big_integers)
+{
+  self->big_integers = big_integers;
+}
+
+/**
+ * mer_json_reader_get_lazy_array:
+ *
+ * Returns: (transfer none) (nullable): the empty array standing in the root
+ *   for the lazy array, or %NULL when the file has none
+ */
+JsonNode *
+mer_json_reader_get_lazy_array (MerJsonReader *self)
+{
+  const Member *member;
+
+  if (self->lazy_member < 0 || self->root == NULL || !JSON_NODE_HOLDS_OBJECT (self->root))
+    return NULL;
+  member = &g_array_index (self->members, Member, self->lazy_member);
+  return json_object_get_member (json_node_get_object (self->root), member->name);
+}
+
+/**
+ * mer_json_reader_get_n_lazy_elements:
+ *
+ * Returns: the number of elements of the lazy array; after a syntax error
+ *   after the array, too
+ */
+guint
+mer_json_reader_get_n_lazy_elements (MerJsonReader *self)
+{
+  if (self->lazy_member < 0)
+    return 0;
+  return g_array_index (self->members, Member, self->lazy_member).n_elements;
+}
+
+/**
+ * mer_json_reader_parse_element:
+ * @index: the element of the lazy array
+ * @line: (out): where the syntax error is, when there is one
+ * @column: (out): its column, in characters
+ * @error: the syntax error, in the words of the reader's diagnostics; it is
+ *   not added to them
+ *
+ * Checks and builds one element of the lazy array. Its positions, and those
+ * of the nodes inside it, can be asked for until it is given to
+ * mer_json_reader_forget(); several may be out at once.
+ *
+ * Returns: (transfer none) (nullable): the element, the reader's until it is
+ *   given to mer_json_reader_forget(), or %NULL when it has a syntax error
+ */
+JsonNode *
+mer_json_reader_parse_element (MerJsonReader  *self,
+                               guint           index,
+                               guint          *line,
+                               guint          *column,
+                               GError        **error)
+{
+  const Member *member;
+  Extent extent;
+  LiveElement live;
+  gboolean ok;
+
+  g_return_val_if_fail (index < mer_json_reader_get_n_lazy_elements (self), NULL);
+
+  member = &g_array_index (self->members, Member, self->lazy_member);
+  extent = g_array_index (self->elements, Extent, member->first_element + index);
+  drop_pages_before (self, extent.start);
+
+  self->quiet = TRUE;
+  ok = scan_range (self, extent.start, extent.end, FALSE, error);
+  self->quiet = FALSE;
+  if (!ok)
+    {
+      offset_to_line_column (self, self->fail_offset, line, column);
+      return NULL;
+    }
+
+  if (self->scratch == NULL)
+    self->scratch = g_string_new (NULL);
+  live.node = parse_slice (self->scratch, self->data + extent.start, extent.end - extent.start);
+  live.start = extent.start;
+  g_array_append_val (self->live, live);
+  return live.node;
+}
+
+/**
+ * mer_json_reader_forget:
+ * @node: an element from mer_json_reader_parse_element()
+ *
+ * Frees the element; its positions are no longer known.
+ */
+void
+mer_json_reader_forget (MerJsonReader *self,
+                        JsonNode      *node)
+{
+  for (guint i = 0; i < self->live->len; i++)
+    if (g_array_index (self->live, LiveElement, i).node == node)
+      {
+        g_array_remove_index_fast (self->live, i);
+        break;
+      }
+
+  /* A new tree may reuse the addresses of a freed one. */
+  if (self->marks_root == node)
+    {
+      g_array_set_size (self->marks, 0);
+      self->marks_root = NULL;
+    }
+  json_node_unref (node);
 }
 
 /**

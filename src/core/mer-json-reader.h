@@ -76,6 +76,22 @@ gboolean       mer_json_reader_load_data      (MerJsonReader      *self,
                                                const char         *data,
                                                gsize               length,
                                                GError            **error);
+gboolean       mer_json_reader_load_mapped    (MerJsonReader      *self,
+                                               GMappedFile        *mapped,
+                                               GError            **error);
+void           mer_json_reader_set_lazy_array (MerJsonReader      *self,
+                                               const char         *name);
+void           mer_json_reader_set_big_integers (MerJsonReader    *self,
+                                                 gboolean          big_integers);
+JsonNode      *mer_json_reader_get_lazy_array (MerJsonReader      *self);
+guint          mer_json_reader_get_n_lazy_elements (MerJsonReader *self);
+JsonNode      *mer_json_reader_parse_element  (MerJsonReader      *self,
+                                               guint               index,
+                                               guint              *line,
+                                               guint              *column,
+                                               GError            **error);
+void           mer_json_reader_forget         (MerJsonReader      *self,
+                                               JsonNode           *node);
 JsonNode      *mer_json_reader_get_root       (MerJsonReader      *self);
 const char    *mer_json_describe_node         (JsonNode           *node);
 const char    *mer_json_reader_get_display_name (MerJsonReader    *self);

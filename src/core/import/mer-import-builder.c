@@ -470,6 +470,36 @@ mer_import_is_link (const char *url)
 }
 
 /**
+ * mer_import_text_locate:
+ * @offset: a byte offset into @data
+ * @line: (out): its 1-based line
+ * @column: (out): its 1-based column, in characters
+ *
+ * For a single message about a text that has no index of its lines.
+ */
+void
+mer_import_text_locate (const char *data,
+                        gsize       length,
+                        gsize       offset,
+                        guint      *line,
+                        guint      *column)
+{
+  gsize start = 0;
+  guint l = 1;
+
+  offset = MIN (offset, length);
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        l++;
+        start = i + 1;
+      }
+
+  *line = l;
+  *column = (guint) g_utf8_strlen (data + start, (gssize) (offset - start)) + 1;
+}
+
+/**
  * mer_import_release_pages:
  * @data: text inside a read-only file mapping (mer_import_load_file_full()'s)
  * @up_to: an offset into it

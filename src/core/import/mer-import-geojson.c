@@ -18,7 +18,7 @@
 
 typedef struct {
   MerImportBuilder        builder;
-  MerImportJson          *json;
+  MerJsonReader          *json;
   const MerImportOptions *options;
   JsonArray              *features;      /* when parsed whole; else lazy */
   guint                   n_features;
@@ -135,7 +135,7 @@ get_feature (Importer *self,
   if (self->features != NULL)
     return json_node_ref (json_array_get_element (self->features, index));
 
-  node = mer_import_json_parse_element (self->json, index, &line, &column, &error);
+  node = mer_json_reader_parse_element (self->json, index, &line, &column, &error);
   if (node == NULL && report_errors)
     mer_import_builder_report (&self->builder, MER_SEVERITY_ERROR, line, column, NULL, "%s", error->message);
   return node;
@@ -148,7 +148,7 @@ release_feature (Importer *self,
   if (self->features != NULL)
     json_node_unref (node);
   else
-    mer_import_json_forget (self->json, node);
+    mer_json_reader_forget (self->json, node);
 }
 
 /* Slashed dates in one property share their order across features: the
@@ -604,7 +604,7 @@ convert_feature (Importer   *self,
     {
       MerRegion *region = mer_region_new ();
 
-      mer_import_json_locate (self->json, node, &region->line, NULL);
+      mer_import_locate (self->json, node, &region->line, NULL);
       region->name = g_strdup (title);
       if (text != NULL && *text != '\0')
         region->description = mer_import_html_to_text (text, NULL);
@@ -631,7 +631,7 @@ convert_feature (Importer   *self,
 
   if (event == NULL)
     event = mer_event_new ();
-  mer_import_json_locate (self->json, node, &line, NULL);
+  mer_import_locate (self->json, node, &line, NULL);
   event->line = line;
   mer_import_event_set_dates (event, &start, has_end ? &end : NULL);
   event->title = g_steal_pointer (&title);
@@ -669,7 +669,7 @@ convert_feature (Importer   *self,
  * checked that the root is an object of one of those types.
  */
 MerDocument *
-mer_import_geojson (MerImportJson          *json,
+mer_import_geojson (MerJsonReader          *json,
                     const MerImportOptions *options,
                     const char             *path,
                     const char             *display_name,
@@ -677,7 +677,7 @@ mer_import_geojson (MerImportJson          *json,
                     GError                **error)
 {
   static const MerImportOptions no_options = { NULL };
-  JsonNode *root_node = mer_import_json_get_root (json);
+  JsonNode *root_node = mer_json_reader_get_root (json);
   JsonObject *root = json_node_get_object (root_node);
   Importer self = { .json = json, .options = options != NULL ? options : &no_options };
   MerDocument *document;
@@ -711,8 +711,8 @@ mer_import_geojson (MerImportJson          *json,
                 mer_json_describe_node (features));
       else
         {
-          if (features == mer_import_json_get_lazy_array (json))
-            self.n_features = mer_import_json_get_n_elements (json);
+          if (features == mer_json_reader_get_lazy_array (json))
+            self.n_features = mer_json_reader_get_n_lazy_elements (json);
           else
             {
               self.features = json_node_get_array (features);
@@ -759,9 +759,9 @@ detect_name (GPtrArray          *found,
  * Returns: (transfer full): the properties of its features
  */
 MerImportFields *
-mer_import_geojson_fields (MerImportJson *json)
+mer_import_geojson_fields (MerJsonReader *json)
 {
-  JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+  JsonObject *root = json_node_get_object (mer_json_reader_get_root (json));
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   MerImportFields *fields = g_new0 (MerImportFields, 1);
@@ -769,8 +769,8 @@ mer_import_geojson_fields (MerImportJson *json)
   Importer self = { .json = json };
   gboolean collection = features != NULL && JSON_NODE_HOLDS_ARRAY (features);
 
-  if (collection && features == mer_import_json_get_lazy_array (json))
-    self.n_features = mer_import_json_get_n_elements (json);
+  if (collection && features == mer_json_reader_get_lazy_array (json))
+    self.n_features = mer_json_reader_get_n_lazy_elements (json);
   else if (collection)
     {
       self.features = json_node_get_array (features);
@@ -781,7 +781,7 @@ mer_import_geojson_fields (MerImportJson *json)
 
   for (guint i = 0; i < self.n_features; i++)
     {
-      JsonNode *feature = collection ? get_feature (&self, i, FALSE) : json_node_ref (mer_import_json_get_root (json));
+      JsonNode *feature = collection ? get_feature (&self, i, FALSE) : json_node_ref (mer_json_reader_get_root (json));
       JsonObject *properties;
       JsonObjectIter iter;
       const char *name;

@@ -13,12 +13,32 @@
  * it is about, in the loader's words. */
 
 /**
+ * mer_import_locate:
+ * @line: (out): the line where @node starts, or 0 when it is not known
+ * @column: (out) (optional): its column, in characters, or 0
+ */
+void
+mer_import_locate (MerJsonReader *json,
+                   JsonNode      *node,
+                   guint         *line,
+                   guint         *column)
+{
+  guint l = 0, c = 0;
+
+  if (!mer_json_reader_locate (json, node, &l, &c))
+    l = c = 0;
+  *line = l;
+  if (column != NULL)
+    *column = c;
+}
+
+/**
  * mer_import_report_node:
  * @node: (nullable): the value the message is about; the whole file if %NULL
  */
 void
 mer_import_report_node (MerImportBuilder *builder,
-                        MerImportJson    *json,
+                        MerJsonReader    *json,
                         JsonNode         *node,
                         MerSeverity       severity,
                         const char       *path,
@@ -30,7 +50,7 @@ mer_import_report_node (MerImportBuilder *builder,
   va_list args;
 
   if (node != NULL)
-    mer_import_json_locate (json, node, &line, &column);
+    mer_import_locate (json, node, &line, &column);
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -58,7 +78,7 @@ mer_import_member_path (const char *path,
  * unknown members are for the loader, so that nothing is dropped unsaid. */
 void
 mer_import_check_members (MerImportBuilder   *builder,
-                          MerImportJson      *json,
+                          MerJsonReader      *json,
                           JsonObject         *object,
                           const char         *path,
                           const char * const *known)
@@ -89,7 +109,7 @@ mer_import_check_members (MerImportBuilder   *builder,
  */
 const char *
 mer_import_get_string (MerImportBuilder *builder,
-                       MerImportJson    *json,
+                       MerJsonReader    *json,
                        JsonObject       *object,
                        const char       *path,
                        const char       *member)
@@ -116,7 +136,7 @@ mer_import_get_string (MerImportBuilder *builder,
  */
 JsonObject *
 mer_import_get_object (MerImportBuilder *builder,
-                       MerImportJson    *json,
+                       MerJsonReader    *json,
                        JsonObject       *object,
                        const char       *path,
                        const char       *member)
@@ -145,7 +165,7 @@ mer_import_get_object (MerImportBuilder *builder,
  */
 gboolean
 mer_import_get_number (MerImportBuilder *builder,
-                       MerImportJson    *json,
+                       MerJsonReader    *json,
                        JsonObject       *object,
                        const char       *path,
                        const char       *member,
@@ -208,7 +228,7 @@ mer_import_get_number (MerImportBuilder *builder,
  */
 gboolean
 mer_import_get_zoom (MerImportBuilder *builder,
-                     MerImportJson    *json,
+                     MerJsonReader    *json,
                      JsonObject       *object,
                      const char       *path,
                      double           *zoom)

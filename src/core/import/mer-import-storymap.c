@@ -16,7 +16,7 @@
 
 typedef struct {
   MerImportBuilder  builder;
-  MerImportJson    *json;
+  MerJsonReader    *json;
 } Importer;
 
 static const char * const storymap_members[] = {
@@ -153,7 +153,7 @@ convert_slide (Importer    *self,
     }
 
   slide = mer_slide_new ();
-  mer_import_json_locate (self->json, node, &slide->line, NULL);
+  mer_import_locate (self->json, node, &slide->line, NULL);
   slide->has_view = read_location (self, object, path, &slide->view, &place_name);
 
   date_text = mer_import_get_string (&self->builder, self->json, object, path, "date");
@@ -218,13 +218,13 @@ convert_slide (Importer    *self,
  * object with a "storymap" member.
  */
 MerDocument *
-mer_import_storymap (MerImportJson *json,
+mer_import_storymap (MerJsonReader *json,
                      const char    *path,
                      const char    *display_name,
                      GPtrArray     *diagnostics,
                      GError       **error)
 {
-  JsonNode *root_node = mer_import_json_get_root (json);
+  JsonNode *root_node = mer_json_reader_get_root (json);
   JsonObject *root = json_node_get_object (root_node);
   g_autoptr(MerBriefing) briefing = mer_briefing_new ();
   Importer self = { .json = json };
@@ -258,7 +258,7 @@ mer_import_storymap (MerImportJson *json,
 
   if (briefing->slides->len > 0)
     {
-      mer_import_json_locate (json, root_node, &briefing->line, NULL);
+      mer_import_locate (json, root_node, &briefing->line, NULL);
       briefing->title = g_strdup (self.builder.title != NULL ? self.builder.title : "Story map");
       briefing->description = g_strdup (self.builder.description);
       mer_import_builder_add_briefing (&self.builder, g_steal_pointer (&briefing));

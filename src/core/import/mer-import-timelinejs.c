@@ -17,7 +17,7 @@
 
 typedef struct {
   MerImportBuilder  builder;
-  MerImportJson    *json;
+  MerJsonReader    *json;
 } Importer;
 
 static const char * const root_members[] = { "events", "title", "eras", "scale", NULL };
@@ -455,7 +455,7 @@ convert_event (Importer   *self,
   mer_import_check_members (&self->builder, self->json, object, path, slide_members);
 
   event = mer_event_new ();
-  mer_import_json_locate (self->json, node, &event->line, NULL);
+  mer_import_locate (self->json, node, &event->line, NULL);
 
   if (!read_date (self, object, node, path, "start_date", TRUE, &start, &start_display))
     {
@@ -537,7 +537,7 @@ convert_era (Importer *self,
   object = json_node_get_object (node);
   mer_import_check_members (&self->builder, self->json, object, path, era_members);
   era = mer_era_new ();
-  mer_import_json_locate (self->json, node, &era->line, NULL);
+  mer_import_locate (self->json, node, &era->line, NULL);
 
   /* An era's band shows its title, not its dates: display dates are dropped. */
   ok = read_date (self, object, node, path, "start_date", TRUE, &era->start, NULL);
@@ -618,13 +618,13 @@ convert_array (Importer   *self,
  * object.
  */
 MerDocument *
-mer_import_timelinejs (MerImportJson *json,
+mer_import_timelinejs (MerJsonReader *json,
                        const char    *path,
                        const char    *display_name,
                        GPtrArray     *diagnostics,
                        GError       **error)
 {
-  JsonNode *root_node = mer_import_json_get_root (json);
+  JsonNode *root_node = mer_json_reader_get_root (json);
   JsonObject *root = json_node_get_object (root_node);
   Importer self = { .json = json };
   const char *scale;

@@ -252,8 +252,44 @@ imported (MerDocument *document,
   return document;
 }
 
+/* Reads a JSON file with the loader's reader, the GeoJSON features one at a
+ * time: each is checked and built when the importer comes to it. */
+static MerJsonReader *
+read_json (GMappedFile *mapped,
+           const char  *display_name,
+           GPtrArray   *syntax_errors)
+{
+  g_autoptr(MerJsonReader) json = mer_json_reader_new (display_name, syntax_errors);
+
+  mer_json_reader_set_lazy_array (json, "features");
+  /* The old parser of the importers read them so, as json-glib does. */
+  mer_json_reader_set_big_integers (json, TRUE);
+  if (!mer_json_reader_load_mapped (json, mapped, NULL))
+    {
+      /* The features before a syntax error after them were only bounded:
+       * theirs come first, as in the file. */
+      for (guint i = 0; i < mer_json_reader_get_n_lazy_elements (json); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          guint line = 0, column = 0;
+          JsonNode *node = mer_json_reader_parse_element (json, i, &line, &column, &error);
+
+          if (node != NULL)
+            mer_json_reader_forget (json, node);
+          else
+            g_ptr_array_add (syntax_errors, mer_diagnostic_new (MER_SEVERITY_ERROR, display_name, line, column,
+                                                                NULL, error->message));
+        }
+      mer_diagnostics_sort (syntax_errors);
+      return NULL;
+    }
+
+  return g_steal_pointer (&json);
+}
+
 static MerDocument *
-import_json (const char             *data,
+import_json (GMappedFile            *mapped,
+             const char             *data,
              gsize                   length,
              const MerImportOptions *options,
              const char             *path,
@@ -261,14 +297,14 @@ import_json (const char             *data,
              GPtrArray   *diagnostics,
              GError     **error)
 {
-  g_autoptr(GPtrArray) syntax_errors = NULL;
-  g_autoptr(MerImportJson) json = NULL;
+  g_autoptr(GPtrArray) syntax_errors = mer_diagnostics_new ();
+  g_autoptr(MerJsonReader) json = NULL;
   guint line = 0, column = 0;
 
-  json = mer_import_json_parse_all (data, length, &syntax_errors);
+  json = read_json (mapped, display_name, syntax_errors);
   if (json == NULL)
     {
-      MerImportJsonError *first = g_ptr_array_index (syntax_errors, 0);
+      MerDiagnostic *first = g_ptr_array_index (syntax_errors, 0);
 
       /* A broken Meridian story gets the loader's messages, as before. */
       if (g_strstr_len (data, (gssize) length, "\"meridian\"") != NULL)
@@ -277,18 +313,11 @@ import_json (const char             *data,
       /* In file order; @error names the first, as for one error. */
       refuse (display_name, diagnostics, first->line, first->column, MER_IMPORT_ERROR_SYNTAX, first->message, error);
       for (guint i = 1; i < syntax_errors->len; i++)
-        {
-          MerImportJsonError *e = g_ptr_array_index (syntax_errors, i);
-
-          g_ptr_array_add (diagnostics, mer_diagnostic_new (MER_SEVERITY_ERROR, display_name, e->line, e->column,
-                                                            NULL, e->message));
-        }
+        g_ptr_array_add (diagnostics, mer_diagnostic_copy (g_ptr_array_index (syntax_errors, i)));
       return NULL;
     }
-  /* @data is the file mapped by mer_import_load_file_full(). */
-  mer_import_json_set_mapped (json);
 
-  switch (sniff_json (mer_import_json_get_root (json)))
+  switch (sniff_json (mer_json_reader_get_root (json)))
     {
     case KIND_MERIDIAN:
       return mer_loader_load_file (path, display_name, diagnostics, error);
@@ -301,10 +330,10 @@ import_json (const char             *data,
 
     case KIND_GEOJSON_GEOMETRY:
       {
-        JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+        JsonObject *root = json_node_get_object (mer_json_reader_get_root (json));
         g_autofree char *message = NULL;
 
-        mer_import_json_locate (json, json_object_get_member (root, "type"), &line, &column);
+        mer_import_locate (json, json_object_get_member (root, "type"), &line, &column);
         message = g_strdup_printf ("this GeoJSON is a bare %s, without properties to give it a time or a title; "
                                    "Meridian reads a Feature or a FeatureCollection",
                                    json_object_get_string_member (root, "type"));
@@ -316,9 +345,9 @@ import_json (const char             *data,
 
     case KIND_STORYMAPJS_GIGAPIXEL:
       {
-        JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+        JsonObject *root = json_node_get_object (mer_json_reader_get_root (json));
 
-        mer_import_json_locate (json, json_object_get_member (root, "storymap"), &line, &column);
+        mer_import_locate (json, json_object_get_member (root, "storymap"), &line, &column);
         return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNSUPPORTED,
                        "this is a gigapixel StoryMapJS story: its points are on a picture, not on the Earth, "
                        "and Meridian maps only the Earth", error);
@@ -326,9 +355,9 @@ import_json (const char             *data,
 
     case KIND_TIMELINEJS2:
       {
-        JsonObject *root = json_node_get_object (mer_import_json_get_root (json));
+        JsonObject *root = json_node_get_object (mer_json_reader_get_root (json));
 
-        mer_import_json_locate (json, json_object_get_member (root, "timeline"), &line, &column);
+        mer_import_locate (json, json_object_get_member (root, "timeline"), &line, &column);
         return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNSUPPORTED,
                        "this is TimelineJS 2 JSON ({\"timeline\": {\"date\": [...]}}), which Meridian does not "
                        "read; open it in TimelineJS 3 and save it again, or export its Google sheet as CSV",
@@ -337,7 +366,7 @@ import_json (const char             *data,
 
     case KIND_UNKNOWN:
     default:
-      mer_import_json_locate (json, mer_import_json_get_root (json), &line, &column);
+      mer_import_locate (json, mer_json_reader_get_root (json), &line, &column);
       return refuse (display_name, diagnostics, line, column, MER_IMPORT_ERROR_UNKNOWN_KIND,
                      "this JSON is not in a format Meridian reads (" MER_IMPORT_FORMATS ")", error);
     }
@@ -418,7 +447,7 @@ mer_import_load_file_full (const char             *path,
     return mer_loader_load_file (path, display_name, diagnostics, error);
 
   if (data[skip] == '{' || data[skip] == '[')
-    return import_json (data, length, options, path, display_name, diagnostics, error);
+    return import_json (mapped, data, length, options, path, display_name, diagnostics, error);
 
   /* KMZ is a zip archive, which GIO cannot open. */
   if (length >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
@@ -453,7 +482,8 @@ mer_import_read_fields (const char  *path,
                         GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(MerImportJson) json = NULL;
+  g_autoptr(MerJsonReader) json = NULL;
+  g_autoptr(GPtrArray) syntax_errors = NULL;
   const char *data;
   gsize length, skip = 0;
 
@@ -478,8 +508,9 @@ mer_import_read_fields (const char  *path,
     {
       if (has_meridian_member (data + skip, length - skip))
         return NULL;
-      json = mer_import_json_parse (data, length, NULL, NULL, NULL);
-      if (json == NULL || sniff_json (mer_import_json_get_root (json)) != KIND_GEOJSON)
+      syntax_errors = mer_diagnostics_new ();
+      json = read_json (mapped, path, syntax_errors);
+      if (json == NULL || sniff_json (mer_json_reader_get_root (json)) != KIND_GEOJSON)
         return NULL;
       return mer_import_geojson_fields (json);
     }
