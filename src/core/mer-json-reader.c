@@ -53,6 +53,9 @@
 /* Pages are given back this far behind the furthest reader. */
 #define FAULT_AROUND_SLACK ((gsize) 256 * 1024)
 
+/* The lazy array's pages are given back this many bytes at a time. */
+#define LAZY_DROP_STEP ((gsize) 1024 * 1024)
+
 #define NO_ELEMENT G_MAXUINT
 
 typedef struct {
@@ -66,7 +69,7 @@ typedef struct {
   guint    first_element;
   guint    n_elements;
   gboolean is_array;
-  gboolean is_lazy;    /* its elements were only bounded, to be checked one by one */
+  gboolean is_lazy;    /* the lazy array, its elements only bounded, to be checked one by one */
 } Member;
 
 /* An element of the lazy array, built and handed out until it is forgotten. */
@@ -135,6 +138,7 @@ struct _MerJsonReader
   gboolean quiet;
   gsize    fail_offset;
   gboolean big_integers;      /* integers beyond 64 bits are read as doubles */
+  gboolean skim;              /* the lazy array is only bounded by the scan */
 };
 
 static void
@@ -1583,13 +1587,15 @@ scan_range (MerJsonReader *self,
                 {
                   member->is_array = TRUE;
                   member->first_element = self->elements->len;
-                  if (self->lazy_name != NULL && g_str_equal (member->name, self->lazy_name) &&
-                      skim_array (self, member, i, &line, &value_end))
+                  if (self->lazy_name != NULL && g_str_equal (member->name, self->lazy_name))
                     {
-                      member->is_lazy = TRUE;
                       self->lazy_member = (int) self->members->len - 1;
-                      i = value_end;
-                      goto value_done;
+                      if (self->skim && skim_array (self, member, i, &line, &value_end))
+                        {
+                          member->is_lazy = TRUE;
+                          i = value_end;
+                          goto value_done;
+                        }
                     }
                 }
             }
@@ -1666,10 +1672,37 @@ scan_range (MerJsonReader *self,
   return TRUE;
 }
 
+/* A file with a lazy array is scanned whole first, as any other: its
+ * elements are checked on the way, at no more cost than one by one later.
+ * Only when a syntax error stops the scan inside the lazy array is it
+ * scanned again, the array's elements only bounded, so that each is checked
+ * alone and the errors in the others are found too. */
 static gboolean
 scan (MerJsonReader *self,
       GError       **error)
 {
+  guint n_diagnostics = self->diagnostics->len;
+  const Member *lazy;
+
+  if (scan_range (self, 0, self->length, TRUE, error))
+    return TRUE;
+  if (self->lazy_member < 0 || mer_json_reader_is_cancelled (self))
+    return FALSE;
+  lazy = &g_array_index (self->members, Member, self->lazy_member);
+  if (lazy->value.end != 0)
+    return FALSE;
+
+  g_clear_error (error);
+  g_ptr_array_set_size (self->diagnostics, n_diagnostics);
+  self->n_errors = 0;
+  g_array_set_size (self->members, 0);
+  g_array_set_size (self->elements, 0);
+  g_array_set_size (self->checkpoints, 0);
+  self->line_cache_offset = self->line_cache_start = 0;
+  self->line_cache_line = 0;
+  self->lazy_member = -1;
+  self->dropped = 0;
+  self->skim = TRUE;
   return scan_range (self, 0, self->length, TRUE, error);
 }
 
@@ -2038,7 +2071,7 @@ parse_root (MerJsonReader *self,
           const Member *member = &g_array_index (self->members, Member, m);
 
           json_object_set_member (object, member->name,
-                                  member->is_lazy ? new_empty_array_node ()
+                                  member->is_lazy || (int) m == self->lazy_member ? new_empty_array_node ()
                                   : parse_slice (text, self->data + member->value.start,
                                                  member->value.end - member->value.start));
         }
@@ -2314,10 +2347,14 @@ mer_json_reader_parse_element (MerJsonReader  *self,
 
   member = &g_array_index (self->members, Member, self->lazy_member);
   extent = g_array_index (self->elements, Extent, member->first_element + index);
-  drop_pages_before (self, extent.start);
+  /* A call to madvise() for each page of small elements cost more than the
+   * elements' checks. */
+  if (extent.start >= self->dropped + LAZY_DROP_STEP)
+    drop_pages_before (self, extent.start);
 
+  /* Checked by the scan, unless it only bounded the array. */
   self->quiet = TRUE;
-  ok = scan_range (self, extent.start, extent.end, FALSE, error);
+  ok = !member->is_lazy || scan_range (self, extent.start, extent.end, FALSE, error);
   self->quiet = FALSE;
   if (!ok)
     {

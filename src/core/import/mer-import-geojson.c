@@ -46,58 +46,82 @@ static const char * const url_names[] = { "url", "link", "href", NULL };
 #define report(self, node, severity, path, ...) \
   mer_import_report_node (&(self)->builder, (self)->json, (node), (severity), (path), __VA_ARGS__)
 
-/* Finds a property by one of @names (or by @wanted alone when given),
- * without case; returns its name as written through @found. */
-static JsonNode *
-find_property (JsonObject         *properties,
-               const char         *wanted,
-               const char * const *names,
-               const char        **found)
+/* What to look for among a feature's properties: @wanted alone when given,
+ * else any of @names (in their order of preference), without case. */
+typedef struct {
+  const char         *wanted;
+  const char * const *names;
+  JsonNode           *node;    /* what was found, or NULL */
+  const char         *found;   /* its name as written */
+  guint               rank;
+} PropertyQuery;
+
+/* Answers every query in one pass over the properties, keeping for each the
+ * property whose name comes first among its names (the first such property
+ * on a tie): a feature's properties are searched for seven lists of names,
+ * and walking them once for each list took as long as reading them. Names
+ * whose first bytes differ other than by case are told apart before the
+ * call. */
+static void
+find_properties (JsonObject    *properties,
+                 PropertyQuery *queries,
+                 guint          n_queries)
 {
   JsonObjectIter iter;
   const char *name;
   JsonNode *value;
-  JsonNode *best = NULL;
-  guint best_rank = G_MAXUINT;
+
+  for (guint q = 0; q < n_queries; q++)
+    {
+      queries[q].node = NULL;
+      queries[q].found = NULL;
+      queries[q].rank = G_MAXUINT;
+    }
 
   if (properties == NULL)
-    return NULL;
+    return;
 
-  /* One pass over the properties, keeping the one whose name comes first
-   * among @names (the first such property on a tie): this runs for every
-   * name list, for every feature. Names whose first bytes differ other
-   * than by case are told apart before the call. */
   json_object_iter_init (&iter, properties);
   while (json_object_iter_next (&iter, &name, &value))
     {
       if (JSON_NODE_HOLDS_NULL (value))
         continue;
-      for (guint n = 0; n < best_rank && (wanted != NULL ? n == 0 : names[n] != NULL); n++)
+      for (guint q = 0; q < n_queries; q++)
         {
-          const char *target = wanted != NULL ? wanted : names[n];
+          PropertyQuery *query = &queries[q];
 
-          if ((*name | 0x20) == (*target | 0x20) && g_ascii_strcasecmp (name, target) == 0)
+          for (guint n = 0; n < query->rank && (query->wanted != NULL ? n == 0 : query->names[n] != NULL); n++)
             {
-              best = value;
-              best_rank = n;
-              if (found != NULL)
-                *found = name;
-              break;
+              const char *target = query->wanted != NULL ? query->wanted : query->names[n];
+
+              if ((*name | 0x20) == (*target | 0x20) && g_ascii_strcasecmp (name, target) == 0)
+                {
+                  query->node = value;
+                  query->found = name;
+                  query->rank = n;
+                  break;
+                }
             }
         }
     }
+}
 
-  return best;
+/* Finds a property by one of @names (or by @wanted alone when given). */
+static JsonNode *
+find_property (JsonObject         *properties,
+               const char         *wanted,
+               const char * const *names)
+{
+  PropertyQuery query = { wanted, names };
+
+  find_properties (properties, &query, 1);
+  return query.node;
 }
 
 /* A property as text: a string, or a number written back. */
 static char *
-property_text (JsonObject         *properties,
-               const char         *wanted,
-               const char * const *names)
+property_text (JsonNode *node)
 {
-  JsonNode *node = find_property (properties, wanted, names, NULL);
-
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
   if (json_node_get_value_type (node) == G_TYPE_STRING)
@@ -170,7 +194,7 @@ find_order_ahead (Importer           *self,
       /* A syntax error stops the import where it is reached. */
       if (feature == NULL)
         break;
-      node = find_property (feature_properties (feature), wanted, names, NULL);
+      node = find_property (feature_properties (feature), wanted, names);
       if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
         order = mer_import_date_day_order (json_node_get_string (node));
       release_feature (self, feature);
@@ -518,6 +542,15 @@ convert_feature (Importer   *self,
   JsonNode *member, *time_node, *end_node;
   const char *time_name = NULL, *end_name = NULL;
   const char *type;
+  PropertyQuery queries[] = {
+    { self->options->time_property, time_names },
+    { self->options->end_property, end_names },
+    { self->options->title_property, title_names },
+    { NULL, text_names },
+    { NULL, category_names },
+    { NULL, place_names },
+    { NULL, url_names },
+  };
   MerDate start, end;
   gboolean has_time = FALSE, has_end = FALSE;
   guint n_polygons;
@@ -553,7 +586,9 @@ convert_feature (Importer   *self,
       read_geometry (self, member, geometry_path, places, geometry, 0);
     }
 
-  time_node = find_property (properties, self->options->time_property, time_names, &time_name);
+  find_properties (properties, queries, G_N_ELEMENTS (queries));
+  time_node = queries[0].node;
+  time_name = queries[0].found;
   if (time_node != NULL)
     {
       g_autofree char *why = NULL;
@@ -566,7 +601,8 @@ convert_feature (Importer   *self,
         report (self, time_node, MER_SEVERITY_WARNING, time_path, "%s; the feature has no time", why);
     }
 
-  end_node = find_property (properties, self->options->end_property, end_names, &end_name);
+  end_node = queries[1].node;
+  end_name = queries[1].found;
   if (has_time && end_node != NULL)
     {
       g_autofree char *why = NULL;
@@ -582,16 +618,16 @@ convert_feature (Importer   *self,
         has_end = TRUE;
     }
 
-  title = property_text (properties, self->options->title_property, title_names);
+  title = property_text (queries[2].node);
   if (title == NULL || *title == '\0')
     {
       g_free (title);
       title = g_strdup_printf ("Feature %u", index + 1);
     }
-  text = property_text (properties, NULL, text_names);
-  category = property_text (properties, NULL, category_names);
-  place_name = property_text (properties, NULL, place_names);
-  url = property_text (properties, NULL, url_names);
+  text = property_text (queries[3].node);
+  category = property_text (queries[4].node);
+  place_name = property_text (queries[5].node);
+  url = property_text (queries[6].node);
 
   member = json_object_get_member (object, "id");
   if (member != NULL && JSON_NODE_HOLDS_VALUE (member) && json_node_get_value_type (member) == G_TYPE_STRING)
@@ -724,9 +760,10 @@ mer_import_geojson (MerJsonReader          *json,
            * all are reported, in file order. */
           for (guint i = 0; i < self.n_features; i++)
             {
-              g_autofree char *feature_path = g_strdup_printf ("features[%u]", i);
+              char feature_path[32];
               JsonNode *feature = get_feature (&self, i, TRUE);
 
+              g_snprintf (feature_path, sizeof feature_path, "features[%u]", i);
               if (feature == NULL)
                 continue;
               convert_feature (&self, feature, feature_path, i);

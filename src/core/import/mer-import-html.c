@@ -75,6 +75,26 @@ mer_import_link_free (MerImportLink *link)
   g_free (link);
 }
 
+/* Whether @text is its own plain text, as most GeoJSON descriptions and CSV
+ * notes are: ASCII without markup or entities, words one space apart. Told
+ * in one pass, it is copied whole rather than character by character. */
+static gboolean
+is_plain (const char *text)
+{
+  const char *p = text;
+
+  if (*p == ' ')
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80 || *p == '<' || *p == '&' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f')
+        return FALSE;
+      if (*p == ' ' && (p[1] == ' ' || p[1] == '\0'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 put_char (Writer   *w,
           gunichar  c)
@@ -373,6 +393,9 @@ mer_import_html_to_text (const char *html,
   const char *p = html;
 
   g_return_val_if_fail (html != NULL, NULL);
+
+  if (is_plain (html))
+    return g_strdup (html);
 
   w.out = g_string_new (NULL);
   w.links = links;
