@@ -1672,6 +1672,38 @@ scan_range (MerJsonReader *self,
   return TRUE;
 }
 
+/* When a syntax error after the lazy array stopped the scan that only
+ * bounded it, the errors in its elements come before that one, as in the
+ * file: they are checked now. */
+static void
+report_lazy_errors (MerJsonReader *self)
+{
+  g_autoptr(MerDiagnostic) last = NULL;
+  const Member *lazy;
+
+  if (self->lazy_member < 0 || self->diagnostics->len == 0)
+    return;
+  lazy = &g_array_index (self->members, Member, self->lazy_member);
+  if (!lazy->is_lazy)
+    return;
+
+  last = g_ptr_array_steal_index (self->diagnostics, self->diagnostics->len - 1);
+  for (guint e = 0; e < lazy->n_elements; e++)
+    {
+      const Extent *extent = &g_array_index (self->elements, Extent, lazy->first_element + e);
+      g_autoptr(GError) error = NULL;
+
+      self->quiet = TRUE;
+      if (!scan_range (self, extent->start, extent->end, FALSE, &error))
+        {
+          self->quiet = FALSE;
+          add_diagnostic (self, MER_SEVERITY_ERROR, TRUE, self->fail_offset, NULL, error->message);
+        }
+      self->quiet = FALSE;
+    }
+  g_ptr_array_add (self->diagnostics, g_steal_pointer (&last));
+}
+
 /* A file with a lazy array is scanned whole first, as any other: its
  * elements are checked on the way, at no more cost than one by one later.
  * Only when a syntax error stops the scan inside the lazy array is it
@@ -1703,7 +1735,11 @@ scan (MerJsonReader *self,
   self->lazy_member = -1;
   self->dropped = 0;
   self->skim = TRUE;
-  return scan_range (self, 0, self->length, TRUE, error);
+  if (scan_range (self, 0, self->length, TRUE, error))
+    return TRUE;
+
+  report_lazy_errors (self);
+  return FALSE;
 }
 
 /* Parsing slices */

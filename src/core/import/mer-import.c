@@ -265,24 +265,7 @@ read_json (GMappedFile *mapped,
   /* The old parser of the importers read them so, as json-glib does. */
   mer_json_reader_set_big_integers (json, TRUE);
   if (!mer_json_reader_load_mapped (json, mapped, NULL))
-    {
-      /* The features before a syntax error after them were only bounded:
-       * theirs come first, as in the file. */
-      for (guint i = 0; i < mer_json_reader_get_n_lazy_elements (json); i++)
-        {
-          g_autoptr(GError) error = NULL;
-          guint line = 0, column = 0;
-          JsonNode *node = mer_json_reader_parse_element (json, i, &line, &column, &error);
-
-          if (node != NULL)
-            mer_json_reader_forget (json, node);
-          else
-            g_ptr_array_add (syntax_errors, mer_diagnostic_new (MER_SEVERITY_ERROR, display_name, line, column,
-                                                                NULL, error->message));
-        }
-      mer_diagnostics_sort (syntax_errors);
-      return NULL;
-    }
+    return NULL;
 
   return g_steal_pointer (&json);
 }
