@@ -267,8 +267,8 @@ test_date_labels (void)
     { "labels.json", NULL },
     { "labels.timeline.json", NULL },
     { "labels.csv", NULL },
-    { "labels.geojson", "the date labels of 3 events" },
-    { "labels.kml", "the date labels of 3 events" },
+    { "labels.geojson", "the date labels of 4 events" },
+    { "labels.kml", "the date labels of 4 events" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

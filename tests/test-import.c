@@ -276,7 +276,7 @@ test_timelinejs (void)
     "treaty-of-saint-petersburg | Treaty of Saint Petersburg | 1875-05-07..1875-08 | category diplomacy (Diplomacy) "
       "| label Spring and summer 1875",
     "broadcast-at-noon | Broadcast at noon | 1945-08-15T12:00 | label Noon, 15 August",
-    "treaty-of-saint-petersburg-2 | Treaty of Saint Petersburg | 1956",
+    "treaty-of-saint-petersburg-2 | Treaty of Saint Petersburg | 1956 | label Autumn 1956",
     "summit-opens | Summit opens | 2016-12-15T10:30:05",
     NULL
   };

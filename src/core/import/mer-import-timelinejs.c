@@ -22,7 +22,7 @@ typedef struct {
 
 static const char * const root_members[] = { "events", "title", "eras", "scale", NULL };
 static const char * const slide_members[] = {
-  "start_date", "end_date", "text", "media", "group", "display_date", "background",
+  "start_date", "end_date", "text", "media", "group", "display_date", "display_text", "background",
   "autolink", "unique_id", "location", NULL
 };
 static const char * const era_members[] = { "start_date", "end_date", "text", NULL };
@@ -473,9 +473,12 @@ convert_event (Importer   *self,
   read_text (self, object, path, &slide.headline, &slide.text);
   slide.group = mer_import_get_string (&self->builder, self->json, object, path, "group");
 
-  /* The slide's display_date stands for both dates, as in TimelineJS; else
-   * the dates' own display dates make the label together. */
+  /* The slide's display_date stands for both dates, as in TimelineJS; some
+   * tools write it as display_text; else the dates' own display dates make
+   * the label together. */
   slide.display_date = mer_import_get_string (&self->builder, self->json, object, path, "display_date");
+  if (slide.display_date == NULL || *slide.display_date == '\0')
+    slide.display_date = mer_import_get_string (&self->builder, self->json, object, path, "display_text");
   if (slide.display_date == NULL || *slide.display_date == '\0')
     {
       if (start_display != NULL && *start_display != '\0' &&
