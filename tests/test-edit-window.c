@@ -323,6 +323,23 @@ place_moved (gpointer data)
   return places[0].lat != 34.37;
 }
 
+/* Where the dragged marker should be shown, in the map's pixels. */
+static double moving_to_x, moving_to_y;
+
+static gboolean
+marker_shown_moving (gpointer data)
+{
+  MerWindow *window = data;
+  MerDrawLayer *layer = mer_window_get_draw_layer (window);
+  graphene_point_t at;
+  double mx, my;
+
+  return mer_draw_layer_get_moving (layer, &mx, &my) &&
+         gtk_widget_compute_point (GTK_WIDGET (layer), GTK_WIDGET (mer_window_get_map (window)),
+                                   &GRAPHENE_POINT_INIT (mx, my), &at) &&
+         fabs (at.x - moving_to_x) <= 1 && fabs (at.y - moving_to_y) <= 1;
+}
+
 static void
 test_drag_marker_and_timeline_menu (void)
 {
@@ -350,10 +367,20 @@ test_drag_marker_and_timeline_menu (void)
   to_surface (GTK_WIDGET (map), x, y, &sx, &sy);
   args = g_strdup_printf ("mousemove --window %% %d %d sleep 0.1 mousedown 1 "
                           "sleep 0.05 mousemove --window %% %d %d sleep 0.05 mousemove --window %% %d %d "
-                          "sleep 0.05 mousemove --window %% %d %d sleep 0.1 mouseup 1",
+                          "sleep 0.05 mousemove --window %% %d %d",
                           sx, sy, sx + 10, sy + 10, sx + 40, sy + 30, sx + 60, sy + 40);
   xdotool (GTK_WIDGET (map), args);
+
+  /* While the button is down, the marker is shown under the pointer and the
+   * place has not moved yet. */
+  moving_to_x = x + 60;
+  moving_to_y = y + 40;
+  wait_until (marker_shown_moving, window);
+  g_assert_false (place_moved (window));
+
+  xdotool (GTK_WIDGET (map), "sleep 0.1 mouseup 1");
   wait_until (place_moved, window);
+  g_assert_false (mer_draw_layer_get_moving (mer_window_get_draw_layer (window), NULL, NULL));
 
   /* Where the pointer let go, on the map as it is now. */
   mer_map_widget_get_map_view (map, &map_view);

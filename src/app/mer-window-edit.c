@@ -1199,18 +1199,36 @@ on_marker_drag_begin (GtkGestureDrag *gesture,
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
 
-/* Claimed once it moves: a click on the marker still selects. */
+/* Claimed once it moves: a click on the marker still selects. While it
+ * moves, the marker is shown under the pointer, joined to where it was. */
 static void
 on_marker_drag_update (GtkGestureDrag *gesture,
                        double          dx,
                        double          dy,
                        MerWindow      *self)
 {
-  if (self->drag_place >= 0 && hypot (dx, dy) > 3)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), "grabbing");
-    }
+  graphene_point_t from, to;
+  double x, y;
+
+  if (self->drag_place < 0 || hypot (dx, dy) <= 3)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), "grabbing");
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->draw_layer),
+                                &GRAPHENE_POINT_INIT (x, y), &from) &&
+      gtk_widget_compute_point (GTK_WIDGET (self->map), GTK_WIDGET (self->draw_layer),
+                                &GRAPHENE_POINT_INIT (x + dx, y + dy), &to))
+    mer_draw_layer_set_moving (self->draw_layer, from.x, from.y, to.x, to.y);
+}
+
+static void
+on_marker_drag_cancel (GtkGesture       *gesture,
+                       GdkEventSequence *sequence,
+                       MerWindow        *self)
+{
+  mer_draw_layer_stop_moving (self->draw_layer);
 }
 
 static void
@@ -1225,6 +1243,7 @@ on_marker_drag_end (GtkGestureDrag *gesture,
   MerMapView view;
 
   gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
+  mer_draw_layer_stop_moving (self->draw_layer);
   if (self->drag_place < 0 || event == NULL || self->edit == NULL || hypot (dx, dy) <= 3)
     return;
 
@@ -1314,6 +1333,7 @@ _mer_window_edit_init (MerWindow *self)
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_marker_drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_marker_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_marker_drag_end), self);
+  g_signal_connect (drag, "cancel", G_CALLBACK (on_marker_drag_cancel), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (drag));
 
   /* Drawing a region: the layer over the story's, empty until asked for;

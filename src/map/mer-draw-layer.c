@@ -14,7 +14,8 @@
  * pointer, and the closing edge dashed, with a hint of the keys along the
  * top. The layer keeps positions, not pixels, so the drawing follows the
  * map as it pans and zooms; what the clicks and keys mean is the
- * window's. */
+ * window's. It also shows a place's marker while it is dragged: where it
+ * goes, joined to where it was. */
 
 struct _MerDrawLayer
 {
@@ -27,6 +28,14 @@ struct _MerDrawLayer
   gboolean     active;
   double       pointer_x;    /* NAN: the pointer is not over the map */
   double       pointer_y;
+
+  /* A marker being dragged, in the layer's pixels (the map does not move
+   * during the drag). */
+  gboolean     moving;
+  double       move_from_x;
+  double       move_from_y;
+  double       move_x;
+  double       move_y;
 };
 
 G_DEFINE_FINAL_TYPE (MerDrawLayer, mer_draw_layer, SHUMATE_TYPE_LAYER)
@@ -53,11 +62,36 @@ mer_draw_layer_snapshot (GtkWidget   *widget,
   int hint_width, hint_height;
   cairo_t *cr;
 
-  if (!self->active || width <= 0 || height <= 0)
+  if ((!self->active && !self->moving) || width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  if (self->moving)
+    {
+      cairo_move_to (cr, self->move_from_x, self->move_from_y);
+      cairo_line_to (cr, self->move_x, self->move_y);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_set_line_width (cr, 3.5);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_arc (cr, self->move_x, self->move_y, 7, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  if (!self->active)
+    {
+      cairo_destroy (cr);
+      return;
+    }
 
   if (self->vertices->len > 0)
     {
@@ -314,4 +348,68 @@ mer_draw_layer_dup_outline (MerDrawLayer *self)
   mer_geometry_begin_polygon (geometry);
   mer_geometry_add_ring (geometry, (const MerLonLat *) ring->data, ring->len);
   return geometry;
+}
+
+/**
+ * mer_draw_layer_set_moving:
+ * @from_x: where the dragged marker was, in the layer's pixels
+ * @from_y: the same
+ * @x: where it goes now (the pointer)
+ * @y: the same
+ *
+ * Shows a place's marker being dragged: at (@x, @y), joined by a dashed
+ * line to where it was, until mer_draw_layer_stop_moving().
+ */
+void
+mer_draw_layer_set_moving (MerDrawLayer *self,
+                           double        from_x,
+                           double        from_y,
+                           double        x,
+                           double        y)
+{
+  g_return_if_fail (MER_IS_DRAW_LAYER (self));
+
+  self->moving = TRUE;
+  self->move_from_x = from_x;
+  self->move_from_y = from_y;
+  self->move_x = x;
+  self->move_y = y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mer_draw_layer_stop_moving:
+ *
+ * Stops showing a dragged marker.
+ */
+void
+mer_draw_layer_stop_moving (MerDrawLayer *self)
+{
+  g_return_if_fail (MER_IS_DRAW_LAYER (self));
+
+  if (!self->moving)
+    return;
+  self->moving = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * mer_draw_layer_get_moving:
+ * @x: (out) (optional): where the dragged marker is shown
+ * @y: (out) (optional): the same
+ *
+ * Returns: whether a dragged marker is shown
+ */
+gboolean
+mer_draw_layer_get_moving (MerDrawLayer *self,
+                           double       *x,
+                           double       *y)
+{
+  g_return_val_if_fail (MER_IS_DRAW_LAYER (self), FALSE);
+
+  if (x != NULL)
+    *x = self->move_x;
+  if (y != NULL)
+    *y = self->move_y;
+  return self->moving;
 }

@@ -24,5 +24,14 @@ void          mer_draw_layer_set_active   (MerDrawLayer    *self,
 gboolean      mer_draw_layer_get_active   (MerDrawLayer    *self);
 void          mer_draw_layer_clear        (MerDrawLayer    *self);
 MerGeometry  *mer_draw_layer_dup_outline  (MerDrawLayer    *self);
+void          mer_draw_layer_set_moving   (MerDrawLayer    *self,
+                                           double           from_x,
+                                           double           from_y,
+                                           double           x,
+                                           double           y);
+void          mer_draw_layer_stop_moving  (MerDrawLayer    *self);
+gboolean      mer_draw_layer_get_moving   (MerDrawLayer    *self,
+                                           double          *x,
+                                           double          *y);
 
 G_END_DECLS
