@@ -5,6 +5,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include <math.h>
@@ -916,6 +917,9 @@ main (int   argc,
       return 77;
     }
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
 
   g_test_add_func ("/app/edit/add-event-and-save", test_add_event_and_save);
   g_test_add_func ("/app/edit/drag-marker-and-timeline-menu", test_drag_marker_and_timeline_menu);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include <stdio.h>
@@ -773,6 +774,9 @@ main (int   argc,
     }
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
 
   add_window_test ("/app/files/drop-opens-file", TRUE, test_drop_opens_file);
   add_window_test ("/app/files/recent-stories", TRUE, test_recent_stories);

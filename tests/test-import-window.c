@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "mer-import-dialog.h"
@@ -319,6 +320,9 @@ main (int   argc,
     }
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
 
   add_window_test ("/app/import/geojson-dialog", test_geojson_dialog);
   add_window_test ("/app/import/csv-dialog", test_csv_dialog);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include <math.h>
@@ -507,6 +508,9 @@ main (int   argc,
     return 77;
   /* Moves are instant, so that the tests need not wait for animations. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
 
   g_test_add_func ("/app/map-gestures/drag-keeps-selection", test_drag_keeps_selection);
   g_test_add_func ("/app/map-gestures/click-selects", test_click_selects);

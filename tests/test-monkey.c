@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 #include <X11/extensions/XTest.h>
 
@@ -349,6 +350,9 @@ main (int   argc,
     }
   /* Moves are instant, so that a seed replays the same run. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
 
   g_test_add_func ("/app/monkey", test_monkey);
 

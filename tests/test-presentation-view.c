@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
 #include <string.h>
 
 #include "mer-cli.h"
@@ -282,6 +283,9 @@ main (int   argc,
       return 77;
     }
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
 
   g_test_add_func ("/app/presentation-view/actions", test_view_actions);
   g_test_add_func ("/app/presentation-view/presenter-window", test_presenter_window);

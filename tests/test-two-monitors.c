@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
 #include <gdk/x11/gdkx.h>
 
 #include "mer-cli.h"
@@ -394,6 +395,9 @@ main (int   argc,
       return 77;
     }
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
 
   g_test_add_func ("/app/two-monitors/present", test_present);
   g_test_add_func ("/app/two-monitors/unplug", test_unplug);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include <math.h>
@@ -811,6 +812,50 @@ test_export_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Mid-Pacific, east of Japan, is drawn in the sea colour of @dark's style. */
+static void
+assert_sea (MerMapWidget *map,
+            gboolean      dark)
+{
+  const MerMapStyle *style = mer_map_style_get (dark);
+  g_autoptr(GdkTexture) texture = NULL;
+  MerMapView view;
+  double x, y;
+
+  wait_for_tiles (map, 0);
+  mer_map_widget_get_map_view (map, &view);
+  texture = render_widget (mer_map_widget_get_map (map));
+  mer_map_view_location_to_point (&view, 30, 160, &x, &y);
+  g_assert_cmphex (texture_pixel (texture, (int) x, (int) y), ==, ((guint32) lround (style->sea.red * 255) << 16) |
+                                                                  ((guint32) lround (style->sea.green * 255) << 8) |
+                                                                  (guint32) lround (style->sea.blue * 255));
+}
+
+/* The map follows libadwaita's style manager at once: dark when the
+ * desktop (here the application) asks for dark, light again when it no
+ * longer does. */
+static void
+test_follows_style_manager (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  MerMapWidget *map = mer_window_get_map (fixture->window);
+  MerView pacific = { 38, 150, 4 };
+
+  mer_map_widget_go_to (map, &pacific, FALSE);
+  g_assert_false (adw_style_manager_get_dark (manager));
+  g_assert_false (mer_map_widget_prefers_dark (GTK_WIDGET (map)));
+  assert_sea (map, FALSE);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (mer_map_widget_prefers_dark (GTK_WIDGET (map)));
+  assert_sea (map, TRUE);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  g_assert_false (mer_map_widget_prefers_dark (GTK_WIDGET (map)));
+  assert_sea (map, FALSE);
+}
+
 /* The caption card hides none of the slide event's places. */
 static void
 assert_card_clear_of_places (MerWindow *window)
@@ -1257,6 +1302,9 @@ main (int   argc,
 
   /* Moves are instant, so that the tests need not wait for animations. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication; after animations
+   * are off, so that its style manager leaves them off. */
+  adw_init ();
   /* The application's style, so that the caption card has its real size. */
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/org/meridian/Meridian/style.css");
@@ -1279,6 +1327,7 @@ main (int   argc,
   add_window_test ("/app/window/playback-moves-window", &bundled_story, test_playback_moves_window);
   add_window_test ("/app/window/as-of-and-pov", &bundled_story, test_as_of_and_pov);
   add_window_test ("/app/window/export-dialog", &bundled_story, test_export_dialog);
+  add_window_test ("/app/window/follows-style-manager", &bundled_story, test_follows_style_manager);
   add_window_test ("/app/window/presentation-follows-slides", &bundled_story, test_presentation_follows_slides);
   add_window_test ("/app/window/presentation-keys", &bundled_story, test_presentation_keys);
   add_window_test ("/app/window/presentation-without-briefings", &story_without_briefings,

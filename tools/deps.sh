@@ -2,7 +2,7 @@
 # The Debian 12 packages Meridian builds and tests with, and a function that
 # installs those that are missing. Sourced by tools/run, tools/test and .ci/run.
 
-BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libshumate-dev libjson-glib-dev libxml2-dev)
+BUILD_PACKAGES=(gcc meson ninja-build pkg-config libgtk-4-dev libadwaita-1-dev libshumate-dev libjson-glib-dev libxml2-dev)
 # At run time: the fonts the map's labels need — Cantarell (GNOME's UI font),
 # a Japanese face for names such as 北方領土 and Noto CJK for Chinese
 # (simplified and traditional: 珍宝岛) and Korean; DejaVu covers Latin and

@@ -15,7 +15,7 @@
 
 struct _MerApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 
   /* Owned */
   char *initial_path;
@@ -25,7 +25,7 @@ struct _MerApplication
   gint64   start_time;
 };
 
-G_DEFINE_FINAL_TYPE (MerApplication, mer_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (MerApplication, mer_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -5,6 +5,7 @@
 
 #include "mer-map-widget.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <shumate/shumate.h>
@@ -96,19 +97,32 @@ static GParamSpec *properties[N_PROPS];
 
 /* Style */
 
+/* libadwaita's style manager chooses between its light and dark
+ * stylesheets, following the desktop's preference (or
+ * $ADW_DEBUG_COLOR_SCHEME); with $GTK_THEME set it loads neither and leaves
+ * the theme to GTK. */
+static gboolean
+style_manager_decides (void)
+{
+  return adw_is_initialized () && g_getenv ("GTK_THEME") == NULL;
+}
+
 /**
  * mer_map_widget_prefers_dark:
  * @widget: any widget of the window
  *
- * Whether the map under @widget's theme is drawn dark: when the theme's text
- * is light, whichever way the theme was chosen (the setting, a -dark theme
- * name or $GTK_THEME=Adwaita:dark). What else shows the map's colours (the
- * legend) asks the same question.
+ * Whether the map under @widget's theme is drawn dark: as libadwaita's
+ * style manager says when it styles the application; otherwise (a plain
+ * GTK program, or $GTK_THEME=Adwaita:dark) when the theme's text is light.
+ * What else shows the map's colours (the legend) asks the same question.
  */
 gboolean
 mer_map_widget_prefers_dark (GtkWidget *widget)
 {
   GdkRGBA color;
+
+  if (style_manager_decides ())
+    return adw_style_manager_get_dark (adw_style_manager_get_for_display (gtk_widget_get_display (widget)));
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
@@ -1199,6 +1213,10 @@ mer_map_widget_init (MerMapWidget *self)
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  /* The tiles change style with the desktop's, at once. */
+  if (style_manager_decides ())
+    g_signal_connect_object (adw_style_manager_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                             "notify::dark", G_CALLBACK (update_tile_layer), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
