@@ -807,11 +807,27 @@ test_new_story_and_closing (void)
   g_assert_cmpstr (mer_era_get_title (mer_document_lookup_era (mer_window_get_document (window), "cold-war")), ==,
                    "Cold War");
 
-  /* Closing asks; Cancel keeps the window and the edits. */
+  /* Closing asks, saving suggested and discarding marked as destructive;
+   * closing the question (Escape) is Cancel, which keeps the window and the
+   * edits. */
   gtk_window_close (GTK_WINDOW (window));
-  question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
-  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  g_assert_true (gtk_window_get_transient_for (question) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==,
+                   "Save the changes to the story before closing?");
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), ==,
+                   "If you don't save, your edits are lost.");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (question), "discard"), ==,
+                   "Close _without Saving");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (question), "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (question), "save"), ==,
+                   ADW_RESPONSE_SUGGESTED);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (question)), ==, "save");
+  gtk_window_close (question);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (mer_edit_is_dirty (mer_window_get_edit (window)));
 
   g_assert_true (mer_edit_save_as (mer_window_get_edit (window), path, &error));

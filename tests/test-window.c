@@ -1232,10 +1232,16 @@ test_add_slide_and_save (Fixture       *fixture,
 
   /* Opening another file first asks about the unsaved slide; Cancel keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  question = find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+  question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (question);
   g_assert_true (gtk_window_get_transient_for (question) == GTK_WINDOW (window));
-  gtk_dialog_response (GTK_DIALOG (question), GTK_RESPONSE_CANCEL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (question)), ==,
+                   "Save the changes to the story before opening another file?");
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (question), "discard"), ==,
+                   "Continue _without Saving");
+  /* Closed (Escape), it is Cancel. */
+  gtk_window_close (question);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpuint (mer_briefing_editor_get_n_slides (editor), ==, 13);
   g_assert_true (mer_briefing_editor_is_dirty (editor));
 

@@ -442,14 +442,13 @@ saved (MerWindow *self)
 }
 
 static void
-on_overwrite_response (GtkDialog *dialog,
-                       int        response,
-                       MerWindow *self)
+on_overwrite_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       MerWindow        *self)
 {
   g_autoptr(GError) error = NULL;
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  if (response != GTK_RESPONSE_ACCEPT || self->edit == NULL)
+  if (!g_str_equal (response, "replace") || self->edit == NULL)
     return;
   if (!mer_edit_save_as (self->edit, mer_edit_get_path (self->edit), &error))
     _mer_window_show_error (self, error->message);
@@ -457,20 +456,23 @@ on_overwrite_response (GtkDialog *dialog,
     saved (self);
 }
 
-/* Another program wrote the file since it was read: the user decides. */
+/* Another program wrote the file since it was read: the user decides.
+ * Replacing loses that program's changes, so it is the destructive answer
+ * and not the default. */
 static void
 ask_overwrite (MerWindow    *self,
                const GError *error)
 {
-  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                              GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE, "%s", error->message);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), error->message,
+                                                                         _("Saving replaces that version with yours; "
+                                                                           "its changes are lost. Save As keeps both.")));
 
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("Saving replaces that version with yours; its changes are lost. "
-                                              "Save As keeps both."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

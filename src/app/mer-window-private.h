@@ -3,6 +3,8 @@
 
 #include "mer-window.h"
 
+#include <adwaita.h>
+
 #include "mer-details.h"
 #include "mer-divisions.h"
 #include "mer-error-page.h"

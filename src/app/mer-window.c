@@ -148,16 +148,14 @@ on_briefing_saved (MerWindow *self)
 }
 
 static void
-on_unsaved_response (GtkDialog *dialog,
-                     int        response,
-                     MerWindow *self)
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     MerWindow        *self)
 {
   MerWindowThen then = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "then"));
   g_autoptr(GError) error = NULL;
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (g_str_equal (response, "save"))
     {
       if (!_mer_window_edit_save (self, &error))
         {
@@ -166,7 +164,7 @@ on_unsaved_response (GtkDialog *dialog,
           return;
         }
     }
-  else if (response == GTK_RESPONSE_REJECT)
+  else if (g_str_equal (response, "discard"))
     _mer_window_edit_discard (self);
   else
     return;
@@ -180,29 +178,34 @@ on_unsaved_response (GtkDialog *dialog,
 }
 
 /* Asks whether to save the story's edits first, when there are any; @then
- * goes ahead once the question is answered. */
+ * goes ahead once the question is answered. The dialog closes itself on
+ * any answer; closing it is Cancel. */
 gboolean
 _mer_window_confirm_unsaved (MerWindow     *self,
                              MerWindowThen  then)
 {
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (!_mer_window_edit_is_dirty (self))
     return FALSE;
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
-                                   then == MER_WINDOW_THEN_CLOSE ? _("Save the changes to the story before closing?")
-                                   : then == MER_WINDOW_THEN_NEW_STORY
-                                   ? _("Save the changes to the story before starting a new one?")
-                                   : _("Save the changes to the story before opening another file?"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("If you don't save, your edits are lost."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          then == MER_WINDOW_THEN_CLOSE ? _("Close _without Saving") : _("Continue _without Saving"),
-                          GTK_RESPONSE_REJECT,
-                          _("_Cancel"), GTK_RESPONSE_CANCEL, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       then == MER_WINDOW_THEN_CLOSE
+                                                       ? _("Save the changes to the story before closing?")
+                                                       : then == MER_WINDOW_THEN_NEW_STORY
+                                                       ? _("Save the changes to the story before starting a new one?")
+                                                       : _("Save the changes to the story before opening another file?"),
+                                                       _("If you don't save, your edits are lost.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "discard", then == MER_WINDOW_THEN_CLOSE ? _("Close _without Saving")
+                                                                             : _("Continue _without Saving"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "then", GINT_TO_POINTER (then));
   g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
