@@ -812,6 +812,65 @@ test_export_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_toplevel (MER_TYPE_EXPORT_DIALOG) == NULL;
+}
+
+static gboolean
+is_open_button (GtkWidget     *widget,
+                gconstpointer  uri)
+{
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Open") != 0 ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.open-exported") != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+         g_strcmp0 (g_variant_get_string (target, NULL), uri) == 0;
+}
+
+/* An export written from the dialog is told in a toast over the window,
+ * whose Open button opens the file through the window's action. */
+static void
+test_export_toast (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  MerWindow *window = fixture->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("meridian-export-XXXXXX", &error);
+  g_autofree char *requested = NULL, *written = NULL, *uri = NULL;
+  GtkWidget *open;
+  MerExportDialog *dialog;
+
+  g_assert_no_error (error);
+  requested = g_build_filename (dir, "kurils", NULL);
+  written = g_build_filename (dir, "kurils.png", NULL);
+  uri = g_filename_to_uri (written, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  wait_until (export_dialog_mapped, NULL);
+  dialog = MER_EXPORT_DIALOG (find_toplevel (MER_TYPE_EXPORT_DIALOG));
+  g_assert_null (find_label_with_text (GTK_WIDGET (window), "Exported to “kurils.png”"));
+
+  /* As after the file chooser: the format's extension is added. */
+  g_assert_true (mer_export_dialog_save (dialog, requested));
+  g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+  wait_until (dialog_gone, NULL);
+
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (window), "Exported to “kurils.png”"));
+  open = find_widget (GTK_WIDGET (window), is_open_button, uri);
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_is_visible (open));
+  g_assert_true (gtk_widget_get_ancestor (open, ADW_TYPE_TOAST_OVERLAY) != NULL);
+
+  g_unlink (written);
+  g_rmdir (dir);
+}
+
 /* Mid-Pacific, east of Japan, is drawn in the sea colour of @dark's style. */
 static void
 assert_sea (MerMapWidget *map,
@@ -1333,6 +1392,7 @@ main (int   argc,
   add_window_test ("/app/window/playback-moves-window", &bundled_story, test_playback_moves_window);
   add_window_test ("/app/window/as-of-and-pov", &bundled_story, test_as_of_and_pov);
   add_window_test ("/app/window/export-dialog", &bundled_story, test_export_dialog);
+  add_window_test ("/app/window/export-toast", &bundled_story, test_export_toast);
   add_window_test ("/app/window/follows-style-manager", &bundled_story, test_follows_style_manager);
   add_window_test ("/app/window/presentation-follows-slides", &bundled_story, test_presentation_follows_slides);
   add_window_test ("/app/window/presentation-keys", &bundled_story, test_presentation_keys);

@@ -51,6 +51,13 @@ struct _MerExportDialog
 
 G_DEFINE_FINAL_TYPE (MerExportDialog, mer_export_dialog, GTK_TYPE_DIALOG)
 
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /**
  * mer_export_options_from_choices:
  *
@@ -163,9 +170,6 @@ on_chooser_response (MerExportDialog      *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  MerExportOptions options;
-  MerExportFormat format;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -176,22 +180,7 @@ on_chooser_response (MerExportDialog      *self,
   if (path == NULL)
     return;
 
-  mer_export_dialog_get_options (self, &options, &format);
-  if (mer_export_format_from_path (path) != format)
-    {
-      g_autofree char *fixed = g_strdup_printf ("%s.%s", path, mer_export_format_get_extension (format));
-
-      g_free (path);
-      path = g_steal_pointer (&fixed);
-    }
-
-  if (!mer_export_service_write (mer_export_service_get_default (), path, &options, &error))
-    {
-      gtk_label_set_text (self->message, error->message);
-      return;
-    }
-
-  gtk_window_destroy (GTK_WINDOW (self));
+  mer_export_dialog_save (self, path);
 }
 
 static void
@@ -294,6 +283,16 @@ static void
 mer_export_dialog_class_init (MerExportDialogClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = mer_export_dialog_dispose;
+
+  /**
+   * MerExportDialog::exported:
+   * @path: the file written
+   *
+   * Emitted when the picture is written, before the dialog closes, so that
+   * its window can say where it went.
+   */
+  signals[EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -413,4 +412,42 @@ mer_export_dialog_new (GtkWindow    *parent,
 
   on_changed (self);
   return self;
+}
+
+/**
+ * mer_export_dialog_save:
+ * @path: where to write; the format's extension is added when it is not
+ *   the chosen format's
+ *
+ * Writes the picture with the dialog's choices, as its Export button does
+ * once a file is chosen: on success emits #MerExportDialog::exported and
+ * closes the dialog, on failure shows why in the dialog.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+mer_export_dialog_save (MerExportDialog *self,
+                        const char      *path)
+{
+  g_autofree char *fixed = NULL;
+  g_autoptr(GError) error = NULL;
+  MerExportOptions options;
+  MerExportFormat format;
+
+  g_return_val_if_fail (MER_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  mer_export_dialog_get_options (self, &options, &format);
+  if (mer_export_format_from_path (path) != format)
+    fixed = g_strdup_printf ("%s.%s", path, mer_export_format_get_extension (format));
+
+  if (!mer_export_service_write (mer_export_service_get_default (), fixed != NULL ? fixed : path, &options, &error))
+    {
+      gtk_label_set_text (self->message, error->message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[EXPORTED], 0, fixed != NULL ? fixed : path);
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
 }

@@ -20,6 +20,8 @@ MerExportDialog *mer_export_dialog_new          (GtkWindow        *parent,
 void             mer_export_dialog_get_options  (MerExportDialog  *self,
                                                  MerExportOptions *options,
                                                  MerExportFormat  *format);
+gboolean         mer_export_dialog_save         (MerExportDialog  *self,
+                                                 const char       *path);
 void             mer_export_options_from_choices (MerExportOptions       *options,
                                                   const MerExportChoices *choices,
                                                   MerState               *state,

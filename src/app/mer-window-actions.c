@@ -566,6 +566,64 @@ present_action (GtkWidget  *widget,
   mer_window_present_briefing (self, briefing);
 }
 
+/* Exports */
+
+/* A window closed since is not told. */
+static void
+on_launched (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(MerWindow) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) && self != NULL &&
+      gtk_widget_get_visible (GTK_WIDGET (self)))
+    _mer_window_show_error (self, error->message);
+}
+
+/* The toast's Open: the exported file in the desktop's viewer for it. */
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, widget);
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (parameter, NULL), G_APP_LAUNCH_CONTEXT (context),
+                                           NULL, on_launched, ref);
+}
+
+/**
+ * _mer_window_show_exported:
+ * @path: the file written
+ *
+ * Says, for a moment, where an export went, with a button that opens it.
+ */
+void
+_mer_window_show_exported (MerWindow  *self,
+                           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *markup = g_markup_escape_text (name, -1);
+  /* Translators: a toast's title once a map or handout is exported; %s is the file's name */
+  g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), markup);
+  AdwToast *toast = adw_toast_new (title);
+
+  /* Translators: the button of the toast that says where an export went */
+  adw_toast_set_button_label (toast, _("Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -578,6 +636,7 @@ export_action (GtkWidget  *widget,
     return;
 
   dialog = mer_export_dialog_new (GTK_WINDOW (self), self->state, self->map, self->settings);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (_mer_window_show_exported), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -636,6 +695,8 @@ on_handout_response (MerWindow            *self,
                                          mer_state_get_document (self->state), NULL,
                                          mer_state_get_pov (self->state), &error))
     _mer_window_show_error (self, error->message);
+  else
+    _mer_window_show_exported (self, path);
 }
 
 static void
@@ -705,6 +766,7 @@ _mer_window_class_actions_init (MerWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-slides", NULL, slides_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-slides", NULL);
   gtk_widget_class_install_action (widget_class, "win.handout", NULL, handout_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-snapshot", NULL);

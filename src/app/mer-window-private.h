@@ -20,6 +20,7 @@ struct _MerWindow
 
   /* Template widgets */
   MerPresentationView *presentation_view;
+  AdwToastOverlay     *toast_overlay;
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
   GtkInfoBar          *error_bar;
@@ -142,6 +143,8 @@ void     _mer_window_set_playing             (MerWindow      *self,
                                               gboolean        playing);
 void     _mer_window_show_error              (MerWindow      *self,
                                               const char     *message);
+void     _mer_window_show_exported           (MerWindow      *self,
+                                              const char     *path);
 gboolean _mer_window_confirm_unsaved         (MerWindow      *self,
                                               MerWindowThen   then);
 void     _mer_window_show_open_chooser       (MerWindow      *self);

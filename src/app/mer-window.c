@@ -1045,9 +1045,11 @@ mer_window_class_init (MerWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MER_TYPE_PRESENTATION_VIEW);
+  g_type_ensure (ADW_TYPE_TOAST_OVERLAY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/meridian/Meridian/ui/mer-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MerWindow, presentation_view);
+  gtk_widget_class_bind_template_child (widget_class, MerWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MerWindow, error_bar);
