@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mer-application.h"
 #include "mer-cli.h"
 #include "mer-details.h"
 #include "mer-export-dialog.h"
@@ -915,6 +916,104 @@ test_follows_style_manager (Fixture       *fixture,
   assert_sea (map, FALSE);
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+ignore_message (const char     *log_domain,
+                GLogLevelFlags  log_level,
+                const char     *message,
+                gpointer        user_data)
+{
+}
+
+static gboolean
+is_bus_warning (const char     *log_domain,
+                GLogLevelFlags  log_level,
+                const char     *message,
+                gpointer        user_data)
+{
+  /* Not fatal: there may be no session bus in a test. */
+  return strstr (message, "session bus") == NULL;
+}
+
+/* About, from the application's menu: libadwaita's about window with the
+ * program's facts, the map data's credits with their links, the story's
+ * sources, and the terms the map data comes under. */
+static void
+test_about_window (void)
+{
+  g_autoptr(MerApplication) application = mer_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *story = mer_cli_find_bundled_story ();
+  g_auto(GStrv) sources = NULL;
+  guint handler = g_log_set_handler ("Gtk", G_LOG_LEVEL_WARNING, ignore_message, NULL);
+  AdwAboutWindow *about;
+  const char * const *developers;
+  GtkWidget *row;
+  MerWindow *window;
+
+  g_test_log_set_fatal_handler (is_bus_warning, NULL);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+  g_log_remove_handler ("Gtk", handler);
+
+  window = mer_window_new (GTK_APPLICATION (application));
+  g_assert_true (mer_window_open_path (window, story));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (GTK_WIDGET (window));
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Meridian");
+  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_developer_name (about), ==, "The Meridian developers");
+  developers = adw_about_window_get_developers (about);
+  g_assert_nonnull (developers);
+  g_assert_cmpstr (developers[0], ==, "The Meridian developers");
+  g_assert_null (developers[1]);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+
+  /* Credits: each a row with its link. */
+  row = find_widget (GTK_WIDGET (about), is_row_titled, "Natural Earth (public domain): coastlines, countries and regions");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "https://www.naturalearthdata.com/");
+  row = find_widget (GTK_WIDGET (about), is_row_titled, "OpenStreetMap contributors (the online layer, ODbL)");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "https://www.openstreetmap.org/copyright");
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "Map data"));
+  sources = g_strsplit (mer_document_get_attribution (mer_window_get_document (window)), "; ", -1);
+  g_assert_cmpuint (g_strv_length (sources), >=, 1);
+  for (guint i = 0; sources[i] != NULL; i++)
+    g_assert_nonnull (find_widget (GTK_WIDGET (about), is_row_titled, sources[i]));
+  {
+    g_autofree char *section = g_strdup_printf ("Sources of “%s”",
+                                                mer_document_get_title (mer_window_get_document (window)));
+
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), section));
+  }
+
+  /* Legal: the data's terms, each under its own heading. */
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "Natural Earth"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "Made with Natural Earth. Free vector and raster map "
+                                                              "data at naturalearthdata.com, in the public domain."));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "OpenStreetMap"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "© OpenStreetMap contributors\n\nThe online layer's "
+                                                              "map tiles; the data is available under the Open "
+                                                              "Database License."));
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The caption card hides none of the slide event's places. */
 static void
 assert_card_clear_of_places (MerWindow *window)
@@ -1394,6 +1493,7 @@ main (int   argc,
   add_window_test ("/app/window/export-dialog", &bundled_story, test_export_dialog);
   add_window_test ("/app/window/export-toast", &bundled_story, test_export_toast);
   add_window_test ("/app/window/follows-style-manager", &bundled_story, test_follows_style_manager);
+  g_test_add_func ("/app/window/about", test_about_window);
   add_window_test ("/app/window/presentation-follows-slides", &bundled_story, test_presentation_follows_slides);
   add_window_test ("/app/window/presentation-keys", &bundled_story, test_presentation_keys);
   add_window_test ("/app/window/presentation-without-briefings", &story_without_briefings,

@@ -244,35 +244,49 @@ about_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (application);
   MerDocument *document = MER_IS_WINDOW (parent) ? mer_window_get_document (MER_WINDOW (parent)) : NULL;
   const char *attribution = document != NULL ? mer_document_get_attribution (document) : NULL;
-  const char *authors[] = { _("The Meridian developers"), NULL };
+  const char *developers[] = { _("The Meridian developers"), NULL };
+  /* Each a name and its link, which the about window shows as a row that
+   * opens it. */
   const char *map_data[] = {
     _("Natural Earth (public domain): coastlines, countries and regions https://www.naturalearthdata.com/"),
     _("OpenStreetMap contributors (the online layer, ODbL) https://www.openstreetmap.org/copyright"),
     NULL
   };
-  GtkWidget *about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
-                                   "program-name", "Meridian",
-                                   "logo-icon-name", APP_ID,
-                                   "version", PACKAGE_VERSION,
-                                   "comments", _("Geopolitical events on a map and a timeline, for briefings"),
-                                   "license-type", GTK_LICENSE_GPL_3_0,
-                                   "authors", authors,
-                                   "transient-for", parent,
-                                   "modal", TRUE,
-                                   "destroy-with-parent", TRUE,
-                                   NULL);
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
 
-  /* Whose work is on the screen: the map's, and the story's own sources. */
-  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), _("Map data"), map_data);
+  adw_about_window_set_application_name (about, "Meridian");
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Meridian developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("Geopolitical events on a map and a timeline, for briefings"));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  if (HOMEPAGE[0] != '\0')
+    adw_about_window_set_website (about, HOMEPAGE);
+
+  /* Whose work is on the screen: the map's, and the story's own sources;
+   * and the terms the map's data comes under. */
+  adw_about_window_add_credit_section (about, _("Map data"), map_data);
   if (attribution != NULL && *attribution != '\0')
     {
-      /* A line a source: the credits do not wrap, and a long line would
-       * make the dialog as wide. */
+      /* A row a source, as the story lists them. */
       g_auto(GStrv) story = g_strsplit (attribution, "; ", -1);
       g_autofree char *section = g_strdup_printf (_("Sources of “%s”"), mer_document_get_title (document));
 
-      gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (about), section, (const char **) story);
+      adw_about_window_add_credit_section (about, section, (const char **) story);
     }
+  adw_about_window_add_legal_section (about, "Natural Earth", NULL, GTK_LICENSE_CUSTOM,
+                                      _("Made with Natural Earth. Free vector and raster map data at "
+                                        "<a href=\"https://www.naturalearthdata.com/\">naturalearthdata.com</a>, "
+                                        "in the public domain."));
+  adw_about_window_add_legal_section (about, "OpenStreetMap", _("© OpenStreetMap contributors"), GTK_LICENSE_CUSTOM,
+                                      _("The online layer's map tiles; the data is available under the "
+                                        "<a href=\"https://opendatacommons.org/licenses/odbl/\">Open Database "
+                                        "License</a>."));
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (about), TRUE);
   gtk_window_present (GTK_WINDOW (about));
 }
 
