@@ -867,6 +867,14 @@ test_export_toast (Fixture       *fixture,
   g_assert_nonnull (open);
   g_assert_true (gtk_widget_is_visible (open));
   g_assert_true (gtk_widget_get_ancestor (open, ADW_TYPE_TOAST_OVERLAY) != NULL);
+  if (g_getenv ("MERIDIAN_TEST_SAVE_TOAST") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      wait_for_frame (GTK_WIDGET (window));
+      texture = render_widget (GTK_WIDGET (window));
+      gdk_texture_save_to_png (texture, g_getenv ("MERIDIAN_TEST_SAVE_TOAST"));
+    }
 
   g_unlink (written);
   g_rmdir (dir);
@@ -1009,6 +1017,15 @@ test_about_window (void)
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "© OpenStreetMap contributors\n\nThe online layer's "
                                                               "map tiles; the data is available under the Open "
                                                               "Database License."));
+
+  if (g_getenv ("MERIDIAN_TEST_SAVE_ABOUT") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      wait_for_frame (GTK_WIDGET (about));
+      texture = render_widget (GTK_WIDGET (about));
+      gdk_texture_save_to_png (texture, g_getenv ("MERIDIAN_TEST_SAVE_ABOUT"));
+    }
 
   gtk_window_destroy (GTK_WINDOW (about));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1397,6 +1414,17 @@ test_add_slide_and_save (Fixture       *fixture,
                    "Save the changes to the story before opening another file?");
   g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (question), "discard"), ==,
                    "Continue _without Saving");
+  if (g_getenv ("MERIDIAN_TEST_SAVE_QUESTION") != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      wait_until (widget_mapped, question);
+      /* Its first frames are drawn before it takes its size. */
+      wait_for_frame (GTK_WIDGET (question));
+      wait_for_frame (GTK_WIDGET (question));
+      texture = render_widget (GTK_WIDGET (question));
+      gdk_texture_save_to_png (texture, g_getenv ("MERIDIAN_TEST_SAVE_QUESTION"));
+    }
   /* Closed (Escape), it is Cancel. */
   gtk_window_close (question);
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
