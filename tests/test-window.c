@@ -899,9 +899,52 @@ assert_sea (MerMapWidget *map,
                                                                   (guint32) lround (style->sea.blue * 255));
 }
 
-/* The map follows libadwaita's style manager at once: dark when the
- * desktop (here the application) asks for dark, light again when it no
- * longer does. */
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+is_dot_of (GtkWidget     *widget,
+           gconstpointer  name)
+{
+  g_autofree char *suffix = g_strdup_printf ("●</span> %s", (const char *) name);
+
+  return GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix);
+}
+
+static gboolean
+is_legend_dot_of (GtkWidget     *widget,
+                  gconstpointer  name)
+{
+  return is_dot_of (widget, name) && GTK_IS_TOGGLE_BUTTON (gtk_widget_get_parent (widget));
+}
+
+/* The dots for the selected event's category, in the details panel and in
+ * the legend, have the markers' colour on the map of @dark's style. */
+static void
+assert_category_dots (MerWindow   *window,
+                      MerCategory *category,
+                      gboolean     dark)
+{
+  GtkWidget *details = find_widget (GTK_WIDGET (window), is_of_type, GSIZE_TO_POINTER (MER_TYPE_DETAILS));
+  GtkWidget *dot = find_widget (details, is_dot_of, mer_category_get_name (category));
+  GtkWidget *legend = find_widget (GTK_WIDGET (window), is_legend_dot_of, mer_category_get_name (category));
+  g_autofree char *markup = g_strdup_printf ("<span foreground='#%06x'>●</span> %s",
+                                             mer_map_style_marker_rgb (dark, mer_category_get_color (category)),
+                                             mer_category_get_name (category));
+
+  g_assert_nonnull (dot);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (dot)), ==, markup);
+  g_assert_nonnull (legend);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (legend)), ==, markup);
+}
+
+/* The map, the details and the legend follow libadwaita's style manager:
+ * dark when the desktop (here the application) asks for dark, light again
+ * when it no longer does. */
 static void
 test_follows_style_manager (Fixture       *fixture,
                             gconstpointer  data)
@@ -909,19 +952,25 @@ test_follows_style_manager (Fixture       *fixture,
   AdwStyleManager *manager = adw_style_manager_get_default ();
   MerMapWidget *map = mer_window_get_map (fixture->window);
   MerView pacific = { 38, 150, 4 };
+  MerEvent *summit = lookup_event (fixture->window, "nagato-summit");
+  MerCategory *category = mer_event_get_category (summit);
 
+  mer_state_set_selected_event (fixture->state, summit);
   mer_map_widget_go_to (map, &pacific, FALSE);
   g_assert_false (adw_style_manager_get_dark (manager));
   g_assert_false (mer_map_widget_prefers_dark (GTK_WIDGET (map)));
   assert_sea (map, FALSE);
+  assert_category_dots (fixture->window, category, FALSE);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (mer_map_widget_prefers_dark (GTK_WIDGET (map)));
   assert_sea (map, TRUE);
+  assert_category_dots (fixture->window, category, TRUE);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   g_assert_false (mer_map_widget_prefers_dark (GTK_WIDGET (map)));
   assert_sea (map, FALSE);
+  assert_category_dots (fixture->window, category, FALSE);
 }
 
 static gboolean

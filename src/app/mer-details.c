@@ -5,6 +5,7 @@
 
 #include "mer-details.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -243,6 +244,11 @@ mer_details_constructed (GObject *object)
   G_OBJECT_CLASS (mer_details_parent_class)->constructed (object);
 
   g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  /* The category's dot has the map's marker colour, which changes with the
+   * style. */
+  if (adw_is_initialized ())
+    g_signal_connect_object (adw_style_manager_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                             "notify::dark", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }
 
