@@ -120,6 +120,13 @@ type_into (GtkWidget  *entry,
 }
 
 static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
 is_visible_label (GtkWidget     *widget,
                   gconstpointer  text)
 {
@@ -833,6 +840,39 @@ test_new_story_and_closing (void)
   g_assert_true (mer_edit_save_as (mer_window_get_edit (window), path, &error));
   g_assert_no_error (error);
   g_assert_false (mer_edit_is_dirty (mer_window_get_edit (window)));
+
+  /* Another program writes the file while the story has edits: saving
+   * asks first, Replace marked as the answer that loses work and Cancel
+   * the default; Replace writes the window's story over the other. */
+  type_into (field (window, "Story title"), "The Kurils of 1855");
+  {
+    g_autofree char *theirs = NULL;
+    g_autofree char *changed = NULL;
+    g_autofree char *ours = NULL;
+    GtkWidget *replace;
+
+    g_assert_true (g_file_get_contents (path, &theirs, NULL, &error));
+    g_assert_no_error (error);
+    changed = g_strconcat (theirs, "\n", NULL);
+    g_assert_true (g_file_set_contents (path, changed, -1, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+    question = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (question);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (question)), ==,
+                     "Saving replaces that version with yours; its changes are lost. Save As keeps both.");
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (question), "replace"), ==,
+                     ADW_RESPONSE_DESTRUCTIVE);
+    g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (question)), ==, "cancel");
+    replace = find_widget (GTK_WIDGET (question), is_button_labelled, "_Replace");
+    g_assert_nonnull (replace);
+    g_signal_emit_by_name (replace, "clicked");
+    g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_false (mer_edit_is_dirty (mer_window_get_edit (window)));
+    g_assert_true (g_file_get_contents (path, &ours, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (ours, "\"title\": \"The Kurils of 1855\""));
+  }
 
   close_window (window);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
