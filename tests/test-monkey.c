@@ -102,10 +102,14 @@ random_point (Monkey    *self,
   int origin_x, origin_y;
   Window child;
 
+  /* A pixel off the widget's edges: on the edge itself, the neighbour
+   * there (the header bar above the map) picks the pointer as well, and
+   * may be the one that gets it. */
   if (!gtk_widget_compute_bounds (widget, window, &bounds) ||
       !graphene_rect_intersection (&bounds, &inside, &shown) ||
-      shown.size.width < 1 || shown.size.height < 1)
+      shown.size.width < 3 || shown.size.height < 3)
     return FALSE;
+  graphene_rect_inset (&shown, 1, 1);
 
   gtk_native_get_surface_transform (GTK_NATIVE (window), &surface_x, &surface_y);
   XTranslateCoordinates (self->display, self->xid, DefaultRootWindow (self->display), 0, 0,
