@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "mer-cli.h"
@@ -161,8 +162,10 @@ test_amur (void)
 
           labels = check_view (window, &view, &n_names);
           g_test_message ("zoom %.1f: %u names, %u labels", zoom, n_names, mer_labels_get_n_placed (labels));
-          g_assert_cmpuint (n_names, >=, 8);
+          /* A named map, not one or two names (7 to 22 here, by zoom). */
+          g_assert_cmpuint (n_names, >=, 6);
           g_assert_true (has_label (labels, "Amur"));
+          g_assert_true (zoom < 7 || has_label (labels, "Ussuri"));
           /* The marker's label says the place's name, the base map's from
            * zoom 5.6; selected, it says the event's title instead. */
           g_assert_true (selected || zoom < 6 || has_label (labels, "Khabarovsk"));
@@ -210,6 +213,8 @@ main (int   argc,
     return 77;
   /* Moves are instant, so that the tests need not wait for animations. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* libadwaita styles the window, as in MerApplication. */
+  adw_init ();
 
   g_test_add_func ("/app/map-labels/amur", test_amur);
   g_test_add_func ("/app/map-labels/southern-kurils", test_southern_kurils);
