@@ -31,15 +31,18 @@ typedef enum {
  */
 typedef struct {
   gint64 year;
-  guint8 month;        /* 1..12 from MONTH precision */
-  guint8 day;          /* 1..31 from DAY precision */
+  gint16 offset_minutes;
+  guint8 month;          /* 1..12 from MONTH precision */
+  guint8 day;            /* 1..31 from DAY precision */
   guint8 hour;
   guint8 minute;
   guint8 second;
-  guint8 precision;    /* MerDatePrecision */
-  guint8 has_offset;
-  gint16 offset_minutes;
+  /* Bits, so that a date takes 16 bytes: each event holds two. */
+  guint8 precision : 7;  /* MerDatePrecision */
+  guint8 has_offset : 1;
 } MerDate;
+
+G_STATIC_ASSERT (sizeof (MerDate) == 16);
 
 #define MER_DATE_ERROR (mer_date_error_quark ())
 
