@@ -202,9 +202,22 @@ on_animation_tick (GtkWidget     *widget,
                    gpointer       user_data)
 {
   MerMapWidget *self = MER_MAP_WIDGET (widget);
-  double t = (gdk_frame_clock_get_frame_time (clock) - self->start_time) / (ANIMATION_MS * 1000.0);
-  double e = ease_in_out (CLAMP (t, 0, 1));
-  MerView view = {
+  double t, e;
+  MerView view;
+
+  /* The flight starts at the first frame after the request, which shows
+   * the map where it is: a selection's first frame draws the selection
+   * without laying out every marker and tile again for a view moved by
+   * less than a pixel. */
+  if (self->start_time == 0)
+    {
+      self->start_time = gdk_frame_clock_get_frame_time (clock);
+      return G_SOURCE_CONTINUE;
+    }
+
+  t = (gdk_frame_clock_get_frame_time (clock) - self->start_time) / (ANIMATION_MS * 1000.0);
+  e = ease_in_out (CLAMP (t, 0, 1));
+  view = (MerView) {
     self->from.lat + (self->to.lat - self->from.lat) * e,
     self->from.lon + self->lon_delta * e,
     self->from.zoom + (self->to.zoom - self->from.zoom) * e,
@@ -258,7 +271,7 @@ mer_map_widget_go_to (MerMapWidget  *self,
   };
   self->to = target;
   self->lon_delta = mer_projection_longitude_delta (self->from.lon, target.lon);
-  self->start_time = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->start_time = 0;
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_animation_tick, NULL, NULL);
 }
 
