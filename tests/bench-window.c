@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench-window"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include <adwaita.h>
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+
+#include "mer-cli.h"
+#include "mer-window.h"
+#include "window-test-utils.h"
+
+/* Under a display (xvfb-run): the window as a user has it, the bundled
+ * story in the default 1600×1000 window, and the time from selecting an
+ * event to the window's first frame after it (the selection, then the
+ * frame's update, layout, and painting — the snapshots and the renderer),
+ * beside a frame of the same window in which only the map's scale bar
+ * changed: what any frame of this window costs the renderer. Target: 16 ms.
+ * Figures go into docs/performance.md. */
+
+#define N_ROUNDS 3
+
+enum {
+  SELECTION,
+  UPDATE,
+  LAYOUT,
+  PAINT,
+  TOTAL,
+  PROCESS_CPU,
+  N_FIGURES
+};
+
+static const char *figure_names[N_FIGURES] = {
+  "  the selection", "  the frame's update phase", "  its layout phase",
+  "  its painting (snapshots, renderer, presentation)", "selection to the window's first frame",
+  "  the same, processor time of the whole process",
+};
+
+typedef struct {
+  gboolean armed;
+  gint64   begin;
+  gint64   update_end;
+  gint64   layout_end;
+  gint64   end;
+  double   cpu_begin;
+  double   cpu_end;
+} FrameWork;
+
+static double
+process_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *what,
+        GArray     *ms)
+{
+  g_array_sort (ms, compare_doubles);
+  printf ("%s: min %.2f ms, median %.2f ms, p95 %.2f ms (%u samples)\n", what, g_array_index (ms, double, 0),
+          g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 95 / 100), ms->len);
+}
+
+static void
+on_before_paint (GdkFrameClock *clock,
+                 FrameWork     *work)
+{
+  if (work->armed && work->begin == 0)
+    {
+      work->begin = g_get_monotonic_time ();
+      work->cpu_begin = process_cpu_ms ();
+    }
+}
+
+static void
+on_update_done (GdkFrameClock *clock,
+                FrameWork     *work)
+{
+  if (work->armed && work->begin != 0 && work->update_end == 0)
+    work->update_end = g_get_monotonic_time ();
+}
+
+static void
+on_layout_done (GdkFrameClock *clock,
+                FrameWork     *work)
+{
+  if (work->armed && work->begin != 0 && work->layout_end == 0)
+    work->layout_end = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FrameWork     *work)
+{
+  if (work->armed && work->begin != 0 && work->end == 0)
+    {
+      work->end = g_get_monotonic_time ();
+      work->cpu_end = process_cpu_ms ();
+    }
+}
+
+static void
+wait_for_window_frame (FrameWork *work)
+{
+  *work = (FrameWork) { .armed = TRUE };
+  while (work->end == 0)
+    g_main_context_iteration (NULL, TRUE);
+  work->armed = FALSE;
+}
+
+static gboolean
+is_scale (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return SHUMATE_IS_SCALE (widget);
+}
+
+static void
+run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
+  GArray *figures[N_FIGURES];
+  g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) floor_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  FrameWork work = { 0 };
+  GdkFrameClock *clock;
+  MerWindow *window;
+  MerState *state;
+  GListModel *events;
+  GtkWidget *scale;
+
+  if (!gtk_init_check ())
+    {
+      printf ("no display: run under xvfb-run\n");
+      return 77;
+    }
+
+  for (guint f = 0; f < N_FIGURES; f++)
+    figures[f] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* The application's style over libadwaita's, as the application has
+   * them. */
+  adw_init ();
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/meridian/Meridian/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  path = mer_cli_find_bundled_story ();
+  window = mer_window_new (NULL);
+  state = mer_window_get_state (window);
+  g_assert_true (mer_window_open_path (window, path));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1000);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) || mer_window_get_document (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* The tiles in view drawn, the first layout done. */
+  run_main_loop_for (1500);
+  events = mer_document_get_events (mer_window_get_document (window));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &work);
+  g_signal_connect_after (clock, "update", G_CALLBACK (on_update_done), &work);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &work);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &work);
+
+  /* Every event in turn, each after the last one's flight is over. */
+  for (guint round = 0; round < N_ROUNDS; round++)
+    for (guint i = 0; i < g_list_model_get_n_items (events); i += 3)
+      {
+        g_autoptr(MerEvent) event = g_list_model_get_item (events, (i + round) % g_list_model_get_n_items (events));
+        gint64 start = g_get_monotonic_time ();
+        double cpu = process_cpu_ms ();
+        double ms[N_FIGURES];
+
+        mer_state_set_selected_event (state, event);
+        ms[SELECTION] = (g_get_monotonic_time () - start) / 1000.0;
+        cpu = process_cpu_ms () - cpu;
+        wait_for_window_frame (&work);
+        if (work.update_end == 0)
+          work.update_end = work.begin;
+        if (work.layout_end == 0)
+          work.layout_end = work.update_end;
+        ms[UPDATE] = (work.update_end - work.begin) / 1000.0;
+        ms[LAYOUT] = (work.layout_end - work.update_end) / 1000.0;
+        ms[PAINT] = (work.end - work.layout_end) / 1000.0;
+        ms[TOTAL] = ms[SELECTION] + (work.end - work.begin) / 1000.0;
+        ms[PROCESS_CPU] = cpu + work.cpu_end - work.cpu_begin;
+        for (guint f = 0; f < N_FIGURES; f++)
+          g_array_append_val (figures[f], ms[f]);
+        run_main_loop_for (800);
+      }
+
+  /* The floor: frames in which only the map's scale bar changes (its
+   * opacity, 0.99 or 1). */
+  scale = find_widget (GTK_WIDGET (window), is_scale, NULL);
+  g_assert_nonnull (scale);
+  for (guint i = 0; i < 40; i++)
+    {
+      double ms;
+
+      gtk_widget_set_opacity (scale, i % 2 ? 1 : 0.99);
+      wait_for_window_frame (&work);
+      ms = (work.end - work.begin) / 1000.0;
+      g_array_append_val (floor_ms, ms);
+      ms = work.cpu_end - work.cpu_begin;
+      g_array_append_val (floor_cpu, ms);
+      run_main_loop_for (50);
+    }
+  g_signal_handlers_disconnect_by_data (clock, &work);
+
+  printf ("%u events, window %d×%d, renderer %s\n", g_list_model_get_n_items (events),
+          gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
+  report (figure_names[TOTAL], figures[TOTAL]);
+  for (guint f = 0; f < N_FIGURES; f++)
+    if (f != TOTAL)
+      report (figure_names[f], figures[f]);
+  report ("a frame of the window in which only the scale bar changed", floor_ms);
+  report ("  the same, processor time of the whole process", floor_cpu);
+
+  for (guint f = 0; f < N_FIGURES; f++)
+    g_array_unref (figures[f]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
