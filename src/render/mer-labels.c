@@ -464,12 +464,16 @@ drop_repeated_names (MerLabels *self)
   g_autofree gboolean *dropped = g_new0 (gboolean, self->candidates->len);
   guint kept = 0;
 
+  /* A base-map name is known by what it shows and by its English name. */
   for (guint i = 0; i < self->candidates->len; i++)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
 
       if (c->label.priority >= MER_LABEL_PRIORITY_GAZETTEER)
-        g_hash_table_insert (gazetteer, said (&c->label), GUINT_TO_POINTER (i));
+        {
+          g_hash_table_insert (gazetteer, first_line (c->label.markup), GUINT_TO_POINTER (i));
+          g_hash_table_insert (gazetteer, said (&c->label), GUINT_TO_POINTER (i));
+        }
       else if (c->label.priority >= MER_LABEL_PRIORITY_REGION && c->label.priority < MER_LABEL_PRIORITY_EVENT)
         g_hash_table_insert (regions, first_line (c->label.markup), GUINT_TO_POINTER (i));
     }
@@ -477,13 +481,16 @@ drop_repeated_names (MerLabels *self)
   for (guint i = 0; i < self->candidates->len; i++)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
-      g_autofree char *line = said (&c->label);
+      g_autofree char *line = first_line (c->label.markup);
       gpointer found;
       const Candidate *same;
 
       if (c->label.priority >= MER_LABEL_PRIORITY_GAZETTEER)
         {
-          if (g_hash_table_lookup_extended (regions, line, NULL, &found))
+          g_autofree char *name = said (&c->label);
+
+          if (g_hash_table_lookup_extended (regions, line, NULL, &found) ||
+              g_hash_table_lookup_extended (regions, name, NULL, &found))
             {
               same = &g_array_index (self->candidates, Candidate, GPOINTER_TO_UINT (found));
               if (hypot (same->label.x - c->label.x, same->label.y - c->label.y) < REGION_REPEAT_DISTANCE)

@@ -271,6 +271,33 @@ test_repeated_name_in_another_language (void)
   g_assert_cmpint (placed.style, ==, MER_LABEL_STYLE_EVENT);
 }
 
+/* A story region named in the interface's language (北海道) and the base
+ * map's island of the same name: the region's label says it. */
+static void
+test_region_named_like_base_name (void)
+{
+  g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
+  g_autoptr(MerLabels) labels = mer_labels_new (measure, 400, 300, TRUE);
+  MerLabel region = {
+    .markup = "北海道", .x = 200, .y = 150, .priority = MER_LABEL_PRIORITY_REGION,
+    .anchor = MER_LABEL_ANCHOR_CENTRE, .style = MER_LABEL_STYLE_REGION, .owner = -1,
+  };
+  MerLabel island = {
+    .markup = "北海道", .name = "Hokkaido", .x = 200, .y = 60, .priority = MER_LABEL_PRIORITY_GAZETTEER,
+    .anchor = MER_LABEL_ANCHOR_CENTRE, .style = MER_LABEL_STYLE_PLACE, .owner = -1,
+  };
+  MerLabelBox box;
+  MerLabel placed;
+
+  mer_labels_add (labels, &region);
+  mer_labels_add (labels, &island);
+  mer_labels_place (labels);
+
+  g_assert_cmpuint (mer_labels_get_n_placed (labels), ==, 1);
+  mer_labels_get_placed (labels, 0, &box, &placed);
+  g_assert_cmpint (placed.style, ==, MER_LABEL_STYLE_REGION);
+}
+
 static MerBasemap *
 load_basemap (void)
 {
@@ -391,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/render/labels/previous-position", test_previous_position);
   g_test_add_func ("/render/labels/areas", test_areas);
   g_test_add_func ("/render/labels/repeated-name-in-another-language", test_repeated_name_in_another_language);
+  g_test_add_func ("/render/labels/region-named-like-base-name", test_region_named_like_base_name);
   g_test_add_func ("/render/labels/story-frames", test_story_frames);
   g_test_add_func ("/render/labels/southern-kurils", test_southern_kurils);
 
