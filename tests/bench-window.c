@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <time.h>
 
 #include <adwaita.h>
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "frame-timing.h"
 #include "mer-cli.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
@@ -40,88 +40,13 @@ static const char *figure_names[N_FIGURES] = {
   "  the same, processor time of the whole process",
 };
 
-typedef struct {
-  gboolean armed;
-  gint64   begin;
-  gint64   update_end;
-  gint64   layout_end;
-  gint64   end;
-  double   cpu_begin;
-  double   cpu_end;
-} FrameWork;
-
-static double
-process_cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *what,
         GArray     *ms)
 {
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, frame_timing_compare_ms);
   printf ("%s: min %.2f ms, median %.2f ms, p95 %.2f ms (%u samples)\n", what, g_array_index (ms, double, 0),
           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 95 / 100), ms->len);
-}
-
-static void
-on_before_paint (GdkFrameClock *clock,
-                 FrameWork     *work)
-{
-  if (work->armed && work->begin == 0)
-    {
-      work->begin = g_get_monotonic_time ();
-      work->cpu_begin = process_cpu_ms ();
-    }
-}
-
-static void
-on_update_done (GdkFrameClock *clock,
-                FrameWork     *work)
-{
-  if (work->armed && work->begin != 0 && work->update_end == 0)
-    work->update_end = g_get_monotonic_time ();
-}
-
-static void
-on_layout_done (GdkFrameClock *clock,
-                FrameWork     *work)
-{
-  if (work->armed && work->begin != 0 && work->layout_end == 0)
-    work->layout_end = g_get_monotonic_time ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                FrameWork     *work)
-{
-  if (work->armed && work->begin != 0 && work->end == 0)
-    {
-      work->end = g_get_monotonic_time ();
-      work->cpu_end = process_cpu_ms ();
-    }
-}
-
-static void
-wait_for_window_frame (FrameWork *work)
-{
-  *work = (FrameWork) { .armed = TRUE };
-  while (work->end == 0)
-    g_main_context_iteration (NULL, TRUE);
-  work->armed = FALSE;
 }
 
 static gboolean
@@ -149,7 +74,7 @@ main (int   argc,
   GArray *figures[N_FIGURES];
   g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_cpu = g_array_new (FALSE, FALSE, sizeof (double));
-  FrameWork work = { 0 };
+  FrameTiming work = { 0 };
   GdkFrameClock *clock;
   MerWindow *window;
   MerState *state;
@@ -186,10 +111,7 @@ main (int   argc,
   events = mer_document_get_events (mer_window_get_document (window));
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &work);
-  g_signal_connect_after (clock, "update", G_CALLBACK (on_update_done), &work);
-  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &work);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &work);
+  frame_timing_watch (&work, clock);
 
   /* Every event in turn, each after the last one's flight is over. */
   for (guint round = 0; round < N_ROUNDS; round++)
@@ -197,13 +119,13 @@ main (int   argc,
       {
         g_autoptr(MerEvent) event = g_list_model_get_item (events, (i + round) % g_list_model_get_n_items (events));
         gint64 start = g_get_monotonic_time ();
-        double cpu = process_cpu_ms ();
+        double cpu = frame_timing_process_cpu_ms ();
         double ms[N_FIGURES];
 
         mer_state_set_selected_event (state, event);
         ms[SELECTION] = (g_get_monotonic_time () - start) / 1000.0;
-        cpu = process_cpu_ms () - cpu;
-        wait_for_window_frame (&work);
+        cpu = frame_timing_process_cpu_ms () - cpu;
+        frame_timing_wait (&work);
         if (work.update_end == 0)
           work.update_end = work.begin;
         if (work.layout_end == 0)
@@ -212,7 +134,7 @@ main (int   argc,
         ms[LAYOUT] = (work.layout_end - work.update_end) / 1000.0;
         ms[PAINT] = (work.end - work.layout_end) / 1000.0;
         ms[TOTAL] = ms[SELECTION] + (work.end - work.begin) / 1000.0;
-        ms[PROCESS_CPU] = cpu + work.cpu_end - work.cpu_begin;
+        ms[PROCESS_CPU] = cpu + work.process_cpu_end - work.process_cpu_begin;
         for (guint f = 0; f < N_FIGURES; f++)
           g_array_append_val (figures[f], ms[f]);
         run_main_loop_for (800);
@@ -227,10 +149,10 @@ main (int   argc,
       double ms;
 
       gtk_widget_set_opacity (scale, i % 2 ? 1 : 0.99);
-      wait_for_window_frame (&work);
+      frame_timing_wait (&work);
       ms = (work.end - work.begin) / 1000.0;
       g_array_append_val (floor_ms, ms);
-      ms = work.cpu_end - work.cpu_begin;
+      ms = work.process_cpu_end - work.process_cpu_begin;
       g_array_append_val (floor_cpu, ms);
       run_main_loop_for (50);
     }

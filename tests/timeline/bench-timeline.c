@@ -2,12 +2,12 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <shumate/shumate.h>
 
+#include "frame-timing.h"
 #include "mer-diagnostic.h"
 #include "mer-loader.h"
 #include "mer-map-widget.h"
@@ -55,33 +55,13 @@ write_story (const char *dir)
   return g_steal_pointer (&path);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Processor time of the calling thread, in milliseconds: on a machine that
- * other processes share, it tells the work done from the waits. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
 static void
 report (const char *what,
         GArray     *ms,
         GArray     *cpu_ms)
 {
-  g_array_sort (ms, compare_doubles);
-  g_array_sort (cpu_ms, compare_doubles);
+  g_array_sort (ms, frame_timing_compare_ms);
+  g_array_sort (cpu_ms, frame_timing_compare_ms);
   printf ("%s: min %.2f ms, median %.2f ms, p95 %.2f ms; processor time of the main thread: median %.2f ms, p95 %.2f ms "
           "(%u samples)\n", what, g_array_index (ms, double, 0), g_array_index (ms, double, ms->len / 2),
           g_array_index (ms, double, ms->len * 95 / 100),
@@ -93,7 +73,7 @@ static void
 report_one (const char *what,
             GArray     *ms)
 {
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, frame_timing_compare_ms);
   printf ("%s: min %.2f ms, median %.2f ms, p95 %.2f ms\n", what, g_array_index (ms, double, 0),
           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 95 / 100));
 }
@@ -119,37 +99,8 @@ frame (GtkWidget       *widget,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* The work of one frame of the window's own frame clock, from its start to
- * the end of its painting (snapshots and rendering with the window's
- * renderer), without the wait for the clock before it. */
-typedef struct {
-  gboolean armed;
-  gint64   begin;
-  gint64   end;
-  double   cpu_begin;
-  double   cpu_end;
-  /* The phases: the tick callbacks, the layout, the snapshot, the rest
-   * of the painting (the renderer and the presentation). */
-  gint64   update_end;
-  gint64   layout_end;
-  gint64   snapshot_end;
-  double   process_cpu_begin;
-  double   process_cpu_end;
-} FrameWork;
-
-/* Processor time of every thread of the process: with GL on Mesa's
- * llvmpipe, the renderer's rasterising threads are in it. */
-static double
-process_cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
-  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
-}
-
 /* The frame being measured, for the window's snapshot to mark its end. */
-static FrameWork *window_work;
+static FrameTiming *window_work;
 
 #define BENCH_TYPE_WINDOW (bench_window_get_type ())
 G_DECLARE_FINAL_TYPE (BenchWindow, bench_window, BENCH, WINDOW, GtkWindow)
@@ -167,7 +118,7 @@ static void
 bench_window_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
-  FrameWork *work = window_work;
+  FrameTiming *work = window_work;
 
   GTK_WIDGET_CLASS (bench_window_parent_class)->snapshot (widget, snapshot);
   if (work != NULL && work->armed && work->begin != 0 && work->snapshot_end == 0)
@@ -185,62 +136,13 @@ bench_window_init (BenchWindow *self)
 {
 }
 
-static void
-on_before_paint (GdkFrameClock *clock,
-                 FrameWork     *work)
-{
-  if (work->armed && work->begin == 0)
-    {
-      work->begin = g_get_monotonic_time ();
-      work->cpu_begin = thread_cpu_ms ();
-      work->process_cpu_begin = process_cpu_ms ();
-    }
-}
-
-static void
-on_update_done (GdkFrameClock *clock,
-                FrameWork     *work)
-{
-  if (work->armed && work->begin != 0 && work->update_end == 0)
-    work->update_end = g_get_monotonic_time ();
-}
-
-static void
-on_layout_done (GdkFrameClock *clock,
-                FrameWork     *work)
-{
-  if (work->armed && work->begin != 0 && work->layout_end == 0)
-    work->layout_end = g_get_monotonic_time ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                FrameWork     *work)
-{
-  if (work->armed && work->begin != 0 && work->end == 0)
-    {
-      work->end = g_get_monotonic_time ();
-      work->cpu_end = thread_cpu_ms ();
-      work->process_cpu_end = process_cpu_ms ();
-    }
-}
-
 /* The phases of a frame: the selection before it, then the update (tick
  * callbacks), the layout, the widgets' snapshots, and the rest of the
  * painting, which is the renderer's and the presentation's. */
 #define N_PHASES 5
 
 static void
-wait_for_window_frame (FrameWork *work)
-{
-  *work = (FrameWork) { .armed = TRUE };
-  while (work->end == 0)
-    g_main_context_iteration (NULL, TRUE);
-  work->armed = FALSE;
-}
-
-static void
-add_phases (const FrameWork *work,
+add_phases (const FrameTiming *work,
             GArray          *phases[N_PHASES])
 {
   /* A phase nothing asked for is not run. */
@@ -320,7 +222,7 @@ main (int   argc,
     "  the widgets' snapshots", "  the renderer and the presentation",
   };
   GtkWidget *scale;
-  FrameWork work = { 0 };
+  FrameTiming work = { 0 };
   GdkFrameClock *clock;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 300);
   cairo_surface_t *map_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1920, 600);
@@ -366,9 +268,9 @@ main (int   argc,
 
       if (i > 0)
         mer_timeline_viewport_pan_pixels (mer_timeline_get_viewport (timeline), (i % 2 ? 1 : -1) * 37.0);
-      cpu = thread_cpu_ms ();
+      cpu = frame_timing_thread_cpu_ms ();
       ms = frame (GTK_WIDGET (timeline), surface);
-      cpu = thread_cpu_ms () - cpu;
+      cpu = frame_timing_thread_cpu_ms () - cpu;
       g_array_append_val (frames, ms);
       g_array_append_val (frames_cpu, cpu);
     }
@@ -378,7 +280,7 @@ main (int   argc,
   for (guint i = 0; i < 60; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu = thread_cpu_ms ();
+      double cpu = frame_timing_thread_cpu_ms ();
       gint64 marks_start;
       double ms, marks_ms, marks_cpu_ms;
 
@@ -387,16 +289,16 @@ main (int   argc,
        * accessible marks follow the view and are placed, counted apart. */
       mer_timeline_get_layout (timeline);
       marks_start = g_get_monotonic_time ();
-      marks_cpu_ms = thread_cpu_ms ();
+      marks_cpu_ms = frame_timing_thread_cpu_ms ();
       mer_timeline_update_marks (timeline);
       allocate (GTK_WIDGET (timeline));
       marks_ms = (g_get_monotonic_time () - marks_start) / 1000.0;
-      marks_cpu_ms = thread_cpu_ms () - marks_cpu_ms;
+      marks_cpu_ms = frame_timing_thread_cpu_ms () - marks_cpu_ms;
       g_array_append_val (marks, marks_ms);
       g_array_append_val (marks_cpu, marks_cpu_ms);
       frame (GTK_WIDGET (timeline), surface);
       ms = (g_get_monotonic_time () - start) / 1000.0;
-      cpu = thread_cpu_ms () - cpu;
+      cpu = frame_timing_thread_cpu_ms () - cpu;
       g_array_append_val (zooms, ms);
       g_array_append_val (zooms_cpu, cpu);
     }
@@ -406,13 +308,13 @@ main (int   argc,
     {
       g_autoptr(MerEvent) event = g_list_model_get_item (events, g_rand_int_range (rand, 0, N_EVENTS));
       gint64 start = g_get_monotonic_time ();
-      double cpu = thread_cpu_ms ();
+      double cpu = frame_timing_thread_cpu_ms ();
       double ms;
 
       mer_state_set_selected_event (state, event);
       frame (mer_map_widget_get_map (map), map_surface);
       ms = (g_get_monotonic_time () - start) / 1000.0;
-      cpu = thread_cpu_ms () - cpu;
+      cpu = frame_timing_thread_cpu_ms () - cpu;
       g_array_append_val (selections, ms);
       g_array_append_val (selections_cpu, cpu);
       run_main_loop_for (20);
@@ -423,27 +325,24 @@ main (int   argc,
    * changed drawn and the window rendered by its renderer), in phases. */
   clock = gtk_widget_get_frame_clock (window);
   window_work = &work;
-  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint), &work);
-  g_signal_connect_after (clock, "update", G_CALLBACK (on_update_done), &work);
-  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_done), &work);
-  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &work);
+  frame_timing_watch (&work, clock);
   for (guint i = 0; i < 40; i++)
     {
       g_autoptr(MerEvent) event = g_list_model_get_item (events, g_rand_int_range (rand, 0, N_EVENTS));
       gint64 start = g_get_monotonic_time ();
-      double cpu = thread_cpu_ms ();
-      double process_cpu = process_cpu_ms ();
+      double cpu = frame_timing_thread_cpu_ms ();
+      double process_cpu = frame_timing_process_cpu_ms ();
       double ms;
 
       mer_state_set_selected_event (state, event);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (phases[0], ms);
-      cpu = thread_cpu_ms () - cpu;
-      process_cpu = process_cpu_ms () - process_cpu;
-      wait_for_window_frame (&work);
+      cpu = frame_timing_thread_cpu_ms () - cpu;
+      process_cpu = frame_timing_process_cpu_ms () - process_cpu;
+      frame_timing_wait (&work);
       add_phases (&work, phases);
       ms += (work.end - work.begin) / 1000.0;
-      cpu += work.cpu_end - work.cpu_begin;
+      cpu += work.thread_cpu_end - work.thread_cpu_begin;
       process_cpu += work.process_cpu_end - work.process_cpu_begin;
       g_array_append_val (first_frames, ms);
       g_array_append_val (first_frames_cpu, cpu);
@@ -460,7 +359,7 @@ main (int   argc,
       double ms;
 
       gtk_widget_set_opacity (scale, i % 2 ? 1 : 0.99);
-      wait_for_window_frame (&work);
+      frame_timing_wait (&work);
       ms = (work.end - work.begin) / 1000.0;
       g_array_append_val (floor_ms, ms);
       ms = work.process_cpu_end - work.process_cpu_begin;
