@@ -696,24 +696,6 @@ test_shortcuts_window (Fixture       *fixture,
       g_error ("the shortcuts window does not list %s (%s)", (char *) key, (char *) value);
 }
 
-static void
-ignore_message (const char     *log_domain,
-                GLogLevelFlags  log_level,
-                const char     *message,
-                gpointer        user_data)
-{
-}
-
-static gboolean
-is_bus_warning (const char     *log_domain,
-                GLogLevelFlags  log_level,
-                const char     *message,
-                gpointer        user_data)
-{
-  /* Not fatal: there may be no session bus in a test. */
-  return strstr (message, "session bus") == NULL;
-}
-
 /* In the application, Ctrl+? and the main menu's item show the shortcuts
  * window, which GTK finds in the application's resources. */
 static void
@@ -724,9 +706,8 @@ test_shortcuts_in_application (void)
   g_auto(GStrv) accels = NULL;
   GtkShortcutsWindow *overlay;
   MerWindow *window;
-  guint handler = g_log_set_handler ("Gtk", G_LOG_LEVEL_WARNING, ignore_message, NULL);
+  guint handler = window_test_allow_application_warnings ();
 
-  g_test_log_set_fatal_handler (is_bus_warning, NULL);
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
   g_assert_no_error (error);
   g_log_remove_handler ("Gtk", handler);

@@ -981,24 +981,6 @@ is_row_titled (GtkWidget     *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-static void
-ignore_message (const char     *log_domain,
-                GLogLevelFlags  log_level,
-                const char     *message,
-                gpointer        user_data)
-{
-}
-
-static gboolean
-is_bus_warning (const char     *log_domain,
-                GLogLevelFlags  log_level,
-                const char     *message,
-                gpointer        user_data)
-{
-  /* Not fatal: there may be no session bus in a test. */
-  return strstr (message, "session bus") == NULL;
-}
-
 /* About, from the application's menu: libadwaita's about window with the
  * program's facts, the map data's credits with their links, the story's
  * sources, and the terms the map data comes under. */
@@ -1009,13 +991,12 @@ test_about_window (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *story = mer_cli_find_bundled_story ();
   g_auto(GStrv) sources = NULL;
-  guint handler = g_log_set_handler ("Gtk", G_LOG_LEVEL_WARNING, ignore_message, NULL);
+  guint handler = window_test_allow_application_warnings ();
   AdwAboutWindow *about;
   const char * const *developers;
   GtkWidget *row;
   MerWindow *window;
 
-  g_test_log_set_fatal_handler (is_bus_warning, NULL);
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
   g_assert_no_error (error);
   g_log_remove_handler ("Gtk", handler);

@@ -6,6 +6,7 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 
 /* Window tests run in parallel, and an edit one of them leaves unsaved is
@@ -254,4 +255,37 @@ to_surface (GtkWidget *widget,
   gtk_native_get_surface_transform (native, &dx, &dy);
   *sx = (int) round (point.x + dx);
   *sy = (int) round (point.y + dy);
+}
+
+static void
+ignore_message (const char     *log_domain,
+                GLogLevelFlags  log_level,
+                const char     *message,
+                gpointer        user_data)
+{
+}
+
+static gboolean
+is_fatal (const char     *log_domain,
+          GLogLevelFlags  log_level,
+          const char     *message,
+          gpointer        user_data)
+{
+  /* There may be no session bus in a test. */
+  return strstr (message, "session bus") == NULL;
+}
+
+/**
+ * window_test_allow_application_warnings:
+ *
+ * For a test that runs a registered MerApplication: GTK's warnings are not
+ * shown, and one that there is no session bus is not fatal.
+ *
+ * Returns: the handler of GTK's warnings, for g_log_remove_handler()
+ */
+guint
+window_test_allow_application_warnings (void)
+{
+  g_test_log_set_fatal_handler (is_fatal, NULL);
+  return g_log_set_handler ("Gtk", G_LOG_LEVEL_WARNING, ignore_message, NULL);
 }

@@ -37,6 +37,9 @@ GtkWidget *find_label_with_text   (GtkWidget    *root,
                                    const char   *text);
 GtkWindow *find_toplevel          (GType         type);
 
+/* For the tests that run a registered MerApplication. */
+guint      window_test_allow_application_warnings (void);
+
 /* X input for the tests that drive real gestures. */
 void       xdotool                (GtkWidget    *widget,
                                    const char   *args);
