@@ -631,6 +631,33 @@ search_typed (gpointer data)
  * Crimea as one step of the history, its outline written next to the
  * story; Ctrl+Z takes it back. Esc closes the picker with nothing added. */
 static void
+type_into_picker (GtkWindow  *picker,
+                  const char *text)
+{
+  g_autofree char *args = g_strdup_printf ("type --window %% %s", text);
+
+  /* No window manager gives the new window the keyboard: as a user's click would. */
+  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
+  xdotool (GTK_WIDGET (picker), args);
+  wait_until (search_typed, (gpointer) text);
+}
+
+/* Opens Pick from Base Map… and types @text (if not %NULL) in its search. */
+static GtkWindow *
+open_picker (MerWindow  *window,
+             const char *text)
+{
+  GtkWindow *picker;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
+  wait_until (picker_shown, NULL);
+  picker = find_toplevel (MER_TYPE_REGION_PICKER);
+  if (text != NULL)
+    type_into_picker (picker, text);
+  return picker;
+}
+
+static void
 test_pick_region (void)
 {
   g_autofree char *path = copy_story ();
@@ -646,18 +673,13 @@ test_pick_region (void)
   guint n_regions = g_list_model_get_n_items (mer_document_get_regions (mer_window_get_document (window)));
 
   g_assert_false (mer_edit_can_undo (edit));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
-  wait_until (picker_shown, NULL);
-  picker = find_toplevel (MER_TYPE_REGION_PICKER);
+  picker = open_picker (window, NULL);
   g_assert_true (gtk_window_get_transient_for (picker) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (picker));
   /* Before anything is typed, the countries. */
   g_assert_cmpuint (mer_region_picker_get_n_shown (MER_REGION_PICKER (picker)), ==, 200);
 
-  /* No window manager gives the new window the keyboard: as a user's click would. */
-  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
-  xdotool (GTK_WIDGET (picker), "type --window % Crimea");
-  wait_until (search_typed, (gpointer) "Crimea");
+  type_into_picker (picker, "Crimea");
   xdotool (GTK_WIDGET (picker), "key --window % Return");
   wait_until (crimea_added, window);
   wait_until (picker_closed, NULL);
@@ -740,12 +762,7 @@ test_pick_region (void)
   }
 
   /* Down moves from the country to its first division. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
-  wait_until (picker_shown, NULL);
-  picker = find_toplevel (MER_TYPE_REGION_PICKER);
-  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
-  xdotool (GTK_WIDGET (picker), "type --window % Ukraine");
-  wait_until (search_typed, (gpointer) "Ukraine");
+  picker = open_picker (window, "Ukraine");
   xdotool (GTK_WIDGET (picker), "key --window % Down Return");
   wait_until (crimea_added, window);
   wait_until (picker_closed, NULL);
@@ -753,12 +770,7 @@ test_pick_region (void)
   g_assert_false (mer_edit_can_undo (edit));
 
   /* Esc: nothing added. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.pick-region", NULL));
-  wait_until (picker_shown, NULL);
-  picker = find_toplevel (MER_TYPE_REGION_PICKER);
-  xdotool (GTK_WIDGET (picker), "windowfocus --sync %");
-  xdotool (GTK_WIDGET (picker), "type --window % Hokkaido");
-  wait_until (search_typed, (gpointer) "Hokkaido");
+  picker = open_picker (window, "Hokkaido");
   xdotool (GTK_WIDGET (picker), "key --window % Escape");
   wait_until (picker_closed, NULL);
   g_assert_false (mer_edit_can_undo (edit));
