@@ -1388,22 +1388,34 @@ mer_edit_set_event_dates (MerEdit     *self,
   return finish (self, _("Edit Dates"), path, error);
 }
 
+/* An event's optional text member: trimmed, and removed when empty. */
+static gboolean
+set_event_text (MerEdit     *self,
+                const char  *id,
+                const char  *member,
+                const char  *value,
+                const char  *undo_label,
+                GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = trimmed (value);
+
+  if (find_item (self, MER_EDIT_KIND_EVENT, id, &path, error) == NULL)
+    return FALSE;
+  begin (self);
+  set_string (self, path, member, text);
+  return finish (self, undo_label, path, error);
+}
+
 gboolean
 mer_edit_set_event_summary (MerEdit     *self,
                             const char  *id,
                             const char  *summary,
                             GError     **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *text = trimmed (summary);
-
   g_return_val_if_fail (MER_IS_EDIT (self), FALSE);
 
-  if (find_item (self, MER_EDIT_KIND_EVENT, id, &path, error) == NULL)
-    return FALSE;
-  begin (self);
-  set_string (self, path, "summary", text);
-  return finish (self, _("Edit Summary"), path, error);
+  return set_event_text (self, id, "summary", summary, _("Edit Summary"), error);
 }
 
 /**
@@ -1416,16 +1428,9 @@ mer_edit_set_event_date_label (MerEdit     *self,
                                const char  *label,
                                GError     **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *text = trimmed (label);
-
   g_return_val_if_fail (MER_IS_EDIT (self), FALSE);
 
-  if (find_item (self, MER_EDIT_KIND_EVENT, id, &path, error) == NULL)
-    return FALSE;
-  begin (self);
-  set_string (self, path, "date_label", text);
-  return finish (self, _("Edit Date Label"), path, error);
+  return set_event_text (self, id, "date_label", label, _("Edit Date Label"), error);
 }
 
 /**
