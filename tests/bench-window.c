@@ -56,15 +56,6 @@ is_scale (GtkWidget     *widget,
   return SHUMATE_IS_SCALE (widget);
 }
 
-static void
-run_main_loop_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -107,7 +98,7 @@ main (int   argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)) || mer_window_get_document (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
   /* The tiles in view drawn, the first layout done. */
-  run_main_loop_for (1500);
+  frame_timing_run_main_loop_for (1500);
   events = mer_document_get_events (mer_window_get_document (window));
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
@@ -137,25 +128,14 @@ main (int   argc,
         ms[PROCESS_CPU] = cpu + work.process_cpu_end - work.process_cpu_begin;
         for (guint f = 0; f < N_FIGURES; f++)
           g_array_append_val (figures[f], ms[f]);
-        run_main_loop_for (800);
+        frame_timing_run_main_loop_for (800);
       }
 
   /* The floor: frames in which only the map's scale bar changes (its
    * opacity, 0.99 or 1). */
   scale = find_widget (GTK_WIDGET (window), is_scale, NULL);
   g_assert_nonnull (scale);
-  for (guint i = 0; i < 40; i++)
-    {
-      double ms;
-
-      gtk_widget_set_opacity (scale, i % 2 ? 1 : 0.99);
-      frame_timing_wait (&work);
-      ms = (work.end - work.begin) / 1000.0;
-      g_array_append_val (floor_ms, ms);
-      ms = work.process_cpu_end - work.process_cpu_begin;
-      g_array_append_val (floor_cpu, ms);
-      run_main_loop_for (50);
-    }
+  frame_timing_measure_floor (&work, scale, 40, 50, floor_ms, floor_cpu);
   g_signal_handlers_disconnect_by_data (clock, &work);
 
   printf ("%u events, window %d×%d, renderer %s\n", g_list_model_get_n_items (events),

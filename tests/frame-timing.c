@@ -119,3 +119,48 @@ frame_timing_compare_ms (gconstpointer a,
 
   return x < y ? -1 : x > y;
 }
+
+/**
+ * frame_timing_run_main_loop_for:
+ *
+ * Iterates the main context for @ms milliseconds, without blocking.
+ */
+void
+frame_timing_run_main_loop_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/**
+ * frame_timing_measure_floor:
+ * @widget: a widget whose change costs nothing to draw (the map's scale)
+ * @wall_ms: (element-type double): where each frame's wall time goes
+ * @process_cpu_ms: (element-type double): and its processor time
+ *
+ * Times @n frames in which only @widget's opacity changes (0.99 or 1),
+ * @pause_ms apart: the renderer's cost of the window as it is, its floor.
+ */
+void
+frame_timing_measure_floor (FrameTiming *timing,
+                            GtkWidget   *widget,
+                            guint        n,
+                            guint        pause_ms,
+                            GArray      *wall_ms,
+                            GArray      *process_cpu_ms)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double ms;
+
+      gtk_widget_set_opacity (widget, i % 2 ? 1 : 0.99);
+      frame_timing_wait (timing);
+      ms = (timing->end - timing->begin) / 1000.0;
+      g_array_append_val (wall_ms, ms);
+      ms = timing->process_cpu_end - timing->process_cpu_begin;
+      g_array_append_val (process_cpu_ms, ms);
+      frame_timing_run_main_loop_for (pause_ms);
+    }
+}

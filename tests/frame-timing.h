@@ -30,5 +30,12 @@ void   frame_timing_watch          (FrameTiming   *timing,
 void   frame_timing_wait           (FrameTiming   *timing);
 int    frame_timing_compare_ms     (gconstpointer  a,
                                     gconstpointer  b);
+void   frame_timing_run_main_loop_for (guint      ms);
+void   frame_timing_measure_floor  (FrameTiming   *timing,
+                                    GtkWidget     *widget,
+                                    guint          n,
+                                    guint          pause_ms,
+                                    GArray        *wall_ms,
+                                    GArray        *process_cpu_ms);
 
 G_END_DECLS

@@ -184,15 +184,6 @@ allocate (GtkWidget *widget)
   gtk_widget_size_allocate (widget, &allocation, -1);
 }
 
-static void
-run_main_loop_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -259,7 +250,7 @@ main (int   argc,
   while (!gtk_widget_get_mapped (GTK_WIDGET (timeline)))
     g_main_context_iteration (NULL, TRUE);
   mer_state_set_document (state, document);
-  run_main_loop_for (300);
+  frame_timing_run_main_loop_for (300);
 
   /* Frames: the whole story, then views panned across it. */
   for (guint i = 0; i < 60; i++)
@@ -317,7 +308,7 @@ main (int   argc,
       cpu = frame_timing_thread_cpu_ms () - cpu;
       g_array_append_val (selections, ms);
       g_array_append_val (selections_cpu, cpu);
-      run_main_loop_for (20);
+      frame_timing_run_main_loop_for (20);
     }
 
   /* The same, as the window does it: the selection, then the first frame
@@ -347,25 +338,14 @@ main (int   argc,
       g_array_append_val (first_frames, ms);
       g_array_append_val (first_frames_cpu, cpu);
       g_array_append_val (first_frames_process_cpu, process_cpu);
-      run_main_loop_for (20);
+      frame_timing_run_main_loop_for (20);
     }
 
   /* The floor: once the flight is over, frames of the same window in
    * which only the scale bar changes (its opacity, 0.99 or 1). */
   scale = find_scale (GTK_WIDGET (map));
-  run_main_loop_for (1000);
-  for (guint i = 0; i < 40; i++)
-    {
-      double ms;
-
-      gtk_widget_set_opacity (scale, i % 2 ? 1 : 0.99);
-      frame_timing_wait (&work);
-      ms = (work.end - work.begin) / 1000.0;
-      g_array_append_val (floor_ms, ms);
-      ms = work.process_cpu_end - work.process_cpu_begin;
-      g_array_append_val (floor_process_cpu, ms);
-      run_main_loop_for (20);
-    }
+  frame_timing_run_main_loop_for (1000);
+  frame_timing_measure_floor (&work, scale, 40, 20, floor_ms, floor_process_cpu);
   g_signal_handlers_disconnect_by_data (clock, &work);
   window_work = NULL;
 
