@@ -481,6 +481,16 @@ static const char two_islands_geojson[] =
 
 /* A region made from a file: its outline written next to the story, the
  * region referring to it, one edit that undo takes back. */
+/* The outline file mer_edit_add_region() writes for the square near Shikotan
+ * the tests add. */
+#define SHIKOTAN_OUTLINE \
+  "{\n" \
+  "  \"type\": \"Polygon\",\n" \
+  "  \"coordinates\": [\n" \
+  "    [[146.6, 43.75], [146.95, 43.75], [146.95, 43.9], [146.6, 43.9], [146.6, 43.75]]\n" \
+  "  ]\n" \
+  "}\n"
+
 static void
 test_add_region (void)
 {
@@ -514,13 +524,7 @@ test_add_region (void)
   g_assert_cmpstr (mer_edit_get_undo_label (edit), ==, "Add Region");
 
   written = read_file (written_path);
-  g_assert_cmpstr (written, ==,
-                   "{\n"
-                   "  \"type\": \"Polygon\",\n"
-                   "  \"coordinates\": [\n"
-                   "    [[146.6, 43.75], [146.95, 43.75], [146.95, 43.9], [146.6, 43.9], [146.6, 43.75]]\n"
-                   "  ]\n"
-                   "}\n");
+  g_assert_cmpstr (written, ==, SHIKOTAN_OUTLINE);
   {
     g_autofree char *text = mer_edit_dup_text (edit);
 
@@ -571,13 +575,7 @@ test_add_region (void)
   g_assert_cmpstr (second, ==, "shikotan");
   g_clear_pointer (&written, g_free);
   written = read_file (written_path);
-  g_assert_cmpstr (written, ==,
-                   "{\n"
-                   "  \"type\": \"Polygon\",\n"
-                   "  \"coordinates\": [\n"
-                   "    [[146.6, 43.75], [146.95, 43.75], [146.95, 43.9], [146.6, 43.9], [146.6, 43.75]]\n"
-                   "  ]\n"
-                   "}\n");
+  g_assert_cmpstr (written, ==, SHIKOTAN_OUTLINE);
   g_clear_pointer (&written, g_free);
   g_clear_pointer (&written_path, g_free);
   written_path = g_build_filename (dir, "regions", "shikotan-2.geojson", NULL);
