@@ -413,10 +413,31 @@ mer_date_compare (const MerDate *a,
 {
   gint64 x, y;
 
-  x = mer_date_first_second (a);
-  y = mer_date_first_second (b);
-  if (x != y)
-    return x < y ? -1 : 1;
+  /* Without offsets, the first seconds are in the order of the fields they
+   * are counted from, and sorting a hundred thousand events is spared the
+   * calendar's arithmetic. */
+  if (!a->has_offset && !b->has_offset)
+    {
+      guint x_fields[] = { a->precision >= MER_DATE_PRECISION_MONTH ? a->month : 1,
+                           a->precision >= MER_DATE_PRECISION_DAY ? a->day : 1, a->hour, a->minute, a->second };
+      guint y_fields[] = { b->precision >= MER_DATE_PRECISION_MONTH ? b->month : 1,
+                           b->precision >= MER_DATE_PRECISION_DAY ? b->day : 1, b->hour, b->minute, b->second };
+
+      if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+      for (guint i = 0; i < G_N_ELEMENTS (x_fields); i++)
+        if (x_fields[i] != y_fields[i])
+          return x_fields[i] < y_fields[i] ? -1 : 1;
+      if (a->precision == b->precision && a->offset_minutes == b->offset_minutes)
+        return 0;
+    }
+  else
+    {
+      x = mer_date_first_second (a);
+      y = mer_date_first_second (b);
+      if (x != y)
+        return x < y ? -1 : 1;
+    }
 
   x = mer_date_last_second (a);
   y = mer_date_last_second (b);

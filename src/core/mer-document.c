@@ -134,9 +134,6 @@ compare_events (gconstpointer a,
   MerEvent *x = *(MerEvent * const *) a;
   MerEvent *y = *(MerEvent * const *) b;
 
-  /* The first seconds are computed already and settle almost every pair. */
-  if (x->first_second != y->first_second)
-    return x->first_second < y->first_second ? -1 : 1;
   return mer_date_compare (&x->start, &y->start);
 }
 
@@ -169,7 +166,7 @@ index_event_ids (MerDocument *self,
   for (guint i = 0; i < events->len; i++)
     {
       MerEvent *event = g_ptr_array_index (events, i);
-      guint slot = g_str_hash (event->id) & self->event_mask;
+      guint slot = g_str_hash (mer_event_get_id (event)) & self->event_mask;
 
       /* The loader and the importers make ids unique, so a free slot is
        * all there is to find: comparing ids on the way would touch an event
@@ -221,8 +218,8 @@ mer_document_finish (MerDocument *self,
     {
       MerEvent *event = g_ptr_array_index (events, i);
 
-      firsts[i] = event->first_second;
-      lasts[i] = event->last_second;
+      firsts[i] = mer_event_get_first_second (event);
+      lasts[i] = mer_event_get_last_second (event);
 
       for (guint r = 0; r < event->n_regions; r++)
         g_ptr_array_add (g_hash_table_lookup (self->region_events, event->regions[r]), event);
@@ -417,7 +414,7 @@ mer_document_lookup_event (MerDocument *self,
     {
       MerEvent *event = mer_item_list_peek (self->events, self->event_slots[slot] - 1);
 
-      if (g_str_equal (event->id, id))
+      if (g_str_equal (mer_event_get_id (event), id))
         return event;
     }
 

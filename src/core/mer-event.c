@@ -13,33 +13,40 @@
 G_DEFINE_FINAL_TYPE (MerEvent, mer_event, G_TYPE_OBJECT)
 
 static void
+draft_free (MerEventDraft *draft,
+            guint          n_places,
+            guint          n_sources)
+{
+  g_free (draft->id);
+  g_free (draft->title);
+  g_free (draft->summary);
+  g_free (draft->date_label);
+
+  for (guint i = 0; i < n_places; i++)
+    g_free (draft->places[i].name);
+  g_free (draft->places);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_free (draft->sources[i].title);
+      g_free (draft->sources[i].url);
+    }
+  g_free (draft->sources);
+
+  g_strfreev (draft->tags);
+  g_free (draft->view);
+  g_free (draft);
+}
+
+static void
 mer_event_finalize (GObject *object)
 {
   MerEvent *self = MER_EVENT (object);
 
   if (self->packed)
-    g_free (self->id);
+    g_free (self->block);
   else
-    {
-      g_free (self->id);
-      g_free (self->title);
-      g_free (self->summary);
-      g_free (self->date_label);
-
-      for (guint i = 0; i < self->n_places; i++)
-        g_free (self->places[i].name);
-      g_free (self->places);
-
-      for (guint i = 0; i < self->n_sources; i++)
-        {
-          g_free (self->sources[i].title);
-          g_free (self->sources[i].url);
-        }
-      g_free (self->sources);
-
-      g_strfreev (self->tags);
-      g_free (self->view);
-    }
+    draft_free (self->draft, self->n_places, self->n_sources);
 
   g_clear_object (&self->category);
 
@@ -59,6 +66,7 @@ mer_event_class_init (MerEventClass *klass)
 static void
 mer_event_init (MerEvent *self)
 {
+  self->draft = g_new0 (MerEventDraft, 1);
   self->importance = 3;
 }
 
@@ -80,9 +88,9 @@ mer_event_set_view (MerEvent      *self,
 {
   g_return_if_fail (!self->packed);
 
-  g_clear_pointer (&self->view, g_free);
+  g_clear_pointer (&self->draft->view, g_free);
   if (view != NULL)
-    self->view = g_memdup2 (view, sizeof *view);
+    self->draft->view = g_memdup2 (view, sizeof *view);
 }
 
 /* The size a string takes in the packed block: a place or a source named
@@ -120,134 +128,148 @@ pack_string (Packer     *packer,
   return copy;
 }
 
+static guint32
+block_offset (const char *block,
+              const char *text)
+{
+  return text != NULL ? (guint32) (text - block) : 0;
+}
+
+/* Where the packed arrays are, in the order mer_event_pack() lays them. */
+static MerView *
+packed_view (MerEvent *self)
+{
+  return (MerView *) (self->block + self->arrays + (self->has_end ? sizeof (MerDate) : 0));
+}
+
+static MerPlace *
+packed_places (MerEvent *self)
+{
+  return (MerPlace *) ((char *) packed_view (self) + (self->has_view ? sizeof (MerView) : 0));
+}
+
+static MerSource *
+packed_sources (MerEvent *self)
+{
+  return (MerSource *) (packed_places (self) + self->n_places);
+}
+
 /**
  * mer_event_pack:
  *
- * Moves the event's strings, places, sources, tags and view into one
- * allocation, the id first. An event read from a file is mostly a few short
- * strings, and each allocation of its own cost it 16 to 30 bytes of the
- * allocator's headers and rounding: for 100,000 events, a tenth of the
- * document. Called once an event is complete and before anything keeps a
- * pointer to its strings; an event without an id is left as it is.
+ * Moves the event's strings, places, sources, tags, view and end date into
+ * one allocation, the id first, and frees the draft. An event read from a
+ * file is mostly a few short strings, and each allocation of its own cost
+ * it 16 to 30 bytes of the allocator's headers and rounding: for 100,000
+ * events, a tenth of the document. Called once an event is complete and
+ * before anything keeps a pointer to its strings; an event without an id,
+ * or too large for 32-bit offsets, is left as it is.
  */
 void
 mer_event_pack (MerEvent *self)
 {
-  gsize strings = 0, size, n_tags = 0;
+  MerEventDraft *draft = self->draft;
+  gsize strings = 0, arrays, size, n_tags = 0;
   Packer packer;
   char *block;
   MerPlace *places;
   MerSource *sources;
-  char **tags = NULL;
-  MerView *view = NULL;
-  char *summary, *date_label;
+  char **tags;
 
   g_return_if_fail (!self->packed);
 
-  if (self->id == NULL)
+  if (draft->id == NULL)
     return;
 
-  strings = strlen (self->id) + 1;
-  if (self->title != NULL)
-    strings += strlen (self->title) + 1;
-  strings += packed_size (self->summary, self->title);
-  strings += packed_size (self->date_label, self->title);
+  strings = strlen (draft->id) + 1;
+  if (draft->title != NULL)
+    strings += strlen (draft->title) + 1;
+  strings += packed_size (draft->summary, draft->title);
+  strings += packed_size (draft->date_label, draft->title);
   for (guint i = 0; i < self->n_places; i++)
-    strings += packed_size (self->places[i].name, self->title);
+    strings += packed_size (draft->places[i].name, draft->title);
   for (guint i = 0; i < self->n_sources; i++)
-    strings += packed_size (self->sources[i].title, self->title) + packed_size (self->sources[i].url, self->title);
-  if (self->tags != NULL)
-    for (; self->tags[n_tags] != NULL; n_tags++)
-      strings += packed_size (self->tags[n_tags], self->title);
+    strings += packed_size (draft->sources[i].title, draft->title) + packed_size (draft->sources[i].url, draft->title);
+  if (draft->tags != NULL)
+    for (; draft->tags[n_tags] != NULL; n_tags++)
+      strings += packed_size (draft->tags[n_tags], draft->title);
 
   /* The arrays after the strings, aligned for their doubles and pointers. */
-  size = (strings + 7) & ~(gsize) 7;
-  size += self->view != NULL ? sizeof (MerView) : 0;
+  arrays = (strings + 7) & ~(gsize) 7;
+  size = arrays;
+  size += self->has_end ? sizeof (MerDate) : 0;
+  size += draft->view != NULL ? sizeof (MerView) : 0;
   size += self->n_places * sizeof (MerPlace) + self->n_sources * sizeof (MerSource);
-  size += self->tags != NULL ? (n_tags + 1) * sizeof (char *) : 0;
+  size += draft->tags != NULL ? (n_tags + 1) * sizeof (char *) : 0;
+  if (size > G_MAXUINT32)
+    return;
 
   block = g_malloc (size);
   packer.next = block;
   packer.title = NULL;
-  pack_string (&packer, self->id);
-  packer.title = pack_string (&packer, self->title);
-  places = (MerPlace *) (block + ((strings + 7) & ~(gsize) 7));
-  if (self->view != NULL)
-    {
-      view = (MerView *) places;
-      *view = *self->view;
-      places = (MerPlace *) (view + 1);
-    }
-  sources = (MerSource *) (places + self->n_places);
-  if (self->tags != NULL)
-    tags = (char **) (sources + self->n_sources);
+  pack_string (&packer, draft->id);
+  packer.title = pack_string (&packer, draft->title);
+  self->title = block_offset (block, packer.title);
+
+  self->block = block;
+  self->arrays = (guint32) arrays;
+  self->has_view = draft->view != NULL;
+  self->has_places = draft->places != NULL;
+  self->has_sources = draft->sources != NULL;
+  self->has_tags = draft->tags != NULL;
+
+  if (self->has_end)
+    *(MerDate *) (block + arrays) = draft->end;
+  if (self->has_view)
+    *packed_view (self) = *draft->view;
+  places = packed_places (self);
+  sources = packed_sources (self);
+  tags = (char **) (sources + self->n_sources);
 
   for (guint i = 0; i < self->n_places; i++)
     {
-      places[i] = self->places[i];
-      places[i].name = pack_string (&packer, self->places[i].name);
+      places[i] = draft->places[i];
+      places[i].name = pack_string (&packer, draft->places[i].name);
     }
   for (guint i = 0; i < self->n_sources; i++)
     {
-      sources[i].title = pack_string (&packer, self->sources[i].title);
-      sources[i].url = pack_string (&packer, self->sources[i].url);
+      sources[i].title = pack_string (&packer, draft->sources[i].title);
+      sources[i].url = pack_string (&packer, draft->sources[i].url);
     }
-  for (gsize i = 0; i < n_tags; i++)
-    tags[i] = pack_string (&packer, self->tags[i]);
-  if (tags != NULL)
-    tags[n_tags] = NULL;
+  if (self->has_tags)
+    {
+      for (gsize i = 0; i < n_tags; i++)
+        tags[i] = pack_string (&packer, draft->tags[i]);
+      tags[n_tags] = NULL;
+    }
 
-  summary = pack_string (&packer, self->summary);
-  date_label = pack_string (&packer, self->date_label);
+  self->summary = block_offset (block, pack_string (&packer, draft->summary));
+  self->date_label = block_offset (block, pack_string (&packer, draft->date_label));
   g_assert ((gsize) (packer.next - block) == strings);
 
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->summary);
-  g_free (self->date_label);
-  for (guint i = 0; i < self->n_places; i++)
-    g_free (self->places[i].name);
-  for (guint i = 0; i < self->n_sources; i++)
-    {
-      g_free (self->sources[i].title);
-      g_free (self->sources[i].url);
-    }
-  g_strfreev (self->tags);
-  g_free (self->view);
-
-  self->id = block;
-  self->title = (char *) packer.title;
-  self->summary = summary;
-  self->date_label = date_label;
-
-  /* An empty array stays an empty array, not a missing one. */
-  if (self->places != NULL)
-    {
-      g_free (self->places);
-      self->places = places;
-    }
-  if (self->sources != NULL)
-    {
-      g_free (self->sources);
-      self->sources = sources;
-    }
-  self->tags = tags;
-  self->view = view;
+  draft_free (draft, self->n_places, self->n_sources);
   self->packed = TRUE;
+}
+
+static const char *
+packed_string (MerEvent *self,
+               guint32   offset)
+{
+  return offset != 0 ? self->block + offset : NULL;
 }
 
 const char *
 mer_event_get_id (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
-  return self->id;
+  return self->packed ? self->block : self->draft->id;
 }
 
 const char *
 mer_event_get_title (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
-  return self->title;
+  return self->packed ? packed_string (self, self->title) : self->draft->title;
 }
 
 /**
@@ -259,7 +281,7 @@ const char *
 mer_event_get_summary (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
-  return self->summary;
+  return self->packed ? packed_string (self, self->summary) : self->draft->summary;
 }
 
 const MerDate *
@@ -267,6 +289,14 @@ mer_event_get_start (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
   return &self->start;
+}
+
+static const MerDate *
+end_date (MerEvent *self)
+{
+  if (!self->has_end)
+    return NULL;
+  return self->packed ? (const MerDate *) (self->block + self->arrays) : &self->draft->end;
 }
 
 /**
@@ -278,7 +308,7 @@ const MerDate *
 mer_event_get_end (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
-  return self->has_end ? &self->end : NULL;
+  return end_date (self);
 }
 
 /**
@@ -291,8 +321,12 @@ mer_event_get_end (MerEvent *self)
 const char *
 mer_event_get_date_label (MerEvent *self)
 {
+  const char *label;
+
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
-  return self->date_label != NULL && *self->date_label != '\0' ? self->date_label : NULL;
+
+  label = self->packed ? packed_string (self, self->date_label) : self->draft->date_label;
+  return label != NULL && *label != '\0' ? label : NULL;
 }
 
 gboolean
@@ -311,7 +345,7 @@ gint64
 mer_event_get_first_second (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), 0);
-  return self->first_second;
+  return mer_date_first_second (&self->start);
 }
 
 /**
@@ -323,8 +357,14 @@ mer_event_get_first_second (MerEvent *self)
 gint64
 mer_event_get_last_second (MerEvent *self)
 {
+  const MerDate *end;
+  gint64 last;
+
   g_return_val_if_fail (MER_IS_EVENT (self), 0);
-  return self->last_second;
+
+  last = mer_date_last_second (&self->start);
+  end = end_date (self);
+  return end != NULL ? MAX (last, mer_date_last_second (end)) : last;
 }
 
 /**
@@ -352,7 +392,9 @@ mer_event_get_places (MerEvent *self,
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
 
   *n_places = self->n_places;
-  return self->places;
+  if (!self->packed)
+    return self->draft->places;
+  return self->has_places ? packed_places (self) : NULL;
 }
 
 /**
@@ -397,7 +439,9 @@ mer_event_get_sources (MerEvent *self,
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
 
   *n_sources = self->n_sources;
-  return self->sources;
+  if (!self->packed)
+    return self->draft->sources;
+  return self->has_sources ? packed_sources (self) : NULL;
 }
 
 /**
@@ -409,7 +453,9 @@ const char * const *
 mer_event_get_tags (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
-  return (const char * const *) self->tags;
+  if (!self->packed)
+    return (const char * const *) self->draft->tags;
+  return self->has_tags ? (const char * const *) (packed_sources (self) + self->n_sources) : NULL;
 }
 
 /**
@@ -433,7 +479,9 @@ const MerView *
 mer_event_get_view (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
-  return self->view;
+  if (!self->packed)
+    return self->draft->view;
+  return self->has_view ? packed_view (self) : NULL;
 }
 
 /**
@@ -459,7 +507,7 @@ mer_event_format_dates (MerEvent *self)
 {
   g_return_val_if_fail (MER_IS_EVENT (self), NULL);
 
-  return mer_date_format_range (&self->start, self->has_end ? &self->end : NULL, self->circa);
+  return mer_date_format_range (&self->start, end_date (self), self->circa);
 }
 
 /**

@@ -1386,7 +1386,7 @@ read_places (Loader     *self,
     return;
 
   n = json_array_get_length (array);
-  event->places = g_new0 (MerPlace, MAX (n, 1));
+  event->draft->places = g_new0 (MerPlace, MAX (n, 1));
 
   length = path_push_member (self, "places");
   for (guint i = 0; i < n; i++)
@@ -1397,7 +1397,7 @@ read_places (Loader     *self,
 
       if (place != NULL)
         {
-          MerPlace *p = &event->places[event->n_places];
+          MerPlace *p = &event->draft->places[event->n_places];
           gboolean ok;
 
           check_members (self, place, place_members);
@@ -1445,7 +1445,7 @@ read_tags (Loader     *self,
     }
   path_pop (self, length);
 
-  event->tags = g_strv_builder_end (tags);
+  event->draft->tags = g_strv_builder_end (tags);
 }
 
 static void
@@ -1468,22 +1468,14 @@ convert_event (Loader   *self,
   event = mer_event_new ();
   event->line = mer_json_reader_get_line (self->reader, node);
   id = read_id (self, object, node, self->event_ids, "event", (gpointer) mer_event_get_line);
-  event->title = dup_string (self, object, node, "title", TRUE);
-  event->summary = dup_string (self, object, node, "summary", FALSE);
-  event->date_label = dup_string (self, object, node, "date_label", FALSE);
+  event->draft->title = dup_string (self, object, node, "title", TRUE);
+  event->draft->summary = dup_string (self, object, node, "summary", FALSE);
+  event->draft->date_label = dup_string (self, object, node, "date_label", FALSE);
 
-  if (read_date (self, object, node, "start", TRUE, &event->start))
-    {
-      event->first_second = mer_date_first_second (&event->start);
-      event->last_second = mer_date_last_second (&event->start);
-
-      if (read_date (self, object, node, "end", FALSE, &event->end) &&
-          check_date_order (self, object, "start", &event->start, "end", &event->end))
-        {
-          event->has_end = TRUE;
-          event->last_second = MAX (event->last_second, mer_date_last_second (&event->end));
-        }
-    }
+  if (read_date (self, object, node, "start", TRUE, &event->start) &&
+      read_date (self, object, node, "end", FALSE, &event->draft->end) &&
+      check_date_order (self, object, "start", &event->start, "end", &event->draft->end))
+    event->has_end = TRUE;
 
   if (read_boolean (self, object, "circa", &circa))
     event->circa = circa;
@@ -1499,7 +1491,7 @@ convert_event (Loader   *self,
 
   read_places (self, object, node, event);
   event->n_regions = read_references (self, object, node, "regions", &event->regions);
-  read_sources (self, object, node, &event->sources, &n_sources);
+  read_sources (self, object, node, &event->draft->sources, &n_sources);
   event->n_sources = (guint16) MIN (n_sources, G_MAXUINT16);
   read_tags (self, object, node, event);
 
@@ -1528,9 +1520,9 @@ convert_event (Loader   *self,
   if (id == NULL)
     return;
 
-  event->id = g_strdup (id);
+  event->draft->id = g_strdup (id);
   mer_event_pack (event);
-  g_hash_table_insert (self->event_ids, event->id, event);
+  g_hash_table_insert (self->event_ids, (gpointer) mer_event_get_id (event), event);
   g_ptr_array_add (self->events, g_steal_pointer (&event));
 }
 

@@ -56,27 +56,47 @@ struct _MerEra
   guint    line;
 };
 
+/* What an event holds while the loader or an importer fills it, each member
+ * in an allocation of its own. */
+typedef struct {
+  char      *id;
+  char      *title;
+  char      *summary;
+  char      *date_label;
+  MerDate    end;
+  MerPlace  *places;
+  MerSource *sources;
+  char     **tags;
+  MerView   *view;
+} MerEventDraft;
+
+/* An event is mostly a few short strings, and a document may hold a
+ * hundred thousand of them: the instance is kept to 96 bytes. Until it is
+ * packed (mer_event_pack()) the event's text, places, sources, tags, view
+ * and end date live in @draft; once packed, in one allocation, @block:
+ *
+ *   the id, the other strings, then (aligned for doubles) the end date if
+ *   there is one, the view if there is one, the places, the sources and the
+ *   tags' array,
+ *
+ * which the instance finds by offsets from the block's start (0: none). The
+ * first and last seconds are the dates' own, worked out when asked for.
+ * The regions are never packed: the loader resolves them later. */
 struct _MerEvent
 {
   GObject parent_instance;
 
-  /* Once packed (mer_event_pack()), the strings, places, sources, tags and
-   * view live in one allocation that starts with the id; before, each has
-   * its own. The regions are never packed: the loader resolves them later. */
-  char         *id;
-  char         *title;
-  char         *summary;
-  char         *date_label;
-  MerDate       start;
-  MerDate       end;
-  gint64        first_second;
-  gint64        last_second;
+  union {
+    MerEventDraft *draft;
+    char          *block;
+  };
   MerCategory  *category;
-  MerPlace     *places;
   MerRegion   **regions;
-  MerSource    *sources;
-  char        **tags;
-  MerView      *view;
+  MerDate       start;
+  guint32       title;
+  guint32       summary;
+  guint32       date_label;
+  guint32       arrays;
   guint         line;
   guint16       n_places;
   guint16       n_regions;
@@ -85,7 +105,13 @@ struct _MerEvent
   guint8        has_end : 1;
   guint8        circa : 1;
   guint8        packed : 1;
+  guint8        has_view : 1;
+  guint8        has_places : 1;
+  guint8        has_sources : 1;
+  guint8        has_tags : 1;
 };
+
+G_STATIC_ASSERT (sizeof (struct _MerEvent) <= 96);
 
 struct _MerSlide
 {

@@ -189,17 +189,17 @@ mer_import_builder_add_event (MerImportBuilder *self,
   g_autofree char *slug = NULL;
 
   if (wanted_id != NULL && *wanted_id != '\0')
-    event->id = unique_id (self->event_ids, wanted_id);
+    event->draft->id = unique_id (self->event_ids, wanted_id);
   else
     {
       slug = mer_import_slug (fallback_id);
-      event->id = unique_id (self->event_ids, *slug != '\0' ? slug : "event");
+      event->draft->id = unique_id (self->event_ids, *slug != '\0' ? slug : "event");
     }
 
   mer_event_pack (event);
-  g_hash_table_insert (self->event_ids, event->id, event);
+  g_hash_table_insert (self->event_ids, (gpointer) mer_event_get_id (event), event);
   g_ptr_array_add (self->events, event);
-  return event->id;
+  return mer_event_get_id (event);
 }
 
 void
@@ -397,14 +397,11 @@ mer_import_event_set_dates (MerEvent      *event,
                             const MerDate *end)
 {
   event->start = *start;
-  event->first_second = mer_date_first_second (start);
-  event->last_second = mer_date_last_second (start);
 
   if (end != NULL && mer_date_compare (start, end) != 0)
     {
-      event->end = *end;
+      event->draft->end = *end;
       event->has_end = TRUE;
-      event->last_second = MAX (event->last_second, mer_date_last_second (end));
     }
 }
 
@@ -416,8 +413,8 @@ mer_import_event_add_place (MerEvent   *event,
 {
   MerPlace *place;
 
-  event->places = g_renew (MerPlace, event->places, event->n_places + 1);
-  place = &event->places[event->n_places++];
+  event->draft->places = g_renew (MerPlace, event->draft->places, event->n_places + 1);
+  place = &event->draft->places[event->n_places++];
   place->name = g_strdup (name);
   place->lat = lat;
   place->lon = lon;
@@ -437,14 +434,14 @@ mer_import_event_add_source (MerEvent   *event,
   MerSource *source;
 
   for (guint i = 0; i < event->n_sources && url != NULL; i++)
-    if (g_strcmp0 (event->sources[i].url, url) == 0)
+    if (g_strcmp0 (event->draft->sources[i].url, url) == 0)
       return;
 
   if (event->n_sources == G_MAXUINT16)
     return;
 
-  event->sources = g_renew (MerSource, event->sources, event->n_sources + 1);
-  source = &event->sources[event->n_sources++];
+  event->draft->sources = g_renew (MerSource, event->draft->sources, event->n_sources + 1);
+  source = &event->draft->sources[event->n_sources++];
   source->title = g_strdup (title);
   source->url = g_strdup (url);
 }

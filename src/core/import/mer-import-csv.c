@@ -677,7 +677,7 @@ convert_sheet_row (Importer  *self,
     const char *location = get_text (record, columns[SHEET_LOCATION]);
 
     read_place (self, record, columns[SHEET_LATITUDE], columns[SHEET_LONGITUDE],
-                *location != '\0' ? location : event->title, event);
+                *location != '\0' ? location : event->draft->title, event);
   }
 
   if (event->n_places > 0 && *get_text (record, columns[SHEET_ZOOM]) != '\0' &&
@@ -687,13 +687,13 @@ convert_sheet_row (Importer  *self,
         report_cell (self, MER_SEVERITY_ERROR, record, columns[SHEET_ZOOM], "%g is out of range [0, 20]", zoom);
       else
         {
-          MerView view = { event->places[0].lat, event->places[0].lon, zoom };
+          MerView view = { event->draft->places[0].lat, event->draft->places[0].lon, zoom };
 
           mer_event_set_view (event, &view);
         }
     }
 
-  mer_import_builder_add_event (&self->builder, g_object_ref (event), NULL, event->title);
+  mer_import_builder_add_event (&self->builder, g_object_ref (event), NULL, event->draft->title);
 }
 
 static void
@@ -826,18 +826,18 @@ convert_table (Importer *self,
           else
             title = g_strdup_printf ("Row %u", record->line);
         }
-      event->title = g_steal_pointer (&title);
+      event->draft->title = g_steal_pointer (&title);
 
       text = get_text (record, text_column);
       if (*text != '\0')
-        event->summary = g_strdup (text);
+        event->draft->summary = g_strdup (text);
       if (*category != '\0')
         event->category = g_object_ref (mer_import_builder_get_category (&self->builder, category));
 
-      read_place (self, record, lat_column, lon_column, *place != '\0' ? place : event->title, event);
+      read_place (self, record, lat_column, lon_column, *place != '\0' ? place : event->draft->title, event);
 
       if (mer_import_is_link (get_text (record, url_column)))
-        mer_import_event_add_source (event, event->title, get_text (record, url_column));
+        mer_import_event_add_source (event, event->draft->title, get_text (record, url_column));
       if (*get_text (record, source_column) != '\0')
         {
           const char *source = get_text (record, source_column);
@@ -846,7 +846,7 @@ convert_table (Importer *self,
         }
 
       mer_import_builder_add_event (&self->builder, g_object_ref (event), get_text (record, id_column),
-                                    event->title);
+                                    event->draft->title);
     }
 }
 

@@ -670,12 +670,12 @@ convert_feature (Importer   *self,
   mer_import_locate (self->json, node, &line, NULL);
   event->line = line;
   mer_import_event_set_dates (event, &start, has_end ? &end : NULL);
-  event->title = g_steal_pointer (&title);
+  event->draft->title = g_steal_pointer (&title);
   if (text != NULL && *text != '\0')
     {
       g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) mer_import_link_free);
 
-      event->summary = mer_import_html_to_text (text, links);
+      event->draft->summary = mer_import_html_to_text (text, links);
       for (guint i = 0; i < links->len; i++)
         {
           MerImportLink *link = g_ptr_array_index (links, i);
@@ -689,13 +689,13 @@ convert_feature (Importer   *self,
     {
       const MerLonLat *point = &g_array_index (places, MerLonLat, i);
 
-      mer_import_event_add_place (event, place_name != NULL && *place_name != '\0' ? place_name : event->title,
+      mer_import_event_add_place (event, place_name != NULL && *place_name != '\0' ? place_name : event->draft->title,
                                   point->lat, point->lon);
     }
   if (url != NULL && mer_import_is_link (url))
-    mer_import_event_add_source (event, event->title, url);
+    mer_import_event_add_source (event, event->draft->title, url);
 
-  mer_import_builder_add_event (&self->builder, g_object_ref (event), id, event->title);
+  mer_import_builder_add_event (&self->builder, g_object_ref (event), id, event->draft->title);
 }
 
 /**

@@ -295,7 +295,7 @@ finish_placemark (Importer *self)
   event = mer_event_new ();
   event->line = placemark->line;
   mer_import_event_set_dates (event, &start, has_end ? &end : NULL);
-  event->title = g_strdup (placemark->name);
+  event->draft->title = g_strdup (placemark->name);
 
   {
     g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) mer_import_link_free);
@@ -314,7 +314,7 @@ finish_placemark (Importer *self)
         g_string_append (summary, placemark->extended->str);
       }
     if (summary->len > 0)
-      event->summary = g_strdup (summary->str);
+      event->draft->summary = g_strdup (summary->str);
 
     for (guint i = 0; i < links->len; i++)
       {
@@ -341,7 +341,7 @@ finish_placemark (Importer *self)
       event->n_regions = 1;
     }
 
-  mer_import_builder_add_event (&self->builder, g_object_ref (event), placemark->id, event->title);
+  mer_import_builder_add_event (&self->builder, g_object_ref (event), placemark->id, event->draft->title);
 }
 
 static void

@@ -179,11 +179,11 @@ convert_slide (Importer    *self,
 
       event->line = slide->line;
       mer_import_event_set_dates (event, &date, NULL);
-      event->title = g_strdup (caption != NULL ? caption : place_name != NULL ? place_name : date_text);
-      event->summary = g_strdup (notes);
+      event->draft->title = g_strdup (caption != NULL ? caption : place_name != NULL ? place_name : date_text);
+      event->draft->summary = g_strdup (notes);
       if (slide->has_view)
         {
-          mer_import_event_add_place (event, place_name != NULL && *place_name != '\0' ? place_name : event->title,
+          mer_import_event_add_place (event, place_name != NULL && *place_name != '\0' ? place_name : event->draft->title,
                                       slide->view.lat, slide->view.lon);
           mer_event_set_view (event, &slide->view);
         }
@@ -197,7 +197,7 @@ convert_slide (Importer    *self,
           mer_import_event_add_source (event, link->title, link->url);
         }
 
-      mer_import_builder_add_event (&self->builder, event, NULL, event->title);
+      mer_import_builder_add_event (&self->builder, event, NULL, event->draft->title);
       slide->event = g_object_ref (event);
     }
   else if (!slide->has_view)

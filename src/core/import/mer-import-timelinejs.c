@@ -182,21 +182,21 @@ mer_import_timelinejs_fill (MerImportBuilder             *builder,
 
   /* Meridian needs a title; a slide of media alone is named by what it has. */
   if (*headline != '\0')
-    event->title = g_steal_pointer (&headline);
+    event->draft->title = g_steal_pointer (&headline);
   else if (*text != '\0')
     {
       const char *newline = strchr (text, '\n');
 
-      event->title = newline != NULL ? g_strndup (text, (gsize) (newline - text)) : g_strdup (text);
+      event->draft->title = newline != NULL ? g_strndup (text, (gsize) (newline - text)) : g_strdup (text);
     }
   else if (*caption != '\0')
-    event->title = g_strdup (caption);
+    event->draft->title = g_strdup (caption);
   else
-    event->title = event->has_end ? mer_date_format_range (&event->start, &event->end, FALSE)
+    event->draft->title = event->has_end ? mer_date_format_range (&event->start, &event->draft->end, FALSE)
                                   : mer_date_format (&event->start, FALSE);
 
   if (*text != '\0')
-    event->summary = g_steal_pointer (&text);
+    event->draft->summary = g_steal_pointer (&text);
 
   if (slide->media_url != NULL)
     {
@@ -222,7 +222,7 @@ mer_import_timelinejs_fill (MerImportBuilder             *builder,
       g_autofree char *label = g_strstrip (mer_import_html_to_text (slide->display_date, NULL));
 
       if (*label != '\0')
-        event->date_label = g_steal_pointer (&label);
+        event->draft->date_label = g_steal_pointer (&label);
     }
 
   if (slide->group != NULL)
@@ -420,7 +420,7 @@ read_location (Importer   *self,
   if (!ok)
     return;
 
-  mer_import_event_add_place (event, name != NULL && *name != '\0' ? name : event->title, lat, lon);
+  mer_import_event_add_place (event, name != NULL && *name != '\0' ? name : event->draft->title, lat, lon);
   if (mer_import_get_zoom (&self->builder, self->json, object, location_path, &zoom))
     {
       MerView view = { lat, lon, zoom };
@@ -501,7 +501,7 @@ convert_event (Importer   *self,
       link = mer_import_get_string (&self->builder, self->json, media, media_path, "link");
       mer_import_timelinejs_fill (&self->builder, event, &slide);
       if (link != NULL && mer_import_is_link (link))
-        mer_import_event_add_source (event, event->title, link);
+        mer_import_event_add_source (event, event->draft->title, link);
     }
   else
     mer_import_timelinejs_fill (&self->builder, event, &slide);
@@ -509,7 +509,7 @@ convert_event (Importer   *self,
   read_location (self, object, path, event);
 
   unique_id = mer_import_get_string (&self->builder, self->json, object, path, "unique_id");
-  id = mer_import_builder_add_event (&self->builder, g_object_ref (event), unique_id, event->title);
+  id = mer_import_builder_add_event (&self->builder, g_object_ref (event), unique_id, event->draft->title);
   if (unique_id != NULL && *unique_id != '\0' && !g_str_equal (id, unique_id))
     {
       g_autofree char *id_path = mer_import_member_path (path, "unique_id");
