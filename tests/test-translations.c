@@ -52,6 +52,7 @@ typedef struct {
   const char *axis_month;      /* the time axis over the days of December 2016 */
   const char *axis_day;        /* … over the hours of 15 December 2016 */
   const char *axis_tick;       /* a tick of months: March */
+  const char *axis_ages;       /* a tick near the Big Bang: 13.9 billion years ago */
   const char *one_error;       /* the error page's heading, plural forms */
   const char *few_errors;
   const char *many_errors;
@@ -63,13 +64,13 @@ typedef struct {
 static const Language languages[] = {
   { "ja", "ja_JP.UTF-8", "1905年", "2014年3月", "2016年12月15日", "2016年12月15日–16日", "2014年3月–6月",
     "1904–1905年", "紀元前481年", "1780年頃", "1904年2月 – 1905年9月", "Spring（1945年）",
-    "2016年12月", "2016年12月15日", "3月",
+    "2016年12月", "2016年12月15日", "3月", "139億年前",
     "このストーリーには 1 件のエラーがあります", "このストーリーには 3 件のエラーがあります",
     "このストーリーには 11 件のエラーがあります", "日本海", "ロシア" },
   { "ru", "ru_RU.UTF-8", "1905 г.", "март 2014 г.", "15 декабря 2016 г.", "15–16 декабря 2016 г.",
     "март–июнь 2014 г.", "1904–1905 гг.", "481 г. до н. э.", "ок. 1780 г.", "февраль 1904 г. – сентябрь 1905 г.",
     "Spring (1945 г.)",
-    "декабрь 2016", "15 декабря 2016", "мар",
+    "декабрь 2016", "15 декабря 2016", "мар", "13,9 млрд лет назад",
     "В этой истории 1 ошибка", "В этой истории 3 ошибки", "В этой истории 11 ошибок",
     "Японское море", "Россия" },
 };
@@ -570,6 +571,21 @@ test_time_axis (void)
                                                                                 1000, 70);
       g_assert_cmpstr (axis_label (ticks, 0), ==, cases[i].expected);
     }
+
+  /* Ages in the language's own units (Japanese counts in 億, 10⁸) and with
+   * its decimal separator, as under LANG=ru_RU.UTF-8 (gtk_init() took the
+   * numbers' locale from the environment, which names only the language). */
+  {
+    g_autofree char *numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+    g_autoptr(GArray) ticks = NULL;
+
+    g_assert_nonnull (setlocale (LC_NUMERIC, language->locale));
+    ticks = mer_time_axis_ticks (mer_date_days_from_civil (G_GINT64_CONSTANT (-13900000000), 1, 1) * 86400.0,
+                                 mer_date_days_from_civil (G_GINT64_CONSTANT (-13700000000), 1, 1) * 86400.0,
+                                 1000, 70);
+    setlocale (LC_NUMERIC, numeric);
+    g_assert_cmpstr (axis_label (ticks, 0), ==, language->axis_ages);
+  }
 }
 
 static void

@@ -7,12 +7,14 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mer-date.h"
 
-/* Where a time axis puts its ticks at any scale from millennia down to
- * hours, as a pure function of numbers: the timeline widget and the export's
- * timeline strip share it through the timeline painter. */
+/* Where a time axis puts its ticks at any scale from the age of the
+ * universe down to minutes, as a pure function of numbers: the timeline
+ * widget and the export's timeline strip share it through the timeline
+ * painter. */
 
 typedef enum {
   UNIT_YEAR,
@@ -24,7 +26,7 @@ typedef enum {
 
 typedef struct {
   Unit   unit;
-  guint  count;
+  gint64 count;
   double seconds;   /* about */
 } Step;
 
@@ -55,6 +57,26 @@ static const Step steps[] = {
   { UNIT_YEAR, 2000, 2000 * YEAR_SECONDS },
   { UNIT_YEAR, 5000, 5000 * YEAR_SECONDS },
   { UNIT_YEAR, 10000, 10000 * YEAR_SECONDS },
+  { UNIT_YEAR, 20000, 20000 * YEAR_SECONDS },
+  { UNIT_YEAR, 50000, 50000 * YEAR_SECONDS },
+  { UNIT_YEAR, 100000, 1e5 * YEAR_SECONDS },
+  { UNIT_YEAR, 200000, 2e5 * YEAR_SECONDS },
+  { UNIT_YEAR, 500000, 5e5 * YEAR_SECONDS },
+  { UNIT_YEAR, 1000000, 1e6 * YEAR_SECONDS },
+  { UNIT_YEAR, 2000000, 2e6 * YEAR_SECONDS },
+  { UNIT_YEAR, 5000000, 5e6 * YEAR_SECONDS },
+  { UNIT_YEAR, 10000000, 1e7 * YEAR_SECONDS },
+  { UNIT_YEAR, 20000000, 2e7 * YEAR_SECONDS },
+  { UNIT_YEAR, 50000000, 5e7 * YEAR_SECONDS },
+  { UNIT_YEAR, 100000000, 1e8 * YEAR_SECONDS },
+  { UNIT_YEAR, 200000000, 2e8 * YEAR_SECONDS },
+  { UNIT_YEAR, 500000000, 5e8 * YEAR_SECONDS },
+  { UNIT_YEAR, 1000000000, 1e9 * YEAR_SECONDS },
+  { UNIT_YEAR, G_GINT64_CONSTANT (2000000000), 2e9 * YEAR_SECONDS },
+  { UNIT_YEAR, G_GINT64_CONSTANT (5000000000), 5e9 * YEAR_SECONDS },
+  { UNIT_YEAR, G_GINT64_CONSTANT (10000000000), 1e10 * YEAR_SECONDS },
+  { UNIT_YEAR, G_GINT64_CONSTANT (20000000000), 2e10 * YEAR_SECONDS },
+  { UNIT_YEAR, G_GINT64_CONSTANT (50000000000), 5e10 * YEAR_SECONDS },
 };
 
 /* Each in the interface's language: a tick's month, short; the month
@@ -94,6 +116,76 @@ format_year (gint64 year)
   return g_strdup_printf (C_("year on an axis", "%s BC"), number);
 }
 
+/* @years in the unit a language's message gives ("1000000000"), with the
+ * decimals that tell ticks @step years apart, or %NULL when they do not
+ * reach a whole unit. */
+static char *
+format_in_unit (gint64      years,
+                gint64      step,
+                const char *unit_text)
+{
+  double unit = g_ascii_strtod (unit_text, NULL);
+  int decimals;
+  char *number;
+  gsize length;
+
+  if (unit < 1 || years < unit)
+    return NULL;
+  decimals = (int) CLAMP (ceil (log10 (unit / step) - 1e-9), 0, 9);
+  number = g_strdup_printf ("%.*f", decimals, years / unit);
+
+  /* "13.8", not "13.80", whatever the language's decimal separator. */
+  length = strlen (number);
+  if (decimals > 0)
+    {
+      while (number[length - 1] == '0')
+        length--;
+      if (!g_ascii_isdigit (number[length - 1]))
+        length--;
+      number[length] = '\0';
+    }
+  return number;
+}
+
+/* The years before now in a language's large units, "13.8 billion years
+ * ago": each language says how many years its units hold (Japanese counts
+ * in 億, 10⁸, and 万, 10⁴: "138億年前"), and the larger unit the number
+ * reaches is used. */
+static char *
+format_years_ago (gint64 years,
+                  gint64 step)
+{
+  g_autofree char *number = NULL;
+
+  /* Translators: how many years the unit of "%s billion years ago" holds,
+   * in digits: 1000000000 in English, 100000000 for 億 */
+  number = format_in_unit (years, step, C_("years in the unit of billions of years ago", "1000000000"));
+  if (number != NULL)
+    /* Translators: a time on the timeline's axis, e.g. "13.8 billion years ago" */
+    return g_strdup_printf (C_("years ago on an axis", "%s billion years ago"), number);
+
+  /* Translators: how many years the unit of "%s million years ago" holds,
+   * in digits: 1000000 in English, 10000 for 万 */
+  number = format_in_unit (years, step, C_("years in the unit of millions of years ago", "1000000"));
+  if (number != NULL)
+    /* Translators: a time on the timeline's axis, e.g. "6.9 million years ago" */
+    return g_strdup_printf (C_("years ago on an axis", "%s million years ago"), number);
+
+  return format_year (-years);
+}
+
+/* A year tick's label: from steps of a hundred thousand years, years
+ * before year 1 are counted back from now in millions or billions, where
+ * the two thousand years since year 1 are below the labels' precision. */
+static char *
+format_year_tick (gint64      year,
+                  const Step *step)
+{
+  if (year < 0 && step->count >= 100000)
+    return format_years_ago (-year, step->count);
+  return format_year (year);
+}
+
 static gint64
 floor_div (gint64 a,
            gint64 b)
@@ -117,6 +209,31 @@ clear_tick (gpointer data)
   g_free (((MerTimeAxisTick *) data)->label);
 }
 
+/* The room a year step's labels need: @min_spacing holds about twelve
+ * characters, and the labels of distant years ("6900040001 BC", "13.8
+ * billion years ago") are longer. */
+static double
+year_spacing (const Step *step,
+              double      start,
+              double      end,
+              double      min_spacing)
+{
+  glong longest = 0;
+  double times[] = { start, end };
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      gint64 year;
+      guint month, day;
+      g_autofree char *label = NULL;
+
+      mer_date_civil_from_days ((gint64) floor (times[i] / 86400), &year, &month, &day);
+      label = format_year_tick (year - year % step->count, step);
+      longest = MAX (longest, g_utf8_strlen (label, -1));
+    }
+  return min_spacing * MAX (1.0, (longest + 1) / 12.0);
+}
+
 /* The finest calendar step that leaves @min_spacing between labels. */
 static const Step *
 choose_step (double start,
@@ -127,8 +244,13 @@ choose_step (double start,
   double seconds_per_pixel = (end - start) / MAX (width, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (steps[i].seconds / seconds_per_pixel >= min_spacing)
-      return &steps[i];
+    {
+      double spacing = steps[i].seconds / seconds_per_pixel;
+
+      if (spacing >= min_spacing &&
+          (steps[i].unit != UNIT_YEAR || spacing >= year_spacing (&steps[i], start, end, min_spacing)))
+        return &steps[i];
+    }
   return &steps[G_N_ELEMENTS (steps) - 1];
 }
 
@@ -139,9 +261,11 @@ choose_step (double start,
  * @width: the width they are shown over, in pixels
  * @min_spacing: the least room, in pixels, between labelled ticks
  *
- * Chooses the finest calendar step that leaves @min_spacing between labels:
- * millennia, centuries, decades, years, months, days, hours or minutes;
- * years before year 1 are labelled BC. Below a year the labels leave out
+ * Chooses the finest calendar step that leaves @min_spacing between labels
+ * (more for long labels): billions, millions or thousands of years,
+ * centuries, decades, years, months, days, hours or minutes; years before
+ * year 1 are labelled BC, or, from steps of 100,000 years, "13.8 billion
+ * years ago". Below a year the labels leave out
  * what mer_time_axis_context() says: "Mar", "14", "06:00".
  *
  * Returns: (transfer full) (element-type MerTimeAxisTick): the ticks in
@@ -171,7 +295,7 @@ mer_time_axis_ticks (double start,
           if (t > end)
             break;
           if (t >= start)
-            add_tick (ticks, t, format_year (y));
+            add_tick (ticks, t, format_year_tick (y, step));
         }
       break;
 

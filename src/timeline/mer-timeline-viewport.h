@@ -5,10 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* The timeline shows at least a minute and at most 100,000 years, or its
+/* The timeline shows at least a minute and at most 30 billion years (twice
+ * the age of the universe, for TimelineJS's cosmological stories), or its
  * bounds (the story's span). */
 #define MER_TIMELINE_MIN_SPAN 60.0
-#define MER_TIMELINE_MAX_SPAN (100000.0 * 365.2425 * 86400)
+#define MER_TIMELINE_MAX_SPAN (30e9 * 365.2425 * 86400)
 
 #define MER_TYPE_TIMELINE_VIEWPORT (mer_timeline_viewport_get_type ())
 G_DECLARE_FINAL_TYPE (MerTimelineViewport, mer_timeline_viewport, MER, TIMELINE_VIEWPORT, GObject)

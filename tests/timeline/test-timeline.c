@@ -116,12 +116,14 @@ test_zoom_keeps_pointer_time (void)
       {
         double before = mer_timeline_viewport_x_to_time (viewport, xs[i]);
         double span = mer_timeline_viewport_get_end (viewport) - mer_timeline_viewport_get_start (viewport);
+        /* A millisecond, or what a double resolves ages away. */
+        double epsilon = MAX (1e-3, (fabs (before) + span) * 1e-13);
 
         mer_timeline_viewport_zoom_at (viewport, xs[i], factors[f]);
-        g_assert_cmpfloat_with_epsilon (mer_timeline_viewport_x_to_time (viewport, xs[i]), before, 1e-3);
+        g_assert_cmpfloat_with_epsilon (mer_timeline_viewport_x_to_time (viewport, xs[i]), before, epsilon);
         g_assert_cmpfloat_with_epsilon (mer_timeline_viewport_get_end (viewport) -
                                         mer_timeline_viewport_get_start (viewport),
-                                        CLAMP (span * factors[f], MER_TIMELINE_MIN_SPAN, MER_TIMELINE_MAX_SPAN), 1e-3);
+                                        CLAMP (span * factors[f], MER_TIMELINE_MIN_SPAN, MER_TIMELINE_MAX_SPAN), epsilon);
       }
 }
 
@@ -267,6 +269,53 @@ test_axis_ticks (void)
           if (t > 0)
             g_assert_cmpfloat ((time - g_array_index (ticks, MerTimeAxisTick, t - 1).time) / (b - a) * c->width,
                                >=, 70 * 0.9);
+        }
+    }
+}
+
+static double
+year_start (gint64 year)
+{
+  return mer_date_days_from_civil (year, 1, 1) * 86400.0;
+}
+
+/* TimelineJS's cosmological stories: from the Big Bang to now, and zoomed
+ * in on it, the axis counts years back from now, and its labels, longer
+ * than years', keep their room. */
+static void
+test_axis_cosmological (void)
+{
+  static const struct {
+    gint64      start, end;
+    const char *first_label;
+    const char *second_label;
+  } cases[] = {
+    { G_GINT64_CONSTANT (-13800000000), 2016, "12 billion years ago", "10 billion years ago" },
+    { G_GINT64_CONSTANT (-13900000000), G_GINT64_CONSTANT (-13700000000), "13.9 billion years ago",
+      "13.85 billion years ago" },
+    { -65000000, -60000000, "65 million years ago", "64 million years ago" },
+    /* Below steps of 100,000 years, or a million years back, the years themselves. */
+    { -300000, -100000, "300001 BC", "280001 BC" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double a = year_start (cases[i].start), b = year_start (cases[i].end);
+      g_autoptr(GArray) ticks = mer_time_axis_ticks (a, b, 1000, 70);
+
+      g_test_message ("%" G_GINT64_FORMAT " – %" G_GINT64_FORMAT ": %u ticks", cases[i].start, cases[i].end,
+                      ticks->len);
+      g_assert_cmpuint (ticks->len, >=, 2);
+      g_assert_cmpstr (g_array_index (ticks, MerTimeAxisTick, 0).label, ==, cases[i].first_label);
+      g_assert_cmpstr (g_array_index (ticks, MerTimeAxisTick, 1).label, ==, cases[i].second_label);
+
+      /* About 6 pixels a character: the next tick is never under a label. */
+      for (guint t = 1; t < ticks->len; t++)
+        {
+          const MerTimeAxisTick *previous = &g_array_index (ticks, MerTimeAxisTick, t - 1);
+          double gap = (g_array_index (ticks, MerTimeAxisTick, t).time - previous->time) / (b - a) * 1000;
+
+          g_assert_cmpfloat (gap, >=, 6.0 * g_utf8_strlen (previous->label, -1));
         }
     }
 }
@@ -645,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/timeline/viewport/pan-and-limits", test_pan_and_limits);
   g_test_add_func ("/timeline/viewport/zoom-return-and-bounds", test_zoom_return_and_bounds);
   g_test_add_func ("/timeline/axis/ticks", test_axis_ticks);
+  g_test_add_func ("/timeline/axis/cosmological", test_axis_cosmological);
 
   return g_test_run ();
 }
