@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <gtk/gtk.h>
@@ -292,6 +294,50 @@ test_save_imported (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (after, "{\n  \"meridian\": 1,\n"));
 }
 
+/* Where a place falls in the map widget, in pixels from its centre. */
+static void
+offset_in_view (const MerView *view,
+                double         lat,
+                double         lon,
+                double        *dx,
+                double        *dy)
+{
+  double size = 256 * pow (2, view->zoom);
+  double y = log (tan (G_PI / 4 + lat * G_PI / 360));
+  double centre_y = log (tan (G_PI / 4 + view->lat * G_PI / 360));
+
+  *dx = (lon - view->lon) / 360 * size;
+  *dy = (centre_y - y) / (2 * G_PI) * size;
+}
+
+/* A story without a view of its own, as imported stories mostly are, opens
+ * on its events' places, not on the whole world. */
+static void
+test_opens_on_events (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MerWindow *window = fixture->window;
+  GtkWidget *map = GTK_WIDGET (mer_window_get_map (window));
+  static const double places[][2] = { { 34.68, 138.94 }, { 34.37, 131.18 } };   /* Shimoda, Nagato */
+  MerView view;
+
+  mer_window_open_file (window, TESTDATADIR "/import/storymap.json");
+  wait_until (window_has_document, window);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_null (mer_document_get_view (mer_window_get_document (window)));
+  mer_map_widget_get_target_view (mer_window_get_map (window), &view);
+
+  g_assert_cmpfloat (view.zoom, >=, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      double dx, dy;
+
+      offset_in_view (&view, places[i][0], places[i][1], &dx, &dy);
+      g_assert_cmpfloat (fabs (dx), <, gtk_widget_get_width (map) / 2.0);
+      g_assert_cmpfloat (fabs (dy), <, gtk_widget_get_height (map) / 2.0);
+    }
+}
+
 #define add_window_test(path, test) \
   g_test_add ((path), Fixture, NULL, fixture_setup, (test), fixture_teardown)
 
@@ -327,6 +373,7 @@ main (int   argc,
   add_window_test ("/app/import/geojson-dialog", test_geojson_dialog);
   add_window_test ("/app/import/csv-dialog", test_csv_dialog);
   add_window_test ("/app/import/save-imported", test_save_imported);
+  add_window_test ("/app/import/opens-on-events", test_opens_on_events);
 
   status = g_test_run ();
   g_spawn_sync (NULL, (char **) remove_data_home, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);

@@ -314,6 +314,54 @@ mer_map_widget_get_target_view (MerMapWidget *self,
   };
 }
 
+/* Shows every event that passes the filters (every event when none does):
+ * their places, and the regions of those without places. Returns whether
+ * they had any. */
+static gboolean
+fit_story (MerMapWidget *self,
+           int           width,
+           int           height,
+           gboolean      animate)
+{
+  MerDocument *document = mer_state_get_document (self->state);
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (MerPlace));
+  g_autoptr(GPtrArray) geometries = g_ptr_array_new ();
+  GListModel *events;
+  MerView fitted;
+
+  if (document == NULL)
+    return FALSE;
+
+  events = mer_document_get_events (document);
+  for (int pass = 0; pass < 2 && places->len == 0 && geometries->len == 0; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+      {
+        g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+        const MerPlace *event_places;
+        MerRegion * const *regions;
+        guint n_places, n_regions;
+
+        if (pass == 0 && !mer_state_event_passes_filters (self->state, event))
+          continue;
+
+        event_places = mer_event_get_places (event, &n_places);
+        g_array_append_vals (places, event_places, n_places);
+        if (n_places > 0)
+          continue;
+        regions = mer_event_get_regions (event, &n_regions);
+        for (guint r = 0; r < n_regions; r++)
+          g_ptr_array_add (geometries, mer_region_get_geometry (regions[r]));
+      }
+
+  if (!mer_fit_view ((const MerPlace *) places->data, places->len,
+                     (MerGeometry * const *) geometries->pdata, geometries->len, width, height,
+                     40, MER_MAP_MIN_ZOOM, MER_FIT_CONTEXT_ZOOM, &fitted))
+    return FALSE;
+
+  mer_map_widget_go_to (self, &fitted, animate);
+  return TRUE;
+}
+
 static void
 show_document (MerMapWidget *self)
 {
@@ -326,7 +374,10 @@ show_document (MerMapWidget *self)
   view = mer_document_get_view (document);
   if (view != NULL)
     mer_map_widget_go_to (self, view, FALSE);
-  else
+  /* A story without a view of its own (most imported ones) opens on its
+   * events, or else on its regions. */
+  else if (!fit_story (self, MAX (gtk_widget_get_width (GTK_WIDGET (self)), 800),
+                       MAX (gtk_widget_get_height (GTK_WIDGET (self)), 500), FALSE))
     {
       GListModel *regions = mer_document_get_regions (document);
       guint n = g_list_model_get_n_items (regions);
@@ -541,50 +592,15 @@ on_side_button_pressed (GtkGestureClick *gesture,
   go_in_history (self, button == 8 ? -1 : 1);
 }
 
-/* Shows every event that passes the filters (every event when none does):
- * their places, and the regions of those without places. */
 static void
 fit_story_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   MerMapWidget *self = MER_MAP_WIDGET (widget);
-  MerDocument *document = mer_state_get_document (self->state);
-  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (MerPlace));
-  g_autoptr(GPtrArray) geometries = g_ptr_array_new ();
-  GListModel *events;
-  MerView fitted;
 
-  if (document == NULL)
-    return;
-
-  events = mer_document_get_events (document);
-  for (int pass = 0; pass < 2 && places->len == 0 && geometries->len == 0; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-      {
-        g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
-        const MerPlace *event_places;
-        MerRegion * const *regions;
-        guint n_places, n_regions;
-
-        if (pass == 0 && !mer_state_event_passes_filters (self->state, event))
-          continue;
-
-        event_places = mer_event_get_places (event, &n_places);
-        g_array_append_vals (places, event_places, n_places);
-        if (n_places > 0)
-          continue;
-        regions = mer_event_get_regions (event, &n_regions);
-        for (guint r = 0; r < n_regions; r++)
-          g_ptr_array_add (geometries, mer_region_get_geometry (regions[r]));
-      }
-
-  if (mer_fit_view ((const MerPlace *) places->data, places->len,
-                    (MerGeometry * const *) geometries->pdata, geometries->len,
-                    MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 200),
-                    MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 150),
-                    40, MER_MAP_MIN_ZOOM, MER_FIT_CONTEXT_ZOOM, &fitted))
-    mer_map_widget_go_to (self, &fitted, TRUE);
+  fit_story (self, MAX (gtk_widget_get_width (GTK_WIDGET (self->map)), 200),
+             MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 150), TRUE);
 }
 
 /* Input */
