@@ -148,6 +148,7 @@ draw_axis (cairo_t                *cr,
   g_autoptr(PangoLayout) text = create_layout (context, style);
   double top = view->height - m->axis_height;
   double second = top + m->axis_height / 2;
+  double labels_end = -G_MAXDOUBLE;
 
   set_source (cr, fg, 0.35);
   cairo_rectangle (cr, 0, top, view->width, m->scale);
@@ -159,6 +160,8 @@ draw_axis (cairo_t                *cr,
       const MerTimeAxisTick *tick = &g_array_index (ticks, MerTimeAxisTick, i);
       /* On a pixel's middle, for a sharp line. */
       double x = round (mer_timeline_view_time_to_x (view, tick->time)) + 0.5;
+      double label_x = x + 3 * m->scale;
+      int label_width;
 
       set_source (cr, fg, 0.1);
       cairo_move_to (cr, x, m->era_height);
@@ -170,11 +173,21 @@ draw_axis (cairo_t                *cr,
       cairo_line_to (cr, x, top + 5 * m->scale);
       cairo_stroke (cr);
 
+      /* A label the view's end would cut goes before its tick, where the
+       * previous one leaves room; else the tick goes unlabelled. */
       pango_layout_set_text (text, tick->label, -1);
+      pango_layout_get_pixel_size (text, &label_width, NULL);
+      if (label_x + label_width > view->width)
+        {
+          label_x = x - 3 * m->scale - label_width;
+          if (label_x < labels_end + 6 * m->scale)
+            continue;
+        }
       set_source (cr, fg, 0.75);
-      cairo_move_to (cr, x + 3 * m->scale, top + 3 * m->scale);
+      cairo_move_to (cr, label_x, top + 3 * m->scale);
       pango_cairo_show_layout (cr, text);
       cairo_new_path (cr);
+      labels_end = label_x + label_width;
     }
 
   /* Under the ticks, the year, month or day they are in: each label stays

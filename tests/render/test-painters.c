@@ -615,6 +615,43 @@ test_timeline_badges_and_axis (void)
   cairo_surface_destroy (surface);
 }
 
+/* A tick near the view's end has its label before it, not cut by the end. */
+static void
+test_timeline_axis_end (void)
+{
+  const MerColor white = { 1, 1, 1, 1 };
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 11");
+  MerTimelineStyle style = { { 0.1, 0.1, 0.1, 1 }, { 0.9, 0.1, 0.6, 1 }, white, font };
+  g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  MerDate from, last_tick;
+  double start, tick;
+  cairo_surface_t *surface;
+  guint before = 0, after = 0;
+  int top, x;
+
+  /* 1950 to just past 2020, whose tick (of twenty years) is 5 pixels from the end. */
+  g_assert_true (mer_date_parse ("1950", &from, NULL));
+  g_assert_true (mer_date_parse ("2020", &last_tick, NULL));
+  start = mer_date_first_second (&from);
+  tick = mer_date_first_second (&last_tick);
+  surface = draw_timeline (layout, &style, 600, 2, start, start + (tick - start) * 600 / 595);
+  top = cairo_image_surface_get_height (surface) - (int) m->axis_height;
+  x = 595;
+
+  for (int y = top + 2; y < top + (int) (m->axis_height / 2); y++)
+    {
+      for (int i = x - 40; i < x - 1; i++)
+        before += pixel_at (surface, i, y).g < 128;
+      for (int i = x + 2; i < 600; i++)
+        after += pixel_at (surface, i, y).g < 128;
+    }
+  g_test_message ("%u dark pixels before the last tick, %u after", before, after);
+  g_assert_cmpuint (before, >, 20);
+  g_assert_cmpuint (after, ==, 0);
+  cairo_surface_destroy (surface);
+}
+
 /* The export's strip is that painter too: selecting an event rings it in
  * the strip in the accent colour, and changes nothing else. */
 static void
@@ -778,6 +815,7 @@ main (int   argc,
     }
   g_test_add_func ("/render/timeline/export-strip-selection", test_export_strip_selection);
   g_test_add_func ("/render/timeline/badges-and-axis", test_timeline_badges_and_axis);
+  g_test_add_func ("/render/timeline/axis-end", test_timeline_axis_end);
 
   status = g_test_run ();
 
