@@ -605,6 +605,39 @@ test_geojson_syntax (void)
   });
 }
 
+/* A year-first date ("2016/12/15") does not settle whether the others are
+ * day or month first: "05/06/2016" after it is still ambiguous, a feature
+ * without a time in GeoJSON, an error in a table. */
+static void
+test_slashed_dates (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("slashed-dates.geojson", &diagnostics, &error);
+  g_autoptr(MerEvent) event = NULL;
+
+  g_assert_no_error (error);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "slashed-dates.geojson:5:72: warning: features[1].properties.date: \"05/06/2016\" is not a date (could be "
+      "day/month or month/day; write it as YYYY-MM-DD); the feature has no time",
+    NULL
+  });
+  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 1);
+  event = g_list_model_get_item (mer_document_get_events (document), 0);
+  g_assert_cmpstr (mer_event_get_title (event), ==, "Year first");
+
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_object (&document);
+  document = import ("slashed-dates.csv", &diagnostics, &error);
+  g_assert_null (document);
+  g_assert_error (error, MER_IMPORT_ERROR, MER_IMPORT_ERROR_INVALID);
+  assert_diagnostics (diagnostics, (const char * const[]) {
+    "slashed-dates.csv:3:12: error: date: \"05/06/2016\" is not a date (could be day/month or month/day; "
+      "write it as YYYY-MM-DD)",
+    NULL
+  });
+}
+
 /* The time and the title can be named when the usual names miss them. */
 static void
 test_options (void)
@@ -889,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/core/import/geojson/errors", test_geojson_errors);
   g_test_add_func ("/core/import/geojson/syntax", test_geojson_syntax);
   g_test_add_func ("/core/import/options", test_options);
+  g_test_add_func ("/core/import/slashed-dates", test_slashed_dates);
   g_test_add_func ("/core/import/storymap", test_storymap);
   g_test_add_func ("/core/import/kml", test_kml);
   g_test_add_func ("/core/import/kml/errors", test_kml_errors);

@@ -208,6 +208,9 @@ mer_import_date_day_order (const char *text)
       (sep1 != '/' && sep1 != '.'))
     return MER_IMPORT_DAY_ORDER_UNKNOWN;
 
+  /* "2016/12/15" is year first and says nothing of the others' order. */
+  if (a > 31)
+    return MER_IMPORT_DAY_ORDER_UNKNOWN;
   if (a > 12 && b <= 12)
     return MER_IMPORT_DAY_ORDER_DMY;
   if (b > 12 && a <= 12)
