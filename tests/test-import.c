@@ -310,6 +310,30 @@ test_timelinejs (void)
   g_assert_cmpstr (mer_era_get_title (era), ==, "1947 – 26 Dec 1991");
 }
 
+/* As a spreadsheet written out as JSON gives it: every slide has an
+ * end_date, its parts all empty when the event has none; headlines break
+ * their lines, which a title joins. */
+static void
+test_timelinejs_sheet (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("timelinejs-sheet.json", &diagnostics, &error);
+  g_autoptr(MerEra) era = NULL;
+
+  g_assert_no_error (error);
+  assert_diagnostics (diagnostics, (const char * const[]) { NULL });
+  assert_events (document, (const char * const[]) {
+    "shimoda-treaty-signed | Shimoda treaty signed | 1855-02-07",
+    "nagato-summit | Nagato summit | 2016-12-15",
+    NULL
+  });
+  g_assert_null (mer_event_get_summary (mer_document_lookup_event (document, "shimoda-treaty-signed")));
+  g_assert_cmpstr (mer_document_get_title (document), ==, "Kurils & Hokkaido 1855–2016");
+  era = g_list_model_get_item (mer_document_get_eras (document), 0);
+  g_assert_cmpstr (mer_era_get_title (era), ==, "Meiji era");
+}
+
 static void
 test_timelinejs_errors (void)
 {
@@ -915,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/core/import/html", test_html);
   g_test_add_func ("/core/import/timelinejs", test_timelinejs);
   g_test_add_func ("/core/import/timelinejs/errors", test_timelinejs_errors);
+  g_test_add_func ("/core/import/timelinejs/sheet", test_timelinejs_sheet);
   g_test_add_func ("/core/import/pair", test_pair);
   g_test_add_func ("/core/import/csv/tables", test_csv_tables);
   g_test_add_func ("/core/import/csv/errors", test_csv_errors);

@@ -453,3 +453,28 @@ mer_import_html_to_text (const char *html,
 
   return g_string_free (w.out, FALSE);
 }
+
+/**
+ * mer_import_html_to_line:
+ *
+ * As mer_import_html_to_text(), for a title: its lines ("Russia &amp;
+ * Japan<br>1855–2016") joined by a space.
+ *
+ * Returns: (transfer full): the text on one line
+ */
+char *
+mer_import_html_to_line (const char *html,
+                         GPtrArray  *links)
+{
+  g_autofree char *text = mer_import_html_to_text (html, links);
+  GString *line = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p != '\n')
+        g_string_append_c (line, *p);
+      else if (line->len > 0 && line->str[line->len - 1] != ' ')
+        g_string_append_c (line, ' ');
+    }
+  return g_string_free (line, FALSE);
+}

@@ -18,5 +18,7 @@ typedef struct {
 void  mer_import_link_free     (MerImportLink *link);
 char *mer_import_html_to_text  (const char    *html,
                                 GPtrArray     *links);
+char *mer_import_html_to_line  (const char    *html,
+                                GPtrArray     *links);
 
 G_END_DECLS

@@ -48,6 +48,17 @@ plain_text (const char *html,
   return text;
 }
 
+/* A headline's text on one line, or %NULL when it has none. */
+static char *
+plain_line (const char *html)
+{
+  char *line = mer_import_html_to_line (html != NULL ? html : "", NULL);
+
+  if (*line == '\0')
+    g_clear_pointer (&line, g_free);
+  return line;
+}
+
 /* Reads the slide's location into @view; returns whether it has one. */
 static gboolean
 read_location (Importer    *self,
@@ -111,7 +122,7 @@ convert_slide (Importer    *self,
       g_autofree char *text_path = mer_import_member_path (path, "text");
 
       mer_import_check_members (&self->builder, self->json, text, text_path, text_members);
-      caption = plain_text (mer_import_get_string (&self->builder, self->json, text, text_path, "headline"), NULL);
+      caption = plain_line (mer_import_get_string (&self->builder, self->json, text, text_path, "headline"));
       notes = plain_text (mer_import_get_string (&self->builder, self->json, text, text_path, "text"), links);
     }
 

@@ -175,7 +175,7 @@ mer_import_timelinejs_fill (MerImportBuilder             *builder,
   g_autofree char *caption = NULL;
   g_autofree char *credit = NULL;
 
-  headline = mer_import_html_to_text (slide->headline != NULL ? slide->headline : "", links);
+  headline = mer_import_html_to_line (slide->headline != NULL ? slide->headline : "", links);
   text = mer_import_html_to_text (slide->text != NULL ? slide->text : "", links);
   caption = mer_import_html_to_text (slide->media_caption != NULL ? slide->media_caption : "", links);
   credit = mer_import_html_to_text (slide->media_credit != NULL ? slide->media_credit : "", links);
@@ -195,7 +195,8 @@ mer_import_timelinejs_fill (MerImportBuilder             *builder,
     event->draft->title = event->has_end ? mer_date_format_range (&event->start, &event->draft->end, FALSE)
                                   : mer_date_format (&event->start, FALSE);
 
-  if (*text != '\0')
+  /* A slide of one line of text is titled by it, and said once. */
+  if (*text != '\0' && g_strcmp0 (text, event->draft->title) != 0)
     event->draft->summary = g_steal_pointer (&text);
 
   if (slide->media_url != NULL)
@@ -295,6 +296,16 @@ part_text (Importer   *self,
   return FALSE;
 }
 
+/* Whether no part of a date is given, as "" or not at all. */
+static gboolean
+is_blank (char * const parts[7])
+{
+  for (guint i = 0; i < 7; i++)
+    if (parts[i] != NULL && *g_strstrip (parts[i]) != '\0')
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 read_date (Importer   *self,
            JsonObject *slide,
@@ -335,7 +346,11 @@ read_date (Importer   *self,
   for (guint i = 0; i < 7; i++)
     ok &= part_text (self, object, date_path, names[i], &parts[i]);
 
-  if (ok && !mer_import_timelinejs_date ((const char * const *) parts, date, &bad_part, &error))
+  /* Sheets written out as JSON give every slide an end_date, all its parts
+   * empty when the event has no end. */
+  if (ok && !required && is_blank (parts))
+    ok = FALSE;
+  else if (ok && !mer_import_timelinejs_date ((const char * const *) parts, date, &bad_part, &error))
     {
       JsonNode *part = json_object_get_member (object, names[bad_part]);
 
@@ -549,7 +564,7 @@ convert_era (Importer *self,
   if (!ok || !check_order (self, object, path, &era->start, &era->end))
     return;
 
-  title = mer_import_html_to_text (headline != NULL ? headline : "", NULL);
+  title = mer_import_html_to_line (headline != NULL ? headline : "", NULL);
   era->title = *title != '\0' ? g_steal_pointer (&title) : mer_date_format_range (&era->start, &era->end, FALSE);
   if (text != NULL)
     {
@@ -577,7 +592,7 @@ convert_title (Importer   *self,
   mer_import_check_members (&self->builder, self->json, title, "title", slide_members);
   read_text (self, title, "title", &headline, &text);
 
-  headline_text = mer_import_html_to_text (headline != NULL ? headline : "", NULL);
+  headline_text = mer_import_html_to_line (headline != NULL ? headline : "", NULL);
   description = mer_import_html_to_text (text != NULL ? text : "", NULL);
   if (*headline_text != '\0')
     self->builder.title = g_steal_pointer (&headline_text);
