@@ -436,6 +436,10 @@ test_csv_tables (void)
         "call | Call | 2021-06-01T09:15:30+02:00",
         "summit | Summit | 2021-12-25..2021-12-27 | category talks (Talks) | place Summit 48.85 2.35",
       } },
+    /* Cells parted by ';', numbers with a decimal comma. */
+    { "table-semicolon.csv", { NULL }, {
+        "nemuro | Nemuro | 2016-12-15 | place Nemuro 43.33 145.58",
+      } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -430,10 +430,19 @@ read_coordinate (Importer *self,
                  double   *value)
 {
   const char *text = get_text (record, column);
+  g_autofree char *point = NULL;
   char *end;
 
-  *value = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (*value))
+  /* Where the cells are parted by ';' or tabs, a spreadsheet in a language
+   * that writes "43,5" writes its decimal comma too. */
+  if (self->separator != ',' && strchr (text, ',') != NULL && strchr (text, '.') == NULL)
+    {
+      point = g_strdup (text);
+      g_strdelimit (point, ",", '.');
+    }
+
+  *value = g_ascii_strtod (point != NULL ? point : text, &end);
+  if (end == (point != NULL ? point : text) || *end != '\0' || !isfinite (*value))
     {
       report_cell (self, MER_SEVERITY_ERROR, record, column, "\"%s\" is not a number", text);
       return FALSE;
