@@ -814,6 +814,23 @@ test_kml (void)
   g_assert_cmpuint (n_regions, ==, 1);
 }
 
+/* By hand, KML 2.1: white space round a tuple's commas, escaped HTML. */
+static void
+test_kml_by_hand (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MerDocument) document = import ("hand-written.kml", &diagnostics, &error);
+
+  g_assert_no_error (error);
+  assert_diagnostics (diagnostics, (const char * const[]) { NULL });
+  assert_events (document, (const char * const[]) {
+    "nagato | Nagato | 2016-12-15 | place Nagato 34.37 131.18",
+    NULL
+  });
+  g_assert_cmpstr (mer_event_get_summary (mer_document_lookup_event (document, "nagato")), ==, "Putin & Abe");
+}
+
 static void
 test_kml_errors (void)
 {
@@ -955,6 +972,7 @@ main (int   argc,
   g_test_add_func ("/core/import/storymap", test_storymap);
   g_test_add_func ("/core/import/kml", test_kml);
   g_test_add_func ("/core/import/kml/errors", test_kml_errors);
+  g_test_add_func ("/core/import/kml/by-hand", test_kml_by_hand);
   g_test_add_func ("/core/import/refusals", test_refusals);
   g_test_add_func ("/core/import/meridian", test_meridian);
 

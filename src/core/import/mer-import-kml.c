@@ -133,13 +133,38 @@ parent_name (Importer *self,
   return g_ptr_array_index (self->stack, self->stack->len - 2 - up);
 }
 
+/* @text without the white space next to its commas: KML parts tuples with
+ * white space and a tuple's numbers with commas alone, but files written
+ * by hand often have "131.18, 34.37". */
+static char *
+tighten_commas (const char *text)
+{
+  GString *tight = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ',')
+        {
+          while (tight->len > 0 && g_ascii_isspace (tight->str[tight->len - 1]))
+            g_string_truncate (tight, tight->len - 1);
+          g_string_append_c (tight, ',');
+          while (g_ascii_isspace (p[1]))
+            p++;
+        }
+      else
+        g_string_append_c (tight, *p);
+    }
+  return g_string_free (tight, FALSE);
+}
+
 /* Reads "lon,lat[,alt] lon,lat[,alt] …". */
 static gboolean
 read_coordinates (Importer   *self,
                   const char *text,
                   GArray     *points)
 {
-  g_auto(GStrv) tuples = g_strsplit_set (text, " \t\r\n", -1);
+  g_autofree char *tight = tighten_commas (text);
+  g_auto(GStrv) tuples = g_strsplit_set (tight, " \t\r\n", -1);
 
   for (guint i = 0; tuples[i] != NULL; i++)
     {
