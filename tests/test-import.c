@@ -8,6 +8,7 @@
 #include "mer-era.h"
 #include "mer-event.h"
 #include "mer-import.h"
+#include "mer-import-date.h"
 #include "mer-import-html.h"
 #include "mer-json-reader.h"
 #include "mer-loader.h"
@@ -438,6 +439,7 @@ test_csv_tables (void)
       } },
     /* Cells parted by ';', numbers with a decimal comma. */
     { "table-semicolon.csv", { NULL }, {
+        "talks-in-tokyo | Talks in Tokyo | 1904..1905 | place Talks in Tokyo 35.68 139.69",
         "nemuro | Nemuro | 2016-12-15 | place Nemuro 43.33 145.58",
       } },
   };
@@ -635,14 +637,14 @@ test_geojson_syntax (void)
 
 /* A year-first date ("2016/12/15") does not settle whether the others are
  * day or month first: "05/06/2016" after it is still ambiguous, a feature
- * without a time in GeoJSON, an error in a table. */
+ * without a time in GeoJSON, an error in a table. A span is a start and an
+ * end. */
 static void
 test_slashed_dates (void)
 {
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MerDocument) document = import ("slashed-dates.geojson", &diagnostics, &error);
-  g_autoptr(MerEvent) event = NULL;
 
   g_assert_no_error (error);
   assert_diagnostics (diagnostics, (const char * const[]) {
@@ -650,9 +652,11 @@ test_slashed_dates (void)
       "day/month or month/day; write it as YYYY-MM-DD); the feature has no time",
     NULL
   });
-  g_assert_cmpuint (g_list_model_get_n_items (mer_document_get_events (document)), ==, 1);
-  event = g_list_model_get_item (mer_document_get_events (document), 0);
-  g_assert_cmpstr (mer_event_get_title (event), ==, "Year first");
+  assert_events (document, (const char * const[]) {
+    "year-first | Year first | 2016-12-15 | place Year first 34.37 131.18",
+    "span | Span | 2016-12-15..2016-12-16 | place Span 34.37 131.18",
+    NULL
+  });
 
   g_clear_pointer (&diagnostics, g_ptr_array_unref);
   g_clear_object (&document);
@@ -664,6 +668,58 @@ test_slashed_dates (void)
       "write it as YYYY-MM-DD)",
     NULL
   });
+}
+
+/* Free-text dates as StoryMapJS slides and tables give them: a date, or two
+ * with a dash or "to" between them, the first completed from the second. */
+static void
+test_date_spans (void)
+{
+  static const struct {
+    const char *text;
+    const char *expected;   /* START or START..END; NULL: not a date */
+  } cases[] = {
+    { "1904–1905", "1904..1905" },
+    { "1904-1905", "1904..1905" },
+    { "1904 - 1905", "1904..1905" },
+    { "15–16 December 2016", "2016-12-15..2016-12-16" },
+    { "December 15-16, 2016", "2016-12-15..2016-12-16" },
+    { "15 December – 16 December 2016", "2016-12-15..2016-12-16" },
+    { "Aug 1945 to Sep 1945", "1945-08..1945-09" },
+    { "1945-08-15 to 1945-09-02", "1945-08-15..1945-09-02" },
+    { "2016-12-15", "2016-12-15" },
+    { "-0480", "-0480" },
+    { "1905-1904", NULL },
+    { "2016-13", NULL },
+    { "30–31 February 2016", NULL },
+    { "Summer 1945", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MerDate start, end;
+      gboolean has_end = FALSE;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *got = NULL;
+
+      g_test_message ("%s", cases[i].text);
+      if (!mer_import_date_parse_span (cases[i].text, MER_IMPORT_DAY_ORDER_UNKNOWN, &start, &end, &has_end, &error))
+        {
+          g_assert_nonnull (error);
+          g_assert_null (cases[i].expected);
+          continue;
+        }
+      g_assert_no_error (error);
+      got = mer_date_to_iso (&start);
+      if (has_end)
+        {
+          g_autofree char *first = g_steal_pointer (&got);
+          g_autofree char *last = mer_date_to_iso (&end);
+
+          got = g_strdup_printf ("%s..%s", first, last);
+        }
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
 }
 
 /* The time and the title can be named when the usual names miss them. */
@@ -969,6 +1025,7 @@ main (int   argc,
   g_test_add_func ("/core/import/geojson/syntax", test_geojson_syntax);
   g_test_add_func ("/core/import/options", test_options);
   g_test_add_func ("/core/import/slashed-dates", test_slashed_dates);
+  g_test_add_func ("/core/import/date-spans", test_date_spans);
   g_test_add_func ("/core/import/storymap", test_storymap);
   g_test_add_func ("/core/import/kml", test_kml);
   g_test_add_func ("/core/import/kml/errors", test_kml_errors);

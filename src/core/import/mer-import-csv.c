@@ -749,17 +749,23 @@ static const char * const id_names[] = { "id", "unique id", "event id", "event i
 static const char * const url_names[] = { "url", "link", "source url", "href", NULL };
 static const char * const source_names[] = { "source", "sources", NULL };
 
+/* Reads a date cell; a span ("1904–1905") gives its end in @span_end. */
 static gboolean
 read_table_date (Importer          *self,
                  Record            *record,
                  int                column,
                  MerImportDayOrder  order,
-                 MerDate           *date)
+                 MerDate           *date,
+                 MerDate           *span_end,
+                 gboolean          *spanned)
 {
   g_autoptr(GError) error = NULL;
   const char *text = get_text (record, column);
+  MerDate ignored;
+  gboolean ignored_span;
 
-  if (mer_import_date_parse_text (text, order, date, &error))
+  if (mer_import_date_parse_span (text, order, date, span_end != NULL ? span_end : &ignored,
+                                  spanned != NULL ? spanned : &ignored_span, &error))
     return TRUE;
 
   report_cell (self, MER_SEVERITY_ERROR, record, column, "\"%s\" is not a date (%s)", text, error->message);
@@ -806,9 +812,10 @@ convert_table (Importer *self,
           report_cell (self, MER_SEVERITY_WARNING, record, date_column, "no date; the row is skipped");
           continue;
         }
-      if (!read_table_date (self, record, date_column, start_order, &start))
+      if (!read_table_date (self, record, date_column, start_order, &start, &end, &has_end))
         continue;
-      if (*get_text (record, end_column) != '\0' && read_table_date (self, record, end_column, end_order, &end))
+      if (*get_text (record, end_column) != '\0' &&
+          read_table_date (self, record, end_column, end_order, &end, NULL, NULL))
         {
           if (mer_date_last_second (&end) < mer_date_first_second (&start))
             {

@@ -307,3 +307,136 @@ mer_import_date_parse_text (const char         *text,
   g_set_error_literal (error, MER_DATE_ERROR, MER_DATE_ERROR_SYNTAX, HINT);
   return FALSE;
 }
+
+/* Whether @text is a day of the month alone ("15"), and which. */
+static gboolean
+parse_day (const char *text,
+           guint      *day)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  char *end;
+  guint64 value = g_ascii_strtoull (trimmed, &end, 10);
+
+  if (end == trimmed || *end != '\0' || value < 1 || value > 31)
+    return FALSE;
+  *day = (guint) value;
+  return TRUE;
+}
+
+/* @date on another day of its month, when that day is in it. */
+static gboolean
+with_day (const MerDate *date,
+          guint          day,
+          MerDate       *out)
+{
+  if (date->precision != MER_DATE_PRECISION_DAY || day > mer_date_days_in_month (date->year, date->month))
+    return FALSE;
+  *out = *date;
+  out->day = (guint8) day;
+  return TRUE;
+}
+
+/* The two sides of a span, the left one completed from the right where it
+ * leaves out what both share: "15–16 December 2016", "15 December – 16
+ * December 2016", "December 15–16, 2016". */
+static gboolean
+parse_sides (const char        *left,
+             const char        *right,
+             MerImportDayOrder  order,
+             MerDate           *start,
+             MerDate           *end)
+{
+  guint day;
+
+  if (mer_import_date_parse_text (right, order, end, NULL))
+    {
+      /* "15" before a day is that month's 15th, not the year 15. */
+      if (parse_day (left, &day) && end->precision == MER_DATE_PRECISION_DAY)
+        return with_day (end, day, start);
+      /* "15 December" would read as December of the year 15: the right
+       * side's year is tried first. */
+      if (end->year > 0)
+        {
+          g_autofree char *spaced = g_strdup_printf ("%s %" G_GINT64_FORMAT, left, end->year);
+          g_autofree char *comma = g_strdup_printf ("%s, %" G_GINT64_FORMAT, left, end->year);
+
+          if (mer_import_date_parse_text (spaced, order, start, NULL) ||
+              mer_import_date_parse_text (comma, order, start, NULL))
+            return TRUE;
+        }
+      return mer_import_date_parse_text (left, order, start, NULL);
+    }
+
+  /* "December 15–16, 2016": the right side is a day and a year. */
+  {
+    g_auto(GStrv) parts = g_strsplit_set (right, ", ", -1);
+    g_autofree char *year = NULL;
+    g_autofree char *completed = NULL;
+    guint n = 0;
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      if (*parts[i] != '\0')
+        parts[n++] = parts[i];
+      else
+        g_free (parts[i]);
+    parts[n] = NULL;
+    if (n != 2 || !parse_day (parts[0], &day))
+      return FALSE;
+    completed = g_strdup_printf ("%s, %s", left, parts[1]);
+    return mer_import_date_parse_text (completed, order, start, NULL) && with_day (start, day, end);
+  }
+}
+
+/**
+ * mer_import_date_parse_span:
+ * @has_end: (out): whether @text is a span, and @end its end
+ *
+ * As mer_import_date_parse_text(), or two dates with a dash or "to"
+ * between them: "1904–1905", "1904-1905", "15–16 December 2016",
+ * "December 15-16, 2016", "1945-08-15 to 1945-09-02". A span whose end is
+ * before its start is not one.
+ *
+ * Returns: whether @text is a date or a span
+ */
+gboolean
+mer_import_date_parse_span (const char         *text,
+                            MerImportDayOrder   order,
+                            MerDate            *start,
+                            MerDate            *end,
+                            gboolean           *has_end,
+                            GError            **error)
+{
+  static const char * const separators[] = { " to ", " – ", " — ", " - ", "–", "—", "-", NULL };
+  g_autoptr(GError) date_error = NULL;
+
+  *has_end = FALSE;
+  if (mer_import_date_parse_text (text, order, start, &date_error))
+    return TRUE;
+
+  /* Two dates in words fit in far less; longer text is not tried at every
+   * dash. */
+  if (strlen (text) > 64)
+    {
+      g_propagate_error (error, g_steal_pointer (&date_error));
+      return FALSE;
+    }
+
+  /* Every place a separator could part it, after the first character (a
+   * year's sign); the first that leaves two dates in order. */
+  for (guint s = 0; separators[s] != NULL; s++)
+    for (const char *at = strstr (text + (*text != '\0'), separators[s]); at != NULL;
+         at = strstr (at + 1, separators[s]))
+      {
+        g_autofree char *left = g_strndup (text, (gsize) (at - text));
+
+        if (parse_sides (left, at + strlen (separators[s]), order, start, end) &&
+            mer_date_compare (start, end) < 0)
+          {
+            *has_end = TRUE;
+            return TRUE;
+          }
+      }
+
+  g_propagate_error (error, g_steal_pointer (&date_error));
+  return FALSE;
+}

@@ -24,6 +24,12 @@ gboolean          mer_import_date_parse_text (const char        *text,
                                               MerImportDayOrder  order,
                                               MerDate           *date,
                                               GError           **error);
+gboolean          mer_import_date_parse_span (const char        *text,
+                                              MerImportDayOrder  order,
+                                              MerDate           *start,
+                                              MerDate           *end,
+                                              gboolean          *has_end,
+                                              GError           **error);
 MerImportDayOrder mer_import_date_day_order  (const char        *text);
 
 G_END_DECLS

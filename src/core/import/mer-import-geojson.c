@@ -231,16 +231,24 @@ settle_order (Importer           *self,
   *order = find_order_ahead (self, index + 1, wanted, names);
 }
 
-/* Reads a time value; on failure, says why in @why. */
+/* Reads a time value; on failure, says why in @why. A string that is a
+ * span ("1904–1905") gives its end in @span_end, when asked for. */
 static gboolean
 read_time (JsonNode          *node,
            const char        *name,
            MerImportDayOrder  order,
            MerDate           *date,
+           MerDate           *span_end,
+           gboolean          *spanned,
            char             **why)
 {
   g_autoptr(GError) error = NULL;
+  MerDate ignored;
+  gboolean ignored_span;
   GType type;
+
+  if (spanned != NULL)
+    *spanned = FALSE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || (type = json_node_get_value_type (node)) == G_TYPE_BOOLEAN)
     {
@@ -250,7 +258,9 @@ read_time (JsonNode          *node,
 
   if (type == G_TYPE_STRING)
     {
-      if (mer_import_date_parse_text (json_node_get_string (node), order, date, &error))
+      if (mer_import_date_parse_span (json_node_get_string (node), order, date,
+                                      span_end != NULL ? span_end : &ignored,
+                                      spanned != NULL ? spanned : &ignored_span, &error))
         return TRUE;
       *why = g_strdup_printf ("\"%s\" is not a date (%s)", json_node_get_string (node), error->message);
       return FALSE;
@@ -596,7 +606,7 @@ convert_feature (Importer   *self,
 
       settle_order (self, time_node, index, self->options->time_property, time_names, &self->start_order,
                     &self->start_searched);
-      has_time = read_time (time_node, time_name, self->start_order, &start, &why);
+      has_time = read_time (time_node, time_name, self->start_order, &start, &end, &has_end, &why);
       if (!has_time)
         report (self, time_node, MER_SEVERITY_WARNING, time_path, "%s; the feature has no time", why);
     }
@@ -610,7 +620,9 @@ convert_feature (Importer   *self,
 
       settle_order (self, end_node, index, self->options->end_property, end_names, &self->end_order,
                     &self->end_searched);
-      if (!read_time (end_node, end_name, self->end_order, &end, &why))
+      /* The end property, when there is one, says the end, not a span. */
+      has_end = FALSE;
+      if (!read_time (end_node, end_name, self->end_order, &end, NULL, NULL, &why))
         report (self, end_node, MER_SEVERITY_WARNING, end_path, "%s; the feature has no end", why);
       else if (mer_date_last_second (&end) < mer_date_first_second (&start))
         report (self, end_node, MER_SEVERITY_WARNING, end_path, "the end is before the start; it is dropped");

@@ -104,8 +104,8 @@ convert_slide (Importer    *self,
   JsonObject *object, *text, *media;
   const char *type, *date_text, *place_name;
   const char *media_url = NULL;
-  MerDate date;
-  gboolean has_date = FALSE;
+  MerDate date, end;
+  gboolean has_date = FALSE, has_end = FALSE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -174,7 +174,7 @@ convert_slide (Importer    *self,
     {
       g_autoptr(GError) error = NULL;
 
-      has_date = mer_import_date_parse_text (date_text, MER_IMPORT_DAY_ORDER_UNKNOWN, &date, &error);
+      has_date = mer_import_date_parse_span (date_text, MER_IMPORT_DAY_ORDER_UNKNOWN, &date, &end, &has_end, &error);
       if (!has_date)
         {
           g_autofree char *date_path = mer_import_member_path (path, "date");
@@ -189,7 +189,7 @@ convert_slide (Importer    *self,
       MerEvent *event = mer_event_new ();
 
       event->line = slide->line;
-      mer_import_event_set_dates (event, &date, NULL);
+      mer_import_event_set_dates (event, &date, has_end ? &end : NULL);
       event->draft->title = g_strdup (caption != NULL ? caption : place_name != NULL ? place_name : date_text);
       event->draft->summary = g_strdup (notes);
       if (slide->has_view)
