@@ -131,6 +131,19 @@ mer_map_widget_prefers_dark (GtkWidget *widget)
   return 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue > 0.5;
 }
 
+/* GTK's cairo renderer draws texture nodes slowly: under it, tiles are
+ * drawn as cairo nodes (see MerTilePaintable). The renderer is known once
+ * the window is realized, before the map lays out and asks for tiles. */
+static void
+update_tile_nodes (MerMapWidget *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  if (self->tile_source != NULL)
+    mer_tile_source_set_cairo_nodes (self->tile_source, renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer));
+}
+
 /* libshumate caches tiles by source id and cannot restyle a layer: a new
  * style or scale factor takes a new source and a new layer. */
 static void
@@ -151,6 +164,7 @@ update_tile_layer (MerMapWidget *self)
 
   g_clear_object (&self->tile_source);
   self->tile_source = mer_tile_source_new (self->basemap, dark, scale_factor);
+  update_tile_nodes (self);
   shumate_viewport_set_reference_map_source (self->viewport, SHUMATE_MAP_SOURCE (self->tile_source));
   /* Setting the reference source resets the zoom limits to the source's. */
   shumate_viewport_set_min_zoom_level (self->viewport, MER_MAP_MIN_ZOOM);
@@ -1179,6 +1193,14 @@ mer_map_widget_root (GtkWidget *widget)
 }
 
 static void
+mer_map_widget_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (mer_map_widget_parent_class)->realize (widget);
+
+  update_tile_nodes (MER_MAP_WIDGET (widget));
+}
+
+static void
 mer_map_widget_unroot (GtkWidget *widget)
 {
   MerMapWidget *self = MER_MAP_WIDGET (widget);
@@ -1201,6 +1223,7 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
   object_class->dispose = mer_map_widget_dispose;
   widget_class->css_changed = mer_map_widget_css_changed;
   widget_class->root = mer_map_widget_root;
+  widget_class->realize = mer_map_widget_realize;
   widget_class->unroot = mer_map_widget_unroot;
 
   properties[PROP_STATE] =

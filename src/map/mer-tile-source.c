@@ -7,6 +7,7 @@
 
 #include "mer-basemap-painter.h"
 #include "mer-projection.h"
+#include "mer-tile-paintable.h"
 
 #include <glib/gi18n.h>
 
@@ -29,6 +30,7 @@ struct _MerTileSource
   int                scale_factor;
   guint              n_pending;
   guint              n_filled;
+  gboolean           cairo_nodes;
 };
 
 G_DEFINE_FINAL_TYPE (MerTileSource, mer_tile_source, SHUMATE_TYPE_MAP_SOURCE)
@@ -70,20 +72,6 @@ render_in_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-static GdkTexture *
-texture_for_surface (cairo_surface_t *surface)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-
-  /* The bytes keep the surface alive for as long as the texture lives. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) height * stride,
-                                      (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (surface));
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, (gsize) stride);
-}
-
 static void
 on_rendered (GObject      *object,
              GAsyncResult *result,
@@ -94,7 +82,7 @@ on_rendered (GObject      *object,
   ShumateTile *tile = g_task_get_task_data (outer);
   TileJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(MerTilePaintable) paintable = NULL;
 
   self->n_pending--;
 
@@ -105,8 +93,8 @@ on_rendered (GObject      *object,
     }
 
   /* Tiles only change on the main thread: their notifications redraw the map. */
-  texture = texture_for_surface (job->surface);
-  shumate_tile_set_paintable (tile, GDK_PAINTABLE (texture));
+  paintable = mer_tile_paintable_new (job->surface, self->cairo_nodes);
+  shumate_tile_set_paintable (tile, GDK_PAINTABLE (paintable));
   shumate_tile_set_fade_in (tile, FALSE);
   shumate_tile_set_state (tile, SHUMATE_STATE_DONE);
   self->n_filled++;
@@ -240,4 +228,21 @@ mer_tile_source_get_n_filled (MerTileSource *self)
 {
   g_return_val_if_fail (MER_IS_TILE_SOURCE (self), 0);
   return self->n_filled;
+}
+
+/**
+ * mer_tile_source_set_cairo_nodes:
+ * @cairo_nodes: whether the map is drawn by GTK's cairo renderer
+ *
+ * Tiles drawn from now on are drawn as cairo nodes under that renderer,
+ * as textures otherwise (see #MerTilePaintable). Either way the pixels
+ * are the same.
+ */
+void
+mer_tile_source_set_cairo_nodes (MerTileSource *self,
+                                 gboolean       cairo_nodes)
+{
+  g_return_if_fail (MER_IS_TILE_SOURCE (self));
+
+  self->cairo_nodes = cairo_nodes;
 }

@@ -19,5 +19,7 @@ MerTileSource *mer_tile_source_new              (MerBasemapPainter *painter,
                                                  int                scale_factor);
 guint          mer_tile_source_get_n_pending    (MerTileSource *self);
 guint          mer_tile_source_get_n_filled     (MerTileSource *self);
+void           mer_tile_source_set_cairo_nodes  (MerTileSource *self,
+                                                 gboolean       cairo_nodes);
 
 G_END_DECLS
