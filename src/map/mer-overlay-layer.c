@@ -5,6 +5,7 @@
 
 #include "mer-overlay-layer.h"
 
+#include "mer-cell-cache.h"
 #include "mer-pov-painter.h"
 
 /* The story drawn over the base map: regions, then event markers, then the
@@ -27,6 +28,8 @@ struct _MerOverlayLayer
   GStrv             languages; /* the story's, besides English */
   MerBasemapPainter *basemap;   /* nullable */
   GPtrArray        *over_map;   /* GtkWidget: what lies over the map, weak */
+  MerCellCache     *cells;      /* the last frame's drawing, cut into nodes */
+
 
   gboolean dark;
 };
@@ -89,32 +92,23 @@ on_filters_changed (MerOverlayLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Markers, rings and labels: what is drawn over the regions. */
 static void
-mer_overlay_layer_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+draw_over_regions (MerOverlayLayer  *self,
+                   cairo_t          *cr,
+                   const MerMapView *view)
 {
-  MerOverlayLayer *self = MER_OVERLAY_LAYER (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   const MerMapStyle *style = mer_map_style_get (self->dark);
   MerLabels *labels;
-  MerMapView view;
-  cairo_t *cr;
 
-  if (self->regions == NULL)
-    return;
-
-  mer_overlay_layer_get_map_view (self, &view);
-  if (view.width <= 0 || view.height <= 0)
-    return;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
-  mer_region_painter_draw (self->regions, cr, &view, style, self->state);
-  mer_pov_painter_draw (cr, &view, style, mer_state_get_pov (self->state));
-  mer_event_painter_draw (self->events, cr, &view, style, self->state);
+  mer_pov_painter_draw (cr, view, style, mer_state_get_pov (self->state));
+  mer_event_painter_draw (self->events, cr, view, style, self->state);
 
   if (self->measure == NULL)
     self->measure = mer_label_measure_new ();
   g_clear_pointer (&self->labels, mer_labels_free);
-  labels = self->labels = mer_labels_new (self->measure, view.width, view.height, TRUE);
+  labels = self->labels = mer_labels_new (self->measure, view->width, view->height, TRUE);
   /* Labels keep clear of what lies over the map where it shows. */
   for (guint i = 0; self->over_map != NULL && i < self->over_map->len; i++)
     {
@@ -125,13 +119,37 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
         mer_labels_add_obstacle (labels, &(MerLabelBox) { bounds.origin.x, bounds.origin.y,
                                                           bounds.size.width, bounds.size.height });
     }
-  mer_event_painter_add_labels (self->events, labels, &view, self->state);
-  mer_region_painter_add_labels (self->regions, labels, &view, style, self->state);
+  mer_event_painter_add_labels (self->events, labels, view, self->state);
+  mer_region_painter_add_labels (self->regions, labels, view, style, self->state);
   if (self->basemap != NULL)
-    mer_basemap_painter_add_labels (self->basemap, labels, &view, (const char * const *) self->languages);
+    mer_basemap_painter_add_labels (self->basemap, labels, view, (const char * const *) self->languages);
   mer_labels_place (labels);
   mer_labels_draw (labels, cr, style);
-  cairo_destroy (cr);
+}
+
+static void
+mer_overlay_layer_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  MerOverlayLayer *self = MER_OVERLAY_LAYER (widget);
+  MerMapView view;
+  cairo_t *cr;
+
+  if (self->regions == NULL)
+    return;
+
+  mer_overlay_layer_get_map_view (self, &view);
+  if (view.width <= 0 || view.height <= 0)
+    return;
+
+  /* A selection changes a few markers, rings and labels: drawn in cells,
+   * the rest of the layer keeps its nodes (see MerCellCache). */
+  if (self->cells == NULL)
+    self->cells = mer_cell_cache_new ();
+  cr = mer_cell_cache_begin (self->cells, widget);
+  mer_region_painter_draw (self->regions, cr, &view, mer_map_style_get (self->dark), self->state);
+  draw_over_regions (self, cr, &view);
+  mer_cell_cache_end (self->cells, cr, snapshot);
 }
 
 static void
@@ -199,6 +217,7 @@ mer_overlay_layer_dispose (GObject *object)
   g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_pointer (&self->over_map, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, mer_cell_cache_free);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_overlay_layer_parent_class)->dispose (object);
@@ -372,4 +391,48 @@ mer_overlay_layer_get_labels (MerOverlayLayer *self)
   g_return_val_if_fail (MER_IS_OVERLAY_LAYER (self), NULL);
 
   return self->labels;
+}
+
+/**
+ * mer_overlay_layer_draw:
+ * @cr: a context whose user space is the layer's pixels
+ *
+ * Draws what the layer shows, as its snapshot draws it, placing the labels
+ * again. For tests: the snapshot hands the same pixels to GTK in cells.
+ */
+void
+mer_overlay_layer_draw (MerOverlayLayer *self,
+                        cairo_t         *cr)
+{
+  MerMapView view;
+
+  g_return_if_fail (MER_IS_OVERLAY_LAYER (self));
+  g_return_if_fail (cr != NULL);
+
+  if (self->regions == NULL)
+    return;
+
+  mer_overlay_layer_get_map_view (self, &view);
+  mer_region_painter_draw (self->regions, cr, &view, mer_map_style_get (self->dark), self->state);
+  draw_over_regions (self, cr, &view);
+}
+
+/**
+ * mer_overlay_layer_get_n_cells:
+ * @n_new: (out) (optional): how many of them were drawn anew rather than
+ *   kept from the frame before
+ *
+ * Returns: how many cells of the layer had ink in the last frame (see
+ *   #MerCellCache; 1 under the GL renderers, which get one node). For
+ *   tests.
+ */
+guint
+mer_overlay_layer_get_n_cells (MerOverlayLayer *self,
+                               guint           *n_new)
+{
+  g_return_val_if_fail (MER_IS_OVERLAY_LAYER (self), 0);
+
+  if (n_new != NULL)
+    *n_new = self->cells != NULL ? mer_cell_cache_get_n_new (self->cells) : 0;
+  return self->cells != NULL ? mer_cell_cache_get_n_drawn (self->cells) : 0;
 }

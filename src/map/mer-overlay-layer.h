@@ -33,5 +33,9 @@ void             mer_overlay_layer_set_basemap    (MerOverlayLayer   *self,
 void             mer_overlay_layer_add_obstacle   (MerOverlayLayer   *self,
                                                    GtkWidget         *over);
 MerLabels       *mer_overlay_layer_get_labels     (MerOverlayLayer   *self);
+void             mer_overlay_layer_draw           (MerOverlayLayer   *self,
+                                                   cairo_t           *cr);
+guint            mer_overlay_layer_get_n_cells    (MerOverlayLayer   *self,
+                                                   guint             *n_new);
 
 G_END_DECLS

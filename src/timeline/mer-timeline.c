@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "mer-cell-cache.h"
 #include "mer-timeline-layout.h"
 #include "mer-timeline-mark.h"
 #include "mer-timeline-painter.h"
@@ -36,6 +37,7 @@ struct _MerTimeline
   MerTimelineLayout   *layout;
   GHashTable          *marks;        /* MerEvent → MerTimelineMark, its child */
   GPtrArray           *spare_marks;  /* unparented, for reuse */
+  MerCellCache        *cells;        /* the last frame's drawing, cut into nodes */
 
   gboolean dirty;
   guint    marks_tick_id;
@@ -289,34 +291,46 @@ color_from_rgba (const GdkRGBA *rgba)
   return (MerColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
 }
 
+/* Lays out what changed and draws the timeline over the widget's area. */
 static void
-mer_timeline_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+draw (MerTimeline *self,
+      cairo_t     *cr)
 {
-  MerTimeline *self = MER_TIMELINE (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
+  GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA fg, accent;
   /* Behind a selection over a dense view: the window's background, which
    * the style context does not tell, as the opposite of the text. */
   GdkRGBA bg;
   MerTimelineStyle style;
-  cairo_t *cr;
 
-  if (mer_state_get_document (self->state) == NULL || width <= 0 || height <= 0)
-    return;
-
-  mer_timeline_viewport_set_width (self->viewport, width);
+  mer_timeline_viewport_set_width (self->viewport, gtk_widget_get_width (widget));
   if (self->dirty)
     relayout (self);
 
   lookup_colors (self, &fg, &accent);
   bg = (GdkRGBA) { 1 - fg.red, 1 - fg.green, 1 - fg.blue, 0.92f };
   style = (MerTimelineStyle) { color_from_rgba (&fg), color_from_rgba (&accent), color_from_rgba (&bg), NULL };
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   mer_timeline_painter_draw (cr, gtk_widget_get_pango_context (widget), &style, self->layout, self->state);
-  cairo_destroy (cr);
+}
+
+static void
+mer_timeline_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  MerTimeline *self = MER_TIMELINE (widget);
+  cairo_t *cr;
+
+  if (mer_state_get_document (self->state) == NULL || gtk_widget_get_width (widget) <= 0 ||
+      gtk_widget_get_height (widget) <= 0)
+    return;
+
+  /* A selection changes the rings and titles of two events: drawn in
+   * cells, the rest keeps its nodes (see MerCellCache). */
+  if (self->cells == NULL)
+    self->cells = mer_cell_cache_new ();
+  cr = mer_cell_cache_begin (self->cells, widget);
+  draw (self, cr);
+  mer_cell_cache_end (self->cells, cr, snapshot);
 }
 
 static void
@@ -1032,6 +1046,7 @@ mer_timeline_dispose (GObject *object)
       g_clear_pointer (&self->marks, g_hash_table_unref);
     }
   g_clear_pointer (&self->spare_marks, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, mer_cell_cache_free);
   g_clear_object (&self->state);
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->layout, mer_timeline_layout_free);
@@ -1241,4 +1256,42 @@ mer_timeline_update_marks (MerTimeline *self)
     relayout (self);
   sync_marks (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/**
+ * mer_timeline_draw:
+ * @cr: a context whose user space is the widget's pixels
+ *
+ * Draws what the timeline shows, as its snapshot draws it. For tests: the
+ * snapshot hands the same pixels to GTK in cells.
+ */
+void
+mer_timeline_draw (MerTimeline *self,
+                   cairo_t     *cr)
+{
+  g_return_if_fail (MER_IS_TIMELINE (self));
+  g_return_if_fail (cr != NULL);
+
+  if (mer_state_get_document (self->state) != NULL)
+    draw (self, cr);
+}
+
+/**
+ * mer_timeline_get_n_cells:
+ * @n_new: (out) (optional): how many of them were drawn anew rather than
+ *   kept from the frame before
+ *
+ * Returns: how many cells of the timeline had ink in the last frame (see
+ *   #MerCellCache; 1 under the GL renderers, which get one node). For
+ *   tests.
+ */
+guint
+mer_timeline_get_n_cells (MerTimeline *self,
+                          guint       *n_new)
+{
+  g_return_val_if_fail (MER_IS_TIMELINE (self), 0);
+
+  if (n_new != NULL)
+    *n_new = self->cells != NULL ? mer_cell_cache_get_n_new (self->cells) : 0;
+  return self->cells != NULL ? mer_cell_cache_get_n_drawn (self->cells) : 0;
 }

@@ -27,5 +27,9 @@ gboolean             mer_timeline_get_event_position (MerTimeline *self,
                                                       double      *y);
 void                 mer_timeline_show_all       (MerTimeline *self);
 void                 mer_timeline_update_marks   (MerTimeline *self);
+void                 mer_timeline_draw           (MerTimeline *self,
+                                                  cairo_t     *cr);
+guint                mer_timeline_get_n_cells    (MerTimeline *self,
+                                                  guint       *n_new);
 
 G_END_DECLS
