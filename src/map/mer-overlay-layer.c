@@ -8,6 +8,8 @@
 #include "mer-cell-cache.h"
 #include "mer-pov-painter.h"
 
+#include <string.h>
+
 /* The story drawn over the base map: regions, then event markers, then the
  * event and region labels and the base map's names in one label pass,
  * through the same painters as the exports. The tiles under it draw no
@@ -30,6 +32,14 @@ struct _MerOverlayLayer
   GPtrArray        *over_map;   /* GtkWidget: what lies over the map, weak */
   MerCellCache     *cells;      /* the last frame's drawing, cut into nodes */
 
+  /* The regions as last drawn, and what they were drawn for: a selection
+   * that leaves every region's emphasis as it was draws them no more. */
+  cairo_surface_t  *regions_image;      /* nullable */
+  MerMapView        regions_view;
+  gboolean          regions_dark;
+  gboolean          regions_as_of_known;
+  gint64            regions_as_of;
+  GArray           *regions_emphasised; /* gboolean, one a region */
 
   gboolean dark;
 };
@@ -52,6 +62,7 @@ rebuild_painters (MerOverlayLayer *self)
   g_clear_pointer (&self->regions, mer_region_painter_free);
   g_clear_pointer (&self->events, mer_event_painter_free);
   g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->regions_image, cairo_surface_destroy);
   self->languages = mer_labels_dup_story_languages (document);
 
   if (document != NULL)
@@ -127,6 +138,77 @@ draw_over_regions (MerOverlayLayer  *self,
   mer_labels_draw (labels, cr, style);
 }
 
+/* Whether the regions drawn last were drawn for this frame: the region
+ * painter reads the view, the style, the date the regions are drawn as of
+ * and each region's emphasis, and nothing else. Notes this frame's. */
+static gboolean
+regions_unchanged (MerOverlayLayer  *self,
+                   const MerMapView *view)
+{
+  GListModel *regions = mer_document_get_regions (mer_state_get_document (self->state));
+  guint n = g_list_model_get_n_items (regions);
+  gboolean same = self->regions_image != NULL;
+  gint64 as_of = 0;
+  gboolean as_of_known = mer_state_get_as_of (self->state, &as_of);
+
+  same = same && memcmp (view, &self->regions_view, sizeof *view) == 0 && self->dark == self->regions_dark &&
+         as_of_known == self->regions_as_of_known && (!as_of_known || as_of == self->regions_as_of);
+  self->regions_view = *view;
+  self->regions_dark = self->dark;
+  self->regions_as_of_known = as_of_known;
+  self->regions_as_of = as_of;
+
+  if (self->regions_emphasised == NULL)
+    self->regions_emphasised = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  same = same && self->regions_emphasised->len == n;
+  g_array_set_size (self->regions_emphasised, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+      gboolean emphasised = mer_state_is_region_emphasised (self->state, region);
+
+      same = same && g_array_index (self->regions_emphasised, gboolean, i) == emphasised;
+      g_array_index (self->regions_emphasised, gboolean, i) = emphasised;
+    }
+  return same;
+}
+
+/* The regions into @cr, whose target is transparent: drawn again only when
+ * they changed, else copied from the last frame's, the same pixels. */
+static void
+draw_regions_cached (MerOverlayLayer  *self,
+                     cairo_t          *cr,
+                     const MerMapView *view)
+{
+  if (!regions_unchanged (self, view))
+    {
+      cairo_rectangle_t extents = { 0, 0, view->width, view->height };
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_t *regions_cr = cairo_create (recording);
+
+      /* Drawn as the rest is, recorded and then onto an image. */
+      mer_region_painter_draw (self->regions, regions_cr, view, mer_map_style_get (self->dark), self->state);
+      cairo_destroy (regions_cr);
+      g_clear_pointer (&self->regions_image, cairo_surface_destroy);
+      self->regions_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                        (int) view->width * (int) view->scale_factor,
+                                                        (int) view->height * (int) view->scale_factor);
+      cairo_surface_set_device_scale (self->regions_image, view->scale_factor, view->scale_factor);
+      regions_cr = cairo_create (self->regions_image);
+      cairo_set_source_surface (regions_cr, recording, 0, 0);
+      cairo_paint (regions_cr);
+      cairo_destroy (regions_cr);
+      cairo_surface_destroy (recording);
+      cairo_surface_flush (self->regions_image);
+    }
+
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, self->regions_image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
 static void
 mer_overlay_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -147,7 +229,7 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
   if (self->cells == NULL)
     self->cells = mer_cell_cache_new ();
   cr = mer_cell_cache_begin (self->cells, widget);
-  mer_region_painter_draw (self->regions, cr, &view, mer_map_style_get (self->dark), self->state);
+  draw_regions_cached (self, cr, &view);
   draw_over_regions (self, cr, &view);
   mer_cell_cache_end (self->cells, cr, snapshot);
 }
@@ -218,6 +300,8 @@ mer_overlay_layer_dispose (GObject *object)
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_pointer (&self->over_map, g_ptr_array_unref);
   g_clear_pointer (&self->cells, mer_cell_cache_free);
+  g_clear_pointer (&self->regions_image, cairo_surface_destroy);
+  g_clear_pointer (&self->regions_emphasised, g_array_unref);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_overlay_layer_parent_class)->dispose (object);
@@ -398,7 +482,8 @@ mer_overlay_layer_get_labels (MerOverlayLayer *self)
  * @cr: a context whose user space is the layer's pixels
  *
  * Draws what the layer shows, as its snapshot draws it, placing the labels
- * again. For tests: the snapshot hands the same pixels to GTK in cells.
+ * again, without the regions the snapshot keeps from a frame to the next.
+ * For tests: the snapshot hands the same pixels to GTK in cells.
  */
 void
 mer_overlay_layer_draw (MerOverlayLayer *self,
