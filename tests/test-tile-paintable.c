@@ -132,18 +132,16 @@ test_same_pixels (void)
       g_assert_cmpint (gsk_render_node_get_node_type (only_child (cairo_node)), ==, GSK_CAIRO_NODE);
       /* Inside the tile's footprint, the same pixels: exactly when the
        * tile is at its size, within 4/255 when scaled (the cairo node's
-       * image is filtered once more). Outside it, nothing. The pixels the
-       * footprint's edge crosses when it lies between pixels differ:
-       * cairo clips a recording's replay at whole pixels, so that two
-       * tiles meet without a seam; on screen, along the seams, by at most
-       * 5/255. */
+       * image is filtered once more). Outside it and the pixel's reach
+       * over the next tiles (test_no_seam()), nothing. The pixels the
+       * footprint's edge crosses when it lies between pixels differ. */
       for (int y = 0; y < 400; y++)
         for (int x = 0; x < 400; x++)
           {
             gboolean inside = x >= ceil (cases[c].dx) && x + 1 <= floor (cases[c].dx + cases[c].size) &&
                               y >= ceil (cases[c].dy) && y + 1 <= floor (cases[c].dy + cases[c].size);
-            gboolean outside = x + 1 <= floor (cases[c].dx) || x >= ceil (cases[c].dx + cases[c].size) ||
-                               y + 1 <= floor (cases[c].dy) || y >= ceil (cases[c].dy + cases[c].size);
+            gboolean outside = x + 1 <= floor (cases[c].dx) || x >= ceil (cases[c].dx + cases[c].size + 1) ||
+                               y + 1 <= floor (cases[c].dy) || y >= ceil (cases[c].dy + cases[c].size + 1);
             guint32 want = e[y * stride + x], have = g[y * stride + x];
             int most = 0;
 
@@ -159,6 +157,52 @@ test_same_pixels (void)
       cairo_surface_destroy (expected);
       cairo_surface_destroy (got);
     }
+}
+
+/* Two tiles of one colour meeting between two pixels, at a fractional zoom
+ * and pan: where they meet, the colour, not a light seam of the background
+ * let through by both tiles' partly covered edges. */
+static void
+test_no_seam (void)
+{
+  cairo_surface_t *sea = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE, TILE);
+  g_autoptr(MerTilePaintable) left = NULL;
+  g_autoptr(MerTilePaintable) right = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 400);
+  const guint32 *pixels;
+  double size = TILE * 0.7071, x0 = 20.37, y0 = 9.61;
+  int stride;
+  cairo_t *cr = cairo_create (sea);
+
+  cairo_set_source_rgb (cr, 201 / 255.0, 219 / 255.0, 233 / 255.0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  left = mer_tile_paintable_new (sea, TRUE);
+  right = mer_tile_paintable_new (sea, TRUE);
+  cairo_surface_destroy (sea);
+
+  for (int i = 0; i < 2; i++)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x0 + i * size, y0));
+      gdk_paintable_snapshot (GDK_PAINTABLE (i == 0 ? left : right), snapshot, size, size);
+      gtk_snapshot_restore (snapshot);
+    }
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  cr = cairo_create (target);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (target);
+
+  pixels = (const guint32 *) cairo_image_surface_get_data (target);
+  stride = cairo_image_surface_get_stride (target) / 4;
+  for (int y = (int) ceil (y0); y + 1 <= (int) floor (y0 + size); y++)
+    g_assert_cmphex (pixels[y * stride + (int) floor (x0 + size)] & 0xffffff, ==, 0xc9dbe9);
+  cairo_surface_destroy (target);
 }
 
 static void
@@ -297,6 +341,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/map/tile-paintable/same-pixels", test_same_pixels);
+  g_test_add_func ("/map/tile-paintable/no-seam", test_no_seam);
   g_test_add_func ("/map/tile-paintable/node-kept", test_node_kept);
   g_test_add_func ("/map/tile-paintable/window", test_window_tiles);
 

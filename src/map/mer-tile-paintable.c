@@ -33,12 +33,21 @@ static void mer_tile_paintable_paintable_init (GdkPaintableInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (MerTilePaintable, mer_tile_paintable, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, mer_tile_paintable_paintable_init))
 
+/* How far a tile's node reaches past its right and bottom edges, over
+ * the next tile: where tiles meet between two pixels (a fractional zoom, a
+ * fractional pan), cairo draws each edge with partial coverage, and the two
+ * partly covered halves let the background through, a light seam. Drawn
+ * on, the next tile's edge covers part of a pixel that this one covers
+ * whole. The reach repeats the tile's last pixels. */
+#define SEAM_OVERLAP 1
+
 static GskRenderNode *
 create_cairo_node (MerTilePaintable *self,
                    double            width,
                    double            height)
 {
-  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width + SEAM_OVERLAP,
+                                                                 height + SEAM_OVERLAP));
   cairo_t *cr = gsk_cairo_node_get_draw_context (node);
   cairo_pattern_t *pattern = cairo_pattern_create_for_surface (self->surface);
   cairo_matrix_t matrix;
@@ -49,7 +58,7 @@ create_cairo_node (MerTilePaintable *self,
   cairo_pattern_set_matrix (pattern, &matrix);
   cairo_set_source (cr, pattern);
   cairo_pattern_destroy (pattern);
-  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_rectangle (cr, 0, 0, width + SEAM_OVERLAP, height + SEAM_OVERLAP);
   cairo_fill (cr);
   cairo_destroy (cr);
 
@@ -76,7 +85,8 @@ mer_tile_paintable_snapshot (GdkPaintable *paintable,
 
   if (self->node != NULL)
     gsk_render_node_get_bounds (self->node, &bounds);
-  if (self->node == NULL || bounds.size.width != (float) width || bounds.size.height != (float) height)
+  if (self->node == NULL || bounds.size.width != (float) (width + SEAM_OVERLAP) ||
+      bounds.size.height != (float) (height + SEAM_OVERLAP))
     {
       g_clear_pointer (&self->node, gsk_render_node_unref);
       self->node = create_cairo_node (self, width, height);
