@@ -6,6 +6,7 @@
 
 #include "mer-application.h"
 #include "mer-paths.h"
+#include "mer-renderer.h"
 
 int
 main (int   argc,
@@ -22,6 +23,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  mer_renderer_choose ("/dev/dri");
   application = mer_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);
 }
