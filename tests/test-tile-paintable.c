@@ -267,7 +267,8 @@ count_tile_nodes (GskRenderNode *node,
       break;
 
     case GSK_CAIRO_NODE:
-      count->cairo += bounds.size.width == TILE && bounds.size.height == TILE;
+      /* With the pixel it reaches over the next tile. */
+      count->cairo += bounds.size.width == TILE + 1 && bounds.size.height == TILE + 1;
       break;
 
     default:
