@@ -5,6 +5,8 @@
 
 #include "mer-tile-paintable.h"
 
+#include "mer-texture.h"
+
 /* A base-map tile as the map layer draws it. GTK 4.8's cairo renderer
  * draws a texture node by downloading the whole texture each time it is
  * drawn, converting every pixel through floats even when the formats are
@@ -160,25 +162,16 @@ MerTilePaintable *
 mer_tile_paintable_new (cairo_surface_t *surface,
                         gboolean         cairo_nodes)
 {
-  g_autoptr(GBytes) bytes = NULL;
   MerTilePaintable *self;
-  int height, stride;
 
   g_return_val_if_fail (surface != NULL, NULL);
   g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, NULL);
 
-  cairo_surface_flush (surface);
-  height = cairo_image_surface_get_height (surface);
-  stride = cairo_image_surface_get_stride (surface);
-
   self = g_object_new (MER_TYPE_TILE_PAINTABLE, NULL);
   self->surface = cairo_surface_reference (surface);
   self->cairo_nodes = cairo_nodes;
-  /* The bytes keep the surface alive for as long as the texture lives. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) height * stride,
-                                      (GDestroyNotify) cairo_surface_destroy, cairo_surface_reference (surface));
-  self->texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                          GDK_MEMORY_B8G8R8A8_PREMULTIPLIED, bytes, (gsize) stride);
+  /* The texture keeps its own reference to the surface for as long as it lives. */
+  self->texture = mer_texture_new_for_surface (cairo_surface_reference (surface));
   return self;
 }
 

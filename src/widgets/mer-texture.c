@@ -8,7 +8,7 @@
 /**
  * mer_texture_new_for_surface:
  * @surface: (transfer full): an ARGB32 image surface, as the export
- *   service renders
+ *   service renders and the base map's tiles are drawn
  *
  * Hands the pixels of a rendered picture to GTK without copying them: the
  * texture keeps the surface until it is freed.
