@@ -343,6 +343,38 @@ test_time_window (Fixture       *fixture,
     }
 }
 
+/* The document's index gives each event's seconds as its dates do; an
+ * event of another document is not found there, and is still answered. */
+static void
+test_event_span (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GListModel *events = mer_document_get_events (fixture->document);
+  MerEvent *stranger = mer_document_lookup_event (fixture->other, "late");
+  gint64 first, last;
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true (mer_document_get_event_span (fixture->document, event, &first, &last));
+      g_assert_cmpint (first, ==, mer_event_get_first_second (event));
+      g_assert_cmpint (last, ==, mer_event_get_last_second (event));
+    }
+  g_assert_false (mer_document_get_event_span (fixture->document, stranger, &first, &last));
+
+  mer_state_set_document (fixture->state, fixture->document);
+  mer_state_set_time_window (fixture->state, mer_event_get_last_second (stranger),
+                             mer_event_get_last_second (stranger) + 1);
+  g_assert_true (mer_state_event_in_window (fixture->state, mer_document_lookup_event (fixture->document, "late")));
+  g_assert_true (mer_state_event_in_window (fixture->state, stranger));
+  mer_state_set_time_window (fixture->state, mer_event_get_last_second (stranger) + 1,
+                             mer_event_get_last_second (stranger) + 2);
+  g_assert_false (mer_state_event_in_window (fixture->state, mer_document_lookup_event (fixture->document, "late")));
+  g_assert_false (mer_state_event_in_window (fixture->state, stranger));
+}
+
 static void
 test_category_visible (Fixture       *fixture,
                        gconstpointer  data)
@@ -640,6 +672,7 @@ main (int   argc,
   g_test_add ("/core/state/time-window", Fixture, NULL, fixture_setup, test_time_window, fixture_teardown);
   g_test_add ("/core/state/as-of-and-pov", Fixture, NULL, fixture_setup, test_as_of_and_pov, fixture_teardown);
   g_test_add ("/core/state/category-visible", Fixture, NULL, fixture_setup, test_category_visible, fixture_teardown);
+  g_test_add ("/core/state/event-span", Fixture, NULL, fixture_setup, test_event_span, fixture_teardown);
   g_test_add ("/core/state/document/swap", Fixture, NULL, fixture_setup, test_document_swap, fixture_teardown);
   g_test_add ("/core/state/document/references", Fixture, NULL, fixture_setup, test_document_references,
               fixture_teardown);

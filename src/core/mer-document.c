@@ -218,6 +218,7 @@ mer_document_finish (MerDocument *self,
     {
       MerEvent *event = g_ptr_array_index (events, i);
 
+      event->position = i;
       firsts[i] = mer_event_get_first_second (event);
       lasts[i] = mer_event_get_last_second (event);
 
@@ -390,6 +391,34 @@ mer_document_get_briefings (MerDocument *self)
 {
   g_return_val_if_fail (MER_IS_DOCUMENT (self), NULL);
   return G_LIST_MODEL (self->briefings);
+}
+
+/**
+ * mer_document_get_event_span:
+ * @first: (out): the first second @event covers
+ * @last: (out): its last second
+ *
+ * What mer_event_get_first_second() and mer_event_get_last_second() say,
+ * read from the document's time index rather than worked out from the
+ * dates: for views that ask for every event in every frame.
+ *
+ * Returns: whether @event is one of the document's
+ */
+gboolean
+mer_document_get_event_span (MerDocument *self,
+                             MerEvent    *event,
+                             gint64      *first,
+                             gint64      *last)
+{
+  g_return_val_if_fail (MER_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (MER_IS_EVENT (event), FALSE);
+
+  if (self->time_index == NULL || event->position >= g_list_model_get_n_items (G_LIST_MODEL (self->events)) ||
+      mer_item_list_peek (self->events, event->position) != event)
+    return FALSE;
+
+  mer_time_index_get_span (self->time_index, event->position, first, last);
+  return TRUE;
 }
 
 /**

@@ -32,6 +32,10 @@ GListModel    *mer_document_get_categories    (MerDocument *self);
 GListModel    *mer_document_get_eras          (MerDocument *self);
 GListModel    *mer_document_get_briefings     (MerDocument *self);
 
+gboolean       mer_document_get_event_span    (MerDocument *self,
+                                                MerEvent    *event,
+                                                gint64      *first,
+                                                gint64      *last);
 MerEvent      *mer_document_lookup_event      (MerDocument *self,
                                                const char  *id);
 MerRegion     *mer_document_lookup_region     (MerDocument *self,

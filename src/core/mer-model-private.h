@@ -80,7 +80,8 @@ typedef struct {
  *   tags' array,
  *
  * which the instance finds by offsets from the block's start (0: none). The
- * first and last seconds are the dates' own, worked out when asked for.
+ * first and last seconds are the dates' own, worked out when asked for;
+ * the document's time index keeps them too, at the event's position.
  * The regions are never packed: the loader resolves them later. */
 struct _MerEvent
 {
@@ -97,6 +98,7 @@ struct _MerEvent
   guint32       summary;
   guint32       date_label;
   guint32       arrays;
+  guint32       position;        /* in its document's time order (mer_document_finish()) */
   guint         line;
   guint16       n_places;
   guint16       n_regions;

@@ -646,11 +646,20 @@ gboolean
 mer_state_event_in_window (MerState *self,
                            MerEvent *event)
 {
+  gint64 first, last;
+
   g_return_val_if_fail (MER_IS_STATE (self), TRUE);
 
-  return !self->has_window ||
-         (mer_event_get_first_second (event) <= self->window_end &&
-          mer_event_get_last_second (event) >= self->window_start);
+  if (!self->has_window)
+    return TRUE;
+  /* Asked of every marker in every frame while the story plays: the
+   * document's index has the seconds the dates would be worked into. */
+  if (self->document == NULL || !mer_document_get_event_span (self->document, event, &first, &last))
+    {
+      first = mer_event_get_first_second (event);
+      last = mer_event_get_last_second (event);
+    }
+  return first <= self->window_end && last >= self->window_start;
 }
 
 gboolean

@@ -187,3 +187,21 @@ mer_time_index_query (MerTimeIndex *self,
         }
     }
 }
+
+/**
+ * mer_time_index_get_span:
+ * @position: an item's position, below the number of items
+ * @first: (out): its first second
+ * @last: (out): its last second
+ */
+void
+mer_time_index_get_span (MerTimeIndex *self,
+                         guint         position,
+                         gint64       *first,
+                         gint64       *last)
+{
+  g_return_if_fail (self != NULL && position < self->n_items);
+
+  *first = self->firsts[position];
+  *last = self->lasts[position];
+}

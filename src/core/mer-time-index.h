@@ -14,6 +14,10 @@ MerTimeIndex *mer_time_index_new_take (gint64   *firsts,
                                        gint64   *lasts,
                                        guint     n_items);
 void          mer_time_index_free  (MerTimeIndex *self);
+void          mer_time_index_get_span (MerTimeIndex *self,
+                                       guint         position,
+                                       gint64       *first,
+                                       gint64       *last);
 void          mer_time_index_query (MerTimeIndex *self,
                                     gint64        first,
                                     gint64        last,
