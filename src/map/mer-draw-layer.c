@@ -50,6 +50,20 @@ to_point (MerDrawLayer    *self,
                                               GTK_WIDGET (self), vertex->lat, vertex->lon, x, y);
 }
 
+/* Strokes the path @width wide in the accent, over a light line a
+ * little wider: it shows on land and sea, light or dark. */
+static void
+stroke_on_any_ground (cairo_t *cr,
+                      double   width)
+{
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, width + 2);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
 static void
 mer_draw_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -73,12 +87,7 @@ mer_draw_layer_snapshot (GtkWidget   *widget,
       cairo_move_to (cr, self->move_from_x, self->move_from_y);
       cairo_line_to (cr, self->move_x, self->move_y);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_set_line_width (cr, 3.5);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
+      stroke_on_any_ground (cr, 1.5);
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_arc (cr, self->move_x, self->move_y, 7, 0, 2 * G_PI);
       cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
@@ -120,13 +129,7 @@ mer_draw_layer_snapshot (GtkWidget   *widget,
           cairo_append_path (cr, open);
           cairo_path_destroy (open);
         }
-      /* A light line under a dark one shows on land and sea, light or dark. */
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_set_line_width (cr, 4);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
+      stroke_on_any_ground (cr, 2);
 
       /* The closing edge, dashed. */
       cairo_move_to (cr, isnan (self->pointer_x) ? x : self->pointer_x, isnan (self->pointer_x) ? y : self->pointer_y);
