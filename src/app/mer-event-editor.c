@@ -65,6 +65,7 @@ struct _MerEventEditor
 
   guint         refresh_id;
   gboolean      refreshing;
+  gboolean      stale;        /* the selection changed while hidden */
 };
 
 G_DEFINE_FINAL_TYPE (MerEventEditor, mer_event_editor, GTK_TYPE_WIDGET)
@@ -664,6 +665,7 @@ refresh (MerEventEditor *self)
   g_autofree char *tags = NULL;
 
   self->refreshing = TRUE;
+  self->stale = FALSE;
 
   gtk_widget_set_sensitive (self->story_title, self->edit != NULL);
   gtk_widget_set_sensitive (self->story_subtitle, self->edit != NULL);
@@ -741,10 +743,17 @@ refresh_idle (gpointer user_data)
 }
 
 /* Once the change is over: an edit replaces the document, and the window
- * then selects the same event again. */
+ * then selects the same event again. While the editor is not shown it is
+ * brought up to date when it is, so that a selection made with the
+ * details or the slides in view does not fill the editor's fields. */
 static void
 schedule_refresh (MerEventEditor *self)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
 }
@@ -823,12 +832,23 @@ mer_event_editor_finalize (GObject *object)
 }
 
 static void
+mer_event_editor_map (GtkWidget *widget)
+{
+  MerEventEditor *self = MER_EVENT_EDITOR (widget);
+
+  if (self->stale)
+    refresh (self);
+  GTK_WIDGET_CLASS (mer_event_editor_parent_class)->map (widget);
+}
+
+static void
 mer_event_editor_class_init (MerEventEditorClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = mer_event_editor_dispose;
   G_OBJECT_CLASS (klass)->finalize = mer_event_editor_finalize;
+  widget_class->map = mer_event_editor_map;
 
   gtk_widget_class_install_action (widget_class, "editor.add-place", NULL, add_place_action);
   gtk_widget_class_install_action (widget_class, "editor.add-source", NULL, add_source_action);
