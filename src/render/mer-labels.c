@@ -667,6 +667,23 @@ set_color (cairo_t        *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+/* Whether @target is a vector file. A recording surface is not: on screen
+ * GTK records a widget's drawing and then rasterises it. */
+static gboolean
+is_vector (cairo_surface_t *target)
+{
+  switch (cairo_surface_get_type (target))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * mer_labels_draw:
  * @cr: a context whose user space is the frame's
@@ -685,7 +702,7 @@ mer_labels_draw (MerLabels         *self,
 
   g_return_if_fail (self != NULL);
 
-  raster = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  raster = !is_vector (cairo_get_target (cr));
 
   cairo_save (cr);
   for (guint i = 0; i < self->placed->len; i++)
