@@ -348,6 +348,49 @@ marker_shown_moving (gpointer data)
          fabs (at.x - moving_to_x) <= 1 && fabs (at.y - moving_to_y) <= 1;
 }
 
+/* The editor is filled when it is shown: a selection made with the
+ * details in view leaves its fields as they were, and clicking Edit shows
+ * the selected event. */
+static void
+test_editor_filled_when_shown (void)
+{
+  g_autofree char *path = copy_story ();
+  MerWindow *window = open_window (path);
+  GListModel *events = mer_document_get_events (mer_window_get_document (window));
+  g_autoptr(MerEvent) first = g_list_model_get_item (events, 0);
+  g_autoptr(MerEvent) second = g_list_model_get_item (events, 1);
+  GtkWidget *edit_button = find_widget (GTK_WIDGET (window), is_button_labelled, "Edit");
+  GtkWidget *details_button = find_widget (GTK_WIDGET (window), is_button_labelled, "Details");
+  GtkWidget *editor = GTK_WIDGET (mer_window_get_event_editor (window));
+
+  g_assert_nonnull (edit_button);
+  g_assert_nonnull (details_button);
+  g_assert_false (gtk_widget_get_mapped (editor));
+
+  /* Hidden, then shown: filled at once. */
+  mer_state_set_selected_event (mer_window_get_state (window), first);
+  wait_for_frame (GTK_WIDGET (window));
+  g_signal_emit_by_name (edit_button, "clicked");
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (window, "Title"))), ==, mer_event_get_title (first));
+
+  /* Shown, it follows the selection. */
+  mer_state_set_selected_event (mer_window_get_state (window), second);
+  wait_until (editor_shows_selected, window);
+
+  /* Hidden again, it keeps the event it showed until it is shown. */
+  g_signal_emit_by_name (details_button, "clicked");
+  g_assert_false (gtk_widget_get_mapped (editor));
+  mer_state_set_selected_event (mer_window_get_state (window), first);
+  wait_for_frame (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (window, "Title"))), ==, mer_event_get_title (second));
+  g_signal_emit_by_name (edit_button, "clicked");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (window, "Title"))), ==, mer_event_get_title (first));
+
+  close_window (window);
+  remove_story (path);
+}
+
 static void
 test_drag_marker_and_timeline_menu (void)
 {
@@ -990,6 +1033,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/edit/add-event-and-save", test_add_event_and_save);
+  g_test_add_func ("/app/edit/editor-filled-when-shown", test_editor_filled_when_shown);
   g_test_add_func ("/app/edit/drag-marker-and-timeline-menu", test_drag_marker_and_timeline_menu);
   g_test_add_func ("/app/edit/draw-region", test_draw_region);
   g_test_add_func ("/app/edit/pick-region", test_pick_region);
