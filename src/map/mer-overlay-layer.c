@@ -33,13 +33,12 @@ struct _MerOverlayLayer
   MerCellCache     *cells;      /* the last frame's drawing, cut into nodes */
 
   /* The regions as last drawn, and what they were drawn for: a selection
-   * that leaves every region's emphasis as it was draws them no more. */
+   * that leaves every region's look as it was draws them no more. */
   cairo_surface_t  *regions_image;      /* nullable */
   MerMapView        regions_view;
   gboolean          regions_dark;
-  gboolean          regions_as_of_known;
-  gint64            regions_as_of;
-  GArray           *regions_emphasised; /* gboolean, one a region */
+  GArray           *regions_looks;      /* MerRegionLook */
+  GArray           *looks;              /* this frame's, MerRegionLook */
 
   gboolean dark;
 };
@@ -139,37 +138,30 @@ draw_over_regions (MerOverlayLayer  *self,
 }
 
 /* Whether the regions drawn last were drawn for this frame: the region
- * painter reads the view, the style, the date the regions are drawn as of
- * and each region's emphasis, and nothing else. Notes this frame's. */
+ * painter reads the view, the style and each region's look, and nothing
+ * else. Notes this frame's. */
 static gboolean
 regions_unchanged (MerOverlayLayer  *self,
                    const MerMapView *view)
 {
-  GListModel *regions = mer_document_get_regions (mer_state_get_document (self->state));
-  guint n = g_list_model_get_n_items (regions);
-  gboolean same = self->regions_image != NULL;
-  gint64 as_of = 0;
-  gboolean as_of_known = mer_state_get_as_of (self->state, &as_of);
+  gboolean same = self->regions_image != NULL && memcmp (view, &self->regions_view, sizeof *view) == 0 &&
+                  self->dark == self->regions_dark;
+  GArray *swap;
 
-  same = same && memcmp (view, &self->regions_view, sizeof *view) == 0 && self->dark == self->regions_dark &&
-         as_of_known == self->regions_as_of_known && (!as_of_known || as_of == self->regions_as_of);
+  if (self->regions_looks == NULL)
+    {
+      self->regions_looks = g_array_new (FALSE, TRUE, sizeof (MerRegionLook));
+      self->looks = g_array_new (FALSE, TRUE, sizeof (MerRegionLook));
+    }
+  mer_region_painter_get_looks (self->regions, self->state, self->looks);
+  same = same && self->looks->len == self->regions_looks->len &&
+         memcmp (self->looks->data, self->regions_looks->data, self->looks->len * sizeof (MerRegionLook)) == 0;
+
   self->regions_view = *view;
   self->regions_dark = self->dark;
-  self->regions_as_of_known = as_of_known;
-  self->regions_as_of = as_of;
-
-  if (self->regions_emphasised == NULL)
-    self->regions_emphasised = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  same = same && self->regions_emphasised->len == n;
-  g_array_set_size (self->regions_emphasised, n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
-      gboolean emphasised = mer_state_is_region_emphasised (self->state, region);
-
-      same = same && g_array_index (self->regions_emphasised, gboolean, i) == emphasised;
-      g_array_index (self->regions_emphasised, gboolean, i) = emphasised;
-    }
+  swap = self->regions_looks;
+  self->regions_looks = self->looks;
+  self->looks = swap;
   return same;
 }
 
@@ -301,7 +293,8 @@ mer_overlay_layer_dispose (GObject *object)
   g_clear_pointer (&self->over_map, g_ptr_array_unref);
   g_clear_pointer (&self->cells, mer_cell_cache_free);
   g_clear_pointer (&self->regions_image, cairo_surface_destroy);
-  g_clear_pointer (&self->regions_emphasised, g_array_unref);
+  g_clear_pointer (&self->regions_looks, g_array_unref);
+  g_clear_pointer (&self->looks, g_array_unref);
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_overlay_layer_parent_class)->dispose (object);

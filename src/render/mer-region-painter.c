@@ -517,6 +517,39 @@ mer_region_painter_draw (MerRegionPainter  *self,
 }
 
 /**
+ * mer_region_painter_get_looks:
+ * @state: (nullable): as for mer_region_painter_draw()
+ * @looks: (element-type MerRegionLook): set to each region's look, in the
+ *   painter's order
+ *
+ * What mer_region_painter_draw() reads of @state for each region: a change
+ * of date that moves no outline and contests nothing anew leaves the
+ * looks, and so the drawing, as they were.
+ */
+void
+mer_region_painter_get_looks (MerRegionPainter *self,
+                              MerState         *state,
+                              GArray           *looks)
+{
+  AsOf as_of = as_of_state (state);
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (looks != NULL);
+
+  g_array_set_size (looks, self->regions->len);
+  for (guint i = 0; i < self->regions->len; i++)
+    {
+      const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
+
+      g_array_index (looks, MerRegionLook, i) = (MerRegionLook) {
+        shape_at (cached, as_of),
+        contested_at (cached, as_of),
+        state != NULL && mer_state_is_region_emphasised (state, cached->region),
+      };
+    }
+}
+
+/**
  * mer_region_painter_add_labels:
  * @labels: the picture's label pass, the size of @view
  *

@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 
 typedef struct _MerRegionPainter MerRegionPainter;
 
+/* What a region is drawn as, besides the view and the style: equal looks,
+ * equal pixels. */
+typedef struct {
+  gconstpointer shape;  /* its outline as of the state's date; nullable */
+  gboolean      contested;
+  gboolean      emphasised;
+} MerRegionLook;
+
 /* Regions are labelled from this zoom level on. */
 #define MER_REGION_LABEL_MIN_ZOOM 4.0
 
@@ -34,6 +42,9 @@ void              mer_region_painter_draw_labels (MerRegionPainter  *self,
                                                   const MerMapView  *view,
                                                   const MerMapStyle *style,
                                                   MerState          *state);
+void              mer_region_painter_get_looks (MerRegionPainter *self,
+                                                MerState         *state,
+                                                GArray           *looks);
 MerRegion        *mer_region_painter_pick    (MerRegionPainter   *self,
                                               const MerMapView   *view,
                                               double              x,

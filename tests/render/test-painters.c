@@ -307,6 +307,74 @@ test_regions_as_of (void)
   cairo_surface_destroy (surface);
 }
 
+/* A state whose regions are drawn as of @date, with no time window (a
+ * window would emphasise the regions its events touch). */
+static MerState *
+state_pinned_at (const char *date)
+{
+  MerState *state = mer_state_new ();
+  MerDate parsed;
+
+  g_assert_true (mer_date_parse (date, &parsed, NULL));
+  mer_state_set_document (state, story);
+  mer_state_pin_as_of (state, mer_date_last_second (&parsed));
+  return state;
+}
+
+/* The looks say what the drawing reads: two dates in the same periods of
+ * every region look the same (1960 and 1970), a date where Crimea is
+ * contested (2015 against 2000) or Sakhalin's outline differs (1920
+ * against 1950) does not, and an emphasised region looks emphasised. */
+static void
+test_region_looks (void)
+{
+  g_autoptr(MerRegionPainter) painter = mer_region_painter_new (mer_document_get_regions (story));
+  g_autoptr(MerState) in_1920 = state_pinned_at ("1920");
+  g_autoptr(MerState) in_1950 = state_pinned_at ("1950");
+  g_autoptr(MerState) in_1960 = state_pinned_at ("1960");
+  g_autoptr(MerState) in_1970 = state_pinned_at ("1970");
+  g_autoptr(MerState) in_2000 = state_pinned_at ("2000");
+  g_autoptr(MerState) in_2015 = state_pinned_at ("2015");
+  g_autoptr(GArray) a = g_array_new (FALSE, TRUE, sizeof (MerRegionLook));
+  g_autoptr(GArray) b = g_array_new (FALSE, TRUE, sizeof (MerRegionLook));
+  MerRegion *crimea = mer_document_lookup_region (story, "crimea");
+  MerRegion *sakhalin = mer_document_lookup_region (story, "sakhalin");
+  GListModel *regions = mer_document_get_regions (story);
+  guint n = g_list_model_get_n_items (regions);
+  guint crimea_at = n, sakhalin_at = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MerRegion) region = g_list_model_get_item (regions, i);
+
+      crimea_at = region == crimea ? i : crimea_at;
+      sakhalin_at = region == sakhalin ? i : sakhalin_at;
+    }
+  g_assert_cmpuint (crimea_at, <, n);
+  g_assert_cmpuint (sakhalin_at, <, n);
+
+  mer_region_painter_get_looks (painter, in_1960, a);
+  mer_region_painter_get_looks (painter, in_1970, b);
+  g_assert_cmpuint (a->len, ==, n);
+  g_assert_cmpmem (a->data, a->len * sizeof (MerRegionLook), b->data, b->len * sizeof (MerRegionLook));
+
+  mer_region_painter_get_looks (painter, in_1950, a);
+  mer_region_painter_get_looks (painter, in_1920, b);
+  g_assert_true (g_array_index (a, MerRegionLook, sakhalin_at).shape !=
+                 g_array_index (b, MerRegionLook, sakhalin_at).shape);
+
+  mer_region_painter_get_looks (painter, in_2000, a);
+  mer_region_painter_get_looks (painter, in_2015, b);
+  g_assert_false (g_array_index (a, MerRegionLook, crimea_at).contested);
+  g_assert_true (g_array_index (b, MerRegionLook, crimea_at).contested);
+  g_assert_false (g_array_index (b, MerRegionLook, crimea_at).emphasised);
+
+  mer_state_set_highlighted_regions (in_2015, &crimea, 1);
+  mer_region_painter_get_looks (painter, in_2015, b);
+  g_assert_true (g_array_index (b, MerRegionLook, crimea_at).emphasised);
+  g_assert_false (g_array_index (b, MerRegionLook, sakhalin_at).emphasised);
+}
+
 /* Polygons crossing ±180° are split when the data is prepared; if one were
  * not, it would draw as a band of land across the whole world. */
 static void
@@ -803,6 +871,7 @@ main (int   argc,
   g_test_add_func ("/render/regions/disputed-hatch", test_disputed_hatch);
   g_test_add_func ("/render/regions/occupied-hatch", test_occupied_hatch);
   g_test_add_func ("/render/regions/as-of", test_regions_as_of);
+  g_test_add_func ("/render/regions/looks", test_region_looks);
   g_test_add_func ("/render/regions/history-covers-base-map", test_history_covers_base_map);
   g_test_add_func ("/render/regions/pick", test_pick_region);
   g_test_add_func ("/render/events/pick", test_pick_event);
