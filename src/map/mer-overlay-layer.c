@@ -119,6 +119,8 @@ draw_over_regions (MerOverlayLayer  *self,
     self->measure = mer_label_measure_new ();
   g_clear_pointer (&self->labels, mer_labels_free);
   labels = self->labels = mer_labels_new (self->measure, view->width, view->height, TRUE);
+  /* Recorded, then rasterised at the widget's scale. */
+  mer_labels_set_raster_scale (labels, view->scale_factor);
   /* Labels keep clear of what lies over the map where it shows. */
   for (guint i = 0; self->over_map != NULL && i < self->over_map->len; i++)
     {

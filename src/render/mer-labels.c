@@ -63,6 +63,15 @@ typedef struct {
   PangoLayout *layout;
   guint        placed_in;  /* the pass that last placed the text, or 0 */
   guint        position;   /* where that pass put it, by positions() */
+
+  /* The text and its halo drawn on an image, as last drawn: its colours,
+   * its pixels to a unit, and its top left corner from the text's origin
+   * in device pixels. */
+  cairo_surface_t *sprite;  /* nullable */
+  MerColor         sprite_color;
+  MerColor         sprite_halo;
+  double           sprite_scale;
+  int              sprite_x, sprite_y;
 } Size;
 
 static void
@@ -71,6 +80,7 @@ size_free (gpointer data)
   Size *size = data;
 
   g_object_unref (size->layout);
+  g_clear_pointer (&size->sprite, cairo_surface_destroy);
   g_free (size);
 }
 
@@ -103,6 +113,7 @@ struct _MerLabels
   GArray          *obstacles;    /* MerLabelBox, by obstacle id */
   GArray          *placed;       /* Placed */
   GHashTable      *cells;        /* cell key → GArray of entry indices */
+  double           raster_scale; /* device pixels to a unit of the target */
 };
 
 /**
@@ -207,6 +218,7 @@ mer_labels_new (MerLabelMeasure *measure,
   self->width = width;
   self->height = height;
   self->inside = inside;
+  self->raster_scale = 1;
   self->strings = g_string_chunk_new (4096);
   self->candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
@@ -667,6 +679,24 @@ set_color (cairo_t        *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+/**
+ * mer_labels_set_raster_scale:
+ * @scale: device pixels to a unit of the surface the labels are drawn on
+ *
+ * For a surface rasterised later at a scale of its own, such as the
+ * recording of a widget on a screen with 2 device pixels to a pixel: the
+ * labels' images are drawn for that scale. 1 unless set.
+ */
+void
+mer_labels_set_raster_scale (MerLabels *self,
+                             double     scale)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scale > 0);
+
+  self->raster_scale = scale;
+}
+
 /* Whether @target is a vector file. A recording surface is not: on screen
  * GTK records a widget's drawing and then rasterises it. */
 static gboolean
@@ -684,6 +714,107 @@ is_vector (cairo_surface_t *target)
     }
 }
 
+static const double halo_offsets[][2] = {
+  { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 }, { 0.7, 0.7 }, { -0.7, 0.7 }, { 0.7, -0.7 }, { -0.7, -0.7 },
+};
+
+/* The text with its halo, its origin at (0, 0): the glyphs copied round
+ * it make the halo, since stroking the outlines of every glyph costs ten
+ * times more on an image. */
+static void
+draw_text_raster (cairo_t        *cr,
+                  PangoLayout    *layout,
+                  const MerColor *color,
+                  const MerColor *halo)
+{
+  set_color (cr, halo);
+  for (guint k = 0; k < G_N_ELEMENTS (halo_offsets); k++)
+    {
+      cairo_move_to (cr, HALO * halo_offsets[k][0], HALO * halo_offsets[k][1]);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_move_to (cr, 0, 0);
+  set_color (cr, color);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* @size's text and halo on an image of its own, @scale device pixels to a
+ * unit, made again only when a colour or the scale changed. */
+static void
+ensure_sprite (Size           *size,
+               double          scale,
+               const MerColor *color,
+               const MerColor *halo)
+{
+  PangoRectangle ink;
+  int x0, y0, x1, y1;
+  cairo_t *cr;
+
+  if (size->sprite != NULL && size->sprite_scale == scale && memcmp (color, &size->sprite_color, sizeof *color) == 0 &&
+      memcmp (halo, &size->sprite_halo, sizeof *halo) == 0)
+    return;
+
+  g_clear_pointer (&size->sprite, cairo_surface_destroy);
+  pango_layout_get_extents (size->layout, &ink, NULL);
+  /* The ink, the halo round it and a pixel for antialiasing. */
+  x0 = (int) floor (((double) ink.x / PANGO_SCALE - HALO - 1) * scale);
+  y0 = (int) floor (((double) ink.y / PANGO_SCALE - HALO - 1) * scale);
+  x1 = (int) ceil (((double) (ink.x + ink.width) / PANGO_SCALE + HALO + 1) * scale);
+  y1 = (int) ceil (((double) (ink.y + ink.height) / PANGO_SCALE + HALO + 1) * scale);
+
+  size->sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
+  cairo_surface_set_device_scale (size->sprite, scale, scale);
+  cr = cairo_create (size->sprite);
+  cairo_translate (cr, -x0 / scale, -y0 / scale);
+  draw_text_raster (cr, size->layout, color, halo);
+  cairo_destroy (cr);
+  cairo_surface_flush (size->sprite);
+
+  size->sprite_color = *color;
+  size->sprite_halo = *halo;
+  size->sprite_scale = scale;
+  size->sprite_x = x0;
+  size->sprite_y = y0;
+}
+
+/* A label on a raster: its image, made once, copied with its text's origin
+ * at (@x, @y) moved to the nearest device pixel, so that a label that
+ * stays from a frame to the next costs a copy, not nine runs of text.
+ * Returns %FALSE where @cr's transformation is not a plain scale, for the
+ * caller to draw the text itself. */
+static gboolean
+draw_sprite (MerLabels      *self,
+             cairo_t        *cr,
+             Size           *size,
+             double          x,
+             double          y,
+             const MerColor *color,
+             const MerColor *halo)
+{
+  cairo_matrix_t matrix;
+  double device_x, device_y;
+  double scale, target_x = 1, target_y = 1;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (cairo_get_target (cr), &target_x, &target_y);
+  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.xx != matrix.yy || target_x != target_y)
+    return FALSE;
+
+  /* Device pixels to a user unit, and the origin's device pixel. */
+  scale = matrix.xx * target_x * self->raster_scale;
+  device_x = round ((matrix.xx * x + matrix.x0) * target_x * self->raster_scale);
+  device_y = round ((matrix.yy * y + matrix.y0) * target_y * self->raster_scale);
+
+  ensure_sprite (size, scale, color, halo);
+  cairo_save (cr);
+  cairo_set_source_surface (cr, size->sprite,
+                            ((device_x + size->sprite_x) / (target_x * self->raster_scale) - matrix.x0) / matrix.xx,
+                            ((device_y + size->sprite_y) / (target_y * self->raster_scale) - matrix.y0) / matrix.yy);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  return TRUE;
+}
+
 /**
  * mer_labels_draw:
  * @cr: a context whose user space is the frame's
@@ -695,9 +826,6 @@ mer_labels_draw (MerLabels         *self,
                  cairo_t           *cr,
                  const MerMapStyle *style)
 {
-  static const double halo_offsets[][2] = {
-    { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 }, { 0.7, 0.7 }, { -0.7, 0.7 }, { 0.7, -0.7 }, { -0.7, -0.7 },
-  };
   gboolean raster;
 
   g_return_if_fail (self != NULL);
@@ -709,7 +837,8 @@ mer_labels_draw (MerLabels         *self,
     {
       const Placed *placed = &g_array_index (self->placed, Placed, i);
       const MerLabel *label = &placed->label;
-      PangoLayout *layout = measure (self->measure, label->style, label->markup)->layout;
+      Size *size = measure (self->measure, label->style, label->markup);
+      double x = placed->box.x + HALO, y = placed->box.y + HALO;
       MerColor color;
 
       if (label->dot)
@@ -740,31 +869,29 @@ mer_labels_draw (MerLabels         *self,
           break;
         }
 
-      set_color (cr, &style->label_halo);
+      if (raster && draw_sprite (self, cr, size, x, y, &color, &style->label_halo))
+        continue;
+
       if (raster)
         {
-          /* The text's glyphs copied round it: stroking the outlines of
-           * every glyph costs ten times more on an image. */
-          for (guint k = 0; k < G_N_ELEMENTS (halo_offsets); k++)
-            {
-              cairo_move_to (cr, placed->box.x + HALO + HALO * halo_offsets[k][0],
-                             placed->box.y + HALO + HALO * halo_offsets[k][1]);
-              pango_cairo_show_layout (cr, layout);
-            }
+          cairo_save (cr);
+          cairo_translate (cr, x, y);
+          draw_text_raster (cr, size->layout, &color, &style->label_halo);
+          cairo_restore (cr);
         }
       else
         {
           /* A vector file keeps one copy of the text, outlined. */
-          cairo_move_to (cr, placed->box.x + HALO, placed->box.y + HALO);
-          pango_cairo_layout_path (cr, layout);
+          set_color (cr, &style->label_halo);
+          cairo_move_to (cr, x, y);
+          pango_cairo_layout_path (cr, size->layout);
           cairo_set_line_width (cr, 2 * HALO + 0.5);
           cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
           cairo_stroke (cr);
+          cairo_move_to (cr, x, y);
+          set_color (cr, &color);
+          pango_cairo_show_layout (cr, size->layout);
         }
-
-      cairo_move_to (cr, placed->box.x + HALO, placed->box.y + HALO);
-      set_color (cr, &color);
-      pango_cairo_show_layout (cr, layout);
       cairo_new_path (cr);
     }
   cairo_restore (cr);

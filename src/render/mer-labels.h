@@ -136,6 +136,8 @@ void             mer_labels_get_obstacle     (MerLabels         *self,
 int              mer_labels_get_placed_owner (MerLabels         *self,
                                               guint              index);
 GStrv            mer_labels_dup_story_languages (MerDocument    *document);
+void             mer_labels_set_raster_scale (MerLabels         *self,
+                                              double             scale);
 void             mer_labels_draw             (MerLabels         *self,
                                               cairo_t           *cr,
                                               const MerMapStyle *style);

@@ -408,58 +408,68 @@ test_southern_kurils (void)
 }
 
 /* Labels drawn for the screen, where GTK records a widget's drawing and
- * rasterises it later, have the pixels of labels drawn straight onto an
- * image, as a PNG export draws them: halos of glyph copies, not stroked
- * outlines. */
+ * rasterises it later at the screen's scale, have the pixels of labels
+ * drawn straight onto an image of that scale, as a PNG export draws them:
+ * halos of glyph copies, not stroked outlines, as sharp at 2 device pixels
+ * to a pixel as at 1. */
 static void
 test_recorded_as_drawn (void)
 {
   g_autoptr(MerLabelMeasure) measure = mer_label_measure_new ();
-  g_autoptr(MerLabels) labels = mer_labels_new (measure, 200, 60, TRUE);
   const MerMapStyle *style = mer_map_style_get (FALSE);
   MerLabel label = {
-    .markup = "Yuzhno-Kurilsk", .x = 20, .y = 30, .gap = 5, .anchor = MER_LABEL_ANCHOR_POINT,
+    .markup = "Yuzhno-Kurilsk", .x = 20.3, .y = 30.6, .gap = 5, .anchor = MER_LABEL_ANCHOR_POINT,
     .style = MER_LABEL_STYLE_PLACE, .owner = -1,
   };
-  cairo_rectangle_t extents = { 0, 0, 200, 60 };
-  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 60);
-  cairo_surface_t *replayed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 60);
-  guint n_inked = 0;
-  cairo_t *cr;
 
-  mer_labels_add (labels, &label);
-  mer_labels_place (labels);
-  g_assert_cmpuint (mer_labels_get_n_placed (labels), ==, 1);
-
-  cr = cairo_create (direct);
-  mer_labels_draw (labels, cr, style);
-  cairo_destroy (cr);
-  cr = cairo_create (recording);
-  mer_labels_draw (labels, cr, style);
-  cairo_destroy (cr);
-  cr = cairo_create (replayed);
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (direct);
-  cairo_surface_flush (replayed);
-
-  for (int y = 0; y < 60; y++)
+  for (int scale = 1; scale <= 2; scale++)
     {
-      const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (direct) + y * cairo_image_surface_get_stride (direct));
-      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (replayed) + y * cairo_image_surface_get_stride (replayed));
+      g_autoptr(MerLabels) labels = mer_labels_new (measure, 200, 60, TRUE);
+      cairo_rectangle_t extents = { 0, 0, 200, 60 };
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200 * scale, 60 * scale);
+      cairo_surface_t *replayed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200 * scale, 60 * scale);
+      guint n_inked = 0;
+      cairo_t *cr;
 
-      for (int x = 0; x < 200; x++)
+      mer_labels_add (labels, &label);
+      mer_labels_place (labels);
+      g_assert_cmpuint (mer_labels_get_n_placed (labels), ==, 1);
+
+      cairo_surface_set_device_scale (direct, scale, scale);
+      cairo_surface_set_device_scale (replayed, scale, scale);
+      cr = cairo_create (direct);
+      mer_labels_draw (labels, cr, style);
+      cairo_destroy (cr);
+      mer_labels_set_raster_scale (labels, scale);
+      cr = cairo_create (recording);
+      mer_labels_draw (labels, cr, style);
+      cairo_destroy (cr);
+      cr = cairo_create (replayed);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (direct);
+      cairo_surface_flush (replayed);
+
+      for (int y = 0; y < 60 * scale; y++)
         {
-          g_assert_cmphex (a[x], ==, b[x]);
-          n_inked += a[x] != 0;
+          const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (direct) +
+                                                y * cairo_image_surface_get_stride (direct));
+          const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (replayed) +
+                                                y * cairo_image_surface_get_stride (replayed));
+
+          for (int x = 0; x < 200 * scale; x++)
+            {
+              g_assert_cmphex (a[x], ==, b[x]);
+              n_inked += a[x] != 0;
+            }
         }
+      g_assert_cmpuint (n_inked, >, 500 * scale * scale);
+      cairo_surface_destroy (recording);
+      cairo_surface_destroy (direct);
+      cairo_surface_destroy (replayed);
     }
-  g_assert_cmpuint (n_inked, >, 500);
-  cairo_surface_destroy (recording);
-  cairo_surface_destroy (direct);
-  cairo_surface_destroy (replayed);
 }
 
 int
