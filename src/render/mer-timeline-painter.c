@@ -264,9 +264,203 @@ draw_clusters (cairo_t                *cr,
     }
 }
 
+/* Event labels drawn once on an image of their own and copied, as long as
+ * the event's title, room, weight, colour and the scale stay the same: a
+ * frame of the widget copies its labels rather than shaping and drawing
+ * every title again. */
+struct _MerTimelineLabelCache
+{
+  GHashTable *labels;  /* MerEvent → Label */
+  double      scale;   /* device pixels to a unit of the target */
+};
+
+typedef struct {
+  char            *title;
+  int              width;        /* the room, Pango units */
+  gboolean         bold;
+  MerColor         color;
+  double           scale;
+  guint            serial;       /* the Pango context's */
+  int              baseline;     /* Pango units */
+  int              pixel_width;
+  cairo_surface_t *image;
+  int              image_x, image_y;  /* its corner from the text's origin, device pixels */
+} Label;
+
+/* Past this many labels the cache starts again. */
+#define MAX_LABELS 4096
+
+static void
+label_free (gpointer data)
+{
+  Label *label = data;
+
+  g_free (label->title);
+  g_clear_pointer (&label->image, cairo_surface_destroy);
+  g_free (label);
+}
+
+/**
+ * mer_timeline_label_cache_new:
+ *
+ * Returns: (transfer full): an empty cache of event labels, for a widget
+ *   that draws the timeline frame after frame
+ */
+MerTimelineLabelCache *
+mer_timeline_label_cache_new (void)
+{
+  MerTimelineLabelCache *self = g_new0 (MerTimelineLabelCache, 1);
+
+  self->labels = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, label_free);
+  self->scale = 1;
+  return self;
+}
+
+void
+mer_timeline_label_cache_free (MerTimelineLabelCache *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->labels);
+  g_free (self);
+}
+
+/**
+ * mer_timeline_label_cache_set_scale:
+ * @scale: device pixels to a unit of the surface the timeline is drawn
+ *   on, when that surface is rasterised later (a widget's recording)
+ */
+void
+mer_timeline_label_cache_set_scale (MerTimelineLabelCache *self,
+                                    double                 scale)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scale > 0);
+
+  self->scale = scale;
+}
+
+/* @text set up for the event's label: its title in its room, bold when
+ * selected. */
+static void
+set_label_text (PangoLayout *text,
+                const char  *title,
+                double       width,
+                gboolean     bold)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_layout_set_text (text, title, -1);
+  pango_layout_set_width (text, (int) (width * PANGO_SCALE));
+  if (bold)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (text, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* The event's label on its image, made again when anything it shows
+ * changed. */
+static Label *
+ensure_label (MerTimelineLabelCache *self,
+              PangoLayout           *text,
+              MerEvent              *event,
+              double                 width,
+              gboolean               bold,
+              const MerColor        *color,
+              double                 scale)
+{
+  Label *label = g_hash_table_lookup (self->labels, event);
+  const char *title = mer_event_get_title (event);
+  guint serial = pango_context_get_serial (pango_layout_get_context (text));
+  PangoRectangle ink;
+  int x0, y0, x1, y1;
+  cairo_t *cr;
+
+  if (label != NULL && label->width == (int) (width * PANGO_SCALE) && label->bold == bold &&
+      label->scale == scale && label->serial == serial && memcmp (&label->color, color, sizeof *color) == 0 &&
+      g_strcmp0 (label->title, title) == 0)
+    return label;
+
+  if (label == NULL)
+    {
+      if (g_hash_table_size (self->labels) >= MAX_LABELS)
+        g_hash_table_remove_all (self->labels);
+      label = g_new0 (Label, 1);
+      g_hash_table_insert (self->labels, event, label);
+    }
+  g_free (label->title);
+  g_clear_pointer (&label->image, cairo_surface_destroy);
+
+  set_label_text (text, title, width, bold);
+  label->title = g_strdup (title);
+  label->width = (int) (width * PANGO_SCALE);
+  label->bold = bold;
+  label->color = *color;
+  label->scale = scale;
+  label->serial = serial;
+  label->baseline = pango_layout_get_baseline (text);
+  pango_layout_get_pixel_size (text, &label->pixel_width, NULL);
+
+  /* The ink and a pixel round it for antialiasing. */
+  pango_layout_get_extents (text, &ink, NULL);
+  x0 = (int) floor (((double) ink.x / PANGO_SCALE - 1) * scale);
+  y0 = (int) floor (((double) ink.y / PANGO_SCALE - 1) * scale);
+  x1 = (int) ceil (((double) (ink.x + ink.width) / PANGO_SCALE + 1) * scale);
+  y1 = (int) ceil (((double) (ink.y + ink.height) / PANGO_SCALE + 1) * scale);
+  label->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
+  cairo_surface_set_device_scale (label->image, scale, scale);
+  cr = cairo_create (label->image);
+  cairo_translate (cr, -x0 / scale, -y0 / scale);
+  set_source (cr, color, color->alpha);
+  pango_cairo_show_layout (cr, text);
+  cairo_destroy (cr);
+  cairo_surface_flush (label->image);
+  label->image_x = x0;
+  label->image_y = y0;
+  return label;
+}
+
+/* The label's image with the text's origin at (@x, @y) moved to the
+ * nearest device pixel. */
+static void
+paint_label (cairo_t     *cr,
+             const Label *label,
+             double       raster_scale,
+             double       x,
+             double       y)
+{
+  cairo_matrix_t matrix;
+  double device_x, device_y;
+
+  cairo_get_matrix (cr, &matrix);
+  device_x = round ((matrix.xx * x + matrix.x0) * raster_scale);
+  device_y = round ((matrix.yy * y + matrix.y0) * raster_scale);
+  cairo_save (cr);
+  cairo_set_source_surface (cr, label->image, ((device_x + label->image_x) / raster_scale - matrix.x0) / matrix.xx,
+                            ((device_y + label->image_y) / raster_scale - matrix.y0) / matrix.yy);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* Whether labels can be copied from images onto @cr: a raster at a plain
+ * scale, which a widget's recording is. */
+static gboolean
+can_copy_labels (cairo_t *cr)
+{
+  cairo_matrix_t matrix;
+  double x = 1, y = 1;
+
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (cairo_get_target (cr), &x, &y);
+  return matrix.xy == 0 && matrix.yx == 0 && matrix.xx > 0 && matrix.xx == matrix.yy && x == 1 && y == 1 &&
+         cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_RECORDING;
+}
+
 static void
 draw_event (cairo_t                 *cr,
             PangoLayout             *text,
+            MerTimelineLabelCache   *cache,
             const MerTimelineStyle  *style,
             MerTimelineLayout       *layout,
             MerState                *state,
@@ -334,18 +528,26 @@ draw_event (cairo_t                 *cr,
   set_source (cr, &color, alpha);
   cairo_fill (cr);
 
-  if (placed->label_width > 0)
+  if (placed->label_width > 0 && cache != NULL)
     {
-      PangoAttrList *attrs = pango_attr_list_new ();
+      MerColor text_color = { fg->red, fg->green, fg->blue, alpha };
+      cairo_matrix_t matrix;
+      const Label *label;
+      double baseline, x;
+
+      cairo_get_matrix (cr, &matrix);
+      label = ensure_label (cache, text, event, placed->label_width, selected, &text_color, matrix.xx * cache->scale);
+      baseline = y - label->baseline / (double) PANGO_SCALE + 4 * m->scale;
+      x = placed->label_before ? placed->x0 - m->marker_radius - mer_timeline_layout_get_label_lead (layout, event) -
+                                   label->pixel_width
+                               : placed->x0 + m->marker_radius + m->label_gap;
+      paint_label (cr, label, cache->scale, x, baseline);
+    }
+  else if (placed->label_width > 0)
+    {
       double baseline;
 
-      pango_layout_set_text (text, mer_event_get_title (event), -1);
-      pango_layout_set_width (text, (int) (placed->label_width * PANGO_SCALE));
-      if (selected)
-        pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (text, attrs);
-      pango_attr_list_unref (attrs);
-
+      set_label_text (text, mer_event_get_title (event), placed->label_width, selected);
       set_source (cr, fg, alpha);
       baseline = y - pango_layout_get_baseline (text) / (double) PANGO_SCALE + 4 * m->scale;
       if (placed->label_before)
@@ -368,6 +570,7 @@ draw_event (cairo_t                 *cr,
 static void
 draw_floating_selection (cairo_t                *cr,
                          PangoLayout            *text,
+                         MerTimelineLabelCache  *cache,
                          const MerTimelineStyle *style,
                          MerTimelineLayout      *layout,
                          MerState               *state)
@@ -387,7 +590,7 @@ draw_floating_selection (cairo_t                *cr,
   set_source (cr, &style->background, style->background.alpha);
   cairo_rectangle (cr, left, floating.y - m->row_height / 2, right - left, m->row_height);
   cairo_fill (cr);
-  draw_event (cr, text, style, layout, state, &floating);
+  draw_event (cr, text, cache, style, layout, state, &floating);
 }
 
 static void
@@ -466,6 +669,25 @@ mer_timeline_painter_draw (cairo_t                *cr,
                            MerTimelineLayout      *layout,
                            MerState               *state)
 {
+  mer_timeline_painter_draw_cached (cr, context, style, layout, state, NULL);
+}
+
+/**
+ * mer_timeline_painter_draw_cached:
+ * @cache: (nullable): the event labels of the frames before, kept for the
+ *   next; used on a recording at a plain scale, the widget's case
+ *
+ * As mer_timeline_painter_draw(), copying the event labels that did not
+ * change from @cache.
+ */
+void
+mer_timeline_painter_draw_cached (cairo_t                *cr,
+                                  PangoContext           *context,
+                                  const MerTimelineStyle *style,
+                                  MerTimelineLayout      *layout,
+                                  MerState               *state,
+                                  MerTimelineLabelCache  *cache)
+{
   g_autoptr(PangoLayout) text = NULL;
   const MerTimelineMetrics *m;
   const MerTimelinePlaced *placed;
@@ -479,6 +701,8 @@ mer_timeline_painter_draw (cairo_t                *cr,
 
   if (mer_timeline_layout_get_document (layout) == NULL)
     return;
+  if (cache != NULL && !can_copy_labels (cr))
+    cache = NULL;
 
   m = mer_timeline_layout_get_metrics (layout);
   draw_eras (cr, context, style, layout);
@@ -497,9 +721,9 @@ mer_timeline_painter_draw (cairo_t                *cr,
       /* Wholly left of the view, label included. */
       if (p->x0 + m->marker_radius < 0 && p->x1 < 0 && p->label_width + m->marker_radius + m->label_gap < 0)
         continue;
-      draw_event (cr, text, style, layout, state, p);
+      draw_event (cr, text, cache, style, layout, state, p);
     }
 
-  draw_floating_selection (cr, text, style, layout, state);
+  draw_floating_selection (cr, text, cache, style, layout, state);
   draw_lanes (cr, text, style, layout);
 }

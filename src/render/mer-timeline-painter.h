@@ -29,6 +29,13 @@ typedef struct {
   const PangoFontDescription *font;
 } MerTimelineStyle;
 
+typedef struct _MerTimelineLabelCache MerTimelineLabelCache;
+
+MerTimelineLabelCache *mer_timeline_label_cache_new       (void);
+void                   mer_timeline_label_cache_free      (MerTimelineLabelCache *self);
+void                   mer_timeline_label_cache_set_scale (MerTimelineLabelCache *self,
+                                                           double                 scale);
+
 double mer_timeline_painter_get_char_width (PangoContext               *context,
                                             const PangoFontDescription *font);
 void   mer_timeline_painter_draw           (cairo_t                    *cr,
@@ -36,5 +43,13 @@ void   mer_timeline_painter_draw           (cairo_t                    *cr,
                                             const MerTimelineStyle     *style,
                                             MerTimelineLayout          *layout,
                                             MerState                   *state);
+void   mer_timeline_painter_draw_cached    (cairo_t                    *cr,
+                                            PangoContext               *context,
+                                            const MerTimelineStyle     *style,
+                                            MerTimelineLayout          *layout,
+                                            MerState                   *state,
+                                            MerTimelineLabelCache      *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerTimelineLabelCache, mer_timeline_label_cache_free)
 
 G_END_DECLS

@@ -32,12 +32,13 @@ struct _MerTimeline
   GtkWidget parent_instance;
 
   /* Owned */
-  MerState            *state;
-  MerTimelineViewport *viewport;
-  MerTimelineLayout   *layout;
-  GHashTable          *marks;        /* MerEvent → MerTimelineMark, its child */
-  GPtrArray           *spare_marks;  /* unparented, for reuse */
-  MerCellCache        *cells;        /* the last frame's drawing, cut into nodes */
+  MerState              *state;
+  MerTimelineViewport   *viewport;
+  MerTimelineLayout     *layout;
+  MerTimelineLabelCache *labels;       /* the event labels drawn, for the next frame */
+  GHashTable            *marks;        /* MerEvent → MerTimelineMark, its child */
+  GPtrArray             *spare_marks;  /* unparented, for reuse */
+  MerCellCache          *cells;        /* the last frame's drawing, cut into nodes */
 
   gboolean dirty;
   guint    marks_tick_id;
@@ -310,7 +311,10 @@ draw (MerTimeline *self,
   lookup_colors (self, &fg, &accent);
   bg = (GdkRGBA) { 1 - fg.red, 1 - fg.green, 1 - fg.blue, 0.92f };
   style = (MerTimelineStyle) { color_from_rgba (&fg), color_from_rgba (&accent), color_from_rgba (&bg), NULL };
-  mer_timeline_painter_draw (cr, gtk_widget_get_pango_context (widget), &style, self->layout, self->state);
+  /* Recorded, then rasterised at the widget's scale. */
+  mer_timeline_label_cache_set_scale (self->labels, gtk_widget_get_scale_factor (widget));
+  mer_timeline_painter_draw_cached (cr, gtk_widget_get_pango_context (widget), &style, self->layout, self->state,
+                                    self->labels);
 }
 
 static void
@@ -1050,6 +1054,7 @@ mer_timeline_dispose (GObject *object)
   g_clear_object (&self->state);
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->layout, mer_timeline_layout_free);
+  g_clear_pointer (&self->labels, mer_timeline_label_cache_free);
 
   G_OBJECT_CLASS (mer_timeline_parent_class)->dispose (object);
 }
@@ -1137,6 +1142,7 @@ mer_timeline_init (MerTimeline *self)
 
   self->viewport = mer_timeline_viewport_new ();
   self->layout = mer_timeline_layout_new ();
+  self->labels = mer_timeline_label_cache_new ();
   self->marks = g_hash_table_new (NULL, NULL);
   self->spare_marks = g_ptr_array_new_with_free_func (g_object_unref);
   self->dirty = TRUE;

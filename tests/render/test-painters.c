@@ -683,6 +683,85 @@ test_timeline_badges_and_axis (void)
   cairo_surface_destroy (surface);
 }
 
+/* The timeline drawn on a recording, with @cache or without, onto a white
+ * image. */
+static cairo_surface_t *
+record_timeline (MerTimelineLayout      *layout,
+                 const MerTimelineStyle *style,
+                 PangoContext           *context,
+                 MerState               *state,
+                 MerTimelineLabelCache  *cache)
+{
+  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
+  cairo_rectangle_t extents = { 0, 0, view->width, view->height };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) view->width, (int) view->height);
+  cairo_t *cr = cairo_create (recording);
+
+  mer_timeline_painter_draw_cached (cr, context, style, layout, state, cache);
+  cairo_destroy (cr);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint
+count_differences (cairo_surface_t *a,
+                   cairo_surface_t *b)
+{
+  guint n = 0;
+
+  for (int y = 0; y < cairo_image_surface_get_height (a); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (a); x++)
+      {
+        Pixel p = pixel_at (a, x, y), q = pixel_at (b, x, y);
+
+        n += p.r != q.r || p.g != q.g || p.b != q.b;
+      }
+  return n;
+}
+
+/* The widget copies its event labels from a cache: the same pixels as the
+ * labels drawn, before and after a selection makes one bold. */
+static void
+test_timeline_label_cache (void)
+{
+  const MerColor white = { 1, 1, 1, 1 };
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 11");
+  MerTimelineStyle style = { { 0.1, 0.1, 0.1, 1 }, { 0.9, 0.1, 0.6, 1 }, white, font };
+  g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+  g_autoptr(MerTimelineLabelCache) cache = mer_timeline_label_cache_new ();
+  g_autoptr(MerState) state = mer_state_new ();
+  g_autoptr(MerEvent) event = g_list_model_get_item (mer_document_get_events (story), 3);
+  cairo_surface_t *drawn = draw_timeline (layout, &style, 900, 8, 0, 0);
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+
+  cairo_surface_destroy (drawn);
+  mer_state_set_document (state, story);
+  for (guint round = 0; round < 2; round++)
+    {
+      cairo_surface_t *cached;
+
+      drawn = record_timeline (layout, &style, context, state, NULL);
+      cached = record_timeline (layout, &style, context, state, cache);
+      g_assert_cmpuint (count_differences (drawn, cached), ==, 0);
+      cairo_surface_destroy (cached);
+      /* Again, from the cache. */
+      cached = record_timeline (layout, &style, context, state, cache);
+      g_assert_cmpuint (count_differences (drawn, cached), ==, 0);
+      cairo_surface_destroy (cached);
+      cairo_surface_destroy (drawn);
+      mer_state_set_selected_event (state, event);
+    }
+  g_object_unref (context);
+}
+
 /* A tick near the view's end has its label before it, not cut by the end. */
 static void
 test_timeline_axis_end (void)
@@ -885,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/export-strip-selection", test_export_strip_selection);
   g_test_add_func ("/render/timeline/badges-and-axis", test_timeline_badges_and_axis);
   g_test_add_func ("/render/timeline/axis-end", test_timeline_axis_end);
+  g_test_add_func ("/render/timeline/label-cache", test_timeline_label_cache);
 
   status = g_test_run ();
 
