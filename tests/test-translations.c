@@ -673,6 +673,13 @@ is_label_with_text (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
 }
 
+/* The details follow the selection in the frame after the views'. */
+static gboolean
+shows_details_date (gpointer window)
+{
+  return find_widget (window, is_label_with_text, language->day_range) != NULL;
+}
+
 static void
 test_window (void)
 {
@@ -692,7 +699,7 @@ test_window (void)
   /* The details panel names the selected event's dates the language's way. */
   document = mer_window_get_document (window);
   mer_state_set_selected_event (mer_window_get_state (window), mer_document_lookup_event (document, "nagato-summit"));
-  wait_for_frame (GTK_WIDGET (window));
+  wait_until (shows_details_date, window);
   details_date = find_widget (GTK_WIDGET (window), is_label_with_text, language->day_range);
   g_assert_nonnull (details_date);
 

@@ -24,6 +24,9 @@ struct _MerDetails
   /* Owned */
   MerState  *state;
 
+  GdkFrameClock *clock;           /* while waiting for its next frame */
+  gulong         after_paint_id;
+
   /* Children */
   GtkWidget *scrolled;
   GtkWidget *box;
@@ -236,6 +239,58 @@ update (MerDetails *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled)), 0);
 }
 
+/* A selection shows on the map and the timeline in the window's next frame,
+ * and its details in the frame after: laying out their wrapped text takes
+ * a few milliseconds, which the views' response does not wait for. */
+static void
+stop_waiting (MerDetails *self)
+{
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, self->clock);
+  self->clock = NULL;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                MerDetails    *self)
+{
+  stop_waiting (self);
+  update (self);
+}
+
+static void
+schedule_update (MerDetails *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update (self);
+      return;
+    }
+  if (self->after_paint_id != 0)
+    return;
+
+  self->clock = clock;
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
+mer_details_unrealize (GtkWidget *widget)
+{
+  MerDetails *self = MER_DETAILS (widget);
+
+  /* Its frame clock goes with it: what was waiting for the next frame is
+   * shown now. */
+  if (self->after_paint_id != 0)
+    {
+      stop_waiting (self);
+      update (self);
+    }
+  GTK_WIDGET_CLASS (mer_details_parent_class)->unrealize (widget);
+}
+
 static void
 mer_details_constructed (GObject *object)
 {
@@ -243,7 +298,7 @@ mer_details_constructed (GObject *object)
 
   G_OBJECT_CLASS (mer_details_parent_class)->constructed (object);
 
-  g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-event", G_CALLBACK (schedule_update), self, G_CONNECT_SWAPPED);
   /* The category's dot has the map's marker colour, which changes with the
    * style. */
   if (adw_is_initialized ())
@@ -276,6 +331,7 @@ mer_details_dispose (GObject *object)
 {
   MerDetails *self = MER_DETAILS (object);
 
+  stop_waiting (self);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->state);
 
@@ -291,6 +347,7 @@ mer_details_class_init (MerDetailsClass *klass)
   object_class->constructed = mer_details_constructed;
   object_class->set_property = mer_details_set_property;
   object_class->dispose = mer_details_dispose;
+  widget_class->unrealize = mer_details_unrealize;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,
