@@ -5,6 +5,8 @@
 
 #include "mer-labels.h"
 
+#include "mer-text-image.h"
+
 #include <math.h>
 #include <string.h>
 #include <pango/pangocairo.h>
@@ -64,14 +66,10 @@ typedef struct {
   guint        placed_in;  /* the pass that last placed the text, or 0 */
   guint        position;   /* where that pass put it, by positions() */
 
-  /* The text and its halo drawn on an image, as last drawn: its colours,
-   * its pixels to a unit, and its top left corner from the text's origin
-   * in device pixels. */
-  cairo_surface_t *sprite;  /* nullable */
-  MerColor         sprite_color;
-  MerColor         sprite_halo;
-  double           sprite_scale;
-  int              sprite_x, sprite_y;
+  /* The text and its halo on an image, as last drawn, and its colours. */
+  MerTextImage image;
+  MerColor     image_color;
+  MerColor     image_halo;
 } Size;
 
 static void
@@ -80,7 +78,7 @@ size_free (gpointer data)
   Size *size = data;
 
   g_object_unref (size->layout);
-  g_clear_pointer (&size->sprite, cairo_surface_destroy);
+  mer_text_image_clear (&size->image);
   g_free (size);
 }
 
@@ -697,23 +695,6 @@ mer_labels_set_raster_scale (MerLabels *self,
   self->raster_scale = scale;
 }
 
-/* Whether @target is a vector file. A recording surface is not: on screen
- * GTK records a widget's drawing and then rasterises it. */
-static gboolean
-is_vector (cairo_surface_t *target)
-{
-  switch (cairo_surface_get_type (target))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 static const double halo_offsets[][2] = {
   { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 }, { 0.7, 0.7 }, { -0.7, 0.7 }, { 0.7, -0.7 }, { -0.7, -0.7 },
 };
@@ -738,80 +719,36 @@ draw_text_raster (cairo_t        *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* @size's text and halo on an image of its own, @scale device pixels to a
- * unit, made again only when a colour or the scale changed. */
-static void
-ensure_sprite (Size           *size,
-               double          scale,
-               const MerColor *color,
-               const MerColor *halo)
-{
-  PangoRectangle ink;
-  int x0, y0, x1, y1;
-  cairo_t *cr;
-
-  if (size->sprite != NULL && size->sprite_scale == scale && memcmp (color, &size->sprite_color, sizeof *color) == 0 &&
-      memcmp (halo, &size->sprite_halo, sizeof *halo) == 0)
-    return;
-
-  g_clear_pointer (&size->sprite, cairo_surface_destroy);
-  pango_layout_get_extents (size->layout, &ink, NULL);
-  /* The ink, the halo round it and a pixel for antialiasing. */
-  x0 = (int) floor (((double) ink.x / PANGO_SCALE - HALO - 1) * scale);
-  y0 = (int) floor (((double) ink.y / PANGO_SCALE - HALO - 1) * scale);
-  x1 = (int) ceil (((double) (ink.x + ink.width) / PANGO_SCALE + HALO + 1) * scale);
-  y1 = (int) ceil (((double) (ink.y + ink.height) / PANGO_SCALE + HALO + 1) * scale);
-
-  size->sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
-  cairo_surface_set_device_scale (size->sprite, scale, scale);
-  cr = cairo_create (size->sprite);
-  cairo_translate (cr, -x0 / scale, -y0 / scale);
-  draw_text_raster (cr, size->layout, color, halo);
-  cairo_destroy (cr);
-  cairo_surface_flush (size->sprite);
-
-  size->sprite_color = *color;
-  size->sprite_halo = *halo;
-  size->sprite_scale = scale;
-  size->sprite_x = x0;
-  size->sprite_y = y0;
-}
-
-/* A label on a raster: its image, made once, copied with its text's origin
- * at (@x, @y) moved to the nearest device pixel, so that a label that
- * stays from a frame to the next costs a copy, not nine runs of text.
- * Returns %FALSE where @cr's transformation is not a plain scale, for the
- * caller to draw the text itself. */
+/* A label on a raster: its text and halo drawn once on an image (again
+ * when a colour or the scale changed) and copied with the text's origin at
+ * (@x, @y), so that a label that stays from a frame to the next costs a
+ * copy, not nine runs of text. Returns %FALSE where @cr's transformation is
+ * not a plain scale, for the caller to draw the text itself. */
 static gboolean
-draw_sprite (MerLabels      *self,
-             cairo_t        *cr,
-             Size           *size,
-             double          x,
-             double          y,
-             const MerColor *color,
-             const MerColor *halo)
+draw_image (MerLabels      *self,
+            cairo_t        *cr,
+            Size           *size,
+            double          x,
+            double          y,
+            const MerColor *color,
+            const MerColor *halo)
 {
-  cairo_matrix_t matrix;
-  double device_x, device_y;
-  double scale, target_x = 1, target_y = 1;
+  double scale;
 
-  cairo_get_matrix (cr, &matrix);
-  cairo_surface_get_device_scale (cairo_get_target (cr), &target_x, &target_y);
-  if (matrix.xy != 0 || matrix.yx != 0 || matrix.xx <= 0 || matrix.xx != matrix.yy || target_x != target_y)
+  if (!mer_text_image_get_scale (cr, self->raster_scale, &scale))
     return FALSE;
 
-  /* Device pixels to a user unit, and the origin's device pixel. */
-  scale = matrix.xx * target_x * self->raster_scale;
-  device_x = round ((matrix.xx * x + matrix.x0) * target_x * self->raster_scale);
-  device_y = round ((matrix.yy * y + matrix.y0) * target_y * self->raster_scale);
+  if (size->image.surface == NULL || size->image.scale != scale ||
+      memcmp (color, &size->image_color, sizeof *color) != 0 || memcmp (halo, &size->image_halo, sizeof *halo) != 0)
+    {
+      cairo_t *image_cr = mer_text_image_begin (&size->image, size->layout, HALO, scale);
 
-  ensure_sprite (size, scale, color, halo);
-  cairo_save (cr);
-  cairo_set_source_surface (cr, size->sprite,
-                            ((device_x + size->sprite_x) / (target_x * self->raster_scale) - matrix.x0) / matrix.xx,
-                            ((device_y + size->sprite_y) / (target_y * self->raster_scale) - matrix.y0) / matrix.yy);
-  cairo_paint (cr);
-  cairo_restore (cr);
+      draw_text_raster (image_cr, size->layout, color, halo);
+      mer_text_image_end (&size->image, image_cr);
+      size->image_color = *color;
+      size->image_halo = *halo;
+    }
+  mer_text_image_paint (&size->image, cr, self->raster_scale, x, y);
   return TRUE;
 }
 
@@ -830,7 +767,7 @@ mer_labels_draw (MerLabels         *self,
 
   g_return_if_fail (self != NULL);
 
-  raster = !is_vector (cairo_get_target (cr));
+  raster = mer_text_image_is_raster (cr);
 
   cairo_save (cr);
   for (guint i = 0; i < self->placed->len; i++)
@@ -869,7 +806,7 @@ mer_labels_draw (MerLabels         *self,
           break;
         }
 
-      if (raster && draw_sprite (self, cr, size, x, y, &color, &style->label_halo))
+      if (raster && draw_image (self, cr, size, x, y, &color, &style->label_halo))
         continue;
 
       if (raster)

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "mer-era.h"
+#include "mer-text-image.h"
 #include "mer-time-axis.h"
 
 /* The one painter of the timeline, for the widget and the export's strip:
@@ -270,8 +271,9 @@ draw_clusters (cairo_t                *cr,
  * every title again. */
 struct _MerTimelineLabelCache
 {
-  GHashTable *labels;  /* MerEvent → Label */
-  double      scale;   /* device pixels to a unit of the target */
+  GHashTable *labels;        /* MerEvent → Label */
+  double      scale;         /* device pixels to a unit of the target */
+  double      image_scale;   /* and to a unit of this frame's user space */
 };
 
 typedef struct {
@@ -279,12 +281,10 @@ typedef struct {
   int              width;        /* the room, Pango units */
   gboolean         bold;
   MerColor         color;
-  double           scale;
   guint            serial;       /* the Pango context's */
   int              baseline;     /* Pango units */
   int              pixel_width;
-  cairo_surface_t *image;
-  int              image_x, image_y;  /* its corner from the text's origin, device pixels */
+  MerTextImage     image;
 } Label;
 
 /* Past this many labels the cache starts again. */
@@ -296,7 +296,7 @@ label_free (gpointer data)
   Label *label = data;
 
   g_free (label->title);
-  g_clear_pointer (&label->image, cairo_surface_destroy);
+  mer_text_image_clear (&label->image);
   g_free (label);
 }
 
@@ -373,12 +373,10 @@ ensure_label (MerTimelineLabelCache *self,
   Label *label = g_hash_table_lookup (self->labels, event);
   const char *title = mer_event_get_title (event);
   guint serial = pango_context_get_serial (pango_layout_get_context (text));
-  PangoRectangle ink;
-  int x0, y0, x1, y1;
   cairo_t *cr;
 
   if (label != NULL && label->width == (int) (width * PANGO_SCALE) && label->bold == bold &&
-      label->scale == scale && label->serial == serial && memcmp (&label->color, color, sizeof *color) == 0 &&
+      label->image.scale == scale && label->serial == serial && memcmp (&label->color, color, sizeof *color) == 0 &&
       g_strcmp0 (label->title, title) == 0)
     return label;
 
@@ -389,72 +387,22 @@ ensure_label (MerTimelineLabelCache *self,
       label = g_new0 (Label, 1);
       g_hash_table_insert (self->labels, event, label);
     }
-  g_free (label->title);
-  g_clear_pointer (&label->image, cairo_surface_destroy);
 
   set_label_text (text, title, width, bold);
+  g_free (label->title);
   label->title = g_strdup (title);
   label->width = (int) (width * PANGO_SCALE);
   label->bold = bold;
   label->color = *color;
-  label->scale = scale;
   label->serial = serial;
   label->baseline = pango_layout_get_baseline (text);
   pango_layout_get_pixel_size (text, &label->pixel_width, NULL);
 
-  /* The ink and a pixel round it for antialiasing. */
-  pango_layout_get_extents (text, &ink, NULL);
-  x0 = (int) floor (((double) ink.x / PANGO_SCALE - 1) * scale);
-  y0 = (int) floor (((double) ink.y / PANGO_SCALE - 1) * scale);
-  x1 = (int) ceil (((double) (ink.x + ink.width) / PANGO_SCALE + 1) * scale);
-  y1 = (int) ceil (((double) (ink.y + ink.height) / PANGO_SCALE + 1) * scale);
-  label->image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
-  cairo_surface_set_device_scale (label->image, scale, scale);
-  cr = cairo_create (label->image);
-  cairo_translate (cr, -x0 / scale, -y0 / scale);
+  cr = mer_text_image_begin (&label->image, text, 0, scale);
   set_source (cr, color, color->alpha);
   pango_cairo_show_layout (cr, text);
-  cairo_destroy (cr);
-  cairo_surface_flush (label->image);
-  label->image_x = x0;
-  label->image_y = y0;
+  mer_text_image_end (&label->image, cr);
   return label;
-}
-
-/* The label's image with the text's origin at (@x, @y) moved to the
- * nearest device pixel. */
-static void
-paint_label (cairo_t     *cr,
-             const Label *label,
-             double       raster_scale,
-             double       x,
-             double       y)
-{
-  cairo_matrix_t matrix;
-  double device_x, device_y;
-
-  cairo_get_matrix (cr, &matrix);
-  device_x = round ((matrix.xx * x + matrix.x0) * raster_scale);
-  device_y = round ((matrix.yy * y + matrix.y0) * raster_scale);
-  cairo_save (cr);
-  cairo_set_source_surface (cr, label->image, ((device_x + label->image_x) / raster_scale - matrix.x0) / matrix.xx,
-                            ((device_y + label->image_y) / raster_scale - matrix.y0) / matrix.yy);
-  cairo_paint (cr);
-  cairo_restore (cr);
-}
-
-/* Whether labels can be copied from images onto @cr: a raster at a plain
- * scale, which a widget's recording is. */
-static gboolean
-can_copy_labels (cairo_t *cr)
-{
-  cairo_matrix_t matrix;
-  double x = 1, y = 1;
-
-  cairo_get_matrix (cr, &matrix);
-  cairo_surface_get_device_scale (cairo_get_target (cr), &x, &y);
-  return matrix.xy == 0 && matrix.yx == 0 && matrix.xx > 0 && matrix.xx == matrix.yy && x == 1 && y == 1 &&
-         cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_RECORDING;
 }
 
 static void
@@ -531,17 +479,15 @@ draw_event (cairo_t                 *cr,
   if (placed->label_width > 0 && cache != NULL)
     {
       MerColor text_color = { fg->red, fg->green, fg->blue, alpha };
-      cairo_matrix_t matrix;
       const Label *label;
       double baseline, x;
 
-      cairo_get_matrix (cr, &matrix);
-      label = ensure_label (cache, text, event, placed->label_width, selected, &text_color, matrix.xx * cache->scale);
+      label = ensure_label (cache, text, event, placed->label_width, selected, &text_color, cache->image_scale);
       baseline = y - label->baseline / (double) PANGO_SCALE + 4 * m->scale;
       x = placed->label_before ? placed->x0 - m->marker_radius - mer_timeline_layout_get_label_lead (layout, event) -
                                    label->pixel_width
                                : placed->x0 + m->marker_radius + m->label_gap;
-      paint_label (cr, label, cache->scale, x, baseline);
+      mer_text_image_paint (&label->image, cr, cache->scale, x, baseline);
     }
   else if (placed->label_width > 0)
     {
@@ -701,7 +647,7 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
 
   if (mer_timeline_layout_get_document (layout) == NULL)
     return;
-  if (cache != NULL && !can_copy_labels (cr))
+  if (cache != NULL && !mer_text_image_get_scale (cr, cache->scale, &cache->image_scale))
     cache = NULL;
 
   m = mer_timeline_layout_get_metrics (layout);

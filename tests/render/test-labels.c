@@ -10,6 +10,9 @@
 #include "mer-labels.h"
 #include "mer-loader.h"
 #include "mer-region-painter.h"
+#include "mer-text-image.h"
+
+#include <cairo-pdf.h>
 
 /* The label pass: on random frames, with random candidates and obstacles
  * and with the bundled story over the real base map, no two labels overlap,
@@ -472,6 +475,37 @@ test_recorded_as_drawn (void)
     }
 }
 
+/* Texts are copied from images onto a raster at a plain scale only: not
+ * into a PDF, nor turned; the scale counts the surface's and a later
+ * rasterisation's. */
+static void
+test_text_image_scale (void)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (NULL, 100, 100);
+  cairo_t *cr;
+  double scale = 0;
+
+  cairo_surface_set_device_scale (image, 2, 2);
+  cr = cairo_create (image);
+  g_assert_true (mer_text_image_is_raster (cr));
+  g_assert_true (mer_text_image_get_scale (cr, 1, &scale));
+  g_assert_cmpfloat (scale, ==, 2);
+  cairo_scale (cr, 1.5, 1.5);
+  g_assert_true (mer_text_image_get_scale (cr, 2, &scale));
+  g_assert_cmpfloat (scale, ==, 6);
+  cairo_rotate (cr, 0.3);
+  g_assert_false (mer_text_image_get_scale (cr, 1, &scale));
+  cairo_destroy (cr);
+
+  cr = cairo_create (pdf);
+  g_assert_false (mer_text_image_is_raster (cr));
+  g_assert_false (mer_text_image_get_scale (cr, 1, &scale));
+  cairo_destroy (cr);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/render/labels/story-frames", test_story_frames);
   g_test_add_func ("/render/labels/southern-kurils", test_southern_kurils);
   g_test_add_func ("/render/labels/recorded-as-drawn", test_recorded_as_drawn);
+  g_test_add_func ("/render/labels/text-image-scale", test_text_image_scale);
 
   return g_test_run ();
 }
