@@ -222,6 +222,19 @@ test_overlay (Fixture       *fixture,
   assert_same_pixels (drawn, screen);
   cairo_surface_destroy (screen);
   cairo_surface_destroy (drawn);
+
+  /* Then one region only, then none: the regions are drawn again where
+   * those whose emphasis changed lie, the same pixels as drawn whole. */
+  for (guint n = 1; n <= 2; n++)
+    {
+      mer_state_set_highlighted_regions (fixture->state, (MerRegion * const *) regions->pdata, 2 - n);
+      wait_for_frame (GTK_WIDGET (overlay));
+      screen = render_nodes (GTK_WIDGET (overlay));
+      drawn = draw_in_one_node (GTK_WIDGET (overlay), draw_overlay);
+      assert_same_pixels (drawn, screen);
+      cairo_surface_destroy (screen);
+      cairo_surface_destroy (drawn);
+    }
 }
 
 static void

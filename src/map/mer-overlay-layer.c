@@ -8,6 +8,7 @@
 #include "mer-cell-cache.h"
 #include "mer-pov-painter.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The story drawn over the base map: regions, then event markers, then the
@@ -139,15 +140,18 @@ draw_over_regions (MerOverlayLayer  *self,
   mer_labels_draw (labels, cr, style);
 }
 
-/* Whether the regions drawn last were drawn for this frame: the region
- * painter reads the view, the style and each region's look, and nothing
- * else. Notes this frame's. */
-static gboolean
-regions_unchanged (MerOverlayLayer  *self,
-                   const MerMapView *view)
+/* Where the regions drawn last differ from this frame's: the region painter
+ * reads the view, the style and each region's look, and nothing else.
+ * %NULL when all of them must be drawn again; an empty region when none
+ * changed; else the extents, in device pixels, of the regions whose look
+ * changed, as they were and as they are. Notes this frame's looks. */
+static cairo_region_t *
+regions_damage (MerOverlayLayer  *self,
+                const MerMapView *view)
 {
-  gboolean same = self->regions_image != NULL && memcmp (view, &self->regions_view, sizeof *view) == 0 &&
-                  self->dark == self->regions_dark;
+  gboolean whole = self->regions_image == NULL || memcmp (view, &self->regions_view, sizeof *view) != 0 ||
+                   self->dark != self->regions_dark;
+  cairo_region_t *damage = NULL;
   GArray *swap;
 
   if (self->regions_looks == NULL)
@@ -156,45 +160,94 @@ regions_unchanged (MerOverlayLayer  *self,
       self->looks = g_array_new (FALSE, TRUE, sizeof (MerRegionLook));
     }
   mer_region_painter_get_looks (self->regions, self->state, self->looks);
-  same = same && self->looks->len == self->regions_looks->len &&
-         memcmp (self->looks->data, self->regions_looks->data, self->looks->len * sizeof (MerRegionLook)) == 0;
+  whole = whole || self->looks->len != self->regions_looks->len;
+
+  if (!whole)
+    {
+      damage = cairo_region_create ();
+      for (guint i = 0; i < self->looks->len; i++)
+        {
+          const MerRegionLook *now = &g_array_index (self->looks, MerRegionLook, i);
+          const MerRegionLook *before = &g_array_index (self->regions_looks, MerRegionLook, i);
+
+          if (memcmp (now, before, sizeof *now) == 0)
+            continue;
+          for (guint k = 0; k < 2; k++)
+            {
+              cairo_rectangle_t extents;
+
+              mer_region_painter_get_look_extents (self->regions, view, k == 0 ? before : now, &extents);
+              if (extents.width > 0 && extents.height > 0)
+                {
+                  int x0 = (int) floor (extents.x * view->scale_factor);
+                  int y0 = (int) floor (extents.y * view->scale_factor);
+                  int x1 = (int) ceil ((extents.x + extents.width) * view->scale_factor);
+                  int y1 = (int) ceil ((extents.y + extents.height) * view->scale_factor);
+
+                  cairo_region_union_rectangle (damage, &(cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 });
+                }
+            }
+        }
+    }
 
   self->regions_view = *view;
   self->regions_dark = self->dark;
   swap = self->regions_looks;
   self->regions_looks = self->looks;
   self->looks = swap;
-  return same;
+  return damage;
 }
 
-/* The regions into @cr, whose target is transparent: drawn again only when
+/* The regions into @cr, whose target is transparent: drawn again where
  * they changed, else copied from the last frame's, the same pixels. */
 static void
 draw_regions_cached (MerOverlayLayer  *self,
                      cairo_t          *cr,
                      const MerMapView *view)
 {
-  if (!regions_unchanged (self, view))
+  cairo_region_t *damage = regions_damage (self, view);
+
+  if (damage == NULL || !cairo_region_is_empty (damage))
     {
       cairo_rectangle_t extents = { 0, 0, view->width, view->height };
       cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
       cairo_t *regions_cr = cairo_create (recording);
 
-      /* Drawn as the rest is, recorded and then onto an image. */
+      /* Drawn as the rest is, recorded and then onto an image: the whole
+       * of it, or only where it changed. */
       mer_region_painter_draw (self->regions, regions_cr, view, mer_map_style_get (self->dark), self->state);
       cairo_destroy (regions_cr);
-      g_clear_pointer (&self->regions_image, cairo_surface_destroy);
-      self->regions_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                        (int) view->width * (int) view->scale_factor,
-                                                        (int) view->height * (int) view->scale_factor);
-      cairo_surface_set_device_scale (self->regions_image, view->scale_factor, view->scale_factor);
+      if (damage == NULL)
+        {
+          g_clear_pointer (&self->regions_image, cairo_surface_destroy);
+          self->regions_image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                            (int) view->width * (int) view->scale_factor,
+                                                            (int) view->height * (int) view->scale_factor);
+          cairo_surface_set_device_scale (self->regions_image, view->scale_factor, view->scale_factor);
+        }
       regions_cr = cairo_create (self->regions_image);
+      if (damage != NULL)
+        {
+          for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
+            {
+              cairo_rectangle_int_t box;
+
+              cairo_region_get_rectangle (damage, i, &box);
+              cairo_rectangle (regions_cr, box.x / view->scale_factor, box.y / view->scale_factor,
+                               box.width / view->scale_factor, box.height / view->scale_factor);
+            }
+          cairo_clip (regions_cr);
+          cairo_set_operator (regions_cr, CAIRO_OPERATOR_CLEAR);
+          cairo_paint (regions_cr);
+          cairo_set_operator (regions_cr, CAIRO_OPERATOR_OVER);
+        }
       cairo_set_source_surface (regions_cr, recording, 0, 0);
       cairo_paint (regions_cr);
       cairo_destroy (regions_cr);
       cairo_surface_destroy (recording);
       cairo_surface_flush (self->regions_image);
     }
+  g_clear_pointer (&damage, cairo_region_destroy);
 
   cairo_save (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);

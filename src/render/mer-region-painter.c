@@ -550,6 +550,60 @@ mer_region_painter_get_looks (MerRegionPainter *self,
 }
 
 /**
+ * mer_region_painter_get_look_extents:
+ * @look: one of the looks mer_region_painter_get_looks() gave
+ * @extents: (out): set to where a region drawn with @look can put ink in
+ *   @view, in its pixels (every world copy in view); empty when nowhere
+ *
+ * Where drawing the region with another look changes pixels: inside the
+ * extents of the old look and of the new.
+ */
+void
+mer_region_painter_get_look_extents (MerRegionPainter    *self,
+                                     const MerMapView    *view,
+                                     const MerRegionLook *look,
+                                     cairo_rectangle_t   *extents)
+{
+  /* The widest line drawn along an outline (an emphasised one, 3 pixels),
+   * its round joins, and a pixel of antialiasing. */
+  const double margin = 4;
+  const Shape *shape = look->shape;
+  double vx_min, vy_min, vx_max, vy_max;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (extents != NULL);
+
+  *extents = (cairo_rectangle_t) { 0, 0, 0, 0 };
+  if (shape == NULL || shape->path.num_data == 0)
+    return;
+
+  mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
+  for (int shift = (int) floor (vx_min - shape->x_max); shift <= (int) ceil (vx_max - shape->x_min); shift++)
+    {
+      double ax, ay, bx, by;
+
+      if (shape->x_max + shift < vx_min || shape->x_min + shift > vx_max)
+        continue;
+      mer_map_view_normalized_to_point (view, shape->x_min + shift, shape->y_min, &ax, &ay);
+      mer_map_view_normalized_to_point (view, shape->x_max + shift, shape->y_max, &bx, &by);
+      x0 = MIN (x0, MIN (ax, bx));
+      y0 = MIN (y0, MIN (ay, by));
+      x1 = MAX (x1, MAX (ax, bx));
+      y1 = MAX (y1, MAX (ay, by));
+    }
+  if (x0 > x1)
+    return;
+
+  x0 = MAX (x0 - margin, 0);
+  y0 = MAX (y0 - margin, 0);
+  x1 = MIN (x1 + margin, view->width);
+  y1 = MIN (y1 + margin, view->height);
+  if (x0 < x1 && y0 < y1)
+    *extents = (cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/**
  * mer_region_painter_add_labels:
  * @labels: the picture's label pass, the size of @view
  *

@@ -45,6 +45,10 @@ void              mer_region_painter_draw_labels (MerRegionPainter  *self,
 void              mer_region_painter_get_looks (MerRegionPainter *self,
                                                 MerState         *state,
                                                 GArray           *looks);
+void              mer_region_painter_get_look_extents (MerRegionPainter    *self,
+                                                       const MerMapView    *view,
+                                                       const MerRegionLook *look,
+                                                       cairo_rectangle_t   *extents);
 MerRegion        *mer_region_painter_pick    (MerRegionPainter   *self,
                                               const MerMapView   *view,
                                               double              x,

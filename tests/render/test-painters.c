@@ -373,6 +373,24 @@ test_region_looks (void)
   mer_region_painter_get_looks (painter, in_2015, b);
   g_assert_true (g_array_index (b, MerRegionLook, crimea_at).emphasised);
   g_assert_false (g_array_index (b, MerRegionLook, sakhalin_at).emphasised);
+
+  /* Where a look puts ink: round Crimea in a view of it, nowhere for
+   * Sakhalin there. */
+  {
+    MerMapView view = { 45.3, 34.4, 7, 600, 600, 1 };
+    cairo_rectangle_t extents;
+    double x, y;
+
+    mer_region_painter_get_look_extents (painter, &view, &g_array_index (b, MerRegionLook, crimea_at), &extents);
+    mer_map_view_location_to_point (&view, 45.3, 34.4, &x, &y);
+    g_assert_cmpfloat (extents.x, <, x);
+    g_assert_cmpfloat (extents.x + extents.width, >, x);
+    g_assert_cmpfloat (extents.y, <, y);
+    g_assert_cmpfloat (extents.y + extents.height, >, y);
+    g_assert_cmpfloat (extents.width, <, 600);
+    mer_region_painter_get_look_extents (painter, &view, &g_array_index (b, MerRegionLook, sakhalin_at), &extents);
+    g_assert_cmpfloat (extents.width, ==, 0);
+  }
 }
 
 /* Polygons crossing ±180° are split when the data is prepared; if one were
