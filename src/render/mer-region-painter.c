@@ -370,6 +370,11 @@ append_region_path (cairo_t          *cr,
   cairo_restore (cr);
 }
 
+/* Emphasis deepens the fill to this opacity, thickens the outline and the
+ * hatch: drawn over the plain region, as a pass of its own. */
+#define PLAIN_FILL_ALPHA 0.18
+#define EMPHASISED_FILL_ALPHA 0.4
+
 static void
 draw_region (cairo_t            *cr,
              const MerMapView   *view,
@@ -377,7 +382,7 @@ draw_region (cairo_t            *cr,
              const Shape        *shape,
              gboolean            disputed,
              int                 shift,
-             gboolean            emphasised)
+             gboolean            emphasis)
 {
   guint32 rgb = mer_region_get_color (cached->region);
   MerColor color = mer_color_from_rgb (rgb != MER_NO_COLOR ? rgb : DEFAULT_REGION_COLOR, 1);
@@ -385,8 +390,10 @@ draw_region (cairo_t            *cr,
 
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   append_region_path (cr, view, shape, shift);
-  set_color (cr, &color, emphasised ? 0.4 : 0.18);
-
+  /* Over the plain fill, the opacity that makes the two the emphasised
+   * one. */
+  set_color (cr, &color,
+             emphasis ? (EMPHASISED_FILL_ALPHA - PLAIN_FILL_ALPHA) / (1 - PLAIN_FILL_ALPHA) : PLAIN_FILL_ALPHA);
   cairo_fill_preserve (cr);
 
   if (disputed)
@@ -395,7 +402,7 @@ draw_region (cairo_t            *cr,
       cairo_pattern_t *hatch;
 
       hatch_color.alpha = 0.9;
-      hatch = create_hatch (&hatch_color, emphasised ? 1.6 : 1.2);
+      hatch = create_hatch (&hatch_color, emphasis ? 1.6 : 1.2);
       cairo_set_source (cr, hatch);
       cairo_fill_preserve (cr);
       cairo_pattern_destroy (hatch);
@@ -403,7 +410,7 @@ draw_region (cairo_t            *cr,
     }
 
   set_color (cr, &color, 1);
-  cairo_set_line_width (cr, emphasised ? 3.0 : 1.5);
+  cairo_set_line_width (cr, emphasis ? 3.0 : 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
@@ -429,22 +436,70 @@ cover_base_map (cairo_t            *cr,
   cairo_stroke (cr);
 }
 
+/* The widest line drawn along an outline (an emphasised one, 3 pixels),
+ * its round joins, and a pixel of antialiasing. */
+#define INK_MARGIN 4
+
+/* Where one world copy of @shape can put ink in @view, in its pixels. */
+static void
+get_copy_box (const MerMapView  *view,
+              const Shape       *shape,
+              int                shift,
+              cairo_rectangle_t *box)
+{
+  double ax, ay, bx, by;
+
+  mer_map_view_normalized_to_point (view, shape->x_min + shift, shape->y_min, &ax, &ay);
+  mer_map_view_normalized_to_point (view, shape->x_max + shift, shape->y_max, &bx, &by);
+  box->x = MIN (ax, bx) - INK_MARGIN;
+  box->y = MIN (ay, by) - INK_MARGIN;
+  box->width = fabs (bx - ax) + 2 * INK_MARGIN;
+  box->height = fabs (by - ay) + 2 * INK_MARGIN;
+}
+
+/* Whether a copy of a shape with @box can change a pixel inside @clip (the
+ * context's clip as rectangles, or %NULL when it is not one): a region
+ * outside the clip is not drawn at all, since cairo would stroke and
+ * rasterise its whole outline only to throw the pixels away. */
+static gboolean
+meets_clip (const cairo_rectangle_list_t *clip,
+            const cairo_rectangle_t      *box)
+{
+  if (clip == NULL)
+    return TRUE;
+
+  for (int i = 0; i < clip->num_rectangles; i++)
+    {
+      const cairo_rectangle_t *r = &clip->rectangles[i];
+
+      if (box->x < r->x + r->width && r->x < box->x + box->width && box->y < r->y + r->height
+          && r->y < box->y + box->height)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 draw_pass (MerRegionPainter  *self,
            cairo_t           *cr,
            const MerMapView  *view,
            const MerMapStyle *style,
            MerState          *state,
-           MerLabels         *labels)
+           MerLabels         *labels,
+           MerRegionPasses    passes)
 {
   AsOf as_of = as_of_state (state);
   double vx_min, vy_min, vx_max, vy_max;
+  cairo_rectangle_list_t *clip = cr != NULL ? cairo_copy_clip_rectangle_list (cr) : NULL;
+  const cairo_rectangle_list_t *only = clip != NULL && clip->status == CAIRO_STATUS_SUCCESS ? clip : NULL;
+  cairo_rectangle_t box;
 
   mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
 
   if (cr != NULL)
     cairo_save (cr);
-  for (guint i = 0; labels == NULL && style != NULL && i < self->regions->len; i++)
+  for (guint i = 0; labels == NULL && style != NULL && (passes & MER_REGION_PASS_PLAIN) && i < self->regions->len;
+       i++)
     {
       const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
       const Shape *shape = shape_at (cached, as_of);
@@ -456,36 +511,43 @@ draw_pass (MerRegionPainter  *self,
         continue;
 
       for (int shift = (int) floor (vx_min - shape->x_max); shift <= (int) ceil (vx_max - shape->x_min); shift++)
-        if (shape->x_max + shift >= vx_min && shape->x_min + shift <= vx_max)
+        if (shape->x_max + shift >= vx_min && shape->x_min + shift <= vx_max
+            && (get_copy_box (view, shape, shift, &box), meets_clip (only, &box)))
           cover_base_map (cr, view, style, shape, shift);
     }
 
-  for (guint i = 0; i < self->regions->len; i++)
-    {
-      const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
-      const Shape *shape = shape_at (cached, as_of);
-      gboolean emphasised = state != NULL && mer_state_is_region_emphasised (state, cached->region);
-      gboolean contested = contested_at (cached, as_of);
-      int first, last;
+  /* The plain regions first, then the emphasis over them all. */
+  for (guint pass = MER_REGION_PASS_PLAIN; pass <= MER_REGION_PASS_EMPHASIS; pass <<= 1)
+    for (guint i = 0; (labels != NULL ? pass == MER_REGION_PASS_PLAIN : (passes & pass) != 0)
+                      && i < self->regions->len; i++)
+      {
+        const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
+        const Shape *shape = shape_at (cached, as_of);
+        gboolean emphasised = state != NULL && mer_state_is_region_emphasised (state, cached->region);
+        gboolean contested = contested_at (cached, as_of);
+        int first, last;
 
-      if (shape == NULL || shape->path.num_data == 0 || shape->y_max < vy_min || shape->y_min > vy_max)
-        continue;
+        if (shape == NULL || shape->path.num_data == 0 || shape->y_max < vy_min || shape->y_min > vy_max
+            || (pass == MER_REGION_PASS_EMPHASIS && !emphasised))
+          continue;
 
-      first = (int) floor (vx_min - shape->x_max);
-      last = (int) ceil (vx_max - shape->x_min);
-      for (int shift = first; shift <= last; shift++)
-        {
-          if (shape->x_max + shift < vx_min || shape->x_min + shift > vx_max)
-            continue;
+        first = (int) floor (vx_min - shape->x_max);
+        last = (int) ceil (vx_max - shape->x_min);
+        for (int shift = first; shift <= last; shift++)
+          {
+            if (shape->x_max + shift < vx_min || shape->x_min + shift > vx_max)
+              continue;
 
-          if (labels == NULL)
-            draw_region (cr, view, cached, shape, contested, shift, emphasised);
-          else if (view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
-            add_label (labels, view, style, cached, shape, contested, emphasised, shift);
-        }
-    }
+            get_copy_box (view, shape, shift, &box);
+            if (labels == NULL && meets_clip (only, &box))
+              draw_region (cr, view, cached, shape, contested, shift, pass == MER_REGION_PASS_EMPHASIS);
+            else if (labels != NULL && view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
+              add_label (labels, view, style, cached, shape, contested, emphasised, shift);
+          }
+      }
   if (cr != NULL)
     cairo_restore (cr);
+  g_clear_pointer (&clip, cairo_rectangle_list_destroy);
 }
 
 /**
@@ -496,11 +558,13 @@ draw_pass (MerRegionPainter  *self,
  *   date the regions are drawn as of (mer_state_get_as_of())
  *
  * Draws every region that meets the view: fill, hatch and outline, each
- * with its outline and status as of the state's date. Inside a region with
+ * with its outline and status as of the state's date; then, over all of
+ * them, what emphasis adds to the emphasised ones. Inside a region with
  * a history the base map is painted over first, so that its de facto
  * borders do not contradict the region's status. Labels
  * are drawn apart, with mer_region_painter_draw_labels(), so that they can
- * go over the event markers.
+ * go over the event markers. Only the regions that meet @cr's clip are
+ * drawn.
  */
 void
 mer_region_painter_draw (MerRegionPainter  *self,
@@ -509,11 +573,31 @@ mer_region_painter_draw (MerRegionPainter  *self,
                          const MerMapStyle *style,
                          MerState          *state)
 {
+  mer_region_painter_draw_passes (self, cr, view, style, state, MER_REGION_PASS_PLAIN | MER_REGION_PASS_EMPHASIS);
+}
+
+/**
+ * mer_region_painter_draw_passes:
+ * @passes: which of mer_region_painter_draw()'s passes to draw: the plain
+ *   regions, the emphasis over them, or both (which is the same)
+ *
+ * Drawn one after the other onto the same target, the two passes give
+ * the pixels of mer_region_painter_draw(); apart, they let a view keep
+ * the plain regions while the emphasis moves from one to another.
+ */
+void
+mer_region_painter_draw_passes (MerRegionPainter  *self,
+                                cairo_t           *cr,
+                                const MerMapView  *view,
+                                const MerMapStyle *style,
+                                MerState          *state,
+                                MerRegionPasses    passes)
+{
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
   g_return_if_fail (view != NULL);
 
-  draw_pass (self, cr, view, style, state, NULL);
+  draw_pass (self, cr, view, style, state, NULL, passes);
 }
 
 /**
@@ -564,9 +648,6 @@ mer_region_painter_get_look_extents (MerRegionPainter    *self,
                                      const MerRegionLook *look,
                                      cairo_rectangle_t   *extents)
 {
-  /* The widest line drawn along an outline (an emphasised one, 3 pixels),
-   * its round joins, and a pixel of antialiasing. */
-  const double margin = 4;
   const Shape *shape = look->shape;
   double vx_min, vy_min, vx_max, vy_max;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
@@ -581,24 +662,23 @@ mer_region_painter_get_look_extents (MerRegionPainter    *self,
   mer_map_view_get_bounds (view, &vx_min, &vy_min, &vx_max, &vy_max);
   for (int shift = (int) floor (vx_min - shape->x_max); shift <= (int) ceil (vx_max - shape->x_min); shift++)
     {
-      double ax, ay, bx, by;
+      cairo_rectangle_t box;
 
       if (shape->x_max + shift < vx_min || shape->x_min + shift > vx_max)
         continue;
-      mer_map_view_normalized_to_point (view, shape->x_min + shift, shape->y_min, &ax, &ay);
-      mer_map_view_normalized_to_point (view, shape->x_max + shift, shape->y_max, &bx, &by);
-      x0 = MIN (x0, MIN (ax, bx));
-      y0 = MIN (y0, MIN (ay, by));
-      x1 = MAX (x1, MAX (ax, bx));
-      y1 = MAX (y1, MAX (ay, by));
+      get_copy_box (view, shape, shift, &box);
+      x0 = MIN (x0, box.x);
+      y0 = MIN (y0, box.y);
+      x1 = MAX (x1, box.x + box.width);
+      y1 = MAX (y1, box.y + box.height);
     }
   if (x0 > x1)
     return;
 
-  x0 = MAX (x0 - margin, 0);
-  y0 = MAX (y0 - margin, 0);
-  x1 = MIN (x1 + margin, view->width);
-  y1 = MIN (y1 + margin, view->height);
+  x0 = MAX (x0, 0);
+  y0 = MAX (y0, 0);
+  x1 = MIN (x1, view->width);
+  y1 = MIN (y1, view->height);
   if (x0 < x1 && y0 < y1)
     *extents = (cairo_rectangle_t) { x0, y0, x1 - x0, y1 - y0 };
 }
@@ -622,7 +702,7 @@ mer_region_painter_add_labels (MerRegionPainter  *self,
   g_return_if_fail (labels != NULL);
   g_return_if_fail (view != NULL);
 
-  draw_pass (self, NULL, view, style, state, labels);
+  draw_pass (self, NULL, view, style, state, labels, MER_REGION_PASS_PLAIN);
 }
 
 /**
@@ -647,7 +727,7 @@ mer_region_painter_draw_labels (MerRegionPainter  *self,
 
   measure = mer_label_measure_new ();
   labels = mer_labels_new (measure, view->width, view->height, TRUE);
-  draw_pass (self, NULL, view, style, state, labels);
+  draw_pass (self, NULL, view, style, state, labels, MER_REGION_PASS_PLAIN);
   mer_labels_place (labels);
   mer_labels_draw (labels, cr, style);
 }

@@ -22,6 +22,12 @@ typedef struct {
   gboolean      emphasised;
 } MerRegionLook;
 
+/* The passes mer_region_painter_draw() draws, one after the other. */
+typedef enum {
+  MER_REGION_PASS_PLAIN    = 1 << 0, /* every region as if not emphasised */
+  MER_REGION_PASS_EMPHASIS = 1 << 1, /* what emphasis adds, over them all */
+} MerRegionPasses;
+
 /* Regions are labelled from this zoom level on. */
 #define MER_REGION_LABEL_MIN_ZOOM 4.0
 
@@ -32,6 +38,12 @@ void              mer_region_painter_draw    (MerRegionPainter   *self,
                                               const MerMapView   *view,
                                               const MerMapStyle  *style,
                                               MerState           *state);
+void              mer_region_painter_draw_passes (MerRegionPainter  *self,
+                                                  cairo_t           *cr,
+                                                  const MerMapView  *view,
+                                                  const MerMapStyle *style,
+                                                  MerState          *state,
+                                                  MerRegionPasses    passes);
 void              mer_region_painter_add_labels (MerRegionPainter  *self,
                                                  MerLabels         *labels,
                                                  const MerMapView  *view,

@@ -933,6 +933,145 @@ count_border_pixels (MerDocument *document)
  * border does not cross it. Without a history, the border shows through
  * its tint as before. */
 static void
+assert_same_image (cairo_surface_t *expected,
+                   cairo_surface_t *got)
+{
+  int height = cairo_image_surface_get_height (expected), stride = cairo_image_surface_get_stride (expected);
+
+  cairo_surface_flush (expected);
+  cairo_surface_flush (got);
+  for (int y = 0; y < height; y++)
+    g_assert_cmpmem (cairo_image_surface_get_data (expected) + y * stride, cairo_image_surface_get_width (expected) * 4,
+                     cairo_image_surface_get_data (got) + y * stride, cairo_image_surface_get_width (got) * 4);
+}
+
+/* The plain pass and then the emphasis pass are the regions drawn at
+ * once, pixel for pixel; emphasis deepens the fill to 0.4 of the region's
+ * colour. Drawn within a clip, the regions are those drawn whole there:
+ * the painter leaves out only the regions that cannot reach it. */
+static void
+test_region_passes (void)
+{
+  g_autoptr(MerRegionPainter) painter = mer_region_painter_new (mer_document_get_regions (story));
+  g_autoptr(MerState) state = state_pinned_at ("2016");
+  MerRegion *kurils = mer_document_lookup_region (story, "southern-kurils");
+  MerRegion *hokkaido = mer_document_lookup_region (story, "hokkaido");
+  MerMapView view = { 44.0, 145.0, 6, 640, 480, 1 };
+  const MerMapStyle *style = mer_map_style_get (FALSE);
+  cairo_surface_t *whole = create_surface (&view), *passes = create_surface (&view);
+  cairo_surface_t *clipped = create_surface (&view), *plain = create_surface (&view);
+  MerColor color = mer_color_from_rgb (mer_region_get_color (hokkaido), 1);
+  cairo_t *cr;
+  double x, y;
+  guint32 argb;
+  guint ink = 0;
+
+  mer_state_set_highlighted_regions (state, &kurils, 1);
+  cr = cairo_create (whole);
+  mer_region_painter_draw (painter, cr, &view, style, state);
+  cairo_destroy (cr);
+  cr = cairo_create (passes);
+  mer_region_painter_draw_passes (painter, cr, &view, style, state, MER_REGION_PASS_PLAIN);
+  mer_region_painter_draw_passes (painter, cr, &view, style, state, MER_REGION_PASS_EMPHASIS);
+  cairo_destroy (cr);
+  assert_same_image (whole, passes);
+
+  /* Hokkaido, emphasised over the plain pass: its fill's opacity goes
+   * from 0.18 to 0.4 (premultiplied, within rounding). */
+  mer_state_set_highlighted_regions (state, &hokkaido, 1);
+  cr = cairo_create (plain);
+  mer_region_painter_draw_passes (painter, cr, &view, style, state, MER_REGION_PASS_PLAIN);
+  mer_map_view_location_to_point (&view, 43.3, 142.8, &x, &y);
+  cairo_surface_flush (plain);
+  argb = *(guint32 *) (cairo_image_surface_get_data (plain) + (int) y * cairo_image_surface_get_stride (plain) + (int) x * 4);
+  g_assert_cmpint (abs ((int) (argb >> 24) - (int) lround (0.18 * 255)), <=, 1);
+  mer_region_painter_draw_passes (painter, cr, &view, style, state, MER_REGION_PASS_EMPHASIS);
+  cairo_destroy (cr);
+  cairo_surface_flush (plain);
+  argb = *(guint32 *) (cairo_image_surface_get_data (plain) + (int) y * cairo_image_surface_get_stride (plain) + (int) x * 4);
+  g_assert_cmpint (abs ((int) (argb >> 24) - (int) lround (0.4 * 255)), <=, 1);
+  g_assert_cmpint (abs ((int) (argb >> 16 & 0xff) - (int) lround (color.red * 0.4 * 255)), <=, 2);
+
+  /* A clip that meets the southern Kurils' outline and the edge of
+   * Hokkaido's emphasised line: the same pixels inside it, none outside. */
+  mer_map_view_location_to_point (&view, 43.6, 145.6, &x, &y);
+  cr = cairo_create (clipped);
+  cairo_rectangle (cr, floor (x) - 40, floor (y) - 30, 80, 60);
+  cairo_clip (cr);
+  mer_region_painter_draw (painter, cr, &view, style, state);
+  cairo_destroy (cr);
+  cr = cairo_create (whole);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  mer_region_painter_draw (painter, cr, &view, style, state);
+  cairo_destroy (cr);
+  cairo_surface_flush (whole);
+  cairo_surface_flush (clipped);
+  for (int py = 0; py < (int) view.height; py++)
+    for (int px = 0; px < (int) view.width; px++)
+      {
+        int stride = cairo_image_surface_get_stride (whole);
+        guint32 w = *(guint32 *) (cairo_image_surface_get_data (whole) + py * stride + px * 4);
+        guint32 c = *(guint32 *) (cairo_image_surface_get_data (clipped) + py * stride + px * 4);
+        gboolean inside = px >= floor (x) - 40 && px < floor (x) + 40 && py >= floor (y) - 30 && py < floor (y) + 30;
+
+        g_assert_cmphex (c, ==, inside ? w : 0);
+        ink += inside && c != 0;
+      }
+  g_assert_cmpuint (ink, >, 500);
+
+  /* A clip one pixel high below the southern tip of Crimea's emphasised
+   * outline, outside the box of its points: the line's half width still
+   * reaches it. */
+  {
+    MerRegion *crimea = mer_document_lookup_region (story, "crimea");
+    MerMapView crimea_view = { 45.3, 34.4, 7, 640, 480, 1 };
+    int stride = cairo_image_surface_get_stride (whole), bottom = -1;
+
+    mer_state_set_highlighted_regions (state, &crimea, 1);
+    cr = cairo_create (whole);
+    cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+    cairo_paint (cr);
+    cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    mer_region_painter_draw (painter, cr, &crimea_view, style, state);
+    cairo_destroy (cr);
+    cairo_surface_flush (whole);
+    for (int py = 0; py < (int) crimea_view.height; py++)
+      for (int px = 0; px < (int) crimea_view.width; px++)
+        if (*(guint32 *) (cairo_image_surface_get_data (whole) + py * stride + px * 4) != 0)
+          bottom = MAX (bottom, py);
+    g_assert_cmpint (bottom, >, 0);
+    g_assert_cmpint (bottom, <, (int) crimea_view.height - 1);
+
+    cr = cairo_create (clipped);
+    cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+    cairo_paint (cr);
+    cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+    cairo_rectangle (cr, 0, bottom, crimea_view.width, 1);
+    cairo_clip (cr);
+    mer_region_painter_draw (painter, cr, &crimea_view, style, state);
+    cairo_destroy (cr);
+    cairo_surface_flush (clipped);
+    ink = 0;
+    for (int px = 0; px < (int) crimea_view.width; px++)
+      {
+        guint32 w = *(guint32 *) (cairo_image_surface_get_data (whole) + bottom * stride + px * 4);
+        guint32 c = *(guint32 *) (cairo_image_surface_get_data (clipped) + bottom * stride + px * 4);
+
+        g_assert_cmphex (c, ==, w);
+        ink += c != 0;
+      }
+    g_assert_cmpuint (ink, >, 0);
+  }
+
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (passes);
+  cairo_surface_destroy (clipped);
+  cairo_surface_destroy (plain);
+}
+
+static void
 test_history_covers_base_map (void)
 {
   g_autoptr(MerDocument) plain = load_border_square (FALSE);
@@ -969,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/render/regions/occupied-hatch", test_occupied_hatch);
   g_test_add_func ("/render/regions/as-of", test_regions_as_of);
   g_test_add_func ("/render/regions/looks", test_region_looks);
+  g_test_add_func ("/render/regions/passes", test_region_passes);
   g_test_add_func ("/render/regions/history-covers-base-map", test_history_covers_base_map);
   g_test_add_func ("/render/regions/pick", test_pick_region);
   g_test_add_func ("/render/events/pick", test_pick_event);
