@@ -1140,6 +1140,53 @@ mer_timeline_layout_get_floating (MerTimelineLayout *self,
 }
 
 /**
+ * mer_timeline_layout_gives_way:
+ * @floating: where the selection floats (mer_timeline_layout_get_floating())
+ * @placed: an event on the rows
+ *
+ * Whether @placed's label is left out because the floating selection's
+ * title, on its band, would half cover it: the event stays a mark.
+ */
+gboolean
+mer_timeline_layout_gives_way (MerTimelineLayout       *self,
+                               const MerTimelinePlaced *floating,
+                               const MerTimelinePlaced *placed)
+{
+  double left, right, band_left, band_right;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (floating != NULL, FALSE);
+  g_return_val_if_fail (placed != NULL, FALSE);
+
+  if (placed->label_width <= 0 || fabs (placed->y - floating->y) >= self->metrics.row_height / 2)
+    return FALSE;
+  mer_timeline_layout_get_floating_band (self, floating, &band_left, &band_right);
+  mer_timeline_layout_get_reach (self, placed, 1, &left, &right);
+  return left < band_right && right > band_left;
+}
+
+/**
+ * mer_timeline_layout_get_floating_band:
+ * @floating: where the selection floats (mer_timeline_layout_get_floating())
+ * @left: (out): where the band it is drawn on begins
+ * @right: (out): where it ends
+ */
+void
+mer_timeline_layout_get_floating_band (MerTimelineLayout       *self,
+                                       const MerTimelinePlaced *floating,
+                                       double                  *left,
+                                       double                  *right)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (floating != NULL);
+
+  /* Its label's room was reckoned for a bold title already. */
+  mer_timeline_layout_get_reach (self, floating, 1, left, right);
+  *left = MAX (*left - 4 * self->metrics.scale, 0);
+  *right = MIN (*right + 4 * self->metrics.scale, self->view.width);
+}
+
+/**
  * mer_timeline_layout_pick:
  * @state: (nullable): the selection, which may float over the first row
  *
@@ -1154,12 +1201,14 @@ mer_timeline_layout_pick (MerTimelineLayout *self,
 {
   const MerTimelineMetrics *m;
   MerTimelinePlaced floating;
+  gboolean has_floating;
   double left, right;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   m = &self->metrics;
-  if (mer_timeline_layout_get_floating (self, state, &floating) && fabs (y - floating.y) <= m->row_height / 2)
+  has_floating = mer_timeline_layout_get_floating (self, state, &floating);
+  if (has_floating && fabs (y - floating.y) <= m->row_height / 2)
     {
       mer_timeline_layout_get_reach (self, &floating, 1, &left, &right);
       if (x >= left && x <= right)
@@ -1170,7 +1219,10 @@ mer_timeline_layout_pick (MerTimelineLayout *self,
     {
       const MerTimelinePlaced *placed = &g_array_index (self->placed, MerTimelinePlaced, i - 1);
 
-      mer_timeline_layout_get_reach (self, placed, 1, &left, &right);
+      /* A label that gave way to the floating selection is not there. */
+      mer_timeline_layout_get_reach (self, placed,
+                                     has_floating && mer_timeline_layout_gives_way (self, &floating, placed) ? 0 : 1,
+                                     &left, &right);
       if (fabs (y - placed->y) <= m->row_height / 2 && x >= left && x <= right)
         return placed->event;
     }

@@ -208,6 +208,13 @@ void                      mer_timeline_layout_get_reach      (MerTimelineLayout 
                                                               double              text_scale,
                                                               double             *left,
                                                               double             *right);
+void                      mer_timeline_layout_get_floating_band (MerTimelineLayout       *self,
+                                                                 const MerTimelinePlaced *floating,
+                                                                 double                  *left,
+                                                                 double                  *right);
+gboolean                  mer_timeline_layout_gives_way      (MerTimelineLayout       *self,
+                                                              const MerTimelinePlaced *floating,
+                                                              const MerTimelinePlaced *placed);
 double                    mer_timeline_layout_get_label_lead (MerTimelineLayout  *self,
                                                               MerEvent           *event);
 MerEvent                 *mer_timeline_layout_pick           (MerTimelineLayout  *self,

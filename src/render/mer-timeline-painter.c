@@ -514,29 +514,22 @@ draw_event (cairo_t                 *cr,
 /* The selected event without a row of its own, over the first row on the
  * background, so that a selection is always seen. */
 static void
-draw_floating_selection (cairo_t                *cr,
-                         PangoLayout            *text,
-                         MerTimelineLabelCache  *cache,
-                         const MerTimelineStyle *style,
-                         MerTimelineLayout      *layout,
-                         MerState               *state)
+draw_floating_selection (cairo_t                 *cr,
+                         PangoLayout             *text,
+                         MerTimelineLabelCache   *cache,
+                         const MerTimelineStyle  *style,
+                         MerTimelineLayout       *layout,
+                         MerState                *state,
+                         const MerTimelinePlaced *floating,
+                         double                   left,
+                         double                   right)
 {
   const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
-  const MerTimelineView *view = mer_timeline_layout_get_view (layout);
-  MerTimelinePlaced floating;
-  double left, right;
 
-  if (!mer_timeline_layout_get_floating (layout, state, &floating))
-    return;
-
-  /* Its label's room was reckoned for a bold title already. */
-  mer_timeline_layout_get_reach (layout, &floating, 1, &left, &right);
-  left = MAX (left - 4 * m->scale, 0);
-  right = MIN (right + 4 * m->scale, view->width);
   set_source (cr, &style->background, style->background.alpha);
-  cairo_rectangle (cr, left, floating.y - m->row_height / 2, right - left, m->row_height);
+  cairo_rectangle (cr, left, floating->y - m->row_height / 2, right - left, m->row_height);
   cairo_fill (cr);
-  draw_event (cr, text, cache, style, layout, state, &floating);
+  draw_event (cr, text, cache, style, layout, state, floating);
 }
 
 static void
@@ -637,6 +630,9 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
   g_autoptr(PangoLayout) text = NULL;
   const MerTimelineMetrics *m;
   const MerTimelinePlaced *placed;
+  MerTimelinePlaced floating;
+  double band_left = 0, band_right = 0;
+  gboolean has_floating;
   guint n_placed;
 
   g_return_if_fail (cr != NULL);
@@ -659,17 +655,23 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
   text = create_layout (context, style);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
 
+  has_floating = mer_timeline_layout_get_floating (layout, state, &floating);
+  if (has_floating)
+    mer_timeline_layout_get_floating_band (layout, &floating, &band_left, &band_right);
   placed = mer_timeline_layout_get_placed (layout, &n_placed);
   for (guint i = 0; i < n_placed; i++)
     {
-      const MerTimelinePlaced *p = &placed[i];
+      MerTimelinePlaced p = placed[i];
 
       /* Wholly left of the view, label included. */
-      if (p->x0 + m->marker_radius < 0 && p->x1 < 0 && p->label_width + m->marker_radius + m->label_gap < 0)
+      if (p.x0 + m->marker_radius < 0 && p.x1 < 0 && p.label_width + m->marker_radius + m->label_gap < 0)
         continue;
-      draw_event (cr, text, cache, style, layout, state, p);
+      if (has_floating && mer_timeline_layout_gives_way (layout, &floating, &p))
+        p.label_width = 0;
+      draw_event (cr, text, cache, style, layout, state, &p);
     }
 
-  draw_floating_selection (cr, text, cache, style, layout, state);
+  if (has_floating)
+    draw_floating_selection (cr, text, cache, style, layout, state, &floating, band_left, band_right);
   draw_lanes (cr, text, style, layout);
 }

@@ -780,6 +780,63 @@ test_timeline_label_cache (void)
   g_object_unref (context);
 }
 
+/* A selection without a row of its own floats over the first row on a
+ * band: the labels it would half cover give way, their events staying
+ * marks, and a click where such a label was picks no hidden label. */
+static void
+test_timeline_floating_gives_way (void)
+{
+  const MerColor white = { 1, 1, 1, 1 };
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 11");
+  MerTimelineStyle style = { { 0.1, 0.1, 0.1, 1 }, { 0.9, 0.1, 0.6, 1 }, white, font };
+  g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+  g_autoptr(MerState) state = mer_state_new ();
+  GListModel *events = mer_document_get_events (story);
+  cairo_surface_t *drawn = draw_timeline (layout, &style, 1232, 10, 0, 0);
+  guint n_floating = 0, n_gave_way = 0;
+
+  cairo_surface_destroy (drawn);
+  mer_state_set_document (state, story);
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, e);
+      const MerTimelinePlaced *placed;
+      MerTimelinePlaced floating;
+      double band_left, band_right;
+      guint n_placed;
+
+      mer_state_set_selected_event (state, event);
+      if (!mer_timeline_layout_get_floating (layout, state, &floating))
+        continue;
+      n_floating++;
+      mer_timeline_layout_get_floating_band (layout, &floating, &band_left, &band_right);
+      placed = mer_timeline_layout_get_placed (layout, &n_placed);
+      for (guint i = 0; i < n_placed; i++)
+        {
+          const MerTimelinePlaced *p = &placed[i];
+          double left, right;
+
+          if (p->event == event || fabs (p->y - floating.y) > 1 || p->label_width <= 0)
+            continue;
+          mer_timeline_layout_get_reach (layout, p, 1, &left, &right);
+          if (!mer_timeline_layout_gives_way (layout, &floating, p))
+            {
+              /* A label that stays is clear of the band. */
+              g_assert_true (right <= band_left || left >= band_right);
+              continue;
+            }
+          n_gave_way++;
+          /* Its label is gone: a click on its last letters, past the band,
+           * picks nothing there. */
+          if (!p->label_before && right - 2 > band_right)
+            g_assert_null (mer_timeline_layout_pick (layout, state, right - 2, p->y));
+        }
+    }
+  g_test_message ("%u selections float; %u labels gave way", n_floating, n_gave_way);
+  g_assert_cmpuint (n_floating, >, 0);
+  g_assert_cmpuint (n_gave_way, >, 0);
+}
+
 /* A tick near the view's end has its label before it, not cut by the end. */
 static void
 test_timeline_axis_end (void)
@@ -1123,6 +1180,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/badges-and-axis", test_timeline_badges_and_axis);
   g_test_add_func ("/render/timeline/axis-end", test_timeline_axis_end);
   g_test_add_func ("/render/timeline/label-cache", test_timeline_label_cache);
+  g_test_add_func ("/render/timeline/floating-gives-way", test_timeline_floating_gives_way);
 
   status = g_test_run ();
 
