@@ -9,6 +9,7 @@
 #include <shumate/shumate.h>
 
 #include "mer-cli.h"
+#include "mer-overlay-layer.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
 
@@ -436,6 +437,20 @@ test_back_and_forward (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
 static void
 assert_on_map (MerMapWidget *map,
                double        lat,
@@ -456,8 +471,9 @@ assert_on_map (MerMapWidget *map,
 
 /* A flight shows its event's places: the Treaty of Shimoda's own view, on
  * the Kurils, is widened to take Shimoda in; "Japan surrenders", one place
- * and no view of its own, lands at zoom 7 on Tokyo Bay; Fit Story shows
- * every place of the story. */
+ * and no view of its own, lands at zoom 7 on Tokyo Bay, in the middle of
+ * the map above the "Regions as of" chip; Fit Story shows every place of
+ * the story. */
 static void
 test_flights_frame_events (void)
 {
@@ -468,7 +484,10 @@ test_flights_frame_events (void)
   GListModel *events = mer_document_get_events (document);
   GtkWidget *fit = find_button (GTK_WIDGET (map), "map.fit-story");
   MerView tokyo_bay = { 35.35, 139.75, 7 };
+  GtkWidget *chip, *overlay;
+  graphene_rect_t chip_bounds;
   MerMapView view;
+  double x, y;
 
   mer_state_set_selected_event (state, mer_document_lookup_event (document, "treaty-of-shimoda"));
   run_main_loop_for (100);
@@ -478,9 +497,40 @@ test_flights_frame_events (void)
   mer_map_widget_get_map_view (map, &view);
   g_assert_cmpfloat (view.zoom, <, 5);
 
+  /* Centred in the map above the "Regions as of" chip, which it must not
+   * land under. */
   mer_state_set_selected_event (state, mer_document_lookup_event (document, "japan-surrender"));
   run_main_loop_for (100);
-  assert_view (map, &tokyo_bay);
+  mer_map_widget_get_map_view (map, &view);
+  g_assert_cmpfloat_with_epsilon (view.zoom, tokyo_bay.zoom, 1e-6);
+  chip = find_widget (GTK_WIDGET (map), has_css_class, "map-as-of");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_get_visible (chip));
+  overlay = find_widget (GTK_WIDGET (map), is_type, GSIZE_TO_POINTER (MER_TYPE_OVERLAY_LAYER));
+  g_assert_true (gtk_widget_compute_bounds (chip, overlay, &chip_bounds));
+  g_assert_cmpfloat (chip_bounds.size.height, >, 10);
+  mer_map_view_location_to_point (&view, tokyo_bay.lat, tokyo_bay.lon, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, view.width / 2, 1);
+  g_assert_cmpfloat_with_epsilon (y, chip_bounds.origin.y / 2, 1);
+
+  /* No event's place lands under the chip. */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      guint n_places;
+      const MerPlace *places = mer_event_get_places (event, &n_places);
+
+      mer_state_set_selected_event (state, event);
+      run_main_loop_for (20);
+      mer_map_widget_get_map_view (map, &view);
+      g_assert_true (gtk_widget_compute_bounds (chip, overlay, &chip_bounds));
+      for (guint p = 0; p < n_places; p++)
+        {
+          mer_map_view_location_to_point (&view, places[p].lat, places[p].lon, &x, &y);
+          if (x >= chip_bounds.origin.x && x <= chip_bounds.origin.x + chip_bounds.size.width && y >= chip_bounds.origin.y)
+            g_error ("%s: %s at %g, %g is under the chip", mer_event_get_id (event), places[p].name, x, y);
+        }
+    }
 
   click_at (fit, gtk_widget_get_width (fit) / 2.0, gtk_widget_get_height (fit) / 2.0, 1);
   wait_for_move (map);

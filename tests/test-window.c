@@ -382,8 +382,11 @@ test_timeline_selection_moves_map (Fixture       *fixture,
   MerState *state = fixture->state;
   MerEvent *summit = lookup_event (window, "nagato-summit");
   const MerView *target = mer_event_get_view (summit);
+  graphene_rect_t chip_bounds;
+  GtkWidget *chip;
   MerMapView view;
   guint steps = 0;
+  double x, y;
 
   gtk_widget_grab_focus (GTK_WIDGET (mer_window_get_timeline (window)));
   /* Some sixty key presses at most take the selection from the end of the
@@ -393,10 +396,17 @@ test_timeline_selection_moves_map (Fixture       *fixture,
                                                "timeline.previous", NULL));
   g_assert_true (mer_state_get_selected_event (state) == summit);
 
+  /* The event's view, centred in the map above the "Regions as of" chip. */
   mer_map_widget_get_map_view (mer_window_get_map (window), &view);
-  g_assert_cmpfloat_with_epsilon (view.lat, target->lat, 0.01);
-  g_assert_cmpfloat_with_epsilon (view.lon, target->lon, 0.01);
+  chip = find_widget (GTK_WIDGET (mer_window_get_map (window)), has_css_class, "map-as-of");
+  g_assert_nonnull (chip);
+  g_assert_true (gtk_widget_get_visible (chip));
+  wait_for_frame (chip);
+  g_assert_true (gtk_widget_compute_bounds (chip, GTK_WIDGET (mer_window_get_map (window)), &chip_bounds));
   g_assert_cmpfloat_with_epsilon (view.zoom, target->zoom, 0.01);
+  mer_map_view_location_to_point (&view, target->lat, target->lon, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, view.width / 2, 1);
+  g_assert_cmpfloat_with_epsilon (y, chip_bounds.origin.y / 2, 1);
 }
 
 /* Clicking a marker on the map selects the event on the timeline, which

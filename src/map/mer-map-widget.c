@@ -328,6 +328,33 @@ mer_map_widget_get_target_view (MerMapWidget *self,
   };
 }
 
+/* The height of the map's strip that the "Regions as of" chip covers, at
+ * its bottom, its margin included: a fit frames the map above it, so that
+ * no marker lands under the chip. Measured, not allocated: the chip may
+ * have just been shown. */
+static double
+get_chip_inset (MerMapWidget *self)
+{
+  int natural = 0;
+
+  if (!gtk_widget_get_visible (self->as_of_label))
+    return 0;
+  gtk_widget_measure (self->as_of_label, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* @fitted, computed for the map less @inset pixels at its bottom, moved so
+ * that what it frames is centred in that part. */
+static void
+shift_above_inset (MerView *fitted,
+                   double   inset)
+{
+  double world = MER_PROJECTION_TILE_SIZE * exp2 (fitted->zoom);
+  double y = mer_projection_lat_to_y (fitted->lat) + inset / 2 / world;
+
+  fitted->lat = mer_projection_y_to_lat (y);
+}
+
 /* Shows every event that passes the filters (every event when none does):
  * their places, and the regions of those without places. Returns whether
  * they had any. */
@@ -342,6 +369,7 @@ fit_story (MerMapWidget *self,
   g_autoptr(GPtrArray) geometries = g_ptr_array_new ();
   GListModel *events;
   MerView fitted;
+  double inset;
 
   if (document == NULL)
     return FALSE;
@@ -367,11 +395,13 @@ fit_story (MerMapWidget *self,
           g_ptr_array_add (geometries, mer_region_get_geometry (regions[r]));
       }
 
+  inset = get_chip_inset (self);
   if (!mer_fit_view ((const MerPlace *) places->data, places->len,
-                     (MerGeometry * const *) geometries->pdata, geometries->len, width, height,
+                     (MerGeometry * const *) geometries->pdata, geometries->len, width, MAX (height - inset, 1),
                      40, MER_MAP_MIN_ZOOM, MER_FIT_CONTEXT_ZOOM, &fitted))
     return FALSE;
 
+  shift_above_inset (&fitted, inset);
   mer_map_widget_go_to (self, &fitted, animate);
   return TRUE;
 }
@@ -455,6 +485,7 @@ on_selected_event (MerMapWidget *self)
   g_autofree MerGeometry **geometries = NULL;
   guint n_places, n_regions;
   int width, height;
+  double inset;
 
   if (event == NULL || self->restoring)
     return;
@@ -463,10 +494,13 @@ on_selected_event (MerMapWidget *self)
   height = MAX (gtk_widget_get_height (GTK_WIDGET (self->map)), 150);
   places = mer_event_get_places (event, &n_places);
 
+  /* Framed above the chip at the map's bottom. */
+  inset = get_chip_inset (self);
   view = mer_event_get_view (event);
   if (view != NULL)
     {
-      mer_fit_keep_places (view, places, n_places, width, height, 30, MER_MAP_MIN_ZOOM, &fitted);
+      mer_fit_keep_places (view, places, n_places, width, MAX (height - inset, 1), 30, MER_MAP_MIN_ZOOM, &fitted);
+      shift_above_inset (&fitted, inset);
       mer_map_widget_go_to (self, &fitted, TRUE);
       return;
     }
@@ -476,8 +510,12 @@ on_selected_event (MerMapWidget *self)
   for (guint i = 0; i < n_regions; i++)
     geometries[i] = mer_region_get_geometry (regions[i]);
 
-  if (mer_fit_event_view (places, n_places, geometries, n_regions, width, height, 60, MER_MAP_MIN_ZOOM, &fitted))
-    mer_map_widget_go_to (self, &fitted, TRUE);
+  if (mer_fit_event_view (places, n_places, geometries, n_regions, width, MAX (height - inset, 1), 60,
+                          MER_MAP_MIN_ZOOM, &fitted))
+    {
+      shift_above_inset (&fitted, inset);
+      mer_map_widget_go_to (self, &fitted, TRUE);
+    }
 }
 
 /* History */
