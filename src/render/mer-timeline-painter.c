@@ -661,14 +661,21 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
   placed = mer_timeline_layout_get_placed (layout, &n_placed);
   for (guint i = 0; i < n_placed; i++)
     {
-      MerTimelinePlaced p = placed[i];
+      const MerTimelinePlaced *p = &placed[i];
+      MerTimelinePlaced unlabelled;
 
       /* Wholly left of the view, label included. */
-      if (p.x0 + m->marker_radius < 0 && p.x1 < 0 && p.label_width + m->marker_radius + m->label_gap < 0)
+      if (p->x0 + m->marker_radius < 0 && p->x1 < 0 && p->label_width + m->marker_radius + m->label_gap < 0)
         continue;
-      if (has_floating && mer_timeline_layout_gives_way (layout, &floating, &p))
-        p.label_width = 0;
-      draw_event (cr, text, cache, style, layout, state, &p);
+      /* A label the floating selection would half cover gives way: its
+       * event stays a mark under the band. */
+      if (has_floating && mer_timeline_layout_gives_way (layout, &floating, p))
+        {
+          unlabelled = *p;
+          unlabelled.label_width = 0;
+          p = &unlabelled;
+        }
+      draw_event (cr, text, cache, style, layout, state, p);
     }
 
   if (has_floating)
