@@ -230,6 +230,20 @@ create_regions_image (const MerMapView *view)
   return image;
 }
 
+/* Clips @cr to the box round @region, given in device pixels. */
+static void
+clip_to_extents (cairo_t              *cr,
+                 const cairo_region_t *region,
+                 const MerMapView     *view)
+{
+  cairo_rectangle_int_t box;
+
+  cairo_region_get_extents (region, &box);
+  cairo_rectangle (cr, box.x / view->scale_factor, box.y / view->scale_factor, box.width / view->scale_factor,
+                   box.height / view->scale_factor);
+  cairo_clip (cr);
+}
+
 /* On screen the regions are rasterised with cairo's coarser antialiasing
  * (4×4 samples a pixel rather than 256×15): their thin outlines look the
  * same at 4× magnification, and drawing them costs half as much (measured
@@ -264,15 +278,10 @@ update_regions_image (MerOverlayLayer   *self,
   set_regions_antialias (cr);
   if (damage != NULL)
     {
-      cairo_rectangle_int_t box;
-
       /* Within one box round the damage: under a clip of several boxes,
        * cairo's pixels differ a little from those drawn whole. The painter
        * leaves out the regions that do not meet it. */
-      cairo_region_get_extents (damage, &box);
-      cairo_rectangle (cr, box.x / view->scale_factor, box.y / view->scale_factor,
-                       box.width / view->scale_factor, box.height / view->scale_factor);
-      cairo_clip (cr);
+      clip_to_extents (cr, damage, view);
       cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
       cairo_paint (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
@@ -302,14 +311,7 @@ paint_regions_images (cairo_t              *cr,
     return;
   cairo_save (cr);
   if (emphasised != NULL)
-    {
-      cairo_rectangle_int_t box;
-
-      cairo_region_get_extents (emphasised, &box);
-      cairo_rectangle (cr, box.x / view->scale_factor, box.y / view->scale_factor,
-                       box.width / view->scale_factor, box.height / view->scale_factor);
-      cairo_clip (cr);
-    }
+    clip_to_extents (cr, emphasised, view);
   cairo_set_source_surface (cr, emphasis, 0, 0);
   cairo_paint (cr);
   cairo_restore (cr);
