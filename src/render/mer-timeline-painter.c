@@ -512,7 +512,9 @@ draw_event (cairo_t                 *cr,
 }
 
 /* The selected event without a row of its own, over the first row on the
- * background, so that a selection is always seen. */
+ * background, so that a selection is always seen. The marks of the row's
+ * events under the band show through it, faint, under the selection: none
+ * of them is hidden while the selection floats. */
 static void
 draw_floating_selection (cairo_t                 *cr,
                          PangoLayout             *text,
@@ -525,10 +527,27 @@ draw_floating_selection (cairo_t                 *cr,
                          double                   right)
 {
   const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelinePlaced *placed;
+  guint n_placed;
 
   set_source (cr, &style->background, style->background.alpha);
   cairo_rectangle (cr, left, floating->y - m->row_height / 2, right - left, m->row_height);
   cairo_fill (cr);
+
+  cairo_push_group (cr);
+  placed = mer_timeline_layout_get_placed (layout, &n_placed);
+  for (guint i = 0; i < n_placed; i++)
+    if (placed[i].event != floating->event && fabs (placed[i].y - floating->y) < m->row_height / 2 &&
+        placed[i].x1 + m->marker_radius >= left && placed[i].x0 - m->marker_radius <= right)
+      {
+        MerTimelinePlaced mark = placed[i];
+
+        mark.label_width = 0;
+        draw_event (cr, text, cache, style, layout, state, &mark);
+      }
+  cairo_pop_group_to_source (cr);
+  cairo_paint_with_alpha (cr, 0.45);
+
   draw_event (cr, text, cache, style, layout, state, floating);
 }
 

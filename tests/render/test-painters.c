@@ -782,7 +782,8 @@ test_timeline_label_cache (void)
 
 /* A selection without a row of its own floats over the first row on a
  * band: the labels it would half cover give way, their events staying
- * marks, and a click where such a label was picks no hidden label. */
+ * marks that show through the band, and a click where such a label was
+ * picks no hidden label. */
 static void
 test_timeline_floating_gives_way (void)
 {
@@ -835,6 +836,45 @@ test_timeline_floating_gives_way (void)
   g_test_message ("%u selections float; %u labels gave way", n_floating, n_gave_way);
   g_assert_cmpuint (n_floating, >, 0);
   g_assert_cmpuint (n_gave_way, >, 0);
+
+  /* The marks under the band show through it: drawn, no mark's middle is
+   * the band's plain colour. */
+  {
+    PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+    guint n_under = 0;
+
+    for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+      {
+        g_autoptr(MerEvent) event = g_list_model_get_item (events, e);
+        const MerTimelinePlaced *placed;
+        MerTimelinePlaced floating;
+        double band_left, band_right;
+        cairo_surface_t *surface;
+        guint n_placed;
+
+        mer_state_set_selected_event (state, event);
+        if (!mer_timeline_layout_get_floating (layout, state, &floating))
+          continue;
+        mer_timeline_layout_get_floating_band (layout, &floating, &band_left, &band_right);
+        surface = record_timeline (layout, &style, context, state, NULL);
+        placed = mer_timeline_layout_get_placed (layout, &n_placed);
+        for (guint i = 0; i < n_placed; i++)
+          if (placed[i].event != event && fabs (placed[i].y - floating.y) <= 1 && placed[i].x0 > band_left + 2 &&
+              placed[i].x0 < band_right - 2)
+            {
+              Pixel p = pixel_at (surface, (int) placed[i].x0, (int) placed[i].y);
+
+              n_under++;
+              if (p.r == 255 && p.g == 255 && p.b == 255)
+                g_error ("%s under %s's band is not drawn", mer_event_get_id (placed[i].event),
+                         mer_event_get_id (event));
+            }
+        cairo_surface_destroy (surface);
+      }
+    g_test_message ("%u marks under a band", n_under);
+    g_assert_cmpuint (n_under, >, 0);
+    g_object_unref (context);
+  }
 }
 
 /* A tick near the view's end has its label before it, not cut by the end. */
