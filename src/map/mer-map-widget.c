@@ -343,16 +343,19 @@ get_chip_inset (MerMapWidget *self)
   return natural;
 }
 
-/* @fitted, computed for the map less @inset pixels at its bottom, moved so
- * that what it frames is centred in that part. */
+/* Goes to @fitted, computed for the map less @inset pixels at its bottom,
+ * moved so that what it frames is centred in that part. */
 static void
-shift_above_inset (MerView *fitted,
-                   double   inset)
+go_above_inset (MerMapWidget *self,
+                MerView      *fitted,
+                double        inset,
+                gboolean      animate)
 {
   double world = MER_PROJECTION_TILE_SIZE * exp2 (fitted->zoom);
   double y = mer_projection_lat_to_y (fitted->lat) + inset / 2 / world;
 
   fitted->lat = mer_projection_y_to_lat (y);
+  mer_map_widget_go_to (self, fitted, animate);
 }
 
 /* Shows every event that passes the filters (every event when none does):
@@ -401,8 +404,7 @@ fit_story (MerMapWidget *self,
                      40, MER_MAP_MIN_ZOOM, MER_FIT_CONTEXT_ZOOM, &fitted))
     return FALSE;
 
-  shift_above_inset (&fitted, inset);
-  mer_map_widget_go_to (self, &fitted, animate);
+  go_above_inset (self, &fitted, inset, animate);
   return TRUE;
 }
 
@@ -500,8 +502,7 @@ on_selected_event (MerMapWidget *self)
   if (view != NULL)
     {
       mer_fit_keep_places (view, places, n_places, width, MAX (height - inset, 1), 30, MER_MAP_MIN_ZOOM, &fitted);
-      shift_above_inset (&fitted, inset);
-      mer_map_widget_go_to (self, &fitted, TRUE);
+      go_above_inset (self, &fitted, inset, TRUE);
       return;
     }
 
@@ -512,10 +513,7 @@ on_selected_event (MerMapWidget *self)
 
   if (mer_fit_event_view (places, n_places, geometries, n_regions, width, MAX (height - inset, 1), 60,
                           MER_MAP_MIN_ZOOM, &fitted))
-    {
-      shift_above_inset (&fitted, inset);
-      mer_map_widget_go_to (self, &fitted, TRUE);
-    }
+    go_above_inset (self, &fitted, inset, TRUE);
 }
 
 /* History */

@@ -617,14 +617,15 @@ mer_overlay_layer_get_labels (MerOverlayLayer *self)
  *
  * Draws what the layer shows as its snapshot would draw it from nothing:
  * the plain regions and their emphasis whole, each onto an image of its
- * own, then the rest, placing the labels again. For tests: the snapshot, which keeps the regions from a
- * frame to the next and hands GTK its pixels in cells, must show the same.
+ * own, then the rest, placing the labels again. For tests: the snapshot,
+ * which keeps the regions from a frame to the next and hands GTK its
+ * pixels in cells, must show the same.
  */
 void
 mer_overlay_layer_draw (MerOverlayLayer *self,
                         cairo_t         *cr)
 {
-  cairo_surface_t *images[2];
+  cairo_surface_t *images[2] = { NULL, NULL };
   MerMapView view;
 
   g_return_if_fail (MER_IS_OVERLAY_LAYER (self));
@@ -634,18 +635,8 @@ mer_overlay_layer_draw (MerOverlayLayer *self,
     return;
 
   mer_overlay_layer_get_map_view (self, &view);
-  for (guint k = 0; k < 2; k++)
-    {
-      cairo_t *regions_cr;
-
-      images[k] = create_regions_image (&view);
-      regions_cr = cairo_create (images[k]);
-      set_regions_antialias (regions_cr);
-      mer_region_painter_draw_passes (self->regions, regions_cr, &view, mer_map_style_get (self->dark), self->state,
-                                      k == 0 ? MER_REGION_PASS_PLAIN : MER_REGION_PASS_EMPHASIS);
-      cairo_destroy (regions_cr);
-      cairo_surface_flush (images[k]);
-    }
+  update_regions_image (self, &images[0], NULL, &view, MER_REGION_PASS_PLAIN);
+  update_regions_image (self, &images[1], NULL, &view, MER_REGION_PASS_EMPHASIS);
   paint_regions_images (cr, images[0], images[1], NULL, &view);
   cairo_surface_destroy (images[0]);
   cairo_surface_destroy (images[1]);

@@ -516,10 +516,10 @@ draw_pass (MerRegionPainter  *self,
           cover_base_map (cr, view, style, shape, shift);
     }
 
-  /* The plain regions first, then the emphasis over them all. */
+  /* The plain regions first, then the emphasis over them all; labels, one
+   * for each region, in the plain pass. */
   for (guint pass = MER_REGION_PASS_PLAIN; pass <= MER_REGION_PASS_EMPHASIS; pass <<= 1)
-    for (guint i = 0; (labels != NULL ? pass == MER_REGION_PASS_PLAIN : (passes & pass) != 0)
-                      && i < self->regions->len; i++)
+    for (guint i = 0; (passes & pass) != 0 && i < self->regions->len; i++)
       {
         const CachedRegion *cached = &g_array_index (self->regions, CachedRegion, i);
         const Shape *shape = shape_at (cached, as_of);
@@ -538,11 +538,15 @@ draw_pass (MerRegionPainter  *self,
             if (shape->x_max + shift < vx_min || shape->x_min + shift > vx_max)
               continue;
 
+            if (labels != NULL)
+              {
+                if (view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
+                  add_label (labels, view, style, cached, shape, contested, emphasised, shift);
+                continue;
+              }
             get_copy_box (view, shape, shift, &box);
-            if (labels == NULL && meets_clip (only, &box))
+            if (meets_clip (only, &box))
               draw_region (cr, view, cached, shape, contested, shift, pass == MER_REGION_PASS_EMPHASIS);
-            else if (labels != NULL && view->zoom >= MER_REGION_LABEL_MIN_ZOOM)
-              add_label (labels, view, style, cached, shape, contested, emphasised, shift);
           }
       }
   if (cr != NULL)

@@ -405,6 +405,25 @@ ensure_label (MerTimelineLabelCache *self,
   return label;
 }
 
+/* Where an event's label of @pixel_width, whose first line's baseline is
+ * @baseline (Pango units) below its top, starts: after its mark, or ending
+ * before it. */
+static void
+get_label_origin (MerTimelineLayout       *layout,
+                  const MerTimelinePlaced *placed,
+                  int                      pixel_width,
+                  int                      baseline,
+                  double                  *x,
+                  double                  *y)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+
+  *y = placed->y - baseline / (double) PANGO_SCALE + 4 * m->scale;
+  *x = placed->label_before
+         ? placed->x0 - m->marker_radius - mer_timeline_layout_get_label_lead (layout, placed->event) - pixel_width
+         : placed->x0 + m->marker_radius + m->label_gap;
+}
+
 static void
 draw_event (cairo_t                 *cr,
             PangoLayout             *text,
@@ -480,32 +499,22 @@ draw_event (cairo_t                 *cr,
     {
       MerColor text_color = { fg->red, fg->green, fg->blue, alpha };
       const Label *label;
-      double baseline, x;
+      double x, baseline;
 
       label = ensure_label (cache, text, event, placed->label_width, selected, &text_color, cache->image_scale);
-      baseline = y - label->baseline / (double) PANGO_SCALE + 4 * m->scale;
-      x = placed->label_before ? placed->x0 - m->marker_radius - mer_timeline_layout_get_label_lead (layout, event) -
-                                   label->pixel_width
-                               : placed->x0 + m->marker_radius + m->label_gap;
+      get_label_origin (layout, placed, label->pixel_width, label->baseline, &x, &baseline);
       mer_text_image_paint (&label->image, cr, cache->scale, x, baseline);
     }
   else if (placed->label_width > 0)
     {
-      double baseline;
+      int pixel_width;
+      double x, baseline;
 
       set_label_text (text, mer_event_get_title (event), placed->label_width, selected);
       set_source (cr, fg, alpha);
-      baseline = y - pango_layout_get_baseline (text) / (double) PANGO_SCALE + 4 * m->scale;
-      if (placed->label_before)
-        {
-          int label_width;
-
-          pango_layout_get_pixel_size (text, &label_width, NULL);
-          cairo_move_to (cr, placed->x0 - m->marker_radius - mer_timeline_layout_get_label_lead (layout, event) -
-                             label_width, baseline);
-        }
-      else
-        cairo_move_to (cr, placed->x0 + m->marker_radius + m->label_gap, baseline);
+      pango_layout_get_pixel_size (text, &pixel_width, NULL);
+      get_label_origin (layout, placed, pixel_width, pango_layout_get_baseline (text), &x, &baseline);
+      cairo_move_to (cr, x, baseline);
       pango_cairo_show_layout (cr, text);
       cairo_new_path (cr);
     }
@@ -530,10 +539,13 @@ draw_floating_selection (cairo_t                 *cr,
   const MerTimelinePlaced *placed;
   guint n_placed;
 
-  set_source (cr, &style->background, style->background.alpha);
+  cairo_save (cr);
   cairo_rectangle (cr, left, floating->y - m->row_height / 2, right - left, m->row_height);
-  cairo_fill (cr);
+  cairo_clip (cr);
+  set_source (cr, &style->background, style->background.alpha);
+  cairo_paint (cr);
 
+  /* A group the band's size: the marks under it, faint. */
   cairo_push_group (cr);
   placed = mer_timeline_layout_get_placed (layout, &n_placed);
   for (guint i = 0; i < n_placed; i++)
@@ -547,6 +559,7 @@ draw_floating_selection (cairo_t                 *cr,
       }
   cairo_pop_group_to_source (cr);
   cairo_paint_with_alpha (cr, 0.45);
+  cairo_restore (cr);
 
   draw_event (cr, text, cache, style, layout, state, floating);
 }
