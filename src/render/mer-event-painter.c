@@ -139,30 +139,47 @@ cell_is_one_place (const Cell *cell)
          cell->x1 - cell->x0 < SAME_PLACE && cell->y1 - cell->y0 < SAME_PLACE;
 }
 
+/* Whether a marker at (@x, @y) lies wholly within the view. */
+static gboolean
+marker_in_view (double            x,
+                double            y,
+                double            radius,
+                const MerMapView *view)
+{
+  return x - radius >= 0 && y - radius >= 0 && x + radius <= view->width && y + radius <= view->height;
+}
+
 /* Spreads each group of markers at one place, or near enough to touch, on
  * a ring round the group's middle, in time order from the top, clockwise,
  * with room for the largest between neighbours; each keeps a line to its
- * own place. The groups are few and the markers no more than the
- * cluster threshold, so pairs are compared directly. */
+ * own place. A group whose ring would cross the view's edge, where some of
+ * its markers would not be seen, is counted instead: a cluster at its
+ * middle, which a click opens (the map goes to it, where the ring fits).
+ * The groups are few and the markers no more than the cluster threshold,
+ * so pairs are compared directly. */
 static void
-spread_same_places (GArray *items)
+spread_same_places (GArray           *items,
+                    const MerMapView *view)
 {
   g_autofree guint *group = g_new (guint, items->len);
   g_autofree guint *members = g_new (guint, items->len);
+  g_autoptr(GArray) counted = g_array_new (FALSE, FALSE, sizeof (Item));
+  guint n_items = items->len, kept = 0;
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < n_items; i++)
     group[i] = G_MAXUINT;
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < n_items; i++)
     {
       Item *first = &g_array_index (items, Item, i);
       double cx = 0, cy = 0, largest = 0, ring;
+      gboolean fits = TRUE;
       guint n = 0;
 
       if (group[i] != G_MAXUINT)
         continue;
 
-      for (guint j = i; j < items->len; j++)
+      for (guint j = i; j < n_items; j++)
         {
           const Item *item = &g_array_index (items, Item, j);
 
@@ -182,6 +199,29 @@ spread_same_places (GArray *items)
       cx /= n;
       cy /= n;
       ring = MAX (largest + 6, n * (2 * largest + 3) / (2 * G_PI));
+      for (guint k = 0; k < n && fits; k++)
+        {
+          const Item *item = &g_array_index (items, Item, members[k]);
+          double angle = -G_PI / 2 + 2 * G_PI * k / n;
+
+          fits = marker_in_view (cx + ring * cos (angle), cy + ring * sin (angle), item->radius, view);
+        }
+
+      if (!fits)
+        {
+          Item cluster = { cx, cy, 9 + 2.5 * log2 (n), NULL, n, TRUE };
+
+          for (guint k = 0; k < n; k++)
+            {
+              Item *item = &g_array_index (items, Item, members[k]);
+
+              cluster.faded = cluster.faded && item->faded;
+              item->count = 0;
+            }
+          g_array_append_val (counted, cluster);
+          continue;
+        }
+
       for (guint k = 0; k < n; k++)
         {
           Item *item = &g_array_index (items, Item, members[k]);
@@ -194,6 +234,42 @@ spread_same_places (GArray *items)
           item->y = cy + ring * sin (angle);
         }
     }
+
+  /* A count takes in the clusters and the markers on their places that
+   * it would cover, so that no two overlap. */
+  for (gboolean merged = TRUE; merged;)
+    {
+      merged = FALSE;
+      for (guint c = 0; c < counted->len; c++)
+        {
+          Item *cluster = &g_array_index (counted, Item, c);
+
+          for (guint i = 0; cluster->count > 0 && i < n_items + counted->len; i++)
+            {
+              Item *other = i < n_items ? &g_array_index (items, Item, i) : &g_array_index (counted, Item, i - n_items);
+
+              if (other == cluster || other->count == 0 || other->spread ||
+                  hypot (other->x - cluster->x, other->y - cluster->y) >= other->radius + cluster->radius)
+                continue;
+              cluster->x = (cluster->x * cluster->count + other->x * other->count) / (cluster->count + other->count);
+              cluster->y = (cluster->y * cluster->count + other->y * other->count) / (cluster->count + other->count);
+              cluster->count += other->count;
+              cluster->radius = 9 + 2.5 * log2 (cluster->count);
+              cluster->faded = cluster->faded && other->faded;
+              other->count = 0;
+              merged = TRUE;
+            }
+        }
+    }
+
+  /* The counted markers make way for their clusters. */
+  for (guint i = 0; i < n_items; i++)
+    if (g_array_index (items, Item, i).count > 0)
+      g_array_index (items, Item, kept++) = g_array_index (items, Item, i);
+  g_array_set_size (items, kept);
+  for (guint c = 0; c < counted->len; c++)
+    if (g_array_index (counted, Item, c).count > 0)
+      g_array_append_val (items, g_array_index (counted, Item, c));
 }
 
 /* A marker on screen, before it is known whether it is drawn alone: a
@@ -278,7 +354,7 @@ layout_base (MerEventPainter  *self,
 
           g_array_append_val (self->items, item);
         }
-      spread_same_places (self->items);
+      spread_same_places (self->items, view);
     }
   else
     {
@@ -338,7 +414,7 @@ layout_base (MerEventPainter  *self,
 
             g_array_append_val (together, item);
           }
-      spread_same_places (together);
+      spread_same_places (together, view);
       g_array_append_vals (self->items, together->data, together->len);
     }
 

@@ -63,6 +63,47 @@ test_same_place_spreads (void)
     }
 }
 
+/* The same five Kunashir events, with the island 10 pixels from the
+ * view's right edge: their ring would cross the edge and hide some of
+ * them, so they are one count on their place instead, which a click opens
+ * (the map goes to it); nothing else near it overlaps the count. */
+static void
+test_ring_at_edge_is_counted (void)
+{
+  g_autoptr(MerEventPainter) painter = mer_event_painter_new (mer_document_get_events (story));
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (MerEventHit));
+  MerView centre = { 44.03, 145.86, 6 };
+  MerMapView view;
+  MerEventHit hit;
+  guint n_near = 0;
+  double kx, ky;
+
+  mer_map_view_init (&view, &centre, 400, 400, 1);
+  mer_map_view_location_to_point (&view, 44.03, 145.86, &kx, &ky);
+  mer_map_view_point_to_location (&view, kx - 190, ky, &centre.lat, &centre.lon);
+  mer_map_view_init (&view, &centre, 400, 400, 1);
+  mer_map_view_location_to_point (&view, 44.03, 145.86, &kx, &ky);
+  g_assert_cmpfloat (fabs (kx - 390), <, 1);
+
+  g_assert_true (mer_event_painter_pick (painter, &view, NULL, kx - 2, ky, &hit));
+  g_assert_null (hit.event);
+  g_assert_cmpuint (hit.count, ==, 5);
+
+  mer_event_painter_list_markers (painter, &view, NULL, hits);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const MerEventHit *h = &g_array_index (hits, MerEventHit, i);
+
+      if (hypot (h->x - kx, h->y - ky) < 40)
+        {
+          n_near++;
+          g_assert_null (h->event);
+          g_assert_cmpuint (h->count, ==, 5);
+        }
+    }
+  g_assert_cmpuint (n_near, ==, 1);
+}
+
 /* A place of its own keeps its marker on it. */
 static void
 test_lone_place_stays (void)
@@ -160,6 +201,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/render/markers/same-place-spreads", test_same_place_spreads);
+  g_test_add_func ("/render/markers/ring-at-edge-is-counted", test_ring_at_edge_is_counted);
   g_test_add_func ("/render/markers/lone-place-stays", test_lone_place_stays);
   g_test_add_func ("/render/markers/same-place-spreads-among-clusters", test_same_place_spreads_among_clusters);
 
