@@ -1186,6 +1186,34 @@ mer_timeline_layout_get_floating_band (MerTimelineLayout       *self,
   *right = MIN (*right + 4 * self->metrics.scale, self->view.width);
 }
 
+/* A point on the floating selection's band: its own mark, else the mark
+ * of an event on the row under the band (they show through it), else the
+ * selection's title. */
+static MerEvent *
+pick_under_band (MerTimelineLayout       *self,
+                 const MerTimelinePlaced *floating,
+                 double                   x,
+                 double                   y)
+{
+  double left, right;
+
+  mer_timeline_layout_get_reach (self, floating, 0, &left, &right);
+  if (x >= left && x <= right)
+    return floating->event;
+
+  for (guint i = self->placed->len; i > 0; i--)
+    {
+      const MerTimelinePlaced *placed = &g_array_index (self->placed, MerTimelinePlaced, i - 1);
+
+      mer_timeline_layout_get_reach (self, placed, 0, &left, &right);
+      if (placed->event != floating->event && fabs (y - placed->y) <= self->metrics.row_height / 2 &&
+          x >= left && x <= right)
+        return placed->event;
+    }
+
+  return floating->event;
+}
+
 /**
  * mer_timeline_layout_pick:
  * @state: (nullable): the selection, which may float over the first row
@@ -1212,7 +1240,7 @@ mer_timeline_layout_pick (MerTimelineLayout *self,
     {
       mer_timeline_layout_get_reach (self, &floating, 1, &left, &right);
       if (x >= left && x <= right)
-        return floating.event;
+        return pick_under_band (self, &floating, x, y);
     }
 
   for (guint i = self->placed->len; i > 0; i--)

@@ -782,8 +782,8 @@ test_timeline_label_cache (void)
 
 /* A selection without a row of its own floats over the first row on a
  * band: the labels it would half cover give way, their events staying
- * marks that show through the band, and a click where such a label was
- * picks no hidden label. */
+ * marks that show through the band, which a click picks, and a click
+ * where such a label was picks no hidden label. */
 static void
 test_timeline_floating_gives_way (void)
 {
@@ -841,14 +841,14 @@ test_timeline_floating_gives_way (void)
    * the band's plain colour. */
   {
     PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-    guint n_under = 0;
+    guint n_under = 0, n_picked = 0;
 
     for (guint e = 0; e < g_list_model_get_n_items (events); e++)
       {
         g_autoptr(MerEvent) event = g_list_model_get_item (events, e);
         const MerTimelinePlaced *placed;
         MerTimelinePlaced floating;
-        double band_left, band_right;
+        double band_left, band_right, left, right;
         cairo_surface_t *surface;
         guint n_placed;
 
@@ -868,11 +868,21 @@ test_timeline_floating_gives_way (void)
               if (p.r == 255 && p.g == 255 && p.b == 255)
                 g_error ("%s under %s's band is not drawn", mer_event_get_id (placed[i].event),
                          mer_event_get_id (event));
+              /* …and a click on one picks its event, unless the selection's
+               * own mark is there. */
+              mer_timeline_layout_get_reach (layout, &floating, 0, &left, &right);
+              if (placed[i].x0 < left || placed[i].x0 > right)
+                {
+                  g_assert_true (mer_timeline_layout_pick (layout, state, placed[i].x0, placed[i].y) ==
+                                 placed[i].event);
+                  n_picked++;
+                }
             }
         cairo_surface_destroy (surface);
       }
-    g_test_message ("%u marks under a band", n_under);
+    g_test_message ("%u marks under a band, %u of them picked", n_under, n_picked);
     g_assert_cmpuint (n_under, >, 0);
+    g_assert_cmpuint (n_picked, >, 0);
     g_object_unref (context);
   }
 }
