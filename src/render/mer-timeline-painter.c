@@ -462,9 +462,17 @@ draw_event (cairo_t                 *cr,
 
   if (placed->x1 > placed->x0)
     {
-      /* A span: a bar from start to end. */
+      /* A span: a bar from start to end, faint under its own label so
+       * that the title stays legible over it. */
+      double under = placed->label_width > 0 && !placed->label_before
+                       ? CLAMP (placed->x0 + m->marker_radius + m->label_gap, placed->x0, placed->x1)
+                       : placed->x1;
+
       set_source (cr, &color, 0.55 * alpha);
-      cairo_rectangle (cr, placed->x0, y - 4 * m->scale, placed->x1 - placed->x0, 8 * m->scale);
+      cairo_rectangle (cr, placed->x0, y - 4 * m->scale, under - placed->x0, 8 * m->scale);
+      cairo_fill (cr);
+      set_source (cr, &color, 0.2 * alpha);
+      cairo_rectangle (cr, under, y - 4 * m->scale, placed->x1 - under, 8 * m->scale);
       cairo_fill (cr);
     }
 

@@ -887,6 +887,49 @@ test_timeline_floating_gives_way (void)
   }
 }
 
+/* A span's bar runs under its own title faint, so that the title stays
+ * legible: drawn with invisible text, the bar under the title is 0.2 of
+ * its colour where the rest of it is 0.55. */
+static void
+test_timeline_bar_faint_under_label (void)
+{
+  const MerColor white = { 1, 1, 1, 1 };
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell 11");
+  MerTimelineStyle style = { { 0.1, 0.1, 0.1, 0 }, { 0.9, 0.1, 0.6, 1 }, white, font };
+  g_autoptr(MerTimelineLayout) layout = mer_timeline_layout_new ();
+  cairo_surface_t *surface = draw_timeline (layout, &style, 1232, 10, 0, 0);
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  const MerTimelinePlaced *placed = NULL;
+  guint n_placed = 0, n_checked = 0;
+
+  placed = mer_timeline_layout_get_placed (layout, &n_placed);
+  for (guint i = 0; i < n_placed; i++)
+    {
+      const MerTimelinePlaced *p = &placed[i];
+      double under = p->x0 + m->marker_radius + m->label_gap;
+      int strong_x = (int) ceil (p->x0 + m->marker_radius + m->scale + 1);
+      int faint_x = (int) ((under + p->x1) / 2);
+      int y = (int) round (p->y), above = (int) floor (p->y - 4 * m->scale - 3);
+      Pixel strong, faint, strong_bg, faint_bg;
+
+      if (p->x1 <= p->x0 || p->label_width <= 0 || p->label_before || strong_x + 1 > under || p->x1 - under < 4)
+        continue;
+      strong = pixel_at (surface, strong_x, y);
+      faint = pixel_at (surface, faint_x, y);
+      strong_bg = pixel_at (surface, strong_x, above);
+      faint_bg = pixel_at (surface, faint_x, above);
+      g_assert_cmpfloat (fabs ((faint.r - faint_bg.r) - 0.2 / 0.55 * (strong.r - strong_bg.r)), <=, 4);
+      g_assert_cmpfloat (fabs ((faint.g - faint_bg.g) - 0.2 / 0.55 * (strong.g - strong_bg.g)), <=, 4);
+      g_assert_cmpfloat (fabs ((faint.b - faint_bg.b) - 0.2 / 0.55 * (strong.b - strong_bg.b)), <=, 4);
+      /* The bar shows: its colour is not the background's. */
+      g_assert_cmpint (abs (strong.r - strong_bg.r) + abs (strong.g - strong_bg.g) + abs (strong.b - strong_bg.b), >, 30);
+      n_checked++;
+    }
+  cairo_surface_destroy (surface);
+  g_test_message ("%u spans with a title after their start", n_checked);
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
 /* A tick near the view's end has its label before it, not cut by the end. */
 static void
 test_timeline_axis_end (void)
@@ -1231,6 +1274,7 @@ main (int   argc,
   g_test_add_func ("/render/timeline/axis-end", test_timeline_axis_end);
   g_test_add_func ("/render/timeline/label-cache", test_timeline_label_cache);
   g_test_add_func ("/render/timeline/floating-gives-way", test_timeline_floating_gives_way);
+  g_test_add_func ("/render/timeline/bar-faint-under-label", test_timeline_bar_faint_under_label);
 
   status = g_test_run ();
 
