@@ -6,6 +6,7 @@
 #include "mer-event-painter.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 /* Draws one marker per place of each event, coloured by category and sized
  * by importance. Positions are projected once; a frame places the markers on
@@ -149,6 +150,60 @@ marker_in_view (double            x,
   return x - radius >= 0 && y - radius >= 0 && x + radius <= view->width && y + radius <= view->height;
 }
 
+/* Whether @n markers no larger than @largest, spread on a ring round
+ * (@cx, @cy), all lie wholly within the view. */
+static gboolean
+ring_in_view (double            cx,
+              double            cy,
+              double            ring,
+              double            largest,
+              guint             n,
+              const MerMapView *view)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      double angle = -G_PI / 2 + 2 * G_PI * k / n;
+
+      if (!marker_in_view (cx + ring * cos (angle), cy + ring * sin (angle), largest, view))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The middle of a group of markers and the ring they are spread on: room
+ * for the largest between neighbours. */
+static void
+ring_of (GArray      *items,
+         const guint *members,
+         guint        n,
+         double      *cx,
+         double      *cy,
+         double      *largest,
+         double      *ring)
+{
+  *cx = *cy = *largest = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      const Item *item = &g_array_index (items, Item, members[k]);
+
+      *cx += item->x;
+      *cy += item->y;
+      *largest = MAX (*largest, item->radius);
+    }
+  *cx /= n;
+  *cy /= n;
+  *ring = MAX (*largest + 6, n * (2 * *largest + 3) / (2 * G_PI));
+}
+
+static int
+compare_indices (const void *a,
+                 const void *b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* Spreads each group of markers at one place, or near enough to touch, on
  * a ring round the group's middle, in time order from the top, clockwise,
  * with room for the largest between neighbours; each keeps a line to its
@@ -172,9 +227,9 @@ spread_same_places (GArray           *items,
   for (guint i = 0; i < n_items; i++)
     {
       Item *first = &g_array_index (items, Item, i);
-      double cx = 0, cy = 0, largest = 0, ring;
-      gboolean fits = TRUE;
-      guint n = 0;
+      double cx = 0, cy = 0, largest = 0, ring = 0;
+      gboolean fits;
+      guint n = 0, n_touching;
 
       if (group[i] != G_MAXUINT)
         continue;
@@ -188,23 +243,47 @@ spread_same_places (GArray           *items,
             {
               group[j] = i;
               members[n++] = j;
-              cx += item->x;
-              cy += item->y;
-              largest = MAX (largest, item->radius);
             }
         }
       if (n < 2)
-        continue;
-
-      cx /= n;
-      cy /= n;
-      ring = MAX (largest + 6, n * (2 * largest + 3) / (2 * G_PI));
-      for (guint k = 0; k < n && fits; k++)
         {
-          const Item *item = &g_array_index (items, Item, members[k]);
-          double angle = -G_PI / 2 + 2 * G_PI * k / n;
+          /* Alone, it may yet join a ring laid over it. */
+          group[i] = G_MAXUINT;
+          continue;
+        }
 
-          fits = marker_in_view (cx + ring * cos (angle), cy + ring * sin (angle), item->radius, view);
+      /* The ring takes in the markers it would cover, so that none hides
+       * another: a marker inside it or touching it joins it. */
+      n_touching = n;
+      for (gboolean grown = TRUE; grown && n <= MAX_SPREAD;)
+        {
+          ring_of (items, members, n, &cx, &cy, &largest, &ring);
+          grown = FALSE;
+          for (guint j = 0; j < n_items; j++)
+            {
+              const Item *item = &g_array_index (items, Item, j);
+
+              if (group[j] == G_MAXUINT && !item->spread &&
+                  hypot (item->x - cx, item->y - cy) < ring + largest + item->radius)
+                {
+                  group[j] = i;
+                  members[n++] = j;
+                  grown = TRUE;
+                }
+            }
+        }
+      ring_of (items, members, n, &cx, &cy, &largest, &ring);
+      fits = n <= MAX_SPREAD && ring_in_view (cx, cy, ring, largest, n, view);
+
+      /* Else the markers at the place alone, spread if their ring fits
+       * and counted if not: those the ring took in stay on their places. */
+      if (!fits && n > n_touching)
+        {
+          for (guint k = n_touching; k < n; k++)
+            group[members[k]] = G_MAXUINT;
+          n = n_touching;
+          ring_of (items, members, n, &cx, &cy, &largest, &ring);
+          fits = ring_in_view (cx, cy, ring, largest, n, view);
         }
 
       if (!fits)
@@ -222,6 +301,8 @@ spread_same_places (GArray           *items,
           continue;
         }
 
+      /* In time order round the ring. */
+      qsort (members, n, sizeof (guint), compare_indices);
       for (guint k = 0; k < n; k++)
         {
           Item *item = &g_array_index (items, Item, members[k]);

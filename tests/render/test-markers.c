@@ -104,6 +104,75 @@ test_ring_at_edge_is_counted (void)
   g_assert_cmpuint (n_near, ==, 1);
 }
 
+/* Loads @json, written to a file of its own. */
+static MerDocument *
+load_json (const char *json)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  MerDocument *document;
+  int fd;
+
+  fd = g_file_open_tmp ("meridian-markers-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  document = mer_loader_load_file (path, NULL, diagnostics, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  return document;
+}
+
+/* Six events at one place and one half a degree east, 22 pixels away at
+ * zoom 6, where the six's ring would lie over it: the ring takes it in,
+ * the seven spread round their middle, each picked on its own, and no two
+ * markers overlap. */
+static void
+test_ring_takes_in_covered (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"meridian\": 1, \"title\": \"Ring\", \"events\": [");
+  g_autoptr(MerDocument) document = NULL;
+  g_autoptr(MerEventPainter) painter = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (MerEventHit));
+  MerView centre = { 0, 0.25, 6 };
+  MerMapView view;
+  double nx, ny;
+
+  for (guint i = 0; i < 7; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"e%u\", \"title\": \"E\", \"start\": \"%u\", "
+                            "\"places\": [ { \"name\": \"P\", \"lat\": 0, \"lon\": %s } ] }",
+                            i == 0 ? "" : ", ", i, 2000 + i, i == 6 ? "0.5" : "0");
+  g_string_append (json, "] }");
+  document = load_json (json->str);
+  painter = mer_event_painter_new (mer_document_get_events (document));
+  mer_map_view_init (&view, &centre, 400, 400, 1);
+  mer_map_view_location_to_point (&view, 0, 0.5, &nx, &ny);
+
+  mer_event_painter_list_markers (painter, &view, NULL, hits);
+  g_assert_cmpuint (hits->len, ==, 7);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const MerEventHit *a = &g_array_index (hits, MerEventHit, i);
+      MerEventHit picked;
+
+      g_assert_nonnull (a->event);
+      /* The neighbour is on the ring, not on its place. */
+      if (g_str_equal (mer_event_get_id (a->event), "e6"))
+        g_assert_cmpfloat (hypot (a->x - nx, a->y - ny), >, 1);
+      g_assert_true (mer_event_painter_pick (painter, &view, NULL, a->x, a->y, &picked));
+      g_assert_true (picked.event == a->event);
+      for (guint j = 0; j < i; j++)
+        {
+          const MerEventHit *b = &g_array_index (hits, MerEventHit, j);
+
+          g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >=,
+                             mer_event_marker_radius (mer_event_get_importance (a->event)) +
+                               mer_event_marker_radius (mer_event_get_importance (b->event)));
+        }
+    }
+}
+
 /* A place of its own keeps its marker on it. */
 static void
 test_lone_place_stays (void)
@@ -130,16 +199,12 @@ static void
 test_same_place_spreads_among_clusters (void)
 {
   g_autoptr(GString) json = g_string_new ("{ \"meridian\": 1, \"title\": \"Grid\", \"events\": [");
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) diagnostics = mer_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(MerDocument) grid = NULL;
   g_autoptr(MerEventPainter) painter = NULL;
   MerView centre = { 0, 0, 4 };
   MerMapView view;
   gboolean found[5] = { FALSE };
   guint n_clusters = 0;
-  int fd;
   double px, py;
 
   for (guint i = 0; i < 400; i++)
@@ -150,14 +215,7 @@ test_same_place_spreads_among_clusters (void)
     g_string_append_printf (json, ", { \"id\": \"same%u\", \"title\": \"S\", \"start\": \"2001\", "
                             "\"places\": [ { \"name\": \"Q\", \"lat\": 15.5, \"lon\": 15.5 } ] }", i);
   g_string_append (json, "] }");
-
-  fd = g_file_open_tmp ("meridian-grid-XXXXXX.json", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_assert_true (g_file_set_contents (path, json->str, -1, &error));
-  grid = mer_loader_load_file (path, NULL, diagnostics, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
+  grid = load_json (json->str);
 
   painter = mer_event_painter_new (mer_document_get_events (grid));
   mer_map_view_init (&view, &centre, 400, 400, 1);
@@ -202,6 +260,7 @@ main (int   argc,
 
   g_test_add_func ("/render/markers/same-place-spreads", test_same_place_spreads);
   g_test_add_func ("/render/markers/ring-at-edge-is-counted", test_ring_at_edge_is_counted);
+  g_test_add_func ("/render/markers/ring-takes-in-covered", test_ring_takes_in_covered);
   g_test_add_func ("/render/markers/lone-place-stays", test_lone_place_stays);
   g_test_add_func ("/render/markers/same-place-spreads-among-clusters", test_same_place_spreads_among_clusters);
 
