@@ -7,9 +7,11 @@
 #include "mer-cli.h"
 #include "mer-export-dialog.h"
 #include "mer-export-service.h"
+#include "mer-overlay-layer.h"
 #include "mer-presentation-view.h"
 #include "mer-presenter-window.h"
 #include "mer-window.h"
+#include "window-test-utils.h"
 
 /* The presentation view's actions, the presenter window that drives them,
  * and the snapshot copied without a dialog. Needs a display: without one,
@@ -144,6 +146,62 @@ test_view_actions (void)
   g_assert_null (mer_window_get_presentation (window));
   g_assert_null (mer_presentation_view_get_presentation (view));
   g_assert_null (shown_with_class (view, "presentation-card"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_overlay_layer (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return MER_IS_OVERLAY_LAYER (widget);
+}
+
+/* On every slide of the bundled briefing, no label on the map lies under
+ * the caption card or the bar of progress and counter: the names of the
+ * places and regions a slide is about stay readable. */
+static void
+test_labels_clear_of_card (void)
+{
+  MerWindow *window = show_story ();
+  MerPresentationView *view = get_view (window);
+  GtkWidget *overlay = find_widget (GTK_WIDGET (window), is_overlay_layer, NULL);
+  MerPresentation *presentation;
+  guint n_checked = 0;
+
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", "s", ""));
+  presentation = mer_window_get_presentation (window);
+  for (guint slide = 0; slide < mer_presentation_get_n_slides (presentation); slide++)
+    {
+      GtkWidget *card = shown_with_class (view, "presentation-card");
+      graphene_rect_t bounds;
+      MerLabels *labels;
+
+      if (slide > 0)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "presentation.next", NULL));
+      g_assert_cmpuint (mer_presentation_get_index (presentation), ==, slide);
+      wait_for_frame (overlay);
+      wait_for_frame (overlay);
+      labels = mer_overlay_layer_get_labels (MER_OVERLAY_LAYER (overlay));
+      g_assert_nonnull (labels);
+      g_assert_nonnull (card);
+      g_assert_true (gtk_widget_compute_bounds (card, overlay, &bounds));
+      for (guint i = 0; i < mer_labels_get_n_placed (labels); i++)
+        {
+          MerLabelBox box;
+          MerLabel label;
+
+          mer_labels_get_placed (labels, i, &box, &label);
+          if (box.x < bounds.origin.x + bounds.size.width && bounds.origin.x < box.x + box.width &&
+              box.y < bounds.origin.y + bounds.size.height && bounds.origin.y < box.y + box.height)
+            g_error ("slide %u: “%s” at %.0f,%.0f lies under the card at %.0f,%.0f", slide + 1, label.markup, box.x,
+                     box.y, bounds.origin.x, bounds.origin.y);
+          n_checked++;
+        }
+    }
+  g_test_message ("%u labels checked", n_checked);
+  g_assert_cmpuint (n_checked, >, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -289,6 +347,7 @@ main (int   argc,
 
   g_test_add_func ("/app/presentation-view/actions", test_view_actions);
   g_test_add_func ("/app/presentation-view/presenter-window", test_presenter_window);
+  g_test_add_func ("/app/presentation-view/labels-clear-of-card", test_labels_clear_of_card);
   g_test_add_func ("/app/presentation-view/copy-snapshot", test_copy_snapshot);
 
   return g_test_run ();

@@ -37,6 +37,9 @@ struct _MerPresentationView
   GString         *typed_number;
   GPtrArray       *panes;   /* GtkPaned between the map and the view */
 
+  /* The map whose labels keep clear of the card and the bottom bar. */
+  MerMapWidget    *clear_map;  /* weak */
+
   graphene_rect_t stage;    /* the map, in the view's coordinates */
 };
 
@@ -463,6 +466,7 @@ mer_presentation_view_dispose (GObject *object)
   if (self->panes != NULL)
     follow_panes (self, NULL);
   g_clear_object (&self->presentation);
+  g_clear_weak_pointer (&self->clear_map);
   g_clear_pointer (&self->child, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), MER_TYPE_PRESENTATION_VIEW);
 
@@ -700,6 +704,12 @@ mer_presentation_view_set_presentation (MerPresentationView *self,
   if (presentation != NULL)
     g_signal_connect_object (presentation, "changed", G_CALLBACK (on_slide_changed), self, G_CONNECT_SWAPPED);
   follow_panes (self, presentation != NULL ? GTK_WIDGET (mer_presentation_get_map (presentation)) : NULL);
+  if (presentation != NULL && self->clear_map != mer_presentation_get_map (presentation))
+    {
+      g_set_weak_pointer (&self->clear_map, mer_presentation_get_map (presentation));
+      mer_map_widget_add_obstacle (self->clear_map, self->card);
+      mer_map_widget_add_obstacle (self->clear_map, self->bottom_bar);
+    }
 
   g_string_truncate (self->typed_number, 0);
   for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)

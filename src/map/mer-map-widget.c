@@ -303,6 +303,23 @@ mer_map_widget_get_map_view (MerMapWidget *self,
 }
 
 /**
+ * mer_map_widget_add_obstacle:
+ * @over: a widget shown over the map at times, such as a presentation's
+ *   caption card
+ *
+ * The map's labels keep clear of @over wherever and whenever it is shown.
+ */
+void
+mer_map_widget_add_obstacle (MerMapWidget *self,
+                             GtkWidget    *over)
+{
+  g_return_if_fail (MER_IS_MAP_WIDGET (self));
+  g_return_if_fail (GTK_IS_WIDGET (over));
+
+  mer_overlay_layer_add_obstacle (self->overlay_layer, over);
+}
+
+/**
  * mer_map_widget_get_target_view:
  * @view: (out): where the map is going, or where it is when it is still
  *

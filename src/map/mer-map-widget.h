@@ -22,6 +22,8 @@ void          mer_map_widget_go_to            (MerMapWidget  *self,
                                                gboolean       animate);
 void          mer_map_widget_get_map_view     (MerMapWidget  *self,
                                                MerMapView    *view);
+void          mer_map_widget_add_obstacle     (MerMapWidget  *self,
+                                               GtkWidget     *over);
 void          mer_map_widget_get_target_view  (MerMapWidget  *self,
                                                MerView       *view);
 GtkWidget    *mer_map_widget_get_map          (MerMapWidget  *self);

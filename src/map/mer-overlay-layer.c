@@ -30,7 +30,7 @@ struct _MerOverlayLayer
   MerLabels        *labels;    /* the last frame's, nullable */
   GStrv             languages; /* the story's, besides English */
   MerBasemapPainter *basemap;   /* nullable */
-  GPtrArray        *over_map;   /* GtkWidget: what lies over the map, weak */
+  GPtrArray        *over_map;   /* GtkWidget: what lies over the map */
   MerCellCache     *cells;      /* the last frame's drawing, cut into nodes */
 
   /* The regions as last drawn, and what they were drawn for: a selection
@@ -578,8 +578,8 @@ mer_overlay_layer_set_basemap (MerOverlayLayer   *self,
  * @over: (transfer none): a widget over the map, such as the label of the
  *   regions' date
  *
- * The layer's labels keep clear of @over wherever it is shown. @over must
- * live as long as the layer (the map holds both).
+ * The layer's labels keep clear of @over wherever it is shown. The layer
+ * keeps a reference to @over.
  */
 void
 mer_overlay_layer_add_obstacle (MerOverlayLayer *self,
@@ -589,8 +589,8 @@ mer_overlay_layer_add_obstacle (MerOverlayLayer *self,
   g_return_if_fail (GTK_IS_WIDGET (over));
 
   if (self->over_map == NULL)
-    self->over_map = g_ptr_array_new ();
-  g_ptr_array_add (self->over_map, over);
+    self->over_map = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->over_map, g_object_ref (over));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
