@@ -140,6 +140,13 @@ cell_is_one_place (const Cell *cell)
          cell->x1 - cell->x0 < SAME_PLACE && cell->y1 - cell->y0 < SAME_PLACE;
 }
 
+/* A cluster's disc grows slowly with its count. */
+static double
+cluster_radius (guint count)
+{
+  return 9 + 2.5 * log2 (count);
+}
+
 /* Whether a marker at (@x, @y) lies wholly within the view. */
 static gboolean
 marker_in_view (double            x,
@@ -288,7 +295,7 @@ spread_same_places (GArray           *items,
 
       if (!fits)
         {
-          Item cluster = { cx, cy, 9 + 2.5 * log2 (n), NULL, n, TRUE };
+          Item cluster = { cx, cy, cluster_radius (n), NULL, n, TRUE };
 
           for (guint k = 0; k < n; k++)
             {
@@ -335,7 +342,7 @@ spread_same_places (GArray           *items,
               cluster->x = (cluster->x * cluster->count + other->x * other->count) / (cluster->count + other->count);
               cluster->y = (cluster->y * cluster->count + other->y * other->count) / (cluster->count + other->count);
               cluster->count += other->count;
-              cluster->radius = 9 + 2.5 * log2 (cluster->count);
+              cluster->radius = cluster_radius (cluster->count);
               cluster->faded = cluster->faded && other->faded;
               other->count = 0;
               merged = TRUE;
@@ -481,7 +488,7 @@ layout_base (MerEventPainter  *self,
             {
               Item cluster = {
                 cell->sx / cell->count, cell->sy / cell->count,
-                9 + 2.5 * log2 (cell->count), NULL, cell->count, FALSE,
+                cluster_radius (cell->count), NULL, cell->count, FALSE,
               };
 
               g_array_append_val (self->items, cluster);
