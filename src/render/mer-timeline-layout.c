@@ -1186,34 +1186,6 @@ mer_timeline_layout_get_floating_band (MerTimelineLayout       *self,
   *right = MIN (*right + 4 * self->metrics.scale, self->view.width);
 }
 
-/* A point on the floating selection's band: its own mark, else the mark
- * of an event on the row under the band (they show through it), else the
- * selection's title. */
-static MerEvent *
-pick_under_band (MerTimelineLayout       *self,
-                 const MerTimelinePlaced *floating,
-                 double                   x,
-                 double                   y)
-{
-  double left, right;
-
-  mer_timeline_layout_get_reach (self, floating, 0, &left, &right);
-  if (x >= left && x <= right)
-    return floating->event;
-
-  for (guint i = self->placed->len; i > 0; i--)
-    {
-      const MerTimelinePlaced *placed = &g_array_index (self->placed, MerTimelinePlaced, i - 1);
-
-      mer_timeline_layout_get_reach (self, placed, 0, &left, &right);
-      if (placed->event != floating->event && fabs (y - placed->y) <= self->metrics.row_height / 2 &&
-          x >= left && x <= right)
-        return placed->event;
-    }
-
-  return floating->event;
-}
-
 /**
  * mer_timeline_layout_pick:
  * @state: (nullable): the selection, which may float over the first row
@@ -1229,7 +1201,7 @@ mer_timeline_layout_pick (MerTimelineLayout *self,
 {
   const MerTimelineMetrics *m;
   MerTimelinePlaced floating;
-  gboolean has_floating;
+  gboolean has_floating, on_band = FALSE;
   double left, right;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1239,8 +1211,12 @@ mer_timeline_layout_pick (MerTimelineLayout *self,
   if (has_floating && fabs (y - floating.y) <= m->row_height / 2)
     {
       mer_timeline_layout_get_reach (self, &floating, 1, &left, &right);
-      if (x >= left && x <= right)
-        return pick_under_band (self, &floating, x, y);
+      on_band = x >= left && x <= right;
+      /* The selection's own mark; else a mark showing through the band
+       * (the labels there gave way), else its title. */
+      mer_timeline_layout_get_reach (self, &floating, 0, &left, &right);
+      if (on_band && x >= left && x <= right)
+        return floating.event;
     }
 
   for (guint i = self->placed->len; i > 0; i--)
@@ -1255,7 +1231,7 @@ mer_timeline_layout_pick (MerTimelineLayout *self,
         return placed->event;
     }
 
-  return NULL;
+  return on_band ? floating.event : NULL;
 }
 
 /**
