@@ -11,6 +11,7 @@
 
 #include "frame-timing.h"
 #include "mer-cli.h"
+#include "mer-renderer.h"
 #include "mer-window.h"
 #include "window-test-utils.h"
 
@@ -76,6 +77,8 @@ main (int   argc,
   GListModel *events;
   GtkWidget *scale;
 
+  /* The renderer the application chooses: cairo without a GPU. */
+  mer_renderer_choose ("/dev/dri");
   if (!gtk_init_check ())
     {
       printf ("no display: run under xvfb-run\n");
