@@ -238,6 +238,54 @@ test_overlay (Fixture       *fixture,
 }
 
 static void
+assert_overlay_as_drawn (MerOverlayLayer *overlay)
+{
+  cairo_surface_t *screen = render_nodes (GTK_WIDGET (overlay));
+  cairo_surface_t *drawn = draw_in_one_node (GTK_WIDGET (overlay), draw_overlay);
+
+  assert_same_pixels (drawn, screen);
+  cairo_surface_destroy (screen);
+  cairo_surface_destroy (drawn);
+}
+
+/* Frame after frame in one view, the cells rasterised again only round
+ * what changed (markers, rings, labels, regions): every event hovered,
+ * then selected (the frame before its flight starts), then a time window
+ * round it that fades the others; each frame as drawn whole. */
+static void
+test_overlay_follows_changes (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  MerMapWidget *map = mer_window_get_map (fixture->window);
+  MerOverlayLayer *overlay = MER_OVERLAY_LAYER (find_widget (GTK_WIDGET (map), is_type,
+                                                             GSIZE_TO_POINTER (MER_TYPE_OVERLAY_LAYER)));
+  GListModel *events = mer_document_get_events (mer_window_get_document (fixture->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i += 2)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      double start = (double) mer_event_get_first_second (event);
+
+      mer_map_widget_go_to (map, &(MerView) { 44.5, 145, 6 }, FALSE);
+      wait_for_frame (GTK_WIDGET (overlay));
+
+      mer_state_set_hovered_event (fixture->state, event);
+      wait_for_frame (GTK_WIDGET (overlay));
+      assert_overlay_as_drawn (overlay);
+
+      mer_state_set_selected_event (fixture->state, event);
+      wait_for_frame (GTK_WIDGET (overlay));
+      assert_overlay_as_drawn (overlay);
+
+      mer_state_set_hovered_event (fixture->state, NULL);
+      mer_state_set_time_window (fixture->state, start, start + 20 * 365.25 * 86400);
+      wait_for_frame (GTK_WIDGET (overlay));
+      assert_overlay_as_drawn (overlay);
+      mer_state_clear_time_window (fixture->state);
+    }
+}
+
+static void
 test_timeline (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -294,6 +342,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/map/overlay/cells", Fixture, NULL, fixture_set_up, test_overlay, fixture_tear_down);
+  g_test_add ("/map/overlay/cells-follow-changes", Fixture, NULL, fixture_set_up, test_overlay_follows_changes,
+              fixture_tear_down);
   g_test_add ("/timeline/cells", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
 
   return g_test_run ();

@@ -6,6 +6,7 @@
 #include "mer-overlay-layer.h"
 
 #include "mer-cell-cache.h"
+#include "mer-ink.h"
 #include "mer-pov-painter.h"
 
 #include <math.h>
@@ -41,6 +42,14 @@ struct _MerOverlayLayer
   gboolean          regions_dark;
   GArray           *regions_looks;      /* MerRegionLook */
   GArray           *looks;              /* this frame's, MerRegionLook */
+
+  /* What the last frame drew over the regions, and for what: a frame that
+   * draws the same items rasterises only round those that differ. */
+  GArray           *ink;                /* MerInk, nullable */
+  GArray           *drawn_ink;          /* the last frame's, MerInk, nullable */
+  MerMapView        ink_view;
+  gboolean          ink_dark;
+  char             *ink_pov;
 
   gboolean dark;
 };
@@ -264,6 +273,9 @@ update_regions_image (MerOverlayLayer   *self,
                       const MerMapView  *view,
                       MerRegionPasses    pass)
 {
+  const MerMapStyle *style = mer_map_style_get (self->dark);
+  cairo_rectangle_int_t box;
+  cairo_surface_t *part;
   cairo_t *cr;
 
   if (damage != NULL && cairo_region_is_empty (damage))
@@ -273,21 +285,40 @@ update_regions_image (MerOverlayLayer   *self,
     {
       g_clear_pointer (image, cairo_surface_destroy);
       *image = create_regions_image (view);
+      cr = cairo_create (*image);
+      set_regions_antialias (cr);
+      mer_region_painter_draw_passes (self->regions, cr, view, style, self->state, pass);
+      cairo_destroy (cr);
+      cairo_surface_flush (*image);
+      return;
     }
-  cr = cairo_create (*image);
+
+  /* The box round the damage drawn on an image of its own, at whole device
+   * pixels, and copied in: the pixels those the regions have drawn whole,
+   * where a clip on the whole image would change some by 1/255. The
+   * painter leaves out the regions that do not meet the box. */
+  cairo_region_get_extents (damage, &box);
+  gdk_rectangle_intersect (&box, &(cairo_rectangle_int_t) { 0, 0, cairo_image_surface_get_width (*image),
+                                                            cairo_image_surface_get_height (*image) }, &box);
+  if (box.width <= 0 || box.height <= 0)
+    return;
+  part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, box.width, box.height);
+  cairo_surface_set_device_scale (part, view->scale_factor, view->scale_factor);
+  cr = cairo_create (part);
   set_regions_antialias (cr);
-  if (damage != NULL)
-    {
-      /* Within one box round the damage: under a clip of several boxes,
-       * cairo's pixels differ a little from those drawn whole. The painter
-       * leaves out the regions that do not meet it. */
-      clip_to_extents (cr, damage, view);
-      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr);
-      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-    }
-  mer_region_painter_draw_passes (self->regions, cr, view, mer_map_style_get (self->dark), self->state, pass);
+  cairo_translate (cr, -box.x / view->scale_factor, -box.y / view->scale_factor);
+  clip_to_extents (cr, damage, view);
+  mer_region_painter_draw_passes (self->regions, cr, view, style, self->state, pass);
   cairo_destroy (cr);
+
+  cr = cairo_create (*image);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, part, box.x / view->scale_factor, box.y / view->scale_factor);
+  cairo_rectangle (cr, box.x / view->scale_factor, box.y / view->scale_factor, box.width / view->scale_factor,
+                   box.height / view->scale_factor);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (part);
   cairo_surface_flush (*image);
 }
 
@@ -320,8 +351,9 @@ paint_regions_images (cairo_t              *cr,
 /* The regions into @cr, whose target is transparent: drawn again where
  * they changed, else copied from the last frame's, the same pixels. A
  * selection moves the emphasis and, most often, leaves the plain regions
- * as they were. */
-static void
+ * as they were. Returns where, in device pixels, they differ from the
+ * last frame's; %NULL: anywhere. */
+static cairo_region_t *
 draw_regions_cached (MerOverlayLayer  *self,
                      cairo_t          *cr,
                      const MerMapView *view)
@@ -331,14 +363,57 @@ draw_regions_cached (MerOverlayLayer  *self,
   regions_damage (self, view, &plain, &emphasis);
   update_regions_image (self, &self->regions_image, plain, view, MER_REGION_PASS_PLAIN);
   update_regions_image (self, &self->emphasis_image, emphasis, view, MER_REGION_PASS_EMPHASIS);
-  g_clear_pointer (&plain, cairo_region_destroy);
-  g_clear_pointer (&emphasis, cairo_region_destroy);
 
   for (guint i = 0; i < self->regions_looks->len; i++)
     if (g_array_index (self->regions_looks, MerRegionLook, i).emphasised)
       add_look_extents (self, emphasised, view, &g_array_index (self->regions_looks, MerRegionLook, i));
   paint_regions_images (cr, self->regions_image, self->emphasis_image, emphasised, view);
   cairo_region_destroy (emphasised);
+
+  if (plain == NULL || emphasis == NULL)
+    {
+      g_clear_pointer (&plain, cairo_region_destroy);
+      g_clear_pointer (&emphasis, cairo_region_destroy);
+      return NULL;
+    }
+  cairo_region_union (plain, emphasis);
+  cairo_region_destroy (emphasis);
+  return plain;
+}
+
+/* Where this frame's markers, rings and labels differ from the last
+ * frame's, added to @damage; or %NULL (the damage freed) when the frame
+ * was drawn for another view, style or point of view, or there was none. */
+static cairo_region_t *
+add_ink_damage (MerOverlayLayer  *self,
+                const MerMapView *view,
+                cairo_region_t   *damage)
+{
+  const MerMapStyle *style = mer_map_style_get (self->dark);
+  const char *pov = mer_state_get_pov (self->state);
+  gboolean same_frame = self->drawn_ink != NULL && memcmp (view, &self->ink_view, sizeof *view) == 0 &&
+                        self->dark == self->ink_dark && g_strcmp0 (pov, self->ink_pov) == 0;
+  GArray *swap;
+
+  if (self->ink == NULL)
+    self->ink = g_array_new (FALSE, FALSE, sizeof (MerInk));
+  g_array_set_size (self->ink, 0);
+  mer_event_painter_list_ink (self->events, view, style, self->state, self->ink);
+  mer_labels_list_ink (self->labels, style, self->ink);
+
+  if (!same_frame)
+    g_clear_pointer (&damage, cairo_region_destroy);
+  if (damage != NULL)
+    mer_ink_add_damage (self->drawn_ink, self->ink, view->scale_factor, damage);
+
+  self->ink_view = *view;
+  self->ink_dark = self->dark;
+  g_free (self->ink_pov);
+  self->ink_pov = g_strdup (pov);
+  swap = self->drawn_ink;
+  self->drawn_ink = self->ink;
+  self->ink = swap;
+  return damage;
 }
 
 static void
@@ -346,6 +421,7 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   MerOverlayLayer *self = MER_OVERLAY_LAYER (widget);
+  cairo_region_t *damage;
   MerMapView view;
   cairo_t *cr;
 
@@ -361,9 +437,11 @@ mer_overlay_layer_snapshot (GtkWidget   *widget,
   if (self->cells == NULL)
     self->cells = mer_cell_cache_new ();
   cr = mer_cell_cache_begin (self->cells, widget);
-  draw_regions_cached (self, cr, &view);
+  damage = draw_regions_cached (self, cr, &view);
   draw_over_regions (self, cr, &view);
-  mer_cell_cache_end (self->cells, cr, snapshot);
+  damage = add_ink_damage (self, &view, damage);
+  mer_cell_cache_end (self->cells, cr, damage, snapshot);
+  g_clear_pointer (&damage, cairo_region_destroy);
 }
 
 static void
@@ -432,6 +510,9 @@ mer_overlay_layer_dispose (GObject *object)
   g_clear_pointer (&self->basemap, mer_basemap_painter_unref);
   g_clear_pointer (&self->over_map, g_ptr_array_unref);
   g_clear_pointer (&self->cells, mer_cell_cache_free);
+  g_clear_pointer (&self->ink, g_array_unref);
+  g_clear_pointer (&self->drawn_ink, g_array_unref);
+  g_clear_pointer (&self->ink_pov, g_free);
   g_clear_pointer (&self->regions_image, cairo_surface_destroy);
   g_clear_pointer (&self->emphasis_image, cairo_surface_destroy);
   g_clear_pointer (&self->regions_looks, g_array_unref);

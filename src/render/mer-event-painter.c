@@ -5,8 +5,11 @@
 
 #include "mer-event-painter.h"
 
+#include "mer-ink.h"
+
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Draws one marker per place of each event, coloured by category and sized
  * by importance. Positions are projected once; a frame places the markers on
@@ -846,6 +849,83 @@ mer_event_painter_draw (MerEventPainter   *self,
       draw_marker (self, cr, style, &fill, item->x, item->y, item->radius, view->scale_factor, item->faded);
     }
   cairo_restore (cr);
+}
+
+/**
+ * mer_event_painter_list_ink:
+ * @ink: (element-type MerInk): where to append what the last
+ *   mer_event_painter_draw() drew, in its order
+ *
+ * The clusters, the lines of spread markers and the markers with their
+ * rings, each with the box of its pixels (see #MerInk).
+ */
+void
+mer_event_painter_list_ink (MerEventPainter   *self,
+                            const MerMapView  *view,
+                            const MerMapStyle *style,
+                            MerState          *state,
+                            GArray            *ink)
+{
+  MerEvent *selected = state != NULL ? mer_state_get_selected_event (state) : NULL;
+  MerEvent *hovered = state != NULL ? mer_state_get_hovered_event (state) : NULL;
+  guint64 base;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ink != NULL);
+
+  base = mer_ink_hash (0, &style, sizeof style);
+  base = mer_ink_hash (base, &view->scale_factor, sizeof view->scale_factor);
+  base = mer_ink_hash (base, &self->vector, sizeof self->vector);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double half;
+
+      if (item->event != NULL)
+        continue;
+      /* The circle, and its count's digits, 7 pixels wide at most each. */
+      half = MAX (round (item->radius) + 3, 4 * (floor (log10 (MAX (item->count, 1))) + 1) + 3);
+      mer_ink_add (ink, item->x - half, item->y - half, item->x + half, item->y + half,
+                   mer_ink_hash (base, &item->count, sizeof item->count));
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double margin = PLACE_DOT_RADIUS + 2;
+
+      if (!item->spread)
+        continue;
+      mer_ink_add (ink, MIN (item->x, item->place_x) - margin, MIN (item->y, item->place_y) - margin,
+                   MAX (item->x, item->place_x) + margin, MAX (item->y, item->place_y) + margin, base);
+    }
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      struct {
+        MerEvent *event;
+        MerColor  fill;
+        double    radius;
+        gboolean  faded, selected, hovered;
+      } look;
+      double half;
+
+      if (item->event == NULL)
+        continue;
+      memset (&look, 0, sizeof look);
+      look.event = item->event;
+      look.fill = event_color (self, item->event, style);
+      look.radius = item->radius;
+      look.faded = item->faded;
+      look.selected = item->event == selected;
+      look.hovered = item->event == hovered;
+      /* The ring: 4 pixels out, 3 wide; else the marker's outline. */
+      half = item->radius + (look.selected || look.hovered ? 7 : 3);
+      mer_ink_add (ink, item->x - half, item->y - half, item->x + half, item->y + half,
+                   mer_ink_hash (base, &look, sizeof look));
+    }
 }
 
 /**

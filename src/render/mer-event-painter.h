@@ -42,6 +42,11 @@ void             mer_event_painter_draw    (MerEventPainter   *self,
                                             const MerMapView  *view,
                                             const MerMapStyle *style,
                                             MerState          *state);
+void             mer_event_painter_list_ink (MerEventPainter   *self,
+                                             const MerMapView  *view,
+                                             const MerMapStyle *style,
+                                             MerState          *state,
+                                             GArray            *ink);
 gboolean         mer_event_painter_pick    (MerEventPainter   *self,
                                             const MerMapView  *view,
                                             MerState          *state,

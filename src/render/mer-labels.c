@@ -5,6 +5,7 @@
 
 #include "mer-labels.h"
 
+#include "mer-ink.h"
 #include "mer-text-image.h"
 
 #include <math.h>
@@ -832,6 +833,50 @@ mer_labels_draw (MerLabels         *self,
       cairo_new_path (cr);
     }
   cairo_restore (cr);
+}
+
+/**
+ * mer_labels_list_ink:
+ * @ink: (element-type MerInk): where to append the labels
+ *   mer_labels_draw() draws with @style, in its order
+ *
+ * Each label with the box of its pixels (see #MerInk): its text and halo,
+ * with room for glyphs that reach past their text's extents, and its dot.
+ */
+void
+mer_labels_list_ink (MerLabels         *self,
+                     const MerMapStyle *style,
+                     GArray            *ink)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ink != NULL);
+
+  for (guint i = 0; i < self->placed->len; i++)
+    {
+      const Placed *placed = &g_array_index (self->placed, Placed, i);
+      const MerLabel *label = &placed->label;
+      const double margin = 3;
+      double x0 = placed->box.x - margin, y0 = placed->box.y - margin;
+      double x1 = placed->box.x + placed->box.width + margin, y1 = placed->box.y + placed->box.height + margin;
+      guint64 key = mer_ink_hash (0, &style, sizeof style);
+
+      key = mer_ink_hash (key, &self->raster_scale, sizeof self->raster_scale);
+      key = mer_ink_hash (key, label->markup, strlen (label->markup));
+      key = mer_ink_hash (key, &label->style, sizeof label->style);
+      if (label->style == MER_LABEL_STYLE_REGION)
+        key = mer_ink_hash (key, &label->color, sizeof label->color);
+      key = mer_ink_hash (key, &label->dot, sizeof label->dot);
+      if (label->dot)
+        {
+          key = mer_ink_hash (key, &label->x, sizeof label->x);
+          key = mer_ink_hash (key, &label->y, sizeof label->y);
+          x0 = MIN (x0, label->x - DOT_RADIUS - 1);
+          y0 = MIN (y0, label->y - DOT_RADIUS - 1);
+          x1 = MAX (x1, label->x + DOT_RADIUS + 1);
+          y1 = MAX (y1, label->y + DOT_RADIUS + 1);
+        }
+      mer_ink_add (ink, x0, y0, x1, y1, key);
+    }
 }
 
 /**

@@ -141,6 +141,9 @@ void             mer_labels_set_raster_scale (MerLabels         *self,
 void             mer_labels_draw             (MerLabels         *self,
                                               cairo_t           *cr,
                                               const MerMapStyle *style);
+void             mer_labels_list_ink         (MerLabels         *self,
+                                              const MerMapStyle *style,
+                                              GArray            *ink);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerLabels, mer_labels_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MerLabelMeasure, mer_label_measure_free)

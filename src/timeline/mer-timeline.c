@@ -334,7 +334,7 @@ mer_timeline_snapshot (GtkWidget   *widget,
     self->cells = mer_cell_cache_new ();
   cr = mer_cell_cache_begin (self->cells, widget);
   draw (self, cr);
-  mer_cell_cache_end (self->cells, cr, snapshot);
+  mer_cell_cache_end (self->cells, cr, NULL, snapshot);
 }
 
 static void

@@ -25,6 +25,10 @@
  * texture node with linear filtering, where a cairo node's texture is
  * copied pixel for pixel, which on a software rasteriser costs less.
  *
+ * The widget may tell where its drawing differs from the last frame's (see
+ * #MerInk): the drawing is then rasterised onto the image over those cells
+ * only, and the other cells are not looked at.
+ *
  * Only under the cairo renderer, which draws no more than the damage: the
  * GL renderers get the widget in one cairo node, as without the cache. */
 
@@ -40,6 +44,7 @@ struct _MerCellCache
   cairo_surface_t *recording;    /* the frame being drawn, nullable */
   GskRenderNode   *whole;        /* the frame being drawn in one node, nullable */
   cairo_surface_t *canvas;       /* the widget's size in device pixels */
+  gboolean         canvas_valid; /* holds the last frame, as the cells do */
   Cell            *cells;
   int              width;        /* of the canvas, device pixels */
   int              height;
@@ -53,6 +58,7 @@ struct _MerCellCache
 static void
 clear_cells (MerCellCache *self)
 {
+  self->canvas_valid = FALSE;
   for (int i = 0; self->cells != NULL && i < self->columns * self->rows; i++)
     {
       g_clear_pointer (&self->cells[i].image, cairo_surface_destroy);
@@ -208,19 +214,47 @@ create_node (cairo_surface_t       *image,
   return node;
 }
 
+/* The cells @damage meets, as boxes in device pixels. */
+static cairo_region_t *
+damaged_cells (MerCellCache         *self,
+               const cairo_region_t *damage)
+{
+  cairo_region_t *cells = cairo_region_create ();
+
+  for (int i = 0; i < cairo_region_num_rectangles (damage); i++)
+    {
+      cairo_rectangle_int_t box;
+      int x0, y0, x1, y1;
+
+      cairo_region_get_rectangle (damage, i, &box);
+      x0 = MAX (box.x, 0) / CELL * CELL;
+      y0 = MAX (box.y, 0) / CELL * CELL;
+      x1 = MIN ((MAX (box.x + box.width, 0) + CELL - 1) / CELL * CELL, self->width);
+      y1 = MIN ((MAX (box.y + box.height, 0) + CELL - 1) / CELL * CELL, self->height);
+      if (x1 > x0 && y1 > y0)
+        cairo_region_union_rectangle (cells, &(cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 });
+    }
+  return cells;
+}
+
 /**
  * mer_cell_cache_end:
  * @cr: (transfer full): the context mer_cell_cache_begin() gave
+ * @damage: (nullable): where, in device pixels, this frame's drawing can
+ *   differ from the last frame's; %NULL: anywhere
  * @snapshot: the widget's snapshot
  *
  * Appends the cells that have ink to @snapshot, making nodes only for the
- * cells that changed since the last frame.
+ * cells that changed since the last frame. The drawing is rasterised only
+ * over the cells @damage meets; the others keep their pixels and nodes.
  */
 void
-mer_cell_cache_end (MerCellCache *self,
-                    cairo_t      *cr,
-                    GtkSnapshot  *snapshot)
+mer_cell_cache_end (MerCellCache         *self,
+                    cairo_t              *cr,
+                    const cairo_region_t *damage,
+                    GtkSnapshot          *snapshot)
 {
+  cairo_region_t *cells;
   const guchar *data;
   int stride;
 
@@ -235,14 +269,30 @@ mer_cell_cache_end (MerCellCache *self,
       return;
     }
 
-  cr = cairo_create (self->canvas);
-  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-  cairo_paint (cr);
-  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  cairo_set_source_surface (cr, self->recording, 0, 0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
+  if (self->canvas_valid && damage != NULL)
+    cells = damaged_cells (self, damage);
+  else
+    cells = cairo_region_create_rectangle (&(cairo_rectangle_int_t) { 0, 0, self->width, self->height });
+  for (int i = 0; i < cairo_region_num_rectangles (cells); i++)
+    {
+      cairo_rectangle_int_t box;
+
+      /* One box at a time, at whole cells: the pixels are those the
+       * drawing has rasterised whole. */
+      cairo_region_get_rectangle (cells, i, &box);
+      cr = cairo_create (self->canvas);
+      cairo_rectangle (cr, (double) box.x / self->scale, (double) box.y / self->scale, (double) box.width / self->scale,
+                       (double) box.height / self->scale);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_set_source_surface (cr, self->recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
   g_clear_pointer (&self->recording, cairo_surface_destroy);
+  self->canvas_valid = TRUE;
   cairo_surface_flush (self->canvas);
   data = cairo_image_surface_get_data (self->canvas);
   stride = cairo_image_surface_get_stride (self->canvas);
@@ -256,7 +306,9 @@ mer_cell_cache_end (MerCellCache *self,
         int width = MIN (CELL, self->width - x), height = MIN (CELL, self->height - y);
         const guchar *origin = data + (gsize) y * stride + (gsize) x * 4;
 
-        if (!cell_is_unchanged (cell, origin, stride, width, height))
+        if (cairo_region_contains_rectangle (cells, &(cairo_rectangle_int_t) { x, y, width, height }) !=
+              CAIRO_REGION_OVERLAP_OUT &&
+            !cell_is_unchanged (cell, origin, stride, width, height))
           {
             g_clear_pointer (&cell->image, cairo_surface_destroy);
             g_clear_pointer (&cell->node, gsk_render_node_unref);
@@ -286,6 +338,7 @@ mer_cell_cache_end (MerCellCache *self,
             self->n_drawn++;
           }
       }
+  cairo_region_destroy (cells);
 }
 
 /**

@@ -11,9 +11,10 @@ MerCellCache *mer_cell_cache_new          (void);
 void          mer_cell_cache_free         (MerCellCache *self);
 cairo_t      *mer_cell_cache_begin        (MerCellCache *self,
                                            GtkWidget    *widget);
-void          mer_cell_cache_end          (MerCellCache *self,
-                                           cairo_t      *cr,
-                                           GtkSnapshot  *snapshot);
+void          mer_cell_cache_end          (MerCellCache         *self,
+                                           cairo_t              *cr,
+                                           const cairo_region_t *damage,
+                                           GtkSnapshot          *snapshot);
 void          mer_cell_cache_clear        (MerCellCache *self);
 guint         mer_cell_cache_get_n_drawn  (MerCellCache *self);
 guint         mer_cell_cache_get_n_new    (MerCellCache *self);
