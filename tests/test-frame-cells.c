@@ -332,6 +332,51 @@ test_timeline (Fixture       *fixture,
   cairo_surface_destroy (drawn);
 }
 
+/* Frame after frame, the timeline's cells rasterised again only round the
+ * events that changed: every event hovered, then selected (its ring, its
+ * title floating over the rows when it has none), then a time window round
+ * it; each frame as drawn whole. */
+static void
+test_timeline_follows_changes (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  MerTimeline *timeline = mer_window_get_timeline (fixture->window);
+  GListModel *events = mer_document_get_events (mer_window_get_document (fixture->window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i += 2)
+    {
+      g_autoptr(MerEvent) event = g_list_model_get_item (events, i);
+      double start = (double) mer_event_get_first_second (event);
+      cairo_surface_t *screen, *drawn;
+
+      mer_state_set_hovered_event (fixture->state, event);
+      wait_for_frame (GTK_WIDGET (timeline));
+      screen = render_nodes (GTK_WIDGET (timeline));
+      drawn = draw_in_one_node (GTK_WIDGET (timeline), draw_timeline);
+      assert_same_pixels (drawn, screen);
+      cairo_surface_destroy (screen);
+      cairo_surface_destroy (drawn);
+
+      mer_state_set_selected_event (fixture->state, event);
+      wait_for_frame (GTK_WIDGET (timeline));
+      screen = render_nodes (GTK_WIDGET (timeline));
+      drawn = draw_in_one_node (GTK_WIDGET (timeline), draw_timeline);
+      assert_same_pixels (drawn, screen);
+      cairo_surface_destroy (screen);
+      cairo_surface_destroy (drawn);
+
+      mer_state_set_hovered_event (fixture->state, NULL);
+      mer_state_set_time_window (fixture->state, start, start + 20 * 365.25 * 86400);
+      wait_for_frame (GTK_WIDGET (timeline));
+      screen = render_nodes (GTK_WIDGET (timeline));
+      drawn = draw_in_one_node (GTK_WIDGET (timeline), draw_timeline);
+      assert_same_pixels (drawn, screen);
+      cairo_surface_destroy (screen);
+      cairo_surface_destroy (drawn);
+      mer_state_clear_time_window (fixture->state);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +390,8 @@ main (int   argc,
   g_test_add ("/map/overlay/cells-follow-changes", Fixture, NULL, fixture_set_up, test_overlay_follows_changes,
               fixture_tear_down);
   g_test_add ("/timeline/cells", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
+  g_test_add ("/timeline/cells-follow-changes", Fixture, NULL, fixture_set_up, test_timeline_follows_changes,
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -344,6 +344,7 @@ struct _MerTimelineLayout
   guint              max_rows;
   guint              first_row;
   guint              n_visible_rows;
+  guint              generation;
 };
 
 /**
@@ -443,6 +444,7 @@ update_lanes (MerTimelineLayout *self)
 static void
 clear_layout (MerTimelineLayout *self)
 {
+  self->generation++;
   g_array_set_size (self->placed, 0);
   g_array_set_size (self->clusters, 0);
 }
@@ -535,6 +537,19 @@ mer_timeline_layout_set_char_width (MerTimelineLayout *self,
 {
   g_return_if_fail (self != NULL);
   self->char_width = char_width;
+}
+
+/**
+ * mer_timeline_layout_get_generation:
+ *
+ * Returns: a number that changes whenever the layout is made anew: equal
+ *   numbers, the same layout
+ */
+guint
+mer_timeline_layout_get_generation (MerTimelineLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->generation;
 }
 
 /**
@@ -747,6 +762,7 @@ mer_timeline_layout_update (MerTimelineLayout     *self,
   g_return_if_fail (view != NULL && view->width > 0 && view->end > view->start);
   g_return_if_fail (state == NULL || MER_IS_STATE (state));
 
+  self->generation++;
   m = &self->metrics;
   self->view = *view;
   width = view->width;

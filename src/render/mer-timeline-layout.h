@@ -179,6 +179,7 @@ void                      mer_timeline_layout_set_scale      (MerTimelineLayout 
 void                      mer_timeline_layout_set_char_width (MerTimelineLayout  *self,
                                                               double              char_width);
 const MerTimelineMetrics *mer_timeline_layout_get_metrics    (MerTimelineLayout  *self);
+guint                     mer_timeline_layout_get_generation (MerTimelineLayout  *self);
 void                      mer_timeline_layout_update         (MerTimelineLayout  *self,
                                                               const MerTimelineView *view,
                                                               MerState           *state);

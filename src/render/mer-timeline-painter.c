@@ -5,7 +5,10 @@
 
 #include "mer-timeline-painter.h"
 
+#include "mer-ink.h"
+
 #include <math.h>
+#include <string.h>
 
 #include <pango/pangocairo.h>
 
@@ -38,6 +41,14 @@ set_source (cairo_t        *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, alpha);
 }
 
+static void show_text (cairo_t               *cr,
+                       PangoLayout           *text,
+                       MerTimelineLabelCache *cache,
+                       const MerColor        *color,
+                       double                 alpha,
+                       double                 x,
+                       double                 y);
+
 static MerColor
 event_color (MerEvent       *event,
              const MerColor *fallback)
@@ -54,7 +65,8 @@ static void
 draw_eras (cairo_t                *cr,
            PangoContext           *context,
            const MerTimelineStyle *style,
-           MerTimelineLayout      *layout)
+           MerTimelineLayout      *layout,
+           MerTimelineLabelCache  *cache)
 {
   const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
   const MerTimelineView *view = mer_timeline_layout_get_view (layout);
@@ -104,10 +116,7 @@ draw_eras (cairo_t                *cr,
         continue;
       pango_layout_set_text (text, mer_era_get_title (era), -1);
       pango_layout_set_width (text, (int) (titles[i].width * PANGO_SCALE));
-      set_source (cr, fg, 0.8);
-      cairo_move_to (cr, titles[i].x, m->scale);
-      pango_cairo_show_layout (cr, text);
-      cairo_new_path (cr);
+      show_text (cr, text, cache, fg, 0.8, titles[i].x, m->scale);
     }
 }
 
@@ -139,7 +148,8 @@ static void
 draw_axis (cairo_t                *cr,
            PangoContext           *context,
            const MerTimelineStyle *style,
-           MerTimelineLayout      *layout)
+           MerTimelineLayout      *layout,
+           MerTimelineLabelCache  *cache)
 {
   const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
   const MerTimelineView *view = mer_timeline_layout_get_view (layout);
@@ -184,10 +194,7 @@ draw_axis (cairo_t                *cr,
           if (label_x < labels_end + 6 * m->scale)
             continue;
         }
-      set_source (cr, fg, 0.75);
-      cairo_move_to (cr, label_x, top + 3 * m->scale);
-      pango_cairo_show_layout (cr, text);
-      cairo_new_path (cr);
+      show_text (cr, text, cache, fg, 0.75, label_x, top + 3 * m->scale);
       labels_end = label_x + label_width;
     }
 
@@ -213,10 +220,7 @@ draw_axis (cairo_t                *cr,
           cairo_rectangle (cr, round (x), second, m->scale, m->axis_height / 2);
           cairo_fill (cr);
         }
-      set_source (cr, fg, 0.9);
-      cairo_move_to (cr, label_x, second);
-      pango_cairo_show_layout (cr, text);
-      cairo_new_path (cr);
+      show_text (cr, text, cache, fg, 0.9, label_x, second);
     }
 }
 
@@ -225,7 +229,8 @@ static void
 draw_clusters (cairo_t                *cr,
                PangoContext           *context,
                const MerTimelineStyle *style,
-               MerTimelineLayout      *layout)
+               MerTimelineLayout      *layout,
+               MerTimelineLabelCache  *cache)
 {
   const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
   const MerTimelineView *view = mer_timeline_layout_get_view (layout);
@@ -258,10 +263,8 @@ draw_clusters (cairo_t                *cr,
 
       pango_layout_set_text (text, label, -1);
       pango_layout_get_pixel_size (text, &label_width, &label_height);
-      set_source (cr, &style->background, 1);
-      cairo_move_to (cr, cluster->x0 + (w - label_width) / 2, y + (h - label_height) / 2);
-      pango_cairo_show_layout (cr, text);
-      cairo_new_path (cr);
+      show_text (cr, text, cache, &style->background, 1, cluster->x0 + (w - label_width) / 2,
+                 y + (h - label_height) / 2);
     }
 }
 
@@ -272,6 +275,7 @@ draw_clusters (cairo_t                *cr,
 struct _MerTimelineLabelCache
 {
   GHashTable *labels;        /* MerEvent → Label */
+  GHashTable *texts;         /* what a text shows, as text_key() → MerTextImage */
   double      scale;         /* device pixels to a unit of the target */
   double      image_scale;   /* and to a unit of this frame's user space */
 };
@@ -300,6 +304,15 @@ label_free (gpointer data)
   g_free (label);
 }
 
+static void
+text_free (gpointer data)
+{
+  MerTextImage *image = data;
+
+  mer_text_image_clear (image);
+  g_free (image);
+}
+
 /**
  * mer_timeline_label_cache_new:
  *
@@ -312,6 +325,7 @@ mer_timeline_label_cache_new (void)
   MerTimelineLabelCache *self = g_new0 (MerTimelineLabelCache, 1);
 
   self->labels = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, label_free);
+  self->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, text_free);
   self->scale = 1;
   return self;
 }
@@ -323,6 +337,7 @@ mer_timeline_label_cache_free (MerTimelineLabelCache *self)
     return;
 
   g_hash_table_unref (self->labels);
+  g_hash_table_unref (self->texts);
   g_free (self);
 }
 
@@ -403,6 +418,65 @@ ensure_label (MerTimelineLabelCache *self,
   pango_cairo_show_layout (cr, text);
   mer_text_image_end (&label->image, cr);
   return label;
+}
+
+/* Everything that decides how @text looks in @color. */
+static char *
+text_key (PangoLayout    *text,
+          const MerColor *color,
+          double          alpha,
+          double          scale)
+{
+  const PangoFontDescription *font = pango_layout_get_font_description (text);
+  g_autofree char *font_name = font != NULL ? pango_font_description_to_string (font) : NULL;
+
+  return g_strdup_printf ("%u\x1f%s\x1f%d\x1f%d\x1f%a,%a,%a,%a,%a\x1f%s",
+                          pango_context_get_serial (pango_layout_get_context (text)), font_name != NULL ? font_name : "",
+                          pango_layout_get_width (text), (int) pango_layout_get_ellipsize (text), color->red,
+                          color->green, color->blue, alpha, scale, pango_layout_get_text (text));
+}
+
+/* @text (no attributes) in @color at @alpha, its top left at (@x, @y): with
+ * a cache, copied from an image drawn once, as event titles are; so that
+ * a frame rasterised again in parts puts every glyph where a whole frame
+ * does. */
+static void
+show_text (cairo_t               *cr,
+           PangoLayout           *text,
+           MerTimelineLabelCache *cache,
+           const MerColor        *color,
+           double                 alpha,
+           double                 x,
+           double                 y)
+{
+  g_autofree char *key = NULL;
+  MerTextImage *image;
+
+  if (cache == NULL)
+    {
+      set_source (cr, color, alpha);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+      return;
+    }
+
+  key = text_key (text, color, alpha, cache->image_scale);
+  image = g_hash_table_lookup (cache->texts, key);
+  if (image == NULL)
+    {
+      cairo_t *text_cr;
+
+      if (g_hash_table_size (cache->texts) >= MAX_LABELS)
+        g_hash_table_remove_all (cache->texts);
+      image = g_new0 (MerTextImage, 1);
+      text_cr = mer_text_image_begin (image, text, 0, cache->image_scale);
+      set_source (text_cr, color, alpha);
+      pango_cairo_show_layout (text_cr, text);
+      mer_text_image_end (image, text_cr);
+      g_hash_table_insert (cache->texts, g_steal_pointer (&key), image);
+    }
+  mer_text_image_paint (image, cr, cache->scale, x, y);
 }
 
 /* Where an event's label of @pixel_width, whose first line's baseline is
@@ -576,7 +650,8 @@ static void
 draw_lanes (cairo_t                *cr,
             PangoLayout            *text,
             const MerTimelineStyle *style,
-            MerTimelineLayout      *layout)
+            MerTimelineLayout      *layout,
+            MerTimelineLabelCache  *cache)
 {
   const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
   const MerTimelineView *view = mer_timeline_layout_get_view (layout);
@@ -602,10 +677,104 @@ draw_lanes (cairo_t                *cr,
       pango_layout_set_text (text, category != NULL ? mer_category_get_name (category) : "Other", -1);
       pango_layout_set_width (text, (int) ((name_width - 6 * m->scale) * PANGO_SCALE));
       pango_layout_get_pixel_extents (text, NULL, &logical);
-      set_source (cr, &style->foreground, 0.55);
-      cairo_move_to (cr, view->width - 6 * m->scale - logical.width, y + m->scale);
-      pango_cairo_show_layout (cr, text);
-      cairo_new_path (cr);
+      show_text (cr, text, cache, &style->foreground, 0.55, view->width - 6 * m->scale - logical.width, y + m->scale);
+    }
+}
+
+/* One event as draw_event() draws it (see #MerInk): its mark, ring,
+ * whiskers, bar and title, the title's side left open. */
+static void
+add_event_ink (GArray                  *ink,
+               guint64                  base,
+               MerTimelineLayout       *layout,
+               MerState                *state,
+               const MerTimelinePlaced *placed)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+  struct {
+    MerTimelinePlaced placed;
+    gboolean          selected, hovered, faded;
+  } look;
+  double reach = m->marker_radius + 5 * m->scale + m->whisker + 2;
+  double left = placed->x0 - reach, right = MAX (placed->x0, placed->x1) + reach;
+  double half = m->row_height * 0.75 + 2;
+
+  memset (&look, 0, sizeof look);
+  look.placed.event = placed->event;
+  look.placed.x0 = placed->x0;
+  look.placed.x1 = placed->x1;
+  look.placed.y = placed->y;
+  look.placed.label_before = placed->label_before;
+  look.placed.label_width = placed->label_width;
+  look.selected = state != NULL && placed->event == mer_state_get_selected_event (state);
+  look.hovered = state != NULL && placed->event == mer_state_get_hovered_event (state);
+  look.faded = state != NULL && !mer_state_event_in_window (state, placed->event);
+  if (placed->label_width > 0)
+    {
+      double title = placed->label_width + m->label_gap + 4;
+
+      left -= title + mer_timeline_layout_get_label_lead (layout, placed->event);
+      right += title;
+    }
+  mer_ink_add (ink, left, placed->y - half, right, placed->y + half, mer_ink_hash (base, &look, sizeof look));
+}
+
+/**
+ * mer_timeline_painter_list_ink:
+ * @ink: (element-type MerInk): where to append the events
+ *   mer_timeline_painter_draw_cached() draws, in its order
+ *
+ * The events' marks and titles and the floating selection's band, each
+ * with the box of its pixels (see #MerInk). What else the timeline draws
+ * (eras, the time window, the axis, clusters, lanes) depends on the layout,
+ * the time window and the style only.
+ */
+void
+mer_timeline_painter_list_ink (MerTimelineLayout *layout,
+                               MerState          *state,
+                               GArray            *ink)
+{
+  const MerTimelineMetrics *m;
+  const MerTimelinePlaced *placed;
+  MerTimelinePlaced floating;
+  double band_left = 0, band_right = 0;
+  gboolean has_floating;
+  guint n_placed;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (ink != NULL);
+
+  if (mer_timeline_layout_get_document (layout) == NULL)
+    return;
+
+  m = mer_timeline_layout_get_metrics (layout);
+  has_floating = mer_timeline_layout_get_floating (layout, state, &floating);
+  if (has_floating)
+    mer_timeline_layout_get_floating_band (layout, &floating, &band_left, &band_right);
+  placed = mer_timeline_layout_get_placed (layout, &n_placed);
+  for (guint i = 0; i < n_placed; i++)
+    {
+      const MerTimelinePlaced *p = &placed[i];
+      MerTimelinePlaced unlabelled;
+
+      if (p->x0 + m->marker_radius < 0 && p->x1 < 0 && p->label_width + m->marker_radius + m->label_gap < 0)
+        continue;
+      if (has_floating && mer_timeline_layout_gives_way (layout, &floating, p))
+        {
+          unlabelled = *p;
+          unlabelled.label_width = 0;
+          p = &unlabelled;
+        }
+      add_event_ink (ink, 0, layout, state, p);
+    }
+
+  if (has_floating)
+    {
+      double band[2] = { band_left, band_right };
+
+      mer_ink_add (ink, band_left, floating.y - m->row_height / 2 - 1, band_right, floating.y + m->row_height / 2 + 1,
+                   mer_ink_hash (0, band, sizeof band));
+      add_event_ink (ink, 0, layout, state, &floating);
     }
 }
 
@@ -687,10 +856,10 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
     cache = NULL;
 
   m = mer_timeline_layout_get_metrics (layout);
-  draw_eras (cr, context, style, layout);
+  draw_eras (cr, context, style, layout, cache);
   draw_window (cr, style, layout, state);
-  draw_axis (cr, context, style, layout);
-  draw_clusters (cr, context, style, layout);
+  draw_axis (cr, context, style, layout, cache);
+  draw_clusters (cr, context, style, layout, cache);
 
   text = create_layout (context, style);
   pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
@@ -720,5 +889,5 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
 
   if (has_floating)
     draw_floating_selection (cr, text, cache, style, layout, state, &floating, band_left, band_right);
-  draw_lanes (cr, text, style, layout);
+  draw_lanes (cr, text, style, layout, cache);
 }

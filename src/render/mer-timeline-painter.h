@@ -43,6 +43,9 @@ void   mer_timeline_painter_draw           (cairo_t                    *cr,
                                             const MerTimelineStyle     *style,
                                             MerTimelineLayout          *layout,
                                             MerState                   *state);
+void   mer_timeline_painter_list_ink       (MerTimelineLayout          *layout,
+                                            MerState                   *state,
+                                            GArray                     *ink);
 void   mer_timeline_painter_draw_cached    (cairo_t                    *cr,
                                             PangoContext               *context,
                                             const MerTimelineStyle     *style,

@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "mer-cell-cache.h"
+#include "mer-ink.h"
 #include "mer-timeline-layout.h"
 #include "mer-timeline-mark.h"
 #include "mer-timeline-painter.h"
@@ -39,6 +41,9 @@ struct _MerTimeline
   GHashTable            *marks;        /* MerEvent → MerTimelineMark, its child */
   GPtrArray             *spare_marks;  /* unparented, for reuse */
   MerCellCache          *cells;        /* the last frame's drawing, cut into nodes */
+  GArray                *ink;          /* MerInk: this frame's events, nullable */
+  GArray                *drawn_ink;    /* the last frame's, nullable */
+  guint64                ink_frame;    /* what the last frame was drawn for */
 
   gboolean dirty;
   guint    marks_tick_id;
@@ -292,17 +297,18 @@ color_from_rgba (const GdkRGBA *rgba)
   return (MerColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
 }
 
-/* Lays out what changed and draws the timeline over the widget's area. */
+/* Lays out what changed and draws the timeline over the widget's area
+ * with @style, which it fills in. */
 static void
-draw (MerTimeline *self,
-      cairo_t     *cr)
+draw (MerTimeline      *self,
+      cairo_t          *cr,
+      MerTimelineStyle *style)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA fg, accent;
   /* Behind a selection over a dense view: the window's background, which
    * the style context does not tell, as the opposite of the text. */
   GdkRGBA bg;
-  MerTimelineStyle style;
 
   mer_timeline_viewport_set_width (self->viewport, gtk_widget_get_width (widget));
   if (self->dirty)
@@ -310,11 +316,59 @@ draw (MerTimeline *self,
 
   lookup_colors (self, &fg, &accent);
   bg = (GdkRGBA) { 1 - fg.red, 1 - fg.green, 1 - fg.blue, 0.92f };
-  style = (MerTimelineStyle) { color_from_rgba (&fg), color_from_rgba (&accent), color_from_rgba (&bg), NULL };
+  *style = (MerTimelineStyle) { color_from_rgba (&fg), color_from_rgba (&accent), color_from_rgba (&bg), NULL };
   /* Recorded, then rasterised at the widget's scale. */
   mer_timeline_label_cache_set_scale (self->labels, gtk_widget_get_scale_factor (widget));
-  mer_timeline_painter_draw_cached (cr, gtk_widget_get_pango_context (widget), &style, self->layout, self->state,
+  mer_timeline_painter_draw_cached (cr, gtk_widget_get_pango_context (widget), style, self->layout, self->state,
                                     self->labels);
+}
+
+/* Where this frame differs from the last one drawn, in device pixels: round
+ * the events whose marks, rings or titles changed; or %NULL when the frame
+ * was drawn for another layout, time window, style or font, which change
+ * what lies behind the events. */
+static cairo_region_t *
+ink_damage (MerTimeline            *self,
+            const MerTimelineStyle *style)
+{
+  struct {
+    guint           generation;
+    MerTimelineView view;
+    gboolean        window;
+    double          window_start, window_end;
+    MerColor        colors[3];
+    int             scale;
+    guint           font;
+  } frame;
+  cairo_region_t *damage = NULL;
+  GArray *swap;
+
+  memset (&frame, 0, sizeof frame);
+  frame.generation = mer_timeline_layout_get_generation (self->layout);
+  frame.view = *mer_timeline_layout_get_view (self->layout);
+  frame.window = mer_state_get_time_window (self->state, &frame.window_start, &frame.window_end);
+  frame.colors[0] = style->foreground;
+  frame.colors[1] = style->accent;
+  frame.colors[2] = style->background;
+  frame.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  frame.font = pango_font_description_hash (pango_context_get_font_description (
+    gtk_widget_get_pango_context (GTK_WIDGET (self))));
+
+  if (self->ink == NULL)
+    self->ink = g_array_new (FALSE, FALSE, sizeof (MerInk));
+  g_array_set_size (self->ink, 0);
+  mer_timeline_painter_list_ink (self->layout, self->state, self->ink);
+  if (self->drawn_ink != NULL && self->ink_frame == mer_ink_hash (0, &frame, sizeof frame))
+    {
+      damage = cairo_region_create ();
+      mer_ink_add_damage (self->drawn_ink, self->ink, frame.scale, damage);
+    }
+
+  self->ink_frame = mer_ink_hash (0, &frame, sizeof frame);
+  swap = self->drawn_ink;
+  self->drawn_ink = self->ink;
+  self->ink = swap;
+  return damage;
 }
 
 static void
@@ -322,6 +376,8 @@ mer_timeline_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   MerTimeline *self = MER_TIMELINE (widget);
+  MerTimelineStyle style;
+  cairo_region_t *damage;
   cairo_t *cr;
 
   if (mer_state_get_document (self->state) == NULL || gtk_widget_get_width (widget) <= 0 ||
@@ -333,8 +389,10 @@ mer_timeline_snapshot (GtkWidget   *widget,
   if (self->cells == NULL)
     self->cells = mer_cell_cache_new ();
   cr = mer_cell_cache_begin (self->cells, widget);
-  draw (self, cr);
-  mer_cell_cache_end (self->cells, cr, NULL, snapshot);
+  draw (self, cr, &style);
+  damage = ink_damage (self, &style);
+  mer_cell_cache_end (self->cells, cr, damage, snapshot);
+  g_clear_pointer (&damage, cairo_region_destroy);
 }
 
 static void
@@ -1051,6 +1109,8 @@ mer_timeline_dispose (GObject *object)
     }
   g_clear_pointer (&self->spare_marks, g_ptr_array_unref);
   g_clear_pointer (&self->cells, mer_cell_cache_free);
+  g_clear_pointer (&self->ink, g_array_unref);
+  g_clear_pointer (&self->drawn_ink, g_array_unref);
   g_clear_object (&self->state);
   g_clear_object (&self->viewport);
   g_clear_pointer (&self->layout, mer_timeline_layout_free);
@@ -1275,11 +1335,13 @@ void
 mer_timeline_draw (MerTimeline *self,
                    cairo_t     *cr)
 {
+  MerTimelineStyle style;
+
   g_return_if_fail (MER_IS_TIMELINE (self));
   g_return_if_fail (cr != NULL);
 
   if (mer_state_get_document (self->state) != NULL)
-    draw (self, cr);
+    draw (self, cr, &style);
 }
 
 /**

@@ -237,6 +237,54 @@ damaged_cells (MerCellCache         *self,
   return cells;
 }
 
+/* The recording drawn again, cleared first, over the rows of cells that
+ * @cells meets (device pixels), each run of rows under one clip the
+ * canvas's width. Not narrower: where a clip cuts a shape at its left or
+ * right, cairo's antialiasing of the shape can differ by 1/255 from the
+ * shape drawn whole (the cells' tests caught it); a cut at its top or
+ * bottom leaves the pixels as they were. */
+static void
+replay_rows (MerCellCache   *self,
+             cairo_region_t *cells)
+{
+  g_autofree gboolean *damaged = g_new0 (gboolean, self->rows + 1);
+  int first = -1;
+
+  for (int i = 0; i < cairo_region_num_rectangles (cells); i++)
+    {
+      cairo_rectangle_int_t box;
+
+      cairo_region_get_rectangle (cells, i, &box);
+      for (int row = box.y / CELL; row * CELL < box.y + box.height; row++)
+        damaged[row] = TRUE;
+    }
+
+  for (int row = 0; row <= self->rows; row++)
+    {
+      cairo_t *cr;
+      int y0, y1;
+
+      if (damaged[row] && first < 0)
+        first = row;
+      if (damaged[row] || first < 0)
+        continue;
+
+      y0 = first * CELL;
+      y1 = MIN (row * CELL, self->height);
+      first = -1;
+      cr = cairo_create (self->canvas);
+      cairo_rectangle (cr, 0, (double) y0 / self->scale, (double) self->width / self->scale,
+                       (double) (y1 - y0) / self->scale);
+      cairo_clip (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (cr);
+      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+      cairo_set_source_surface (cr, self->recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+}
+
 /**
  * mer_cell_cache_end:
  * @cr: (transfer full): the context mer_cell_cache_begin() gave
@@ -270,20 +318,14 @@ mer_cell_cache_end (MerCellCache         *self,
     }
 
   if (self->canvas_valid && damage != NULL)
-    cells = damaged_cells (self, damage);
-  else
-    cells = cairo_region_create_rectangle (&(cairo_rectangle_int_t) { 0, 0, self->width, self->height });
-  for (int i = 0; i < cairo_region_num_rectangles (cells); i++)
     {
-      cairo_rectangle_int_t box;
-
-      /* One box at a time, at whole cells: the pixels are those the
-       * drawing has rasterised whole. */
-      cairo_region_get_rectangle (cells, i, &box);
+      cells = damaged_cells (self, damage);
+      replay_rows (self, cells);
+    }
+  else
+    {
+      cells = cairo_region_create_rectangle (&(cairo_rectangle_int_t) { 0, 0, self->width, self->height });
       cr = cairo_create (self->canvas);
-      cairo_rectangle (cr, (double) box.x / self->scale, (double) box.y / self->scale, (double) box.width / self->scale,
-                       (double) box.height / self->scale);
-      cairo_clip (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
       cairo_paint (cr);
       cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
