@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "mer-after-paint.h"
 #include "mer-map-style.h"
 #include "mer-map-widget.h"
 
@@ -24,8 +25,7 @@ struct _MerDetails
   /* Owned */
   MerState  *state;
 
-  GdkFrameClock *clock;           /* while waiting for its next frame */
-  gulong         after_paint_id;
+  MerAfterPaint pending;   /* the details, waiting for the next frame */
 
   /* Children */
   GtkWidget *scrolled;
@@ -243,37 +243,15 @@ update (MerDetails *self)
  * and its details in the frame after: laying out their wrapped text takes
  * a few milliseconds, which the views' response does not wait for. */
 static void
-stop_waiting (MerDetails *self)
+on_painted (GtkWidget *widget)
 {
-  if (self->after_paint_id != 0)
-    g_clear_signal_handler (&self->after_paint_id, self->clock);
-  self->clock = NULL;
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                MerDetails    *self)
-{
-  stop_waiting (self);
-  update (self);
+  update (MER_DETAILS (widget));
 }
 
 static void
 schedule_update (MerDetails *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      update (self);
-      return;
-    }
-  if (self->after_paint_id != 0)
-    return;
-
-  self->clock = clock;
-  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
-  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  mer_after_paint_schedule (&self->pending, GTK_WIDGET (self), on_painted);
 }
 
 static void
@@ -283,11 +261,7 @@ mer_details_unrealize (GtkWidget *widget)
 
   /* Its frame clock goes with it: what was waiting for the next frame is
    * shown now. */
-  if (self->after_paint_id != 0)
-    {
-      stop_waiting (self);
-      update (self);
-    }
+  mer_after_paint_flush (&self->pending);
   GTK_WIDGET_CLASS (mer_details_parent_class)->unrealize (widget);
 }
 
@@ -331,7 +305,7 @@ mer_details_dispose (GObject *object)
 {
   MerDetails *self = MER_DETAILS (object);
 
-  stop_waiting (self);
+  mer_after_paint_cancel (&self->pending);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   g_clear_object (&self->state);
 

@@ -5,6 +5,8 @@
 
 #include "mer-map-markers.h"
 
+#include "mer-after-paint.h"
+
 #include <glib/gi18n.h>
 
 /* The map's markers as assistive technologies see them. The overlay layer
@@ -12,9 +14,10 @@
  * keeps one light child for each marker or cluster drawn — a list item
  * named by the event's title and date ("Battle of Tsushima, 27–28 May
  * 1905") or by its count, selected or not — placed where the marker is.
- * The children are reused as the map moves and brought up to date once per
- * frame, before its layout, so a story of thousands of events costs only
- * the markers in view. */
+ * The children are reused as the map moves and brought up to date after
+ * each frame that changed the markers, so a story of thousands of events
+ * costs only the markers in view, and a frame that shows a change on the
+ * map is not held up by a layout of the window for them. */
 
 /* The size of a marker's accessible box: the largest marker's. */
 #define MARKER_SIZE 24
@@ -29,7 +32,7 @@ struct _MerMapMarkers
   MerState        *state;
   GArray          *hits;      /* MerEventHit, one per child, in order */
 
-  guint tick_id;
+  MerAfterPaint update;
   int   width;
   int   height;
 };
@@ -39,23 +42,16 @@ G_DEFINE_FINAL_TYPE (MerMapMarkers, mer_map_markers, GTK_TYPE_WIDGET)
 static GQuark event_quark;
 static GQuark count_quark;
 
-static gboolean
-update_tick (GtkWidget     *widget,
-             GdkFrameClock *frame_clock,
-             gpointer       user_data)
+static void
+on_painted (GtkWidget *widget)
 {
-  MerMapMarkers *self = MER_MAP_MARKERS (widget);
-
-  self->tick_id = 0;
-  mer_map_markers_update (self);
-  return G_SOURCE_REMOVE;
+  mer_map_markers_update (MER_MAP_MARKERS (widget));
 }
 
 static void
 queue_update (MerMapMarkers *self)
 {
-  if (self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), update_tick, NULL, NULL);
+  mer_after_paint_schedule (&self->update, GTK_WIDGET (self), on_painted);
 }
 
 static GtkWidget *
@@ -135,16 +131,19 @@ mer_map_markers_snapshot (GtkWidget   *widget,
 }
 
 static void
+mer_map_markers_unrealize (GtkWidget *widget)
+{
+  mer_after_paint_flush (&MER_MAP_MARKERS (widget)->update);
+  GTK_WIDGET_CLASS (mer_map_markers_parent_class)->unrealize (widget);
+}
+
+static void
 mer_map_markers_dispose (GObject *object)
 {
   MerMapMarkers *self = MER_MAP_MARKERS (object);
   GtkWidget *child;
 
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  mer_after_paint_cancel (&self->update);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   if (self->viewport != NULL)
@@ -166,6 +165,7 @@ mer_map_markers_class_init (MerMapMarkersClass *klass)
   object_class->dispose = mer_map_markers_dispose;
   widget_class->size_allocate = mer_map_markers_size_allocate;
   widget_class->snapshot = mer_map_markers_snapshot;
+  widget_class->unrealize = mer_map_markers_unrealize;
 
   gtk_widget_class_set_css_name (widget_class, "mer-map-markers");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
@@ -222,8 +222,8 @@ mer_map_markers_new (MerOverlayLayer *layer,
 /**
  * mer_map_markers_update:
  *
- * Brings the children up to date with the markers drawn now. The frame
- * clock does it before each frame that follows a change.
+ * Brings the children up to date with the markers drawn now. The layer
+ * does it after each frame painted after a change.
  */
 void
 mer_map_markers_update (MerMapMarkers *self)

@@ -8,8 +8,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 #include <shumate/shumate.h>
 
+#include "mer-after-paint.h"
 #include "mer-export-service.h"
 #include "mer-fit.h"
 #include "mer-map-history.h"
@@ -46,6 +48,7 @@ struct _MerMapWidget
   MerOverlayLayer *overlay_layer;
   GtkWidget       *message;
   GtkWidget       *as_of_label;   /* borrowed: the overlay holds it */
+  MerAfterPaint    as_of_update;  /* the label follows a frame after the regions */
   GtkWidget       *controls_bar;  /* borrowed: the box holds it */
   ShumateLicense  *license;
   ShumateMapSource *online_source;
@@ -462,14 +465,14 @@ show_document (MerMapWidget *self)
 /* Flies to the selected event: its own view if it has one, widened when it
  * leaves out one of the event's places; else a frame round its places (or
  * its regions when it has no places). */
-/* Says on the map which date its regions are drawn as of and whose borders
- * it shows, as the exports' legend does. */
-static void
-update_as_of_label (MerMapWidget *self)
+/* What the map says of the date its regions are drawn as of and whose
+ * borders it shows, as the exports' legend does; empty when nothing. */
+static char *
+dup_as_of_text (MerMapWidget *self)
 {
   MerDocument *document = mer_state_get_document (self->state);
   const char *pov = mer_state_get_pov (self->state);
-  g_autoptr(GString) text = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
   gint64 second;
 
   if (document != NULL && g_list_model_get_n_items (mer_document_get_regions (document)) > 0
@@ -488,9 +491,51 @@ update_as_of_label (MerMapWidget *self)
 
       g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", borders);
     }
+  return g_string_free (text, FALSE);
+}
 
-  gtk_label_set_text (GTK_LABEL (self->as_of_label), text->str);
-  gtk_widget_set_visible (self->as_of_label, text->len > 0);
+static void
+update_as_of_label (MerMapWidget *self)
+{
+  g_autofree char *text = dup_as_of_text (self);
+
+  gtk_label_set_text (GTK_LABEL (self->as_of_label), text);
+  gtk_widget_set_visible (self->as_of_label, *text != '\0');
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 1;
+
+  for (const char *c = strchr (text, '\n'); c != NULL; c = strchr (c + 1, '\n'))
+    n++;
+  return n;
+}
+
+static void
+on_as_of_painted (GtkWidget *widget)
+{
+  update_as_of_label (MER_MAP_WIDGET (widget));
+}
+
+/* A new date in the label costs the window a layout: the regions drawn as
+ * of the new date come first, the label in the frame after. The label
+ * shown or hidden, or a line more or less, changes at once: how the map
+ * frames an event depends on the label's height. */
+static void
+schedule_as_of_label (MerMapWidget *self)
+{
+  g_autofree char *text = dup_as_of_text (self);
+  const char *shown = gtk_label_get_text (GTK_LABEL (self->as_of_label));
+
+  if (gtk_widget_get_visible (self->as_of_label) != (*text != '\0') || count_lines (text) != count_lines (shown))
+    {
+      mer_after_paint_cancel (&self->as_of_update);
+      update_as_of_label (self);
+    }
+  else if (!g_str_equal (text, shown))
+    mer_after_paint_schedule (&self->as_of_update, GTK_WIDGET (self), on_as_of_painted);
 }
 
 static void
@@ -975,7 +1020,7 @@ mer_map_widget_constructed (GObject *object)
   gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->as_of_label);
   mer_overlay_layer_add_obstacle (self->overlay_layer, self->as_of_label);
   for (guint i = 0; i < G_N_ELEMENTS (as_of_signals); i++)
-    g_signal_connect_object (self->state, as_of_signals[i], G_CALLBACK (update_as_of_label), self,
+    g_signal_connect_object (self->state, as_of_signals[i], G_CALLBACK (schedule_as_of_label), self,
                              G_CONNECT_SWAPPED);
 
   /* The base map the exports draw on too: read once for the program. */
@@ -1206,6 +1251,7 @@ mer_map_widget_dispose (GObject *object)
   MerMapWidget *self = MER_MAP_WIDGET (object);
 
   stop_animation (self);
+  mer_after_paint_cancel (&self->as_of_update);
   g_clear_pointer (&self->history, mer_map_history_free);
   g_clear_handle_id (&self->history_timeout_id, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
@@ -1219,6 +1265,16 @@ mer_map_widget_dispose (GObject *object)
   g_clear_object (&self->state);
 
   G_OBJECT_CLASS (mer_map_widget_parent_class)->dispose (object);
+}
+
+static void
+mer_map_widget_unrealize (GtkWidget *widget)
+{
+  MerMapWidget *self = MER_MAP_WIDGET (widget);
+
+  /* Its frame clock goes: what waited for the next frame is done now. */
+  mer_after_paint_flush (&self->as_of_update);
+  GTK_WIDGET_CLASS (mer_map_widget_parent_class)->unrealize (widget);
 }
 
 static void
@@ -1277,6 +1333,7 @@ mer_map_widget_class_init (MerMapWidgetClass *klass)
   widget_class->css_changed = mer_map_widget_css_changed;
   widget_class->root = mer_map_widget_root;
   widget_class->realize = mer_map_widget_realize;
+  widget_class->unrealize = mer_map_widget_unrealize;
   widget_class->unroot = mer_map_widget_unroot;
 
   properties[PROP_STATE] =

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "mer-after-paint.h"
 #include "mer-cell-cache.h"
 #include "mer-ink.h"
 #include "mer-timeline-layout.h"
@@ -47,6 +48,7 @@ struct _MerTimeline
 
   gboolean dirty;
   guint    marks_tick_id;
+  MerAfterPaint selection_update;
   guint    first_row;
   double   row_scroll;
 
@@ -987,25 +989,33 @@ on_document_changed (MerTimeline *self)
   invalidate (self);
 }
 
+/* With the keyboard in the timeline, the focus follows the selection event
+ * by event, and the screen reader says which event it is on. */
 static void
-on_selected_event (MerTimeline *self)
+on_selection_painted (GtkWidget *widget)
 {
+  MerTimeline *self = MER_TIMELINE (widget);
   MerEvent *event = mer_state_get_selected_event (self->state);
-  gboolean focus_within = gtk_widget_has_focus (GTK_WIDGET (self)) ||
-                          gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL;
+  gboolean focus_within = gtk_widget_has_focus (widget) || gtk_widget_get_focus_child (widget) != NULL;
   GtkWidget *mark;
 
-  reveal_event (self, event);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  /* With the keyboard in the timeline, the focus follows the selection
-   * event by event, and the screen reader says which event it is on. */
   mer_timeline_update_marks (self);
   mark = event != NULL ? g_hash_table_lookup (self->marks, event) : NULL;
   if (focus_within && mark != NULL)
     gtk_widget_grab_focus (mark);
   else if (focus_within)
-    gtk_widget_grab_focus (GTK_WIDGET (self));
+    gtk_widget_grab_focus (widget);
+}
+
+/* The selection's ring is drawn in the next frame; its mark takes the
+ * focus in the frame after: a mark that changes its focusability costs
+ * the window a layout, which the ring does not wait for. */
+static void
+on_selected_event (MerTimeline *self)
+{
+  reveal_event (self, mer_state_get_selected_event (self->state));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  mer_after_paint_schedule (&self->selection_update, GTK_WIDGET (self), on_selection_painted);
 }
 
 /* Life cycle */
@@ -1087,11 +1097,20 @@ mer_timeline_set_property (GObject      *object,
 }
 
 static void
+mer_timeline_unrealize (GtkWidget *widget)
+{
+  /* Its frame clock goes: what waited for the next frame is done now. */
+  mer_after_paint_flush (&MER_TIMELINE (widget)->selection_update);
+  GTK_WIDGET_CLASS (mer_timeline_parent_class)->unrealize (widget);
+}
+
+static void
 mer_timeline_dispose (GObject *object)
 {
   MerTimeline *self = MER_TIMELINE (object);
 
   stop_kinetic (self);
+  mer_after_paint_cancel (&self->selection_update);
   if (self->marks_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->marks_tick_id);
@@ -1133,6 +1152,7 @@ mer_timeline_class_init (MerTimelineClass *klass)
   widget_class->measure = mer_timeline_measure;
   widget_class->size_allocate = mer_timeline_size_allocate;
   widget_class->css_changed = mer_timeline_css_changed;
+  widget_class->unrealize = mer_timeline_unrealize;
 
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, MER_TYPE_STATE,
