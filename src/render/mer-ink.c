@@ -86,6 +86,15 @@ sorted_entries (const GArray *ink)
   return entries;
 }
 
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 damage_box (cairo_region_t *damage,
             const MerInk   *item,
@@ -126,6 +135,7 @@ mer_ink_add_damage (const GArray   *before,
   g_autofree Entry *old = NULL, *now = NULL;
   g_autofree guint *pair = NULL;
   g_autoptr(GArray) kept = NULL;
+  gboolean in_order = TRUE;
   guint i = 0, j = 0;
 
   g_return_if_fail (before != NULL && after != NULL && damage != NULL);
@@ -151,14 +161,17 @@ mer_ink_add_damage (const GArray   *before,
     }
 
   /* Two items kept whose boxes meet, drawn in the other order now: where
-   * they meet, the one on top changed. */
-  for (guint a = 0; a < kept->len; a++)
+   * they meet, the one on top changed. Most frames keep the order. */
+  g_array_sort (kept, compare_indices);
+  for (guint a = 1; a < kept->len && in_order; a++)
+    in_order = pair[g_array_index (kept, guint, a - 1)] < pair[g_array_index (kept, guint, a)];
+  for (guint a = 0; a < kept->len && !in_order; a++)
     for (guint b = a + 1; b < kept->len; b++)
       {
         guint ia = g_array_index (kept, guint, a), ib = g_array_index (kept, guint, b);
         const MerInk *x = &g_array_index (after, MerInk, ia), *y = &g_array_index (after, MerInk, ib);
 
-        if (overlap (x, y) && (ia < ib) != (pair[ia] < pair[ib]))
+        if (pair[ia] > pair[ib] && overlap (x, y))
           {
             damage_box (damage, x, scale);
             damage_box (damage, y, scale);
