@@ -681,11 +681,33 @@ draw_lanes (cairo_t                *cr,
     }
 }
 
+/* @placed as the rows draw it: %NULL when it lies wholly left of the view,
+ * title included; without its title (in @unlabelled) when the floating
+ * selection would half cover the title, which gives way: its event stays a
+ * mark under the band. */
+static const MerTimelinePlaced *
+as_drawn (MerTimelineLayout       *layout,
+          const MerTimelinePlaced *placed,
+          const MerTimelinePlaced *floating,
+          MerTimelinePlaced       *unlabelled)
+{
+  const MerTimelineMetrics *m = mer_timeline_layout_get_metrics (layout);
+
+  if (placed->x0 + m->marker_radius < 0 && placed->x1 < 0 && placed->label_width + m->marker_radius + m->label_gap < 0)
+    return NULL;
+  if (floating != NULL && mer_timeline_layout_gives_way (layout, floating, placed))
+    {
+      *unlabelled = *placed;
+      unlabelled->label_width = 0;
+      return unlabelled;
+    }
+  return placed;
+}
+
 /* One event as draw_event() draws it (see #MerInk): its mark, ring,
  * whiskers, bar and title, the title's side left open. */
 static void
 add_event_ink (GArray                  *ink,
-               guint64                  base,
                MerTimelineLayout       *layout,
                MerState                *state,
                const MerTimelinePlaced *placed)
@@ -716,7 +738,7 @@ add_event_ink (GArray                  *ink,
       left -= title + mer_timeline_layout_get_label_lead (layout, placed->event);
       right += title;
     }
-  mer_ink_add (ink, left, placed->y - half, right, placed->y + half, mer_ink_hash (base, &look, sizeof look));
+  mer_ink_add (ink, left, placed->y - half, right, placed->y + half, mer_ink_hash (0, &look, sizeof look));
 }
 
 /**
@@ -754,18 +776,11 @@ mer_timeline_painter_list_ink (MerTimelineLayout *layout,
   placed = mer_timeline_layout_get_placed (layout, &n_placed);
   for (guint i = 0; i < n_placed; i++)
     {
-      const MerTimelinePlaced *p = &placed[i];
       MerTimelinePlaced unlabelled;
+      const MerTimelinePlaced *p = as_drawn (layout, &placed[i], has_floating ? &floating : NULL, &unlabelled);
 
-      if (p->x0 + m->marker_radius < 0 && p->x1 < 0 && p->label_width + m->marker_radius + m->label_gap < 0)
-        continue;
-      if (has_floating && mer_timeline_layout_gives_way (layout, &floating, p))
-        {
-          unlabelled = *p;
-          unlabelled.label_width = 0;
-          p = &unlabelled;
-        }
-      add_event_ink (ink, 0, layout, state, p);
+      if (p != NULL)
+        add_event_ink (ink, layout, state, p);
     }
 
   if (has_floating)
@@ -774,7 +789,7 @@ mer_timeline_painter_list_ink (MerTimelineLayout *layout,
 
       mer_ink_add (ink, band_left, floating.y - m->row_height / 2 - 1, band_right, floating.y + m->row_height / 2 + 1,
                    mer_ink_hash (0, band, sizeof band));
-      add_event_ink (ink, 0, layout, state, &floating);
+      add_event_ink (ink, layout, state, &floating);
     }
 }
 
@@ -837,7 +852,6 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
                                   MerTimelineLabelCache  *cache)
 {
   g_autoptr(PangoLayout) text = NULL;
-  const MerTimelineMetrics *m;
   const MerTimelinePlaced *placed;
   MerTimelinePlaced floating;
   double band_left = 0, band_right = 0;
@@ -855,7 +869,6 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
   if (cache != NULL && !mer_text_image_get_scale (cr, cache->scale, &cache->image_scale))
     cache = NULL;
 
-  m = mer_timeline_layout_get_metrics (layout);
   draw_eras (cr, context, style, layout, cache);
   draw_window (cr, style, layout, state);
   draw_axis (cr, context, style, layout, cache);
@@ -870,21 +883,11 @@ mer_timeline_painter_draw_cached (cairo_t                *cr,
   placed = mer_timeline_layout_get_placed (layout, &n_placed);
   for (guint i = 0; i < n_placed; i++)
     {
-      const MerTimelinePlaced *p = &placed[i];
       MerTimelinePlaced unlabelled;
+      const MerTimelinePlaced *p = as_drawn (layout, &placed[i], has_floating ? &floating : NULL, &unlabelled);
 
-      /* Wholly left of the view, label included. */
-      if (p->x0 + m->marker_radius < 0 && p->x1 < 0 && p->label_width + m->marker_radius + m->label_gap < 0)
-        continue;
-      /* A label the floating selection would half cover gives way: its
-       * event stays a mark under the band. */
-      if (has_floating && mer_timeline_layout_gives_way (layout, &floating, p))
-        {
-          unlabelled = *p;
-          unlabelled.label_width = 0;
-          p = &unlabelled;
-        }
-      draw_event (cr, text, cache, style, layout, state, p);
+      if (p != NULL)
+        draw_event (cr, text, cache, style, layout, state, p);
     }
 
   if (has_floating)

@@ -318,21 +318,10 @@ mer_cell_cache_end (MerCellCache         *self,
     }
 
   if (self->canvas_valid && damage != NULL)
-    {
-      cells = damaged_cells (self, damage);
-      replay_rows (self, cells);
-    }
+    cells = damaged_cells (self, damage);
   else
-    {
-      cells = cairo_region_create_rectangle (&(cairo_rectangle_int_t) { 0, 0, self->width, self->height });
-      cr = cairo_create (self->canvas);
-      cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
-      cairo_paint (cr);
-      cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-      cairo_set_source_surface (cr, self->recording, 0, 0);
-      cairo_paint (cr);
-      cairo_destroy (cr);
-    }
+    cells = cairo_region_create_rectangle (&(cairo_rectangle_int_t) { 0, 0, self->width, self->height });
+  replay_rows (self, cells);
   g_clear_pointer (&self->recording, cairo_surface_destroy);
   self->canvas_valid = TRUE;
   cairo_surface_flush (self->canvas);
