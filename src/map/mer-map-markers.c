@@ -5,9 +5,9 @@
 
 #include "mer-map-markers.h"
 
-#include "mer-after-paint.h"
-
 #include <glib/gi18n.h>
+
+#include "mer-after-paint.h"
 
 /* The map's markers as assistive technologies see them. The overlay layer
  * draws the markers; over it, this transparent widget that takes no input

@@ -5,11 +5,11 @@
 
 #include "mer-event-painter.h"
 
-#include "mer-ink.h"
-
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "mer-ink.h"
 
 /* Draws one marker per place of each event, coloured by category and sized
  * by importance. Positions are projected once; a frame places the markers on

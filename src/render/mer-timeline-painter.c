@@ -5,14 +5,13 @@
 
 #include "mer-timeline-painter.h"
 
-#include "mer-ink.h"
-
 #include <math.h>
 #include <string.h>
 
 #include <pango/pangocairo.h>
 
 #include "mer-era.h"
+#include "mer-ink.h"
 #include "mer-text-image.h"
 #include "mer-time-axis.h"
 
