@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  *
  * One item a painter drew (a marker, a ring, a label), as a widget that
  * keeps last frame's pixels needs it to tell where the next frame differs.
+ * A painter that lists its items must list everything it draws that can
+ * change while the widget's frame key (its view, layout, style…) stays:
+ * what it leaves out keeps last frame's pixels on screen.
  */
 typedef struct {
   double  x0, y0, x1, y1;
