@@ -54,6 +54,20 @@ report (const char *what,
           g_array_index (ms, double, ms->len / 2), g_array_index (ms, double, ms->len * 95 / 100), ms->len);
 }
 
+typedef struct {
+  const char *id;   /* the event's, which the document keeps */
+  double      ms;   /* selection to the window's first frame */
+} Selection;
+
+static int
+compare_selections (gconstpointer a,
+                    gconstpointer b)
+{
+  double x = ((const Selection *) a)->ms, y = ((const Selection *) b)->ms;
+
+  return x > y ? -1 : x < y;
+}
+
 static gboolean
 is_scale (GtkWidget     *widget,
           gconstpointer  data)
@@ -70,6 +84,7 @@ main (int   argc,
   GArray *figures[N_FIGURES];
   g_autoptr(GArray) floor_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) slowest = g_array_new (FALSE, FALSE, sizeof (Selection));
   FrameTiming work = { 0 };
   GdkFrameClock *clock;
   MerWindow *window;
@@ -139,6 +154,7 @@ main (int   argc,
         ms[DETAILS] = (work.end - start) / 1000.0;
         for (guint f = 0; f < N_FIGURES; f++)
           g_array_append_val (figures[f], ms[f]);
+        g_array_append_val (slowest, ((Selection) { mer_event_get_id (event), ms[TOTAL] }));
         frame_timing_run_main_loop_for (800);
       }
 
@@ -157,6 +173,13 @@ main (int   argc,
     if (f != TOTAL)
       report (figure_names[f], figures[f]);
   report ("a frame of the window in which only the scale bar changed", floor_ms);
+  /* Which selections make the slow tail: a run's p95 is its fourth
+   * slowest. */
+  g_array_sort (slowest, compare_selections);
+  printf ("the slowest selections:");
+  for (guint i = 0; i < MIN (slowest->len, 5); i++)
+    printf (" %s %.2f ms%s", g_array_index (slowest, Selection, i).id, g_array_index (slowest, Selection, i).ms,
+            i + 1 < MIN (slowest->len, 5) ? "," : "\n");
   report ("  the same, processor time of the whole process", floor_cpu);
 
   for (guint f = 0; f < N_FIGURES; f++)
