@@ -462,9 +462,6 @@ show_document (MerMapWidget *self)
     }
 }
 
-/* Flies to the selected event: its own view if it has one, widened when it
- * leaves out one of the event's places; else a frame round its places (or
- * its regions when it has no places). */
 /* What the map says of the date its regions are drawn as of and whose
  * borders it shows, as the exports' legend does; empty when nothing. */
 static char *
@@ -538,6 +535,9 @@ schedule_as_of_label (MerMapWidget *self)
     mer_after_paint_schedule (&self->as_of_update, GTK_WIDGET (self), on_as_of_painted);
 }
 
+/* Flies to the selected event: its own view if it has one, widened when it
+ * leaves out one of the event's places; else a frame round its places (or
+ * its regions when it has no places). */
 static void
 on_selected_event (MerMapWidget *self)
 {

@@ -43,12 +43,11 @@ struct _MerOverlayLayer
   GArray           *regions_looks;      /* MerRegionLook */
   GArray           *looks;              /* this frame's, MerRegionLook */
 
-  /* What the last frame drew over the regions, and for what: a frame that
-   * draws the same items rasterises only round those that differ. */
+  /* What the last frame drew over the regions, and for which point of
+   * view (its view and style are the regions'): a frame that draws the same
+   * items rasterises only round those that differ. */
   GArray           *ink;                /* MerInk, nullable */
   GArray           *drawn_ink;          /* the last frame's, MerInk, nullable */
-  MerMapView        ink_view;
-  gboolean          ink_dark;
   char             *ink_pov;
 
   gboolean dark;
@@ -382,8 +381,10 @@ draw_regions_cached (MerOverlayLayer  *self,
 }
 
 /* Where this frame's markers, rings and labels differ from the last
- * frame's, added to @damage; or %NULL (the damage freed) when the frame
- * was drawn for another view, style or point of view, or there was none. */
+ * frame's, added to the regions' @damage; %NULL stays %NULL (the regions
+ * were drawn whole: another view or style, or the first frame), and the
+ * damage is freed for %NULL when the frame was drawn for another point of
+ * view. */
 static cairo_region_t *
 add_ink_damage (MerOverlayLayer  *self,
                 const MerMapView *view,
@@ -391,8 +392,7 @@ add_ink_damage (MerOverlayLayer  *self,
 {
   const MerMapStyle *style = mer_map_style_get (self->dark);
   const char *pov = mer_state_get_pov (self->state);
-  gboolean same_frame = self->drawn_ink != NULL && memcmp (view, &self->ink_view, sizeof *view) == 0 &&
-                        self->dark == self->ink_dark && g_strcmp0 (pov, self->ink_pov) == 0;
+  gboolean same_frame = self->drawn_ink != NULL && g_strcmp0 (pov, self->ink_pov) == 0;
   GArray *swap;
 
   if (self->ink == NULL)
@@ -406,8 +406,6 @@ add_ink_damage (MerOverlayLayer  *self,
   if (damage != NULL)
     mer_ink_add_damage (self->drawn_ink, self->ink, view->scale_factor, damage);
 
-  self->ink_view = *view;
-  self->ink_dark = self->dark;
   g_free (self->ink_pov);
   self->ink_pov = g_strdup (pov);
   swap = self->drawn_ink;

@@ -373,6 +373,21 @@ set_label_text (PangoLayout *text,
   pango_attr_list_unref (attrs);
 }
 
+/* @text drawn in @color at @alpha onto @image, anew. */
+static void
+draw_text_image (MerTextImage   *image,
+                 PangoLayout    *text,
+                 const MerColor *color,
+                 double          alpha,
+                 double          scale)
+{
+  cairo_t *cr = mer_text_image_begin (image, text, 0, scale);
+
+  set_source (cr, color, alpha);
+  pango_cairo_show_layout (cr, text);
+  mer_text_image_end (image, cr);
+}
+
 /* The event's label on its image, made again when anything it shows
  * changed. */
 static Label *
@@ -387,7 +402,6 @@ ensure_label (MerTimelineLabelCache *self,
   Label *label = g_hash_table_lookup (self->labels, event);
   const char *title = mer_event_get_title (event);
   guint serial = pango_context_get_serial (pango_layout_get_context (text));
-  cairo_t *cr;
 
   if (label != NULL && label->width == (int) (width * PANGO_SCALE) && label->bold == bold &&
       label->image.scale == scale && label->serial == serial && memcmp (&label->color, color, sizeof *color) == 0 &&
@@ -412,10 +426,7 @@ ensure_label (MerTimelineLabelCache *self,
   label->baseline = pango_layout_get_baseline (text);
   pango_layout_get_pixel_size (text, &label->pixel_width, NULL);
 
-  cr = mer_text_image_begin (&label->image, text, 0, scale);
-  set_source (cr, color, color->alpha);
-  pango_cairo_show_layout (cr, text);
-  mer_text_image_end (&label->image, cr);
+  draw_text_image (&label->image, text, color, color->alpha, scale);
   return label;
 }
 
@@ -464,15 +475,10 @@ show_text (cairo_t               *cr,
   image = g_hash_table_lookup (cache->texts, key);
   if (image == NULL)
     {
-      cairo_t *text_cr;
-
       if (g_hash_table_size (cache->texts) >= MAX_LABELS)
         g_hash_table_remove_all (cache->texts);
       image = g_new0 (MerTextImage, 1);
-      text_cr = mer_text_image_begin (image, text, 0, cache->image_scale);
-      set_source (text_cr, color, alpha);
-      pango_cairo_show_layout (text_cr, text);
-      mer_text_image_end (image, text_cr);
+      draw_text_image (image, text, color, alpha, cache->image_scale);
       g_hash_table_insert (cache->texts, g_steal_pointer (&key), image);
     }
   mer_text_image_paint (image, cr, cache->scale, x, y);
@@ -784,10 +790,7 @@ mer_timeline_painter_list_ink (MerTimelineLayout *layout,
 
   if (has_floating)
     {
-      double band[2] = { band_left, band_right };
-
-      mer_ink_add (ink, band_left, floating.y - m->row_height / 2 - 1, band_right, floating.y + m->row_height / 2 + 1,
-                   mer_ink_hash (0, band, sizeof band));
+      mer_ink_add (ink, band_left, floating.y - m->row_height / 2 - 1, band_right, floating.y + m->row_height / 2 + 1, 0);
       add_event_ink (ink, layout, state, &floating);
     }
 }

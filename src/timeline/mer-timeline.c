@@ -328,31 +328,29 @@ draw (MerTimeline      *self,
 /* Where this frame differs from the last one drawn, in device pixels: round
  * the events whose marks, rings or titles changed; or %NULL when the frame
  * was drawn for another layout, time window, style or font, which change
- * what lies behind the events. */
+ * what lies behind the events. (Another scale or size: the cell cache draws
+ * the frame whole itself.) */
 static cairo_region_t *
 ink_damage (MerTimeline            *self,
             const MerTimelineStyle *style)
 {
   struct {
-    guint           generation;
-    MerTimelineView view;
-    gboolean        window;
-    double          window_start, window_end;
-    MerColor        colors[3];
-    int             scale;
-    guint           font;
+    guint    generation;   /* the layout, its view included */
+    gboolean window;
+    double   window_start, window_end;
+    MerColor colors[3];
+    guint    font;
   } frame;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   cairo_region_t *damage = NULL;
   GArray *swap;
 
   memset (&frame, 0, sizeof frame);
   frame.generation = mer_timeline_layout_get_generation (self->layout);
-  frame.view = *mer_timeline_layout_get_view (self->layout);
   frame.window = mer_state_get_time_window (self->state, &frame.window_start, &frame.window_end);
   frame.colors[0] = style->foreground;
   frame.colors[1] = style->accent;
   frame.colors[2] = style->background;
-  frame.scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   frame.font = pango_font_description_hash (pango_context_get_font_description (
     gtk_widget_get_pango_context (GTK_WIDGET (self))));
 
@@ -363,7 +361,7 @@ ink_damage (MerTimeline            *self,
   if (self->drawn_ink != NULL && self->ink_frame == mer_ink_hash (0, &frame, sizeof frame))
     {
       damage = cairo_region_create ();
-      mer_ink_add_damage (self->drawn_ink, self->ink, frame.scale, damage);
+      mer_ink_add_damage (self->drawn_ink, self->ink, scale, damage);
     }
 
   self->ink_frame = mer_ink_hash (0, &frame, sizeof frame);
